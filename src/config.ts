@@ -1,0 +1,335 @@
+/** Every input → one typed, validated Config, before any network call. */
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { SEVERITIES, type Severity } from "./issue/vocabulary.js";
+
+/** The modes this version runs; SPEC.md's sync and check follow. */
+export const MODES = ["pull"] as const;
+export type Mode = (typeof MODES)[number];
+
+export const CLOUDS = {
+  public: {
+    authorityHost: "https://login.microsoftonline.com",
+    apiUrl: "https://api.security.microsoft.com",
+    apiScope: "https://api.securitycenter.microsoft.com/.default",
+    oidcAudience: "api://AzureADTokenExchange",
+    portalHost: "security.microsoft.com",
+  },
+  gcc: {
+    authorityHost: "https://login.microsoftonline.com",
+    apiUrl: "https://api-gcc.securitycenter.microsoft.us",
+    apiScope: "https://api-gcc.securitycenter.microsoft.us/.default",
+    oidcAudience: "api://AzureADTokenExchange",
+    portalHost: "security.microsoft.com",
+  },
+  "gcc-high": {
+    authorityHost: "https://login.microsoftonline.us",
+    apiUrl: "https://api-gov.securitycenter.microsoft.us",
+    apiScope: "https://api-gov.securitycenter.microsoft.us/.default",
+    oidcAudience: "api://AzureADTokenExchangeUSGov",
+    portalHost: "security.microsoft.us",
+  },
+  dod: {
+    authorityHost: "https://login.microsoftonline.us",
+    apiUrl: "https://api-gov.securitycenter.microsoft.us",
+    apiScope: "https://api-gov.securitycenter.microsoft.us/.default",
+    oidcAudience: "api://AzureADTokenExchangeUSGov",
+    portalHost: "security.apps.mil",
+  },
+} as const;
+export type CloudName = keyof typeof CLOUDS;
+
+export interface Cloud {
+  name: CloudName;
+  authorityHost: string;
+  apiUrl: string;
+  apiScope: string;
+  oidcAudience: string;
+  portalHost: string;
+}
+
+export type Credential = { kind: "secret"; secret: string };
+
+export interface Config {
+  mode: Mode;
+  tenantId: string;
+  clientId: string;
+  credential: Credential;
+  cloud: Cloud;
+  githubToken: string;
+  lookbackMs: number;
+  minSeverity: Severity;
+  statuses: string[];
+  filter: string | undefined;
+  maxIssues: number;
+  labels: string[];
+  assignees: string[];
+  titleTemplate: string;
+  assigneeMap: Record<string, string>;
+  syncComments: boolean;
+  trustedAuthors: string[];
+  dryRun: boolean;
+}
+
+export const INPUT_DEFAULTS = {
+  cloud: "public",
+  lookback: "24h",
+  "min-severity": "Informational",
+  statuses: "New,InProgress",
+  "max-issues": "50",
+  "title-template": "[{severity}] {title} on {computerDnsName}",
+  "sync-comments": "true",
+  "trusted-authors": "github-actions[bot]",
+  "dry-run": "false",
+} as const;
+
+/** A bad input: one line naming the input, the value and what is accepted. */
+export class InputError extends Error {
+  constructor(input: string, value: string | undefined, accepted: string) {
+    const shown = value === undefined ? "" : ` is ${JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)}:`;
+    super(`Input '${input}'${shown || ":"} ${accepted}`);
+    this.name = "InputError";
+  }
+}
+
+export type InputReader = (name: string) => string;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const APP_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\[bot\]$/;
+const MINUTE = 60_000;
+const UNIT_MS: Record<string, number> = { m: MINUTE, h: 60 * MINUTE, d: 1440 * MINUTE, w: 10_080 * MINUTE };
+
+/** Validates one input with a schema whose error message says what is accepted. */
+function field<T>(read: InputReader, name: string, schema: z.ZodType<T>, options: { secret?: boolean } = {}): T {
+  const raw = read(name).trim() || (INPUT_DEFAULTS as Record<string, string>)[name] || "";
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const accepted = result.error.issues[0]?.message ?? "invalid value";
+  throw new InputError(name, options.secret ? undefined : raw, accepted);
+}
+
+function oneOf<const T extends readonly string[]>(values: T, what = `one of ${values.join(", ")}`) {
+  return z.string().transform((value, ctx) => {
+    const match = values.find((v) => v.toLowerCase() === value.toLowerCase());
+    if (match === undefined) {
+      ctx.addIssue({ code: "custom", message: `expected ${what}` });
+      return z.NEVER;
+    }
+    return match as T[number];
+  });
+}
+
+/** Splits a comma- or newline-separated list, dropping blanks. */
+export function splitList(value: string): string[] {
+  return value.split(/[\n,]/).map((item) => item.trim()).filter(Boolean);
+}
+
+/** `90m`, `24h`, `7d`, `2w` or an ISO-8601 duration such as `PT4H` or `P1DT12H`. */
+export function parseDuration(value: string): number | undefined {
+  const short = /^(\d{1,6})([mhdw])$/i.exec(value);
+  if (short) return Number(short[1]) * (UNIT_MS[short[2]!.toLowerCase()] ?? Number.NaN);
+  const iso = /^P(?:(\d{1,6})W)?(?:(\d{1,6})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,6})M)?(?:(\d{1,8})S)?)?$/i.exec(value);
+  if (!iso || value.toUpperCase().endsWith("T") || value.toUpperCase() === "P") return undefined;
+  const [, w, d, h, m, s] = iso.map((part) => Number(part ?? 0));
+  return (w! * 10_080 + d! * 1440 + h! * 60 + m!) * MINUTE + s! * 1000;
+}
+
+const durationSchema = z.string().transform((value, ctx) => {
+  const ms = parseDuration(value);
+  if (ms === undefined || ms < MINUTE || ms > 30 * UNIT_MS.d!) {
+    ctx.addIssue({ code: "custom", message: "expected a duration from 1 minute to 30 days, such as 90m, 24h, 7d or PT4H" });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const wholeNumber = (max: number) =>
+  z.string().regex(/^\d{1,9}$/, `expected a whole number from 0 to ${max}`).transform(Number).refine((n) => n <= max, `expected a whole number from 0 to ${max}`);
+
+const booleanSchema = z.string().transform((value, ctx) => {
+  const lower = value.toLowerCase();
+  if (lower === "true" || lower === "false") return lower === "true";
+  ctx.addIssue({ code: "custom", message: "expected true or false" });
+  return z.NEVER;
+});
+
+const loginList = (allowApps: boolean) =>
+  z.string().transform((value, ctx) => {
+    const logins = splitList(value).map((login) => login.replace(/^@/, ""));
+    const bad = logins.find((login) => !LOGIN.test(login) && !(allowApps && APP_LOGIN.test(login)));
+    if (bad !== undefined) {
+      ctx.addIssue({ code: "custom", message: `expected GitHub logins separated by commas or newlines${allowApps ? " (apps as name[bot])" : ""}; ${JSON.stringify(bad)} is not one` });
+      return z.NEVER;
+    }
+    return [...new Set(logins)];
+  });
+
+const labelList = z.string().transform((value, ctx) => {
+  const labels = splitList(value);
+  const bad = labels.find((label) => Array.from(label).length > 50);
+  if (bad !== undefined) {
+    ctx.addIssue({ code: "custom", message: `expected label names of at most 50 characters separated by commas or newlines; ${JSON.stringify(bad)} is longer` });
+    return z.NEVER;
+  }
+  return [...new Set(labels)];
+});
+
+/** https URL (http only for a loopback host, which tests and local emulators use), no query. */
+function baseUrl(what: string, allowBareHost: boolean, allowLoopbackHttp: boolean) {
+  return z.string().transform((value, ctx) => {
+    const candidate = allowBareHost && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? `https://${value}` : value;
+    let url: URL | undefined;
+    try {
+      url = new URL(candidate);
+    } catch {
+      url = undefined;
+    }
+    const loopback = url !== undefined && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname);
+    const schemeOk = url?.protocol === "https:" || (allowLoopbackHttp && loopback && url?.protocol === "http:");
+    if (!url || !schemeOk || url.search || url.hash || url.username || url.password) {
+      ctx.addIssue({ code: "custom", message: `expected ${what}` });
+      return z.NEVER;
+    }
+    return url.origin + url.pathname.replace(/\/+$/, "");
+  });
+}
+
+const apiUrlSchema = baseUrl("an https:// URL such as https://eu.api.security.microsoft.com (http:// only for a loopback host)", false, true)
+  .transform((url) => url.replace(/\/api$/i, ""));
+const authorityHostSchema = baseUrl("an https:// URL or host name such as https://login.microsoftonline.us", true, false)
+  .refine((url) => new URL(url).pathname === "/", "expected a login host without a path, such as https://login.microsoftonline.us");
+
+const scopeSchema = z.string().regex(/^\S+\/\.default$/, "expected a resource scope ending in /.default, such as https://api.securitycenter.microsoft.com/.default");
+
+/** The OData clause is ANDed with ours, so it must not be able to close our parentheses. */
+const filterSchema = z.string().refine(isBalancedClause, "expected an OData $filter clause with balanced parentheses and quotes, such as category eq 'Malware'");
+
+export function isBalancedClause(clause: string): boolean {
+  let depth = 0;
+  let quoted = false;
+  for (const char of clause) {
+    if (char === "'") quoted = !quoted;
+    else if (!quoted && char === "(") depth++;
+    else if (!quoted && char === ")" && --depth < 0) return false;
+  }
+  return depth === 0 && !quoted;
+}
+
+const titleTemplateSchema = z.string().refine(
+  (template) => !/\{(?![A-Za-z][A-Za-z0-9]*\})/.test(template) && Array.from(template).length <= 1024,
+  "expected text with {field} placeholders naming alert fields, such as [{severity}] {title} on {computerDnsName}",
+);
+
+const assigneeMapSchema = z.string().transform((value, ctx) => {
+  if (value === "") return {};
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(value, { schema: "core", maxAliasCount: 0 });
+  } catch {
+    parsed = undefined;
+  }
+  const map = z.record(z.string().regex(LOGIN).or(z.string().regex(APP_LOGIN)), z.string().min(1).max(256)).safeParse(parsed);
+  if (!map.success) {
+    ctx.addIssue({ code: "custom", message: "expected a JSON or YAML object mapping GitHub logins to Defender assignedTo values, such as {\"octocat\": \"octocat@contoso.com\"}" });
+    return z.NEVER;
+  }
+  return Object.fromEntries(Object.entries(map.data).map(([login, upn]) => [login.toLowerCase(), upn]));
+});
+
+function requireCredential(read: InputReader): Credential {
+  const secret = read("client-secret").trim();
+  const certificate = read("client-certificate").trim();
+  if (secret && certificate) {
+    throw new InputError("client-certificate", undefined, "give either client-secret or client-certificate, not both");
+  }
+  if (certificate) {
+    throw new InputError("client-certificate", undefined, "certificate sign-in is not available in this version; use client-secret");
+  }
+  if (!secret) throw new InputError("client-secret", undefined, "required: the client secret of the app registration");
+  return { kind: "secret", secret };
+}
+
+export function resolveCloud(read: InputReader): Cloud {
+  const name = field(read, "cloud", oneOf(Object.keys(CLOUDS) as CloudName[]));
+  const defaults = CLOUDS[name];
+  const override = <T>(input: string, schema: z.ZodType<T>, fallback: T) => (read(input).trim() ? field(read, input, schema) : fallback);
+  return {
+    name,
+    authorityHost: override("authority-host", authorityHostSchema, defaults.authorityHost),
+    apiUrl: override("api-url", apiUrlSchema, defaults.apiUrl),
+    apiScope: override("api-scope", scopeSchema, defaults.apiScope),
+    oidcAudience: override("oidc-audience", z.string().min(1).max(256, "expected an audience of at most 256 characters"), defaults.oidcAudience),
+    portalHost: defaults.portalHost,
+  };
+}
+
+/** Reads and validates every input; throws an InputError on the first bad one. */
+export function readConfig(read: InputReader): Config {
+  const mode = field(read, "mode", oneOf(MODES, "pull (sync and check are not in this version yet)"));
+  const tenantId = field(read, "tenant-id", z.string().refine((v) => GUID.test(v) || DOMAIN.test(v), "expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com"));
+  const clientId = field(read, "client-id", z.string().regex(GUID, "expected the application (client) ID, a GUID"));
+  const credential = requireCredential(read);
+  const cloud = resolveCloud(read);
+  const githubToken = field(read, "github-token", z.string().min(1, "required: a GitHub token (the default is ${{ github.token }})"), { secret: true });
+  const lookbackMs = field(read, "lookback", durationSchema);
+  const minSeverity = field(read, "min-severity", oneOf(SEVERITIES.filter((s) => s !== "UnSpecified"), "Informational, Low, Medium or High"));
+  const statuses = field(read, "statuses", z.string().transform((value, ctx) => {
+    const accepted = ["New", "InProgress", "Resolved", "Unknown"] as const;
+    const items = splitList(value).map((item) => accepted.find((a) => a.toLowerCase() === item.toLowerCase()));
+    if (items.length === 0 || items.includes(undefined)) {
+      ctx.addIssue({ code: "custom", message: "expected a list of New, InProgress, Resolved, Unknown" });
+      return z.NEVER;
+    }
+    return [...new Set(items as string[])];
+  }));
+  const filter = read("filter").trim() ? field(read, "filter", filterSchema) : undefined;
+  return {
+    mode,
+    tenantId,
+    clientId,
+    credential,
+    cloud,
+    githubToken,
+    lookbackMs,
+    minSeverity,
+    statuses,
+    filter,
+    maxIssues: field(read, "max-issues", wholeNumber(10_000)),
+    labels: field(read, "labels", labelList),
+    assignees: field(read, "assignees", loginList(false)),
+    titleTemplate: field(read, "title-template", titleTemplateSchema),
+    assigneeMap: field(read, "assignee-map", assigneeMapSchema),
+    syncComments: field(read, "sync-comments", booleanSchema),
+    trustedAuthors: field(read, "trusted-authors", loginList(true)),
+    dryRun: field(read, "dry-run", booleanSchema),
+  };
+}
+
+/**
+ * Knobs for operators and tests, from the environment rather than inputs: Defender's page size
+ * (default its maximum), the HTTP timeout and the total time retries may wait.
+ */
+export interface Tuning {
+  pageSize: number | undefined;
+  timeoutMs: number | undefined;
+  retryBudgetMs: number | undefined;
+}
+
+export function readTuning(env: NodeJS.ProcessEnv): Tuning {
+  const number = (name: string, min: number, max: number): number | undefined => {
+    const raw = env[name]?.trim();
+    if (!raw) return undefined;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new InputError(name, raw, `expected a whole number from ${min} to ${max}`);
+    }
+    return value;
+  };
+  return {
+    pageSize: number("DEFENDER_ISSUES_PAGE_SIZE", 1, 10_000),
+    timeoutMs: number("DEFENDER_ISSUES_TIMEOUT_MS", 100, 600_000),
+    retryBudgetMs: number("DEFENDER_ISSUES_RETRY_BUDGET_MS", 0, 3_600_000),
+  };
+}

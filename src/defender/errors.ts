@@ -1,0 +1,78 @@
+/** Replies from Entra ID and Defender, translated into what the user should do. */
+
+/** Entra ID error codes users meet when setting up, with the fix. */
+const AADSTS_FIXES: Record<string, string> = {
+  "7000215": "The client secret is wrong or expired: create a new secret in the app registration and update the client-secret secret (use the secret's Value, not its ID).",
+  "7000222": "The client secret has expired: create a new one in the app registration and update the client-secret secret.",
+  "700016": "The app (client-id) was not found in the tenant: check client-id and tenant-id, and that the app registration lives in that tenant.",
+  "90002": "The tenant was not found: check tenant-id (the Directory (tenant) ID GUID or a verified domain) and that cloud matches the tenant's cloud.",
+  "900023": "The tenant ID is not valid: use the Directory (tenant) ID GUID or a verified domain.",
+  "500011": "The token scope names a resource the tenant does not have: check that cloud (or api-scope) matches the tenant's cloud, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
+  "1002012": "The scope must be a resource followed by /.default, such as https://api.securitycenter.microsoft.com/.default.",
+  "65001": "Admin consent is missing: grant admin consent for the app's WindowsDefenderATP permissions in Entra ID (API permissions → Grant admin consent).",
+  "700027": "The client assertion was not accepted: check the certificate uploaded to the app registration matches client-certificate.",
+  "7000274": "The client assertion was not accepted: check the certificate uploaded to the app registration matches client-certificate.",
+};
+
+/** The first AADSTS code in a message, e.g. "7000215" from "AADSTS7000215: Invalid client secret". */
+export function aadstsCode(message: string): string | undefined {
+  return /AADSTS(\d+)/.exec(message)?.[1];
+}
+
+export class SignInError extends Error {
+  override name = "SignInError";
+}
+
+/** Turns an MSAL or network failure into one message that says what to do. */
+export function explainSignInError(error: unknown, authority: string): SignInError {
+  const raw = error instanceof Error ? ((error as { errorMessage?: string }).errorMessage || error.message) : String(error);
+  const firstLine = raw.split(/\r?\n/)[0]?.replace(/\s*Trace ID:.*$/, "") ?? "";
+  const code = aadstsCode(raw);
+  const fix = code ? AADSTS_FIXES[code] : undefined;
+  if (fix) return new SignInError(`Sign-in to ${authority} failed (AADSTS${code}). ${fix}`);
+  return new SignInError(`Sign-in to ${authority} failed: ${firstLine || "no reason given"}`);
+}
+
+/** The error body Defender sends: {"error":{"code","message","target"}}; target is the correlation ID. */
+export interface DefenderErrorBody {
+  code?: string;
+  message?: string;
+  target?: string;
+}
+
+export function readDefenderError(text: string): DefenderErrorBody {
+  try {
+    const parsed = JSON.parse(text) as { error?: DefenderErrorBody };
+    const error = parsed?.error;
+    if (error && typeof error === "object") {
+      return {
+        code: typeof error.code === "string" ? error.code : undefined,
+        message: typeof error.message === "string" ? error.message : undefined,
+        target: typeof error.target === "string" ? error.target : undefined,
+      };
+    }
+  } catch {
+    // Not JSON: the status says enough.
+  }
+  return {};
+}
+
+const STATUS_FIXES: Record<number, string> = {
+  401: "Defender rejected the access token: check that api-scope (or cloud) matches api-url, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
+  403: "The app lacks the Defender permission: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) and grant admin consent.",
+};
+
+export class DefenderApiError extends Error {
+  override name = "DefenderApiError";
+  readonly status: number;
+  readonly body: DefenderErrorBody;
+
+  constructor(status: number, body: DefenderErrorBody, what: string) {
+    const detail = [body.code, body.message].filter(Boolean).join(": ") || `HTTP ${status}`;
+    const correlation = body.target ? ` (correlation ID ${body.target})` : "";
+    const fix = STATUS_FIXES[status] ? ` ${STATUS_FIXES[status]}` : "";
+    super(`${what} failed with HTTP ${status}: ${detail}${correlation}.${fix}`);
+    this.status = status;
+    this.body = body;
+  }
+}

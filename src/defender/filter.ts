@@ -1,0 +1,46 @@
+/** The OData $filter for the alerts in a pull window. Pure. */
+import { SEVERITIES, type Severity } from "../issue/vocabulary.js";
+
+export interface AlertWindow {
+  /** Alerts created at or after this time… */
+  since: Date;
+  /** …and before this one: fixed when the run starts, so paging sees a set that does not grow. */
+  until: Date;
+  minSeverity: Severity;
+  statuses: readonly string[];
+  /** The user's own clause, ANDed with ours. */
+  extra?: string | undefined;
+}
+
+/** OData datetime literal: unquoted ISO-8601 UTC, whole seconds. */
+export function odataTime(time: Date): string {
+  return new Date(Math.floor(time.getTime() / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}
+
+export function odataString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function anyOf(property: string, values: readonly string[]): string {
+  const terms = values.map((value) => `${property} eq ${odataString(value)}`);
+  return terms.length === 1 ? terms[0]! : `(${terms.join(" or ")})`;
+}
+
+/** Severities at or above the minimum; UnSpecified counts as the lowest, so it passes Informational only. */
+export function severitiesFrom(minimum: Severity): Severity[] {
+  return SEVERITIES.slice(Math.max(1, SEVERITIES.indexOf(minimum)));
+}
+
+export function alertFilter(window: AlertWindow): string {
+  const clauses = [
+    `alertCreationTime ge ${odataTime(window.since)}`,
+    `alertCreationTime lt ${odataTime(window.until)}`,
+  ];
+  // "Informational" admits every severity, UnSpecified included: no clause is the exact filter.
+  if (window.minSeverity !== "Informational" && window.minSeverity !== "UnSpecified") {
+    clauses.push(anyOf("severity", severitiesFrom(window.minSeverity)));
+  }
+  if (window.statuses.length > 0) clauses.push(anyOf("status", window.statuses));
+  if (window.extra) clauses.push(`(${window.extra})`);
+  return clauses.join(" and ");
+}

@@ -1,0 +1,185 @@
+/** The alert-issue store: alert issues in the repository, found by marker and author. */
+import { setTimeout as sleep } from "node:timers/promises";
+import type { IssueDraft } from "../issue/render.js";
+import { readMarker } from "../issue/marker.js";
+import type { LabelSpec } from "../issue/vocabulary.js";
+import type { GitHub } from "./octokit.js";
+
+export interface Repo {
+  owner: string;
+  repo: string;
+}
+
+export interface AlertIssue {
+  number: number;
+  alertId: string;
+  url: string;
+  author: string;
+  state: string;
+  createdAt: Date;
+  labels: string[];
+}
+
+export interface IssueListing {
+  issues: AlertIssue[];
+  /** Issues with a marker but opened by someone outside trusted-authors: not alert issues. */
+  strangers: Array<{ number: number; author: string }>;
+}
+
+interface RawIssue {
+  number: number;
+  html_url: string;
+  body?: string | null;
+  state: string;
+  created_at: string;
+  user: { login: string } | null;
+  labels: Array<string | { name?: string }>;
+  pull_request?: unknown;
+}
+
+export interface NewIssue extends IssueDraft {
+  assignees: string[];
+}
+
+export interface StoreOptions {
+  /** Timeout of one create request; after it, the store looks for the issue before trying again. */
+  createTimeoutMs: number;
+  retrying(message: string): void;
+}
+
+const CREATE_ATTEMPTS = 3;
+
+export class AlertIssueStore {
+  readonly #github: GitHub;
+  readonly #repo: Repo;
+  readonly #authors: Set<string>;
+  readonly #options: StoreOptions;
+
+  constructor(github: GitHub, repo: Repo, trustedAuthors: readonly string[], options: StoreOptions) {
+    this.#github = github;
+    this.#repo = repo;
+    this.#authors = new Set(trustedAuthors.map((login) => login.toLowerCase()));
+    this.#options = options;
+  }
+
+  /** Alert issues (open and closed) updated since `since`: one listing, sized to the window. */
+  async listUpdatedSince(since: Date): Promise<IssueListing> {
+    const listing: IssueListing = { issues: [], strangers: [] };
+    const pages = this.#github.paginate.iterator(this.#github.rest.issues.listForRepo, {
+      ...this.#repo,
+      state: "all",
+      since: since.toISOString(),
+      per_page: 100,
+    });
+    for await (const page of pages) {
+      for (const raw of page.data as RawIssue[]) this.#classify(raw, listing);
+    }
+    return listing;
+  }
+
+  #classify(raw: RawIssue, listing: IssueListing): void {
+    if (raw.pull_request) return;
+    const marker = readMarker(raw.body);
+    if (marker.kind !== "one") return;
+    const author = raw.user?.login ?? "";
+    if (!this.#authors.has(author.toLowerCase())) {
+      listing.strangers.push({ number: raw.number, author });
+      return;
+    }
+    listing.issues.push(toAlertIssue(raw, marker.alertId));
+  }
+
+  /** Creates the labels of the vocabulary the repository lacks; returns the names created. */
+  async ensureVocabulary(vocabulary: readonly LabelSpec[]): Promise<string[]> {
+    const existing = new Set<string>();
+    const pages = this.#github.paginate.iterator(this.#github.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 });
+    for await (const page of pages) for (const label of page.data) existing.add(label.name.toLowerCase());
+    const created: string[] = [];
+    for (const label of vocabulary) {
+      if (existing.has(label.name.toLowerCase())) continue;
+      try {
+        await this.#github.rest.issues.createLabel({ ...this.#repo, ...label });
+        created.push(label.name);
+      } catch (error) {
+        // Another run may have created it in the meantime.
+        if (!isAlreadyExists(error)) throw error;
+      }
+    }
+    return created;
+  }
+
+  /**
+   * Opens an issue. A create whose reply is lost (5xx, reset, timeout) may still have happened,
+   * so before trying again the store looks for the marker: a retry never opens a second issue.
+   */
+  async create(issue: NewIssue): Promise<AlertIssue> {
+    const started = new Date(Date.now() - 60_000);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { data } = await this.#github.rest.issues.create({
+          ...this.#repo,
+          title: issue.title,
+          body: issue.body,
+          labels: issue.labels,
+          ...(issue.assignees.length > 0 ? { assignees: issue.assignees } : {}),
+          request: { retries: 0, signal: AbortSignal.timeout(this.#options.createTimeoutMs) },
+        });
+        const created = data as RawIssue;
+        // Whoever the token acts as, its own issues are alert issues for the rest of the run.
+        if (created.user?.login) this.#authors.add(created.user.login.toLowerCase());
+        return toAlertIssue(created, issue.alertId);
+      } catch (error) {
+        if (!isLostReply(error) || attempt >= CREATE_ATTEMPTS) throw error;
+        this.#options.retrying(`Opening the issue for alert ${issue.alertId}: ${describe(error)}; checking whether it was opened before trying again`);
+        await sleep(2000 * attempt);
+        const existing = (await this.listUpdatedSince(started)).issues.find((found) => found.alertId === issue.alertId);
+        if (existing) return existing;
+      }
+    }
+  }
+}
+
+function toAlertIssue(raw: RawIssue, alertId: string): AlertIssue {
+  return {
+    number: raw.number,
+    alertId,
+    url: raw.html_url,
+    author: raw.user?.login ?? "",
+    state: raw.state,
+    createdAt: new Date(raw.created_at),
+    labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+  };
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" ? status : undefined;
+}
+
+function isAlreadyExists(error: unknown): boolean {
+  const errors = (error as { response?: { data?: { errors?: Array<{ code?: string }> } } }).response?.data?.errors;
+  return statusOf(error) === 422 && Array.isArray(errors) && errors.some((e) => e.code === "already_exists");
+}
+
+/** A failure after which the create may or may not have happened. */
+function isLostReply(error: unknown): boolean {
+  const status = statusOf(error);
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === "TimeoutError" || name === "AbortError" || (status !== undefined && status >= 500);
+}
+
+const GITHUB_FIXES: Record<number, string> = {
+  401: "The GitHub token is not valid: check the github-token input.",
+  403: "The GitHub token may not write issues here: give the job `permissions: issues: write` (or the token the Issues write permission).",
+  404: "The repository was not found with this token: check GITHUB_REPOSITORY and the token's access.",
+  410: "Issues are disabled in this repository: enable them under Settings → General → Features.",
+};
+
+/** One line saying what failed and, for the errors a set-up causes, what to do. */
+export function describe(error: unknown): string {
+  const status = statusOf(error);
+  const message = (error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "";
+  if (!status) return message;
+  const fix = GITHUB_FIXES[status] && !/secondary rate limit|rate limit exceeded/i.test(message) ? ` ${GITHUB_FIXES[status]}` : "";
+  return `HTTP ${status}: ${message}${fix}`;
+}

@@ -1,0 +1,33 @@
+/** The line that ties an issue to its Defender alert. */
+
+export const ALERT_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
+const MARKER_LINE = /^<!-- defender-alert-id: ([^\s]*) -->$/gm;
+
+export function isAlertId(value: string): boolean {
+  return ALERT_ID_PATTERN.test(value);
+}
+
+export function markerFor(alertId: string): string {
+  if (!isAlertId(alertId)) throw new Error(`Not a Defender alert ID: ${JSON.stringify(alertId)}`);
+  return `<!-- defender-alert-id: ${alertId} -->`;
+}
+
+export type MarkerReading =
+  | { kind: "none" }
+  | { kind: "one"; alertId: string }
+  | { kind: "invalid"; reason: string };
+
+/**
+ * Finds the marker in an issue body. A body with two marker lines, or one whose ID does not have
+ * the shape of an alert ID, is not an alert issue: nothing the action writes looks like that.
+ */
+export function readMarker(body: string | null | undefined): MarkerReading {
+  if (!body) return { kind: "none" };
+  const ids = [...body.replace(/\r\n?/g, "\n").matchAll(MARKER_LINE)].map((m) => m[1] ?? "");
+  if (ids.length === 0) return { kind: "none" };
+  if (ids.length > 1) return { kind: "invalid", reason: `the body has ${ids.length} marker lines` };
+  const alertId = ids[0] ?? "";
+  if (!isAlertId(alertId)) return { kind: "invalid", reason: "the marker's alert ID is malformed" };
+  return { kind: "one", alertId };
+}

@@ -1,0 +1,269 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GitHubEmulator } from "./github.ts";
+
+const TOKEN = "ghs_test_token";
+
+let gh: GitHubEmulator;
+
+beforeEach(async () => {
+  gh = new GitHubEmulator();
+  await gh.start();
+});
+
+afterEach(async () => {
+  await gh.stop();
+});
+
+/** A plain fetch against the emulator, authenticated like the action. */
+async function api(method: string, path: string, body?: unknown, token = TOKEN) {
+  const response = await fetch(`${gh.url}${path}`, {
+    method,
+    headers: {
+      authorization: `token ${token}`,
+      accept: "application/vnd.github+json",
+      ...(body === undefined ? {} : { "content-type": "application/json; charset=utf-8" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const json = text === "" ? undefined : (JSON.parse(text) as unknown);
+  return { status: response.status, headers: response.headers, json };
+}
+
+function numbers(json: unknown): number[] {
+  return (json as Array<{ number: number }>).map((issue) => issue.number);
+}
+
+describe("paging", () => {
+  it("pages issues with GitHub's Link header, built from the request URL", async () => {
+    for (let i = 1; i <= 7; i++) gh.addIssue({ title: `issue ${i}`, created_at: `2026-01-0${i}T00:00:00Z` });
+    const base = `${gh.url}/repos/acme/soc/issues?per_page=3`;
+
+    const first = await api("GET", "/repos/acme/soc/issues?per_page=3");
+    expect(first.status).toBe(200);
+    expect(numbers(first.json)).toEqual([7, 6, 5]);
+    expect(first.headers.get("link")).toBe(`<${base}&page=2>; rel="next", <${base}&page=3>; rel="last"`);
+
+    const second = await api("GET", "/repos/acme/soc/issues?per_page=3&page=2");
+    expect(numbers(second.json)).toEqual([4, 3, 2]);
+    expect(second.headers.get("link")).toBe(
+      `<${base}&page=1>; rel="prev", <${base}&page=3>; rel="next", ` +
+        `<${base}&page=3>; rel="last", <${base}&page=1>; rel="first"`,
+    );
+
+    const third = await api("GET", "/repos/acme/soc/issues?per_page=3&page=3");
+    expect(numbers(third.json)).toEqual([1]);
+    expect(third.headers.get("link")).toBe(`<${base}&page=2>; rel="prev", <${base}&page=1>; rel="first"`);
+
+    const single = await api("GET", "/repos/acme/soc/issues");
+    expect(numbers(single.json)).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    expect(single.headers.get("link")).toBeNull();
+    expect(gh.violations).toEqual([]);
+  });
+});
+
+describe("issue filters", () => {
+  beforeEach(() => {
+    gh.addIssue({ title: "a", labels: ["Defender", "sev:high"], updated_at: "2026-03-01T00:00:00Z" });
+    gh.addIssue({ title: "b", labels: ["defender"], updated_at: "2026-03-05T00:00:00Z" });
+    gh.addIssue({ title: "c", labels: ["defender", "SEV:HIGH"], state: "closed", updated_at: "2026-03-09T00:00:00Z" });
+    gh.addIssue({ title: "d", pull_request: true, updated_at: "2026-03-10T00:00:00Z" });
+  });
+
+  it("filters by labels (all of them, any case) and by state", async () => {
+    const open = await api("GET", "/repos/acme/soc/issues?labels=DEFENDER,Sev:High");
+    expect(numbers(open.json)).toEqual([1]);
+    const all = await api("GET", "/repos/acme/soc/issues?labels=defender,sev:high&state=all");
+    expect(numbers(all.json)).toEqual([3, 1]);
+    const closed = await api("GET", "/repos/acme/soc/issues?state=closed");
+    expect(numbers(closed.json)).toEqual([3]);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("filters by since on updated_at, and lists pull requests like GitHub", async () => {
+    const since = await api("GET", "/repos/acme/soc/issues?state=all&since=2026-03-05T00:00:00Z");
+    expect(numbers(since.json)).toEqual([4, 3, 2]);
+    const pr = (since.json as Array<{ number: number; pull_request?: { url: string } }>)[0];
+    expect(pr?.pull_request?.url).toBe(`${gh.url}/repos/acme/soc/pulls/4`);
+    const plain = (since.json as Array<{ pull_request?: unknown }>)[1];
+    expect(plain).not.toHaveProperty("pull_request");
+    expect(gh.violations).toEqual([]);
+  });
+});
+
+describe("OpenAPI validation", () => {
+  it("rejects a body field GitHub does not define, with 422 and a violation", async () => {
+    const response = await api("POST", "/repos/acme/soc/issues", { title: "x", severity: "High" });
+    expect(response.status).toBe(422);
+    const message = (response.json as { message: string }).message;
+    expect(message).toBe('Invalid request.\n\n"severity" is not a permitted key.');
+    expect(gh.violations).toEqual(['POST /repos/acme/soc/issues: "severity" is not a permitted key.']);
+    expect(gh.issues).toEqual([]);
+  });
+
+  it("rejects a route GitHub does not have, with 404 and a violation", async () => {
+    const response = await api("GET", "/repos/acme/soc/issuez");
+    expect(response.status).toBe(404);
+    expect((response.json as { message: string }).message).toBe("Not Found");
+    expect(gh.violations).toEqual(["GET /repos/acme/soc/issuez: no such route in GitHub's REST API"]);
+  });
+
+  it("rejects a query parameter of the wrong type or unknown to GitHub", async () => {
+    expect((await api("GET", "/repos/acme/soc/issues?state=bogus")).status).toBe(422);
+    expect((await api("GET", "/repos/acme/soc/issues?severity=high")).status).toBe(422);
+    expect(gh.violations).toEqual([
+      'GET /repos/acme/soc/issues: query parameter state must be one of "open", "closed", "all".',
+      'GET /repos/acme/soc/issues: "severity" is not a permitted query parameter.',
+    ]);
+  });
+
+  it("answers 501 for a GitHub route the emulator does not implement", async () => {
+    const response = await api("GET", "/repos/acme/soc/issues/comments");
+    expect(response.status).toBe(501);
+    expect(gh.violations).toEqual([
+      "GET /repos/acme/soc/issues/comments: not emulated (GET /repos/{owner}/{repo}/issues/comments)",
+    ]);
+  });
+
+  it("creates a valid issue with 201, auto-creating unknown labels, and no violation", async () => {
+    gh.addLabel("Defender", "0052cc", "From Defender");
+    const response = await api("POST", "/repos/acme/soc/issues", {
+      title: "Alert: malware",
+      body: "details",
+      labels: ["defender", "sev:high"],
+    });
+    expect(response.status).toBe(201);
+    const json = response.json as {
+      number: number;
+      html_url: string;
+      user: { login: string; type: string };
+      labels: Array<{ name: string; color: string }>;
+    };
+    expect(json.number).toBe(1);
+    expect(json.html_url).toBe("https://github.com/acme/soc/issues/1");
+    expect(json.user).toMatchObject({ login: "github-actions[bot]", type: "Bot" });
+    expect(json.labels.map((label) => [label.name, label.color])).toEqual([
+      ["Defender", "0052cc"],
+      ["sev:high", "ededed"],
+    ]);
+    expect(response.headers.get("location")).toBe(`${gh.url}/repos/acme/soc/issues/1`);
+    expect(gh.issues).toHaveLength(1);
+    expect(gh.issues[0]).toMatchObject({ title: "Alert: malware", body: "details", labels: ["Defender", "sev:high"] });
+    expect(gh.labels.get("sev:high")).toEqual({ name: "sev:high", color: "ededed", description: null });
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("checks its own responses too: a seeded bad date is a response violation", async () => {
+    gh.addIssue({ title: "bad", created_at: "yesterday" });
+    const response = await api("GET", "/repos/acme/soc/issues/1");
+    expect(response.status).toBe(200);
+    expect(gh.violations).toEqual([
+      'response: GET /repos/acme/soc/issues/1 200: body/created_at must match format "date-time".',
+    ]);
+  });
+});
+
+describe("GitHub behaviour", () => {
+  it("refuses unknown tokens with 401", async () => {
+    const response = await api("GET", "/repos/acme/soc/issues", undefined, "ghs_wrong");
+    expect(response.status).toBe(401);
+    expect(response.json).toMatchObject({ message: "Bad credentials" });
+  });
+
+  it("sends rate-limit headers that count down, then refuses with 403", async () => {
+    await gh.stop();
+    gh = new GitHubEmulator({ rateLimit: 2 });
+    await gh.start();
+    const first = await api("GET", "/repos/acme/soc/issues");
+    const second = await api("GET", "/repos/acme/soc/issues");
+    const third = await api("GET", "/repos/acme/soc/issues");
+    expect([first.status, second.status, third.status]).toEqual([200, 200, 403]);
+    expect(first.headers.get("x-ratelimit-limit")).toBe("2");
+    expect(first.headers.get("x-ratelimit-remaining")).toBe("1");
+    expect(first.headers.get("x-ratelimit-used")).toBe("1");
+    expect(second.headers.get("x-ratelimit-remaining")).toBe("0");
+    expect(third.headers.get("x-ratelimit-remaining")).toBe("0");
+    expect(first.headers.get("x-ratelimit-resource")).toBe("core");
+    expect(Number(first.headers.get("x-ratelimit-reset"))).toBe(gh.rateLimitReset);
+    expect(first.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(third.json).toMatchObject({ message: "API rate limit exceeded for installation ID 1." });
+  });
+
+  it("updates an issue: close as not planned, replace labels", async () => {
+    gh.addIssue({ title: "x", labels: ["old"], updated_at: "2020-01-01T00:00:00Z" });
+    const response = await api("PATCH", "/repos/acme/soc/issues/1", {
+      state: "closed",
+      state_reason: "not_planned",
+      labels: ["new"],
+    });
+    expect(response.status).toBe(200);
+    const issue = gh.issues[0];
+    expect(issue).toMatchObject({ state: "closed", state_reason: "not_planned", labels: ["new"] });
+    expect(issue?.updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(issue?.updated_at).not.toBe("2020-01-01T00:00:00Z");
+    expect(issue?.closed_at).toBe(issue?.updated_at);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("refuses a duplicate label case-insensitively, like GitHub", async () => {
+    gh.addLabel("Defender");
+    const response = await api("POST", "/repos/acme/soc/labels", { name: "defender", color: "ff0000" });
+    expect(response.status).toBe(422);
+    expect(response.json).toMatchObject({
+      message: "Validation Failed",
+      errors: [{ resource: "Label", code: "already_exists", field: "name" }],
+    });
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("maps collaborator roles to permissions; strangers read a public repo", async () => {
+    gh.collaborators.set("alice", "maintain");
+    const alice = await api("GET", "/repos/acme/soc/collaborators/alice/permission");
+    expect(alice.json).toMatchObject({ permission: "write", role_name: "maintain", user: { login: "alice" } });
+    const bob = await api("GET", "/repos/acme/soc/collaborators/bob/permission");
+    expect(bob.json).toMatchObject({ permission: "read", role_name: "read", user: { login: "bob" } });
+    expect(gh.violations).toEqual([]);
+  });
+});
+
+describe("inject", () => {
+  it("applies the effect of a ghost create yet answers 502, then behaves normally", async () => {
+    gh.inject({ method: "POST", path: /\/issues$/ }, { status: 502, applyEffect: true });
+    const ghost = await api("POST", "/repos/acme/soc/issues", { title: "ghost" });
+    expect(ghost.status).toBe(502);
+    expect(gh.issues.map((issue) => issue.title)).toEqual(["ghost"]);
+    const normal = await api("POST", "/repos/acme/soc/issues", { title: "second" });
+    expect(normal.status).toBe(201);
+    expect(gh.issues.map((issue) => issue.title)).toEqual(["ghost", "second"]);
+    expect(gh.writes().map((request) => request.status)).toEqual([502, 201]);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("answers injected responses in order, without applying the effect by default", async () => {
+    gh.inject(
+      { method: "POST", path: /\/issues$/ },
+      { status: 403, headers: { "retry-after": "1" }, body: { message: "You have exceeded a secondary rate limit." } },
+      { status: 500 },
+    );
+    const first = await api("POST", "/repos/acme/soc/issues", { title: "x" });
+    const second = await api("POST", "/repos/acme/soc/issues", { title: "x" });
+    const third = await api("POST", "/repos/acme/soc/issues", { title: "x" });
+    expect([first.status, second.status, third.status]).toEqual([403, 500, 201]);
+    expect(first.headers.get("retry-after")).toBe("1");
+    expect(first.json).toEqual({ message: "You have exceeded a secondary rate limit." });
+    expect(gh.issues).toHaveLength(1);
+  });
+
+  it("delays an answer, and resets a socket", async () => {
+    gh.inject(
+      { method: "GET", path: /\/issues$/ },
+      { status: 200, body: [], delayMs: 300 },
+      { status: 200, reset: true },
+    );
+    const started = performance.now();
+    expect((await api("GET", "/repos/acme/soc/issues")).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    await expect(api("GET", "/repos/acme/soc/issues")).rejects.toThrow();
+    expect(gh.requests.map((request) => request.status)).toEqual([200, 0]);
+  });
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { InputError, isBalancedClause, parseDuration, readConfig, readTuning } from "../../src/config.ts";
+
+const GOOD: Record<string, string> = {
+  mode: "pull",
+  "tenant-id": "8d3c1f0e-2b4a-4c6d-9e8f-0a1b2c3d4e5f",
+  "client-id": "0b5c7f1e-8c2a-4e8d-9a51-3f6d2c7e4a10",
+  "client-secret": "s3cret~value",
+  "github-token": "ghs_token",
+};
+
+function read(overrides: Record<string, string> = {}) {
+  const inputs = { ...GOOD, ...overrides };
+  return (name: string) => inputs[name] ?? "";
+}
+
+function errorOf(overrides: Record<string, string>): string {
+  try {
+    readConfig(read(overrides));
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  }
+  throw new Error("expected an InputError");
+}
+
+describe("readConfig", () => {
+  it("applies SPEC.md's defaults", () => {
+    const config = readConfig(read());
+    expect(config).toMatchObject({
+      mode: "pull",
+      lookbackMs: 24 * 3_600_000,
+      minSeverity: "Informational",
+      statuses: ["New", "InProgress"],
+      filter: undefined,
+      maxIssues: 50,
+      labels: [],
+      assignees: [],
+      titleTemplate: "[{severity}] {title} on {computerDnsName}",
+      assigneeMap: {},
+      syncComments: true,
+      trustedAuthors: ["github-actions[bot]"],
+      dryRun: false,
+      credential: { kind: "secret", secret: "s3cret~value" },
+      cloud: {
+        name: "public",
+        authorityHost: "https://login.microsoftonline.com",
+        apiUrl: "https://api.security.microsoft.com",
+        apiScope: "https://api.securitycenter.microsoft.com/.default",
+        oidcAudience: "api://AzureADTokenExchange",
+        portalHost: "security.microsoft.com",
+      },
+    });
+  });
+
+  it("normalises case and lists", () => {
+    const config = readConfig(read({ "min-severity": "medium", statuses: "new\ninprogress, New", labels: "soc, triage\nsoc", "dry-run": "TRUE", "max-issues": "0" }));
+    expect(config.minSeverity).toBe("Medium");
+    expect(config.statuses).toEqual(["New", "InProgress"]);
+    expect(config.labels).toEqual(["soc", "triage"]);
+    expect(config.dryRun).toBe(true);
+    expect(config.maxIssues).toBe(0);
+  });
+
+  it("picks a cloud's hosts and lets each be overridden", () => {
+    const config = readConfig(read({ cloud: "gcc-high", "api-url": "https://eu.api.security.microsoft.com/api/", "authority-host": "login.example.us" }));
+    expect(config.cloud).toEqual({
+      name: "gcc-high",
+      authorityHost: "https://login.example.us",
+      apiUrl: "https://eu.api.security.microsoft.com",
+      apiScope: "https://api-gov.securitycenter.microsoft.us/.default",
+      oidcAudience: "api://AzureADTokenExchangeUSGov",
+      portalHost: "security.microsoft.us",
+    });
+  });
+
+  it("allows http only for a loopback api-url", () => {
+    expect(readConfig(read({ "api-url": "http://127.0.0.1:8080" })).cloud.apiUrl).toBe("http://127.0.0.1:8080");
+    expect(errorOf({ "api-url": "http://api.security.microsoft.com" })).toBe(
+      `Input 'api-url' is "http://api.security.microsoft.com": expected an https:// URL such as https://eu.api.security.microsoft.com (http:// only for a loopback host)`,
+    );
+  });
+
+  it.each([
+    [{ mode: "push" }, `Input 'mode' is "push": expected pull (sync and check are not in this version yet)`],
+    [{ "tenant-id": "not a tenant" }, `Input 'tenant-id' is "not a tenant": expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com`],
+    [{ "client-id": "1234" }, `Input 'client-id' is "1234": expected the application (client) ID, a GUID`],
+    [{ lookback: "1y" }, `Input 'lookback' is "1y": expected a duration from 1 minute to 30 days, such as 90m, 24h, 7d or PT4H`],
+    [{ lookback: "31d" }, `Input 'lookback' is "31d": expected a duration from 1 minute to 30 days, such as 90m, 24h, 7d or PT4H`],
+    [{ "min-severity": "Critical" }, `Input 'min-severity' is "Critical": expected Informational, Low, Medium or High`],
+    [{ statuses: "New,Closed" }, `Input 'statuses' is "New,Closed": expected a list of New, InProgress, Resolved, Unknown`],
+    [{ "max-issues": "-1" }, `Input 'max-issues' is "-1": expected a whole number from 0 to 10000`],
+    [{ "dry-run": "yes" }, `Input 'dry-run' is "yes": expected true or false`],
+    [{ filter: "x eq 1) or (true" }, `Input 'filter' is "x eq 1) or (true": expected an OData $filter clause with balanced parentheses and quotes, such as category eq 'Malware'`],
+    [{ assignees: "octocat, not a login" }, `Input 'assignees' is "octocat, not a login": expected GitHub logins separated by commas or newlines; "not a login" is not one`],
+    [{ "title-template": "{title" }, `Input 'title-template' is "{title": expected text with {field} placeholders naming alert fields, such as [{severity}] {title} on {computerDnsName}`],
+    [{ cloud: "china" }, `Input 'cloud' is "china": expected one of public, gcc, gcc-high, dod`],
+    [{ "authority-host": "http://login.microsoftonline.com" }, `Input 'authority-host' is "http://login.microsoftonline.com": expected an https:// URL or host name such as https://login.microsoftonline.us`],
+    [{ "api-scope": "Alert.ReadWrite.All" }, `Input 'api-scope' is "Alert.ReadWrite.All": expected a resource scope ending in /.default, such as https://api.securitycenter.microsoft.com/.default`],
+    [{ "assignee-map": "[1,2]" }, `Input 'assignee-map' is "[1,2]": expected a JSON or YAML object mapping GitHub logins to Defender assignedTo values, such as {"octocat": "octocat@contoso.com"}`],
+  ])("rejects %j with one line naming the input, the value and what is accepted", (overrides, message) => {
+    expect(errorOf(overrides)).toBe(message);
+  });
+
+  it("never echoes a secret in an error", () => {
+    expect(errorOf({ "client-secret": "", "github-token": "" })).toBe("Input 'client-secret': required: the client secret of the app registration");
+    expect(errorOf({ "github-token": "" })).toBe("Input 'github-token': required: a GitHub token (the default is ${{ github.token }})");
+  });
+
+  it("reads assignee-map as JSON or YAML, logins case-insensitive", () => {
+    expect(readConfig(read({ "assignee-map": '{"OctoCat": "octo@contoso.com"}' })).assigneeMap).toEqual({ octocat: "octo@contoso.com" });
+    expect(readConfig(read({ "assignee-map": "octocat: octo@contoso.com\nhubot: hubot@contoso.com" })).assigneeMap).toEqual({ octocat: "octo@contoso.com", hubot: "hubot@contoso.com" });
+  });
+});
+
+describe("parseDuration", () => {
+  it.each([
+    ["90m", 90 * 60_000],
+    ["24h", 24 * 3_600_000],
+    ["7d", 7 * 86_400_000],
+    ["2w", 14 * 86_400_000],
+    ["PT4H", 4 * 3_600_000],
+    ["P1DT12H", 36 * 3_600_000],
+    ["PT90S", 90_000],
+  ])("reads %s", (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
+  });
+
+  it.each(["", "P", "PT", "4h30m", "1.5h", "-1h", "h"])("refuses %j", (text) => {
+    expect(parseDuration(text)).toBeUndefined();
+  });
+});
+
+describe("isBalancedClause", () => {
+  it("counts parentheses outside quotes only", () => {
+    expect(isBalancedClause("title eq 'a)' and (x eq 'it''s')")).toBe(true);
+    expect(isBalancedClause("x eq 'open")).toBe(false);
+    expect(isBalancedClause("a) or (b")).toBe(false);
+  });
+});
+
+describe("readTuning", () => {
+  it("reads whole numbers and refuses others", () => {
+    expect(readTuning({ DEFENDER_ISSUES_PAGE_SIZE: "3" })).toEqual({ pageSize: 3, timeoutMs: undefined, retryBudgetMs: undefined });
+    expect(() => readTuning({ DEFENDER_ISSUES_PAGE_SIZE: "20000" })).toThrow("Input 'DEFENDER_ISSUES_PAGE_SIZE' is \"20000\": expected a whole number from 1 to 10000");
+  });
+});
