@@ -125,6 +125,10 @@ function explainSignInError(error, authority) {
     const fix = code ? AADSTS_FIXES[code] : undefined;
     if (fix)
         return new SignInError(`Sign-in to ${authority} failed (AADSTS${code}). ${fix}`);
+    const msalCode = error?.errorCode;
+    if (msalCode === "endpoints_resolution_error") {
+        return new SignInError(`Sign-in to ${authority} failed: its endpoints for the tenant could not be read. Check tenant-id, and that authority-host (or cloud) is the tenant's login host.`);
+    }
     return new SignInError(`Sign-in to ${authority} failed: ${firstLine || "no reason given"}`);
 }
 function readDefenderError(text) {

@@ -143,3 +143,20 @@ function parseAnnotations(stdout: string): RunResult["annotations"] {
     message: m[2]!.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%"),
   }));
 }
+
+/** The alert IDs of the issues in the emulated repository that carry a marker. */
+export function ticketedAlertIds(world: World): string[] {
+  return world.github.issues.flatMap((issue) => {
+    const match = /^<!-- defender-alert-id: (\S+) -->$/m.exec(issue.body ?? "");
+    return match ? [match[1]!] : [];
+  });
+}
+
+/** Issue writes the action made (creates, label creation, patches, comments). */
+export function githubWrites(world: World): string[] {
+  return world.github.writes().map((request) => `${request.method} ${request.path}`);
+}
+
+export function minutesAgo(minutes: number, from = new Date()): string {
+  return new Date(from.getTime() - minutes * 60_000).toISOString().replace(/\.\d+Z$/, "Z");
+}

@@ -1,0 +1,31 @@
+/** The bundle loads, and a bad input fails the step with one line before any network call. */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startWorld, type World } from "../support/world.ts";
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => world.stop());
+
+it.each([
+  [{ mode: "push" }, `Input 'mode' is "push": expected pull (sync and check are not in this version yet)`],
+  [{ lookback: "forever" }, `Input 'lookback' is "forever": expected a duration from 1 minute to 30 days, such as 90m, 24h, 7d or PT4H`],
+  [{ "tenant-id": "" }, `Input 'tenant-id' is "": expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com`],
+  [{ "client-secret": "" }, "Input 'client-secret': required: the client secret of the app registration"],
+  [{ "max-issues": "lots" }, `Input 'max-issues' is "lots": expected a whole number from 0 to 10000`],
+  [{ "api-url": "ftp://example.com" }, `Input 'api-url' is "ftp://example.com": expected an https:// URL such as https://eu.api.security.microsoft.com (http:// only for a loopback host)`],
+])("fails on %j with one line and calls nothing", async (inputs, message) => {
+  const before = { entra: world.entra.requests.length, defender: world.defender.requests.length, github: world.github.requests.length };
+  const result = await world.run(inputs);
+  expect(result.code).toBe(1);
+  expect(result.annotations).toEqual([{ level: "error", message }]);
+  expect(result.stderr).toBe("");
+  expect({ entra: world.entra.requests.length, defender: world.defender.requests.length, github: world.github.requests.length }).toEqual(before);
+});
+
+it("masks the secrets before anything else is printed", async () => {
+  const result = await world.run({ lookback: "bad" });
+  const lines = result.stdout.split("\n");
+  expect(lines.slice(0, 2)).toEqual([`::add-mask::${world.baseInputs["client-secret"]}`, `::add-mask::${world.baseInputs["github-token"]}`]);
+});

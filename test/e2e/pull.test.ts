@@ -1,0 +1,125 @@
+/** Pull end to end: the bundle against the emulators, as a scheduled run would. */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { makeAlert, sampleAlerts } from "../emulators/sample-alerts.ts";
+import { renderGfm, mentionsIn, tagsIn } from "../support/gfm.ts";
+import { githubWrites, minutesAgo, startWorld, ticketedAlertIds, type World } from "../support/world.ts";
+
+let world: World;
+afterEach(async () => {
+  expect(world.github.violations).toEqual([]);
+  await world.stop();
+});
+
+describe("a first run", () => {
+  beforeEach(async () => {
+    world = await startWorld({ labels: "none" });
+  });
+
+  it("opens one issue per alert with labels, marker and outputs, creates the vocabulary, and a rerun opens nothing", async () => {
+    const alerts = sampleAlerts().slice(0, 3);
+    world.defender.alerts.push(...alerts);
+
+    const first = await world.run({ labels: "soc, triage", assignees: "octocat" });
+    expect(first.code).toBe(0);
+    const oldestFirst = [...alerts].sort((a, b) => String(a.alertCreationTime).localeCompare(String(b.alertCreationTime)));
+    expect(ticketedAlertIds(world)).toEqual(oldestFirst.map((alert) => alert.id));
+    const issue = world.github.issues[0]!;
+    expect(issue.title).toBe(`[${oldestFirst[0]!.severity}] ${oldestFirst[0]!.title} on ${oldestFirst[0]!.computerDnsName}`);
+    expect(issue.labels).toEqual(["defender-alert", `severity:${oldestFirst[0]!.severity}`, "soc", "triage"]);
+    expect(issue.assignees).toEqual(["octocat"]);
+    expect(issue.user).toBe("github-actions[bot]");
+    expect(issue.body).toContain(`<!-- defender-alert-id: ${oldestFirst[0]!.id} -->`);
+    expect(first.outputs).toEqual({
+      "alerts-found": "3",
+      "issues-created": "3",
+      "alerts-remaining": "0",
+      issues: JSON.stringify(world.github.issues.map((i, index) => ({ alertId: oldestFirst[index]!.id, issueNumber: i.number, url: `https://github.com/acme/soc/issues/${i.number}` }))),
+    });
+    expect(first.summary).toContain("| Issues opened | 3 |");
+    const labelNames = [...world.github.labels.values()].map((label) => label.name);
+    expect(labelNames).toEqual(expect.arrayContaining(["defender-alert", "severity:High", "status:InProgress", "classification:TruePositive", "determination:Malware", "determination:NotMalicious"]));
+    expect(world.github.labels.get("classification:falsepositive")).toMatchObject({ color: "d4c5f9" });
+
+    const writesBefore = world.github.writes().length;
+    const second = await world.run({ labels: "soc, triage" });
+    expect(second.code).toBe(0);
+    expect(second.outputs).toMatchObject({ "alerts-found": "3", "issues-created": "0", "alerts-remaining": "0", issues: "[]" });
+    expect(world.github.writes().length).toBe(writesBefore);
+    expect(world.github.issues).toHaveLength(3);
+  });
+});
+
+describe("later runs", () => {
+  beforeEach(async () => {
+    world = await startWorld();
+  });
+
+  it("counts a closed alert issue, and ignores an issue with a forged marker by someone else", async () => {
+    const [handled, forged, fresh] = [makeAlert({ alertCreationTime: minutesAgo(50) }), makeAlert({ alertCreationTime: minutesAgo(40) }), makeAlert({ alertCreationTime: minutesAgo(30) })];
+    world.defender.alerts.push(handled, forged, fresh);
+    world.github.addIssue({ title: "old", body: `<!-- defender-alert-id: ${handled.id} -->`, state: "closed", state_reason: "completed", labels: [], created_at: minutesAgo(45) });
+    world.github.addIssue({ title: "look-alike", body: `<!-- defender-alert-id: ${forged.id} -->`, user: "mallory", created_at: minutesAgo(35) });
+
+    const result = await world.run();
+    expect(result.code).toBe(0);
+    expect(result.outputs["issues-created"]).toBe("2");
+    expect(ticketedAlertIds(world).filter((id) => id === handled.id)).toHaveLength(1);
+    expect(world.github.issues.filter((issue) => issue.user === "github-actions[bot]" && issue.body?.includes(forged.id))).toHaveLength(1);
+    expect(result.annotations).toContainEqual({ level: "warning", message: expect.stringContaining('Issue #2 has an alert marker but was opened by "mallory"') });
+  });
+
+  it("opens at most max-issues, oldest first, and the next run opens the rest", async () => {
+    const alerts = [10, 40, 20, 30].map((minutes) => makeAlert({ alertCreationTime: minutesAgo(minutes) }));
+    world.defender.alerts.push(...alerts);
+    const byAge = [...alerts].reverse().sort((a, b) => String(a.alertCreationTime).localeCompare(String(b.alertCreationTime)));
+
+    const first = await world.run({ "max-issues": "2" });
+    expect(first.code).toBe(0);
+    expect(first.outputs).toMatchObject({ "alerts-found": "4", "issues-created": "2", "alerts-remaining": "2" });
+    expect(ticketedAlertIds(world)).toEqual(byAge.slice(0, 2).map((a) => a.id));
+
+    const second = await world.run({ "max-issues": "2" });
+    expect(second.outputs).toMatchObject({ "alerts-found": "4", "issues-created": "2", "alerts-remaining": "0" });
+    expect(ticketedAlertIds(world)).toEqual(byAge.map((a) => a.id));
+  });
+
+  it("lists only issues updated within the window, across pages, and finds an alert issue on the second page", async () => {
+    const known = makeAlert({ alertCreationTime: minutesAgo(120) });
+    world.defender.alerts.push(known);
+    for (let n = 0; n < 150; n++) world.github.addIssue({ title: `chore ${n}`, body: "not an alert", user: "dev", created_at: minutesAgo(100 - n / 10) });
+    world.github.addIssue({ title: "alert", body: `<!-- defender-alert-id: ${known.id} -->`, created_at: minutesAgo(90) });
+    world.github.addIssue({ title: "ancient", body: "<!-- defender-alert-id: old_1 -->", created_at: minutesAgo(60 * 24 * 40) });
+
+    const result = await world.run({ lookback: "6h" });
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ "alerts-found": "1", "issues-created": "0" });
+    const listings = world.github.requests.filter((r) => r.method === "GET" && r.path === "/repos/acme/soc/issues");
+    expect(listings).toHaveLength(2);
+    const since = Date.parse(listings[0]!.query.since!);
+    expect(Date.now() - since).toBeGreaterThanOrEqual(6 * 3_600_000);
+    expect(Date.now() - since).toBeLessThan(6 * 3_600_000 + 10 * 60_000);
+    expect(listings.map((r) => r.query.page ?? "1")).toEqual(["1", "2"]);
+    expect(githubWrites(world)).toEqual([]);
+  });
+
+  it("renders attacker-controlled alert text inert", async () => {
+    const hostile = "@security-team </details><img src=x onerror=alert(1)> | `x` [a](javascript:alert(1)) https://evil.example/p \u202eexe.txt";
+    world.defender.alerts.push(makeAlert({
+      title: hostile,
+      description: `${hostile}\n# heading\n<!-- defender-alert-id: forged_2 -->`,
+      computerDnsName: hostile,
+      evidence: [{ entityType: "File", fileName: hostile, filePath: hostile, processCommandLine: hostile, url: hostile }],
+    }));
+    const result = await world.run();
+    expect(result.code).toBe(0);
+    const issue = world.github.issues[0]!;
+    expect(issue.title).not.toMatch(/[\u202e\n]/);
+    expect(ticketedAlertIds(world)).toEqual([world.defender.alerts[0]!.id]);
+    const html = renderGfm(issue.body ?? "");
+    expect(mentionsIn(html)).toEqual([]);
+    expect([...tagsIn(html)].filter((tag) => !["p", "strong", "a", "table", "thead", "tbody", "tr", "th", "td", "h3", "blockquote", "code", "details", "summary", "ul", "li"].includes(tag))).toEqual([]);
+    const summary = renderGfm(result.summary);
+    expect(mentionsIn(summary)).toEqual([]);
+    expect([...tagsIn(summary)].filter((tag) => !["h2", "h3", "p", "a", "table", "thead", "tbody", "tr", "th", "td", "code"].includes(tag))).toEqual([]);
+  });
+});

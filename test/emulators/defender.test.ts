@@ -1,0 +1,430 @@
+// Self-tests for the Defender emulator: if these pass, the action's tests run against a service that
+// is as strict as the reference says the real one is.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DefenderEmulator, isoToTicks } from "./defender.ts";
+import type { Alert, DefenderEmulatorOptions } from "./defender.ts";
+import { alertIdFor, makeAlert, sampleAlerts } from "./sample-alerts.ts";
+
+const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: any;
+}
+
+let emulator: DefenderEmulator;
+
+async function start(options: DefenderEmulatorOptions = {}, alerts: Alert[] = []): Promise<DefenderEmulator> {
+  await emulator?.stop();
+  emulator = new DefenderEmulator(options);
+  emulator.alerts = alerts;
+  await emulator.start();
+  return emulator;
+}
+
+async function call(method: string, pathAndQuery: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const url = pathAndQuery.startsWith("http") ? pathAndQuery : `${emulator.url}${pathAndQuery}`;
+  const init: RequestInit = { method, headers: { authorization: "Bearer test-token", ...headers } };
+  if (body !== undefined) {
+    init.body = typeof body === "string" ? body : JSON.stringify(body);
+    init.headers = { "content-type": "application/json", ...init.headers };
+  }
+  const response = await fetch(url, init);
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined };
+}
+
+function list(query: string): Promise<Answer> {
+  return call("GET", `/api/alerts?${query}`);
+}
+
+function filter(expression: string): Promise<Answer> {
+  return list(`$filter=${encodeURIComponent(expression)}`);
+}
+
+function ids(answer: Answer): string[] {
+  return (answer.json.value as Alert[]).map((a) => a.id).sort();
+}
+
+function expectError(answer: Answer, status: number, code: string): void {
+  expect(answer.status).toBe(status);
+  expect(answer.json.error.code).toBe(code);
+  expect(answer.json.error.target).toMatch(GUID_RE);
+}
+
+beforeEach(async () => {
+  await start();
+});
+
+afterEach(async () => {
+  await emulator.stop();
+});
+
+describe("$filter", () => {
+  const a = makeAlert({ id: "A", status: "New", severity: "High", assignedTo: "O'Brien@contoso.com", incidentId: 48213 });
+  const b = makeAlert({ id: "B", status: "New", severity: "Low", assignedTo: null, incidentId: 7 });
+  const c = makeAlert({ id: "C", status: "Resolved", severity: "High", assignedTo: "soc@contoso.com", incidentId: 7 });
+
+  beforeEach(async () => {
+    await start({}, [a, b, c]);
+  });
+
+  it("gives 'and' precedence over 'or'", async () => {
+    // Left-to-right evaluation would give (High or New) and Low = [B].
+    expect(ids(await filter("severity eq 'High' or status eq 'New' and severity eq 'Low'"))).toEqual(["A", "B", "C"]);
+    expect(ids(await filter("(severity eq 'High' or status eq 'New') and severity eq 'Low'"))).toEqual(["B"]);
+  });
+
+  it("gives 'not' precedence over 'and' and requires parentheses after it", async () => {
+    // not (New) and High = [C]; a loosely binding not would give not (New and High) = [B, C].
+    expect(ids(await filter("not (status eq 'New') and severity eq 'High'"))).toEqual(["C"]);
+    expect(ids(await filter("not not (status eq 'New')"))).toEqual(["A", "B"]);
+    expectError(await filter("not status eq 'New'"), 400, "ODataError");
+  });
+
+  it("reads '' inside a quoted string as one quote", async () => {
+    expect(ids(await filter("assignedTo eq 'O''Brien@contoso.com'"))).toEqual(["A"]);
+    expectError(await filter("assignedTo eq 'O'Brien@contoso.com'"), 400, "ODataError");
+  });
+
+  it("compares integers, nulls and literals on either side", async () => {
+    expect(ids(await filter("incidentId eq 7"))).toEqual(["B", "C"]);
+    expect(ids(await filter("48213 le incidentId"))).toEqual(["A"]);
+    expect(ids(await filter("assignedTo eq null"))).toEqual(["B"]);
+    expect(ids(await filter("assignedTo ne null and id ne 'C'"))).toEqual(["A"]);
+  });
+
+  it("compares datetimes as instants with sub-millisecond precision and offsets", async () => {
+    await start({}, [
+      makeAlert({ id: "early", alertCreationTime: "2024-01-15T09:46:07.89Z" }),
+      makeAlert({ id: "late", alertCreationTime: "2024-01-15T09:46:07.8901234Z" }),
+    ]);
+    expect(ids(await filter("alertCreationTime gt 2024-01-15T09:46:07.89Z"))).toEqual(["late"]);
+    expect(ids(await filter("alertCreationTime ge 2024-01-15T09:46:07.89Z"))).toEqual(["early", "late"]);
+    expect(ids(await filter("alertCreationTime lt 2024-01-15T10:46:07.8901234+01:00"))).toEqual(["early"]);
+    expect(ids(await filter("alertCreationTime le 2024-01-15T10:46:07.8901234+01:00"))).toEqual(["early", "late"]);
+    expect(isoToTicks("2024-01-15T09:46:07.8901234Z")! - isoToTicks("2024-01-15T09:46:07.89Z")!).toBe(1234n);
+  });
+
+  it.each([
+    ["an unknown property", "title eq 'x'"],
+    ["the in operator", "status in ('New','InProgress')"],
+    ["a function", "contains(title,'LSASS')"],
+    ["a missing operand", "status eq"],
+    ["an unterminated string", "status eq 'New"],
+    ["an unbalanced parenthesis", "(status eq 'New'"],
+    ["a trailing token", "status eq 'New' 'x'"],
+    ["an upper-case keyword", "status eq 'New' OR status eq 'Resolved'"],
+    ["an enum value in the wrong case", "severity eq 'high'"],
+    ["an ordering comparison on an enum", "severity ge 'Medium'"],
+    ["a quoted datetime", "alertCreationTime gt '2024-01-15T00:00:00Z'"],
+    ["a string compared with a number", "incidentId eq '7'"],
+    ["an empty expression", " "],
+  ])("rejects %s with 400 ODataError", async (_name, expression) => {
+    expectError(await filter(expression), 400, "ODataError");
+  });
+
+  it.each(["$orderby=alertCreationTime desc", "$select=id", "$count=true", "$top=0", "$top=10001", "$top=ten", "$skip=-1", "$expand=machine", "$top=5&$top=6"])(
+    "rejects the query option %s with 400 ODataError",
+    async (query) => {
+      expectError(await list(query), 400, "ODataError");
+    },
+  );
+
+  it("serves the versioned path too", async () => {
+    const answer = await call("GET", `/api/v1.0/alerts?$filter=${encodeURIComponent("id eq 'B'")}`);
+    expect(answer.status).toBe(200);
+    expect(ids(answer)).toEqual(["B"]);
+  });
+});
+
+describe("paging", () => {
+  const base = Date.parse("2024-03-01T00:00:00Z");
+  const alerts = Array.from({ length: 25 }, (_, i) => {
+    const created = new Date(base + i * 60_000);
+    return makeAlert({ id: alertIdFor(created, `page-${i}`), alertCreationTime: created.toISOString() });
+  });
+  const allIds = alerts.map((a) => a.id).sort();
+
+  it("pages with $top/$skip over a stable order that is not chronological, without nextLink", async () => {
+    await start({}, alerts);
+    const pages = await Promise.all([0, 10, 20].map((skip) => list(`$top=10&$skip=${skip}`)));
+    expect(pages.map((p) => p.json.value.length)).toEqual([10, 10, 5]);
+    expect(pages.every((p) => !("@odata.nextLink" in p.json))).toBe(true);
+    const seen = pages.flatMap((p) => (p.json.value as Alert[]).map((a) => a.id));
+    expect([...seen].sort()).toEqual(allIds);
+    const times = (await list("$top=25")).json.value.map((a: Alert) => a["alertCreationTime"] as string);
+    expect(times).not.toEqual([...times].sort());
+    expect((await list("$top=25")).json.value.map((a: Alert) => a.id)).toEqual(seen);
+  });
+
+  it("cuts a list without $top at the page size and links to the rest, keeping the filter", async () => {
+    await start({ pageSizeWithoutTop: 10 }, alerts);
+    const first = await filter("status eq 'New'");
+    expect(first.json["@odata.context"]).toBe(`${emulator.url}/api/$metadata#Alerts`);
+    expect(first.json.value).toHaveLength(10);
+    const link = first.json["@odata.nextLink"] as string;
+    expect(link.startsWith(`${emulator.url}/api/alerts?`)).toBe(true);
+    expect(new URL(link).searchParams.get("$filter")).toBe("status eq 'New'");
+    expect(new URL(link).searchParams.get("$skip")).toBe("10");
+    const second = await call("GET", link);
+    const third = await call("GET", second.json["@odata.nextLink"] as string);
+    expect(third.json.value).toHaveLength(5);
+    expect(third.json["@odata.nextLink"]).toBeUndefined();
+    const seen = [first, second, third].flatMap((p) => (p.json.value as Alert[]).map((a) => a.id));
+    expect(seen.sort()).toEqual(allIds);
+  });
+
+  it("returns evidence only when expanded", async () => {
+    await start({}, alerts.slice(0, 1));
+    expect("evidence" in (await list("$top=1")).json.value[0]).toBe(false);
+    expect((await list("$top=1&$expand=evidence")).json.value[0].evidence).toHaveLength(2);
+  });
+});
+
+describe("GET /api/alerts/{id} and authentication", () => {
+  it("returns one alert or 404 NotFound", async () => {
+    await start({}, [makeAlert({ id: "da637472900382838869_1364969609" })]);
+    const found = await call("GET", "/api/alerts/da637472900382838869_1364969609");
+    expect(found.status).toBe(200);
+    expect(found.json.id).toBe("da637472900382838869_1364969609");
+    expectError(await call("GET", "/api/alerts/da637472900382838869_1"), 404, "NotFound");
+  });
+
+  it("answers 401 without a bearer token or with a refused one", async () => {
+    await start({ acceptToken: (t) => t === "good" });
+    expectError(await call("GET", "/api/alerts", undefined, { authorization: "" }), 401, "Unauthorized");
+    expectError(await call("GET", "/api/alerts", undefined, { authorization: "Bearer bad" }), 401, "Unauthorized");
+    expect((await call("GET", "/api/alerts", undefined, { authorization: "Bearer good" })).status).toBe(200);
+    expect(emulator.requests.map((r) => [r.authorization, r.status])).toEqual([
+      ["", 401],
+      ["Bearer bad", 401],
+      ["Bearer good", 200],
+    ]);
+  });
+
+  it("answers 403 when checkRoles is on and the token lacks the role", async () => {
+    const jwt = (roles: string[]): string =>
+      ["{}", JSON.stringify({ roles })].map((p) => Buffer.from(p).toString("base64url")).join(".") + ".sig";
+    await start({ checkRoles: true }, [makeAlert({ id: "A" })]);
+    const readOnly = { authorization: `Bearer ${jwt(["Alert.Read.All"])}` };
+    expect((await call("GET", "/api/alerts", undefined, readOnly)).status).toBe(200);
+    expectError(await call("PATCH", "/api/alerts/A", { status: "Resolved" }, readOnly), 403, "Forbidden");
+    const readWrite = { authorization: `Bearer ${jwt(["Alert.ReadWrite.All"])}` };
+    expect((await call("PATCH", "/api/alerts/A", { status: "Resolved" }, readWrite)).status).toBe(200);
+  });
+});
+
+describe("PATCH /api/alerts/{id}", () => {
+  const clock = { now: new Date("2024-05-01T12:00:00.000Z") };
+
+  beforeEach(async () => {
+    await start({ now: () => clock.now }, [
+      makeAlert({ id: "A" }),
+      makeAlert({ id: "TP", classification: "TruePositive", determination: "Malware" }),
+    ]);
+  });
+
+  it("applies a valid update and answers with the alert", async () => {
+    const body = { status: "Resolved", classification: "TruePositive", determination: "Malware", comment: "octocat on GitHub: done" };
+    const answer = await call("PATCH", "/api/alerts/A", body);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({
+      id: "A",
+      status: "Resolved",
+      classification: "TruePositive",
+      determination: "Malware",
+      resolvedTime: "2024-05-01T12:00:00.0000000Z",
+      lastUpdateTime: "2024-05-01T12:00:00.0000000Z",
+      comments: [{ comment: "octocat on GitHub: done", createdBy: "app", createdTime: "2024-05-01T12:00:00.0000000Z" }],
+    });
+    expect(emulator.patches).toEqual([{ id: "A", body }]);
+    expect(emulator.alerts[0]).toMatchObject({ status: "Resolved", determination: "Malware" });
+  });
+
+  it("reopening clears resolvedTime; a new classification drops a determination that no longer fits", async () => {
+    await call("PATCH", "/api/alerts/TP", { status: "Resolved" });
+    const reopened = await call("PATCH", "/api/alerts/TP", { status: "InProgress", classification: "FalsePositive" });
+    expect(reopened.json).toMatchObject({ status: "InProgress", resolvedTime: null, classification: "FalsePositive", determination: null });
+  });
+
+  it.each([
+    ["a wrong-case status", { status: "resolved" }, "'resolved'"],
+    ["an unknown classification", { classification: "Informational, expected activity" }, "'Informational, expected activity'"],
+    ["a removed determination", { classification: "TruePositive", determination: "Apt" }, "'Apt'"],
+    ["a determination outside the classification", { classification: "FalsePositive", determination: "Malware" }, "'Malware'"],
+    ["a determination outside the alert's classification", { determination: "NotMalicious" }, "'NotMalicious'"],
+    ["the other spelling of a disputed determination", { classification: "FalsePositive", determination: "Clean" }, "'Clean'"],
+  ])("rejects %s with 400 InvalidInput naming the value", async (_name, body, named) => {
+    const target = "determination" in body && !("classification" in body) ? "TP" : "A";
+    const answer = await call("PATCH", `/api/alerts/${target}`, body);
+    expectError(answer, 400, "InvalidInput");
+    expect(answer.json.error.message).toContain(named);
+    expect(emulator.patches).toEqual([]);
+  });
+
+  it.each([
+    ["an unknown property", { Status: "Resolved" }],
+    ["a non-string value", { assignedTo: 42 }],
+    ["an array body", [{ status: "Resolved" }]],
+    ["malformed JSON", "{status:"],
+  ])("rejects %s with 400 InvalidRequestBody", async (_name, body) => {
+    expectError(await call("PATCH", "/api/alerts/A", body), 400, "InvalidRequestBody");
+  });
+
+  it("rejects an empty body, a missing content type and an unknown id", async () => {
+    expectError(await call("PATCH", "/api/alerts/A", {}), 400, "MissingRequiredParameter");
+    const plain = await fetch(`${emulator.url}/api/alerts/A`, {
+      method: "PATCH",
+      headers: { authorization: "Bearer t", "content-type": "text/plain" },
+      body: JSON.stringify({ status: "Resolved" }),
+    });
+    expect(plain.status).toBe(415);
+    expectError(await call("PATCH", "/api/alerts/nope", { status: "Resolved" }), 404, "NotFound");
+    expect(emulator.patches).toEqual([]);
+  });
+
+  it("accepts only the right-hand spellings in 'right' mode", async () => {
+    await start({ determinationSpellings: "right" }, [makeAlert({ id: "A" })]);
+    for (const [left, right, classification] of [
+      ["CompromisedUser", "CompromisedAccount", "TruePositive"],
+      ["ConfirmedActivity", "ConfirmedUserActivity", "InformationalExpectedActivity"],
+      ["NotMalicious", "Clean", "FalsePositive"],
+      ["InsufficientData", "NoEnoughDataToValidate", "FalsePositive"],
+    ]) {
+      expectError(await call("PATCH", "/api/alerts/A", { classification, determination: left }), 400, "InvalidInput");
+      expect((await call("PATCH", "/api/alerts/A", { classification, determination: right })).status).toBe(200);
+    }
+    expect(emulator.patches).toHaveLength(4);
+  });
+
+  it("sends a lone 'Other' through when the alert has no classification", async () => {
+    expect((await call("PATCH", "/api/alerts/A", { determination: "Other" })).status).toBe(200);
+  });
+});
+
+describe("POST /api/alerts/batchUpdate", () => {
+  const clock = { now: new Date("2024-05-01T12:00:00.000Z") };
+
+  beforeEach(async () => {
+    clock.now = new Date("2024-05-01T12:00:00.000Z");
+    await start({ now: () => clock.now }, [makeAlert({ id: "A" }), makeAlert({ id: "B" })]);
+  });
+
+  it("updates every listed alert and answers 200 with an empty body", async () => {
+    const body = { alertIds: ["A", "B"], status: "InProgress", assignedTo: "soc@contoso.com" };
+    const answer = await call("POST", "/api/alerts/batchUpdate", body);
+    expect(answer.status).toBe(200);
+    expect(answer.text).toBe("");
+    expect(emulator.alerts.map((a) => [a["status"], a["assignedTo"]])).toEqual([
+      ["InProgress", "soc@contoso.com"],
+      ["InProgress", "soc@contoso.com"],
+    ]);
+    expect(emulator.batches).toEqual([{ body }]);
+  });
+
+  it("validates like PATCH and caps the batch at 100 ids", async () => {
+    expectError(await call("POST", "/api/alerts/batchUpdate", { status: "Resolved" }), 400, "MissingRequiredParameter");
+    expectError(await call("POST", "/api/alerts/batchUpdate", { alertIds: ["A"], status: "Done" }), 400, "InvalidInput");
+    const many = Array.from({ length: 101 }, (_, i) => `id${i}`);
+    expectError(await call("POST", "/api/alerts/batchUpdate", { alertIds: many, status: "Resolved" }), 400, "MaximumBatchSizeExceeded");
+    expect((await call("POST", "/api/alerts/batchUpdate", { alertIds: many.slice(0, 100), status: "Resolved" })).status).toBe(200);
+    expect(emulator.batches).toHaveLength(1);
+  });
+
+  it("answers the 11th call within a minute with 429 and Retry-After", async () => {
+    for (let i = 0; i < 10; i++) {
+      clock.now = new Date(Date.parse("2024-05-01T12:00:00Z") + i * 1000);
+      expect((await call("POST", "/api/alerts/batchUpdate", { alertIds: ["A"], comment: `c${i}` })).status).toBe(200);
+    }
+    clock.now = new Date(Date.parse("2024-05-01T12:00:20Z"));
+    const limited = await call("POST", "/api/alerts/batchUpdate", { alertIds: ["A"], comment: "c10" });
+    expectError(limited, 429, "TooManyRequests");
+    expect(limited.headers.get("retry-after")).toBe("40");
+    expect(emulator.batches).toHaveLength(10);
+    // Once the first call leaves the rolling minute, one more call fits.
+    clock.now = new Date(Date.parse("2024-05-01T12:01:00.500Z"));
+    expect((await call("POST", "/api/alerts/batchUpdate", { alertIds: ["A"], comment: "c11" })).status).toBe(200);
+    expectError(await call("POST", "/api/alerts/batchUpdate", { alertIds: ["A"], comment: "c12" }), 429, "TooManyRequests");
+  });
+
+  it("takes the limit from batchPerMinute", async () => {
+    await start({ batchPerMinute: 1 }, [makeAlert({ id: "A" })]);
+    expect((await call("POST", "/api/alerts/batchUpdate", { alertIds: ["A"], comment: "1" })).status).toBe(200);
+    expect((await call("POST", "/api/alerts/batchUpdate", { alertIds: ["A"], comment: "2" })).status).toBe(429);
+  });
+});
+
+describe("inject", () => {
+  it("answers matching requests with the injected responses in order, then resumes normal handling", async () => {
+    await start({}, [makeAlert({ id: "A" })]);
+    emulator.inject(
+      { method: "GET", path: /^\/api\/alerts$/ },
+      { status: 503, headers: { "retry-after": "2" }, body: { error: { code: "ServiceUnavailable" } } },
+      { status: 200, raw: '{"value": [' },
+    );
+    const first = await list("$top=1");
+    expect([first.status, first.headers.get("retry-after"), first.json.error.code]).toEqual([503, "2", "ServiceUnavailable"]);
+    const second = await fetch(`${emulator.url}/api/alerts`, { headers: { authorization: "Bearer t" } });
+    expect([second.status, await second.text()]).toEqual([200, '{"value": [']);
+    expect(ids(await list("$top=1"))).toEqual(["A"]);
+    // Injection precedes authentication and other routes stay untouched.
+    expect((await call("GET", "/api/alerts/A")).status).toBe(200);
+    expect(emulator.requests.map((r) => r.status)).toEqual([503, 200, 200, 200]);
+  });
+
+  it("can delay a response and cut the connection mid-body", async () => {
+    emulator.inject({ method: "PATCH", path: /^\/api\/alerts\// }, { status: 200, body: { id: "A" }, delayMs: 300 }, { status: 200, body: { value: [1, 2, 3] }, reset: true });
+    const started = Date.now();
+    expect((await call("PATCH", "/api/alerts/A", { status: "New" })).json).toEqual({ id: "A" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    await expect(call("PATCH", "/api/alerts/A", { status: "New" })).rejects.toThrow();
+    expect(emulator.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+      ["PATCH", "/api/alerts/A", { status: "New" }],
+      ["PATCH", "/api/alerts/A", { status: "New" }],
+    ]);
+  });
+});
+
+describe("sample alerts", () => {
+  const now = new Date("2026-11-25T12:00:00Z");
+  const ENTITY_FIELDS = [
+    "id", "incidentId", "investigationId", "investigationState", "assignedTo", "severity", "status", "classification",
+    "determination", "detectionSource", "detectorId", "category", "threatFamilyName", "threatName", "title",
+    "description", "recommendedAction", "alertCreationTime", "firstEventTime", "lastEventTime", "lastUpdateTime",
+    "resolvedTime", "machineId", "computerDnsName", "rbacGroupName", "aadTenantId", "mitreTechniques", "relatedUser",
+    "comments", "evidence",
+  ];
+
+  it("are complete, deterministic and carry MDE-shaped ids whose ticks are the creation time", () => {
+    const alerts = sampleAlerts(now);
+    expect(alerts).toHaveLength(6);
+    expect(JSON.stringify(sampleAlerts(now))).toBe(JSON.stringify(alerts));
+    for (const alert of alerts) {
+      expect(Object.keys(alert).sort()).toEqual([...ENTITY_FIELDS].sort());
+      expect(alert.id).toMatch(/^da\d{18}_-?\d{1,12}$/);
+      const ticks = BigInt(alert.id.slice(2, 20));
+      const created = Number((ticks - 621_355_968_000_000_000n) / 10_000n);
+      expect(created).toBe(Date.parse(alert["alertCreationTime"] as string));
+      expect(alert["machineId"]).toMatch(/^[0-9a-f]{40}$/);
+      for (const evidence of alert["evidence"] as Array<Record<string, unknown>>) {
+        expect(Object.keys(evidence)).toHaveLength(25);
+      }
+    }
+    expect(new Set(alerts.map((a) => a["severity"]))).toEqual(new Set(["High", "Medium", "Low", "Informational"]));
+    expect(JSON.stringify(alerts)).toContain("@security-team");
+    expect(JSON.stringify(alerts)).toContain("<img src=x onerror=alert(1)>");
+    expect(JSON.stringify(alerts)).toContain("javascript:");
+  });
+
+  it("fall inside a 24-hour window and makeAlert ids are unique", async () => {
+    await start({}, sampleAlerts(now));
+    const since = new Date(now.getTime() - 24 * 3600_000).toISOString();
+    expect((await filter(`alertCreationTime ge ${since}`)).json.value).toHaveLength(6);
+    expect((await filter(`alertCreationTime ge ${new Date(now.getTime() - 3600_000).toISOString()}`)).json.value).toHaveLength(1);
+    const made = Array.from({ length: 50 }, () => makeAlert().id);
+    expect(new Set(made).size).toBe(50);
+  });
+});
