@@ -326,10 +326,15 @@ function triageFooter() {
 /***/ 70665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   reportPull: () => (/* binding */ reportPull)
+/* harmony export */   pullOutputs: () => (/* binding */ pullOutputs),
+/* harmony export */   pullSummary: () => (/* binding */ pullSummary),
+/* harmony export */   reportPull: () => (/* binding */ reportPull),
+/* harmony export */   reportSync: () => (/* binding */ reportSync),
+/* harmony export */   syncOutputs: () => (/* binding */ syncOutputs),
+/* harmony export */   syncSummary: () => (/* binding */ syncSummary)
 /* harmony export */ });
-/* unused harmony exports pullOutputs, pullSummary */
 /* harmony import */ var _issue_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13366);
 /* harmony import */ var _issue_render_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99127);
 /** What a run tells the workflow: outputs and the job summary. */
@@ -388,6 +393,41 @@ async function reportPull(result, reporter) {
     for (const [name, value] of Object.entries(pullOutputs(result)))
         reporter.setOutput(name, value);
     await reporter.summary(pullSummary(result));
+}
+function syncOutputs(result) {
+    return { "alerts-updated": JSON.stringify(result.updated) };
+}
+function syncSummary(result) {
+    const title = result.kind === "reconcile" ? "Issues → Defender alerts (reconcile)" : "Issue → Defender alert";
+    const lines = [`## ${title}${result.dryRun ? " (dry run)" : ""}`, ""];
+    if (result.kind === "reconcile") {
+        lines.push("| | |", "|---|---|", `| Alert issues examined | ${result.examined} |`, `| Already in step | ${result.inStep} |`, `| ${result.dryRun ? "Would update" : "Alerts updated"} | ${result.updated.length} |`);
+        if (result.problems.length > 0)
+            lines.push(`| Label problems | ${result.problems.length} |`);
+        if (result.failures.length > 0)
+            lines.push(`| Failed | ${result.failures.length} |`);
+        lines.push("");
+    }
+    if (result.updated.length > 0) {
+        lines.push("| Alert | Issue | Changes |", "|---|---|---|");
+        for (const update of result.updated)
+            lines.push(`| ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .cellCode */ .GA)(update.alertId)} | #${update.issueNumber} | ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .cellCode */ .GA)(JSON.stringify(update.changes))} |`);
+        lines.push("");
+    }
+    for (const skipped of result.skipped)
+        lines.push(`- ${skipped.issueNumber ? `#${skipped.issueNumber}: ` : ""}${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(skipped.reason)}; nothing sent.`);
+    for (const problem of result.problems)
+        lines.push(`- #${problem.issueNumber}: ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(problem.problems.join("; "))}; nothing sent.`);
+    for (const failure of result.failures)
+        lines.push(`- #${failure.issueNumber} (${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .cellCode */ .GA)(failure.alertId)}): failed: ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(failure.error)}`);
+    if (result.kind === "event" && result.updated.length === 0 && result.skipped.length === 0 && result.problems.length === 0 && result.failures.length === 0)
+        lines.push("Nothing to send.");
+    return `${lines.join("\n").trimEnd()}\n`;
+}
+async function reportSync(result, reporter) {
+    for (const [name, value] of Object.entries(syncOutputs(result)))
+        reporter.setOutput(name, value);
+    await reporter.summary(syncSummary(result));
 }
 
 

@@ -28373,16 +28373,20 @@ exports.debug = debug; // for test
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HG: () => (/* binding */ DETERMINATION_ALIASES),
+/* harmony export */   Ii: () => (/* binding */ CLASSIFICATIONS),
+/* harmony export */   S6: () => (/* binding */ DETERMINATIONS_BY_CLASSIFICATION),
 /* harmony export */   We: () => (/* binding */ ALERT_LABEL),
+/* harmony export */   f: () => (/* binding */ STATUSES),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   rH: () => (/* binding */ DETERMINATIONS),
 /* harmony export */   vP: () => (/* binding */ vocabulary),
 /* harmony export */   yi: () => (/* binding */ severityLabel)
 /* harmony export */ });
-/* unused harmony exports STATUSES, CLASSIFICATIONS, DETERMINATIONS_BY_CLASSIFICATION, DETERMINATION_ALIASES, DETERMINATIONS */
 /** The label vocabulary of SPEC.md: what pull creates and what sync reads. */
 const ALERT_LABEL = "defender-alert";
 const SEVERITIES = ["UnSpecified", "Informational", "Low", "Medium", "High"];
-const STATUSES = (/* unused pure expression or super */ null && (["New", "InProgress", "Resolved"]));
+const STATUSES = ["New", "InProgress", "Resolved"];
 const CLASSIFICATIONS = ["TruePositive", "InformationalExpectedActivity", "FalsePositive"];
 /** Determinations allowed with each classification, in the spelling sync sends first. */
 const DETERMINATIONS_BY_CLASSIFICATION = {
@@ -37306,6 +37310,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -37313,7 +37318,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -37339,7 +37344,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -40150,7 +40155,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -40158,7 +40163,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -40166,7 +40171,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -40270,6 +40275,7 @@ function getIDToken(aud) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   YOg: () => (/* binding */ array),
+  k5n: () => (/* binding */ schemas_enum),
   _H3: () => (/* binding */ looseObject),
   aig: () => (/* binding */ schemas_number),
   g1P: () => (/* binding */ record),
@@ -40278,7 +40284,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, object, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, object, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(88532);
@@ -49988,6 +49994,17 @@ function constantCatch(value) {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/node module decorator */
 /******/ (() => {
 /******/ 	__nccwpck_require__.nmd = (module) => {
@@ -50063,6 +50080,8 @@ function constantCatch(value) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var src_core = __nccwpck_require__(88179);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -50078,8 +50097,8 @@ var vocabulary = __nccwpck_require__(81731);
 
 
 
-/** The modes this version runs; SPEC.md's sync and check follow. */
-const MODES = ["pull"];
+/** The modes this version runs; SPEC.md's check follows. */
+const MODES = ["pull", "sync"];
 const CLOUDS = {
     public: {
         authorityHost: "https://login.microsoftonline.com",
@@ -50289,7 +50308,7 @@ function resolveCloud(read) {
 }
 /** Reads and validates every input; throws an InputError on the first bad one. */
 function readConfig(read) {
-    const mode = field(read, "mode", oneOf(MODES, "pull (sync and check are not in this version yet)"));
+    const mode = field(read, "mode", oneOf(MODES, "pull or sync (check is not in this version yet)"));
     const tenantId = field(read, "tenant-id", src_schemas/* string */.YjP().refine((v) => GUID.test(v) || DOMAIN.test(v), "expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com"));
     const clientId = field(read, "client-id", src_schemas/* string */.YjP().regex(GUID, "expected the application (client) ID, a GUID"));
     const credential = requireCredential(read);
@@ -50350,7 +50369,59 @@ function readTuning(env) {
 /** The action's entry point: read the inputs, run the mode, report; the only place a run fails. */
 
 
+
 const SECRET_INPUTS = ["client-secret", "client-certificate", "github-token"];
+const reporter = {
+    setOutput: (name, value) => src_core/* setOutput */.uH(name, value),
+    summary: async (markdown) => {
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await src_core/* summary */.z.addRaw(markdown).write();
+    },
+};
+const log = {
+    info: (message) => src_core/* info */.pq(message),
+    notice: (message) => src_core/* notice */.lm(message),
+    warning: (message) => src_core/* warning */.$e(message),
+};
+async function pull(config, tuning) {
+    const [{ createDefender, createStore }, { runPull }, { reportPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(384), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29201)), __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 97997)), __nccwpck_require__.e(/* import() */ 665).then(__nccwpck_require__.bind(__nccwpck_require__, 70665))]);
+    const result = await runPull(config, createDefender(config, tuning), createStore(config, tuning, process.env), log);
+    await reportPull(result, reporter);
+    if (result.failures.length > 0) {
+        src_core/* setFailed */.C1(`${result.failures.length} of ${result.failures.length + result.opened.length} issues could not be opened: ${result.failures.map((f) => `${f.alertId} (${f.error})`).join("; ")}. The next run opens them.`);
+    }
+}
+const RECONCILE_EVENTS = new Set(["schedule", "workflow_dispatch"]);
+async function sync(config, tuning) {
+    const [{ readEvent }, { syncEvent, emptyResult }, { reportSync }] = await Promise.all([__nccwpck_require__.e(/* import() */ 15).then(__nccwpck_require__.bind(__nccwpck_require__, 85015)), __nccwpck_require__.e(/* import() */ 965).then(__nccwpck_require__.bind(__nccwpck_require__, 28965)), __nccwpck_require__.e(/* import() */ 665).then(__nccwpck_require__.bind(__nccwpck_require__, 70665))]);
+    const eventName = process.env.GITHUB_EVENT_NAME ?? "";
+    const deps = {
+        store: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(384), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29201))).createStore(config, tuning, process.env),
+        defender: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(384), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29201))).createDefender(config, tuning),
+    };
+    let result;
+    if (RECONCILE_EVENTS.has(eventName)) {
+        const { reconcile } = await __nccwpck_require__.e(/* import() */ 452).then(__nccwpck_require__.bind(__nccwpck_require__, 47452));
+        result = await reconcile(config, deps, log);
+    }
+    else {
+        const payload = process.env.GITHUB_EVENT_PATH ? JSON.parse(await (0,promises_.readFile)(process.env.GITHUB_EVENT_PATH, "utf8")) : {};
+        const event = readEvent(eventName, payload);
+        if (event.kind === "other") {
+            result = emptyResult("event", config.dryRun);
+            const reason = `sync handles issues, issue_comment, schedule and workflow_dispatch events, not '${eventName}'`;
+            log.notice(`${reason}; nothing sent to Defender.`);
+            result.skipped.push({ reason });
+        }
+        else {
+            result = await syncEvent(config, event, deps, log);
+        }
+    }
+    await reportSync(result, reporter);
+    if (result.failures.length > 0) {
+        src_core/* setFailed */.C1(`${result.failures.length} alert update${result.failures.length === 1 ? "" : "s"} failed: ${result.failures.map((f) => `#${f.issueNumber} ${f.alertId}: ${f.error}`).join("; ")}`);
+    }
+}
 async function main() {
     // Masked before anything, including an input error, can print them.
     for (const name of SECRET_INPUTS) {
@@ -50360,23 +50431,10 @@ async function main() {
     }
     const config = readConfig((name) => src_core/* getInput */.V4(name));
     const tuning = readTuning(process.env);
-    const reporter = {
-        setOutput: (name, value) => src_core/* setOutput */.uH(name, value),
-        summary: async (markdown) => {
-            if (process.env.GITHUB_STEP_SUMMARY)
-                await src_core/* summary */.z.addRaw(markdown).write();
-        },
-    };
-    const log = { info: (m) => src_core/* info */.pq(m), warning: (m) => src_core/* warning */.$e(m) };
-    // Each mode loads only its own clients, so a run that has nothing to do starts fast.
-    const { createDefender, createStore } = await Promise.all(/* import() */[__nccwpck_require__.e(384), __nccwpck_require__.e(7)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68007));
-    const { runPull } = await __nccwpck_require__.e(/* import() */ 612).then(__nccwpck_require__.bind(__nccwpck_require__, 34612));
-    const { reportPull } = await __nccwpck_require__.e(/* import() */ 665).then(__nccwpck_require__.bind(__nccwpck_require__, 70665));
-    const result = await runPull(config, createDefender(config, tuning), createStore(config, tuning, process.env), log);
-    await reportPull(result, reporter);
-    if (result.failures.length > 0) {
-        src_core/* setFailed */.C1(`${result.failures.length} of ${result.failures.length + result.opened.length} issues could not be opened: ${result.failures.map((f) => `${f.alertId} (${f.error})`).join("; ")}. The next run opens them.`);
-    }
+    if (config.mode === "sync")
+        await sync(config, tuning);
+    else
+        await pull(config, tuning);
 }
 main().catch((error) => {
     src_core/* setFailed */.C1(error instanceof Error ? error.message : String(error));

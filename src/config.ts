@@ -3,8 +3,8 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { SEVERITIES, type Severity } from "./issue/vocabulary.js";
 
-/** The modes this version runs; SPEC.md's sync and check follow. */
-export const MODES = ["pull"] as const;
+/** The modes this version runs; SPEC.md's check follows. */
+export const MODES = ["pull", "sync"] as const;
 export type Mode = (typeof MODES)[number];
 
 export const CLOUDS = {
@@ -267,7 +267,7 @@ export function resolveCloud(read: InputReader): Cloud {
 
 /** Reads and validates every input; throws an InputError on the first bad one. */
 export function readConfig(read: InputReader): Config {
-  const mode = field(read, "mode", oneOf(MODES, "pull (sync and check are not in this version yet)"));
+  const mode = field(read, "mode", oneOf(MODES, "pull or sync (check is not in this version yet)"));
   const tenantId = field(read, "tenant-id", z.string().refine((v) => GUID.test(v) || DOMAIN.test(v), "expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com"));
   const clientId = field(read, "client-id", z.string().regex(GUID, "expected the application (client) ID, a GUID"));
   const credential = requireCredential(read);

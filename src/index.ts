@@ -1,8 +1,62 @@
 /** The action's entry point: read the inputs, run the mode, report; the only place a run fails. */
+import { readFile } from "node:fs/promises";
 import * as core from "@actions/core";
-import { readConfig, readTuning } from "./config.js";
+import { type Config, readConfig, readTuning, type Tuning } from "./config.js";
 
 const SECRET_INPUTS = ["client-secret", "client-certificate", "github-token"];
+
+const reporter = {
+  setOutput: (name: string, value: string) => core.setOutput(name, value),
+  summary: async (markdown: string) => {
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+  },
+};
+
+const log = {
+  info: (message: string) => core.info(message),
+  notice: (message: string) => core.notice(message),
+  warning: (message: string) => core.warning(message),
+};
+
+async function pull(config: Config, tuning: Tuning): Promise<void> {
+  const [{ createDefender, createStore }, { runPull }, { reportPull }] = await Promise.all([import("./clients.js"), import("./modes/pull.js"), import("./report.js")]);
+  const result = await runPull(config, createDefender(config, tuning), createStore(config, tuning, process.env), log);
+  await reportPull(result, reporter);
+  if (result.failures.length > 0) {
+    core.setFailed(`${result.failures.length} of ${result.failures.length + result.opened.length} issues could not be opened: ${result.failures.map((f) => `${f.alertId} (${f.error})`).join("; ")}. The next run opens them.`);
+  }
+}
+
+const RECONCILE_EVENTS = new Set(["schedule", "workflow_dispatch"]);
+
+async function sync(config: Config, tuning: Tuning): Promise<void> {
+  const [{ readEvent }, { syncEvent, emptyResult }, { reportSync }] = await Promise.all([import("./github/event.js"), import("./modes/sync.js"), import("./report.js")]);
+  const eventName = process.env.GITHUB_EVENT_NAME ?? "";
+  const deps = {
+    store: async () => (await import("./clients.js")).createStore(config, tuning, process.env),
+    defender: async () => (await import("./clients.js")).createDefender(config, tuning),
+  };
+  let result;
+  if (RECONCILE_EVENTS.has(eventName)) {
+    const { reconcile } = await import("./modes/reconcile.js");
+    result = await reconcile(config, deps, log);
+  } else {
+    const payload: unknown = process.env.GITHUB_EVENT_PATH ? JSON.parse(await readFile(process.env.GITHUB_EVENT_PATH, "utf8")) : {};
+    const event = readEvent(eventName, payload);
+    if (event.kind === "other") {
+      result = emptyResult("event", config.dryRun);
+      const reason = `sync handles issues, issue_comment, schedule and workflow_dispatch events, not '${eventName}'`;
+      log.notice(`${reason}; nothing sent to Defender.`);
+      result.skipped.push({ reason });
+    } else {
+      result = await syncEvent(config, event, deps, log);
+    }
+  }
+  await reportSync(result, reporter);
+  if (result.failures.length > 0) {
+    core.setFailed(`${result.failures.length} alert update${result.failures.length === 1 ? "" : "s"} failed: ${result.failures.map((f) => `#${f.issueNumber} ${f.alertId}: ${f.error}`).join("; ")}`);
+  }
+}
 
 async function main(): Promise<void> {
   // Masked before anything, including an input error, can print them.
@@ -12,23 +66,8 @@ async function main(): Promise<void> {
   }
   const config = readConfig((name) => core.getInput(name));
   const tuning = readTuning(process.env);
-  const reporter = {
-    setOutput: (name: string, value: string) => core.setOutput(name, value),
-    summary: async (markdown: string) => {
-      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
-    },
-  };
-  const log = { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) };
-
-  // Each mode loads only its own clients, so a run that has nothing to do starts fast.
-  const { createDefender, createStore } = await import("./clients.js");
-  const { runPull } = await import("./modes/pull.js");
-  const { reportPull } = await import("./report.js");
-  const result = await runPull(config, createDefender(config, tuning), createStore(config, tuning, process.env), log);
-  await reportPull(result, reporter);
-  if (result.failures.length > 0) {
-    core.setFailed(`${result.failures.length} of ${result.failures.length + result.opened.length} issues could not be opened: ${result.failures.map((f) => `${f.alertId} (${f.error})`).join("; ")}. The next run opens them.`);
-  }
+  if (config.mode === "sync") await sync(config, tuning);
+  else await pull(config, tuning);
 }
 
 main().catch((error: unknown) => {

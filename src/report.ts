@@ -2,6 +2,7 @@
 import { cellCode, inlineText } from "./issue/markdown.js";
 import { formatTime } from "./issue/render.js";
 import type { PullResult } from "./modes/pull.js";
+import type { SyncResult } from "./modes/sync.js";
 
 export interface Reporter {
   setOutput(name: string, value: string): void;
@@ -59,4 +60,34 @@ export function pullSummary(result: PullResult): string {
 export async function reportPull(result: PullResult, reporter: Reporter): Promise<void> {
   for (const [name, value] of Object.entries(pullOutputs(result))) reporter.setOutput(name, value);
   await reporter.summary(pullSummary(result));
+}
+
+export function syncOutputs(result: SyncResult): Record<string, string> {
+  return { "alerts-updated": JSON.stringify(result.updated) };
+}
+
+export function syncSummary(result: SyncResult): string {
+  const title = result.kind === "reconcile" ? "Issues → Defender alerts (reconcile)" : "Issue → Defender alert";
+  const lines = [`## ${title}${result.dryRun ? " (dry run)" : ""}`, ""];
+  if (result.kind === "reconcile") {
+    lines.push("| | |", "|---|---|", `| Alert issues examined | ${result.examined} |`, `| Already in step | ${result.inStep} |`, `| ${result.dryRun ? "Would update" : "Alerts updated"} | ${result.updated.length} |`);
+    if (result.problems.length > 0) lines.push(`| Label problems | ${result.problems.length} |`);
+    if (result.failures.length > 0) lines.push(`| Failed | ${result.failures.length} |`);
+    lines.push("");
+  }
+  if (result.updated.length > 0) {
+    lines.push("| Alert | Issue | Changes |", "|---|---|---|");
+    for (const update of result.updated) lines.push(`| ${cellCode(update.alertId)} | #${update.issueNumber} | ${cellCode(JSON.stringify(update.changes))} |`);
+    lines.push("");
+  }
+  for (const skipped of result.skipped) lines.push(`- ${skipped.issueNumber ? `#${skipped.issueNumber}: ` : ""}${inlineText(skipped.reason)}; nothing sent.`);
+  for (const problem of result.problems) lines.push(`- #${problem.issueNumber}: ${inlineText(problem.problems.join("; "))}; nothing sent.`);
+  for (const failure of result.failures) lines.push(`- #${failure.issueNumber} (${cellCode(failure.alertId)}): failed: ${inlineText(failure.error)}`);
+  if (result.kind === "event" && result.updated.length === 0 && result.skipped.length === 0 && result.problems.length === 0 && result.failures.length === 0) lines.push("Nothing to send.");
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+export async function reportSync(result: SyncResult, reporter: Reporter): Promise<void> {
+  for (const [name, value] of Object.entries(syncOutputs(result))) reporter.setOutput(name, value);
+  await reporter.summary(syncSummary(result));
 }

@@ -66,6 +66,7 @@ export const alertSchema = z.looseObject({
   lastUpdateTime: optionalTime,
   resolvedTime: optionalTime,
   mitreTechniques: z.array(z.string()).nullish().catch(null),
+  comments: z.array(z.looseObject({ comment: text, createdBy: text, createdTime: text })).nullish().catch(null),
   relatedUser: z.looseObject({ userName: text, domainName: text }).nullish().catch(null),
   evidence: z.array(z.unknown()).nullish().catch(null).transform((items) => {
     // One odd evidence entry should not cost the whole alert its ticket.

@@ -1,15 +1,21 @@
 /** The Defender for Endpoint alerts API over undici: paging, retries, validation. */
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Dispatcher } from "undici";
 import { z } from "zod";
 import { type HttpTuning, isTransientError, isTransientStatus, retryAfterMs, send, withRetries } from "../http.js";
+import type { AlertChanges } from "../issue/changes.js";
 import { type Alert, readAlert } from "./alert.js";
 import type { TokenSource } from "./auth.js";
 import { DefenderApiError, readDefenderError } from "./errors.js";
+import { odataString } from "./filter.js";
 
 /** Defender's documented largest page. */
 export const MAX_PAGE_SIZE = 10_000;
 // A runaway nextLink chain must end somewhere.
 const MAX_PAGES = 1_000;
+// `id eq '…'` clauses per bulk read, keeping the URL well under common 8 KB limits.
+const IDS_PER_QUERY = 40;
+const BATCH_CALLS_PER_MINUTE = 10;
 
 const pageSchema = z.looseObject({
   value: z.array(z.unknown()),
@@ -50,10 +56,11 @@ export class DefenderClient {
    * Every alert matching `filter`, evidence included. Defender promises no nextLink, so pages are
    * asked for with $top/$skip until one comes back short; a nextLink, when sent, is followed.
    */
-  async listAlerts(filter: string): Promise<AlertListing> {
+  async listAlerts(filter: string, options: { evidence?: boolean } = {}): Promise<AlertListing> {
+    const evidence = options.evidence ?? true;
     const byId = new Map<string, Alert>();
     const malformed: MalformedAlert[] = [];
-    let url: string | undefined = this.#listUrl(filter, 0);
+    let url: string | undefined = this.#listUrl(filter, 0, evidence);
     let skip = 0;
     let pages = 0;
     while (url !== undefined && pages < MAX_PAGES) {
@@ -68,13 +75,57 @@ export class DefenderClient {
       skip += page.data.value.length;
       const nextLink = page.data["@odata.nextLink"];
       if (nextLink) url = this.#sameOrigin(nextLink);
-      else url = page.data.value.length >= this.#pageSize ? this.#listUrl(filter, skip) : undefined;
+      else url = page.data.value.length >= this.#pageSize ? this.#listUrl(filter, skip, evidence) : undefined;
     }
     return { alerts: [...byId.values()], malformed, pages };
   }
 
-  #listUrl(filter: string, skip: number): string {
-    const query = [`$filter=${encodeURIComponent(filter)}`, `$top=${this.#pageSize}`, "$expand=evidence"];
+  /** The current state of these alerts, read in bulk (`id eq` or-chains), not one GET each. */
+  async alertsById(ids: readonly string[]): Promise<Map<string, Alert>> {
+    const found = new Map<string, Alert>();
+    for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+      const chunk = ids.slice(start, start + IDS_PER_QUERY);
+      const listing = await this.listAlerts(chunk.map((id) => `id eq ${odataString(id)}`).join(" or "), { evidence: false });
+      for (const alert of listing.alerts) found.set(alert.id, alert);
+    }
+    return found;
+  }
+
+  /**
+   * PATCH /api/alerts/{id}. A comment is appended by Defender, so after a lost reply the alert is
+   * read back first: the comment is sent again only if it did not land.
+   */
+  async updateAlert(id: string, changes: AlertChanges): Promise<void> {
+    const url = `${this.#options.apiUrl}/api/alerts/${encodeURIComponent(id)}`;
+    const landed = changes.comment === undefined ? undefined : async () => {
+      const alert = (await this.alertsById([id])).get(id);
+      return (alert?.comments ?? []).some((c) => c.comment === changes.comment);
+    };
+    await this.#send("PATCH", url, changes, `Updating Defender alert ${id}`, landed);
+  }
+
+  /** POST /api/alerts/batchUpdate: one change for many alerts; Defender allows 10 calls a minute. */
+  async batchUpdate(ids: readonly string[], changes: Omit<AlertChanges, "comment">): Promise<void> {
+    await this.#batchPace();
+    await this.#send("POST", `${this.#options.apiUrl}/api/alerts/batchUpdate`, { alertIds: ids, ...changes }, `Updating ${ids.length} Defender alerts in one batch`);
+  }
+
+  readonly #batchCalls: number[] = [];
+
+  async #batchPace(): Promise<void> {
+    const now = Date.now();
+    while (this.#batchCalls.length > 0 && now - this.#batchCalls[0]! >= 60_000) this.#batchCalls.shift();
+    if (this.#batchCalls.length >= BATCH_CALLS_PER_MINUTE) {
+      const wait = 60_000 - (now - this.#batchCalls[0]!);
+      this.#options.retrying(`Waiting ${Math.ceil(wait / 1000)} s: Defender allows ${BATCH_CALLS_PER_MINUTE} batch updates a minute`);
+      await sleep(wait);
+    }
+    this.#batchCalls.push(Date.now());
+  }
+
+  #listUrl(filter: string, skip: number, evidence: boolean): string {
+    const query = [`$filter=${encodeURIComponent(filter)}`, `$top=${this.#pageSize}`];
+    if (evidence) query.push("$expand=evidence");
     if (skip > 0) query.push(`$skip=${skip}`);
     return `${this.#options.apiUrl}/api/alerts?${query.join("&")}`;
   }
@@ -89,16 +140,33 @@ export class DefenderClient {
   }
 
   async #getJson(url: string, what: string): Promise<unknown> {
+    return this.#exchange("GET", url, undefined, what, undefined);
+  }
+
+  async #send(method: "PATCH" | "POST", url: string, body: unknown, what: string, landed?: () => Promise<boolean>): Promise<void> {
+    await this.#exchange(method, url, JSON.stringify(body), what, landed);
+  }
+
+  /**
+   * One request with retries: 429 (after Retry-After), 5xx, resets and timeouts. A 401 gets one
+   * fresh token. For a write, `landed` is asked after a lost reply whether it took effect anyway.
+   */
+  async #exchange(method: "GET" | "PATCH" | "POST", url: string, body: string | undefined, what: string, landed: (() => Promise<boolean>) | undefined): Promise<unknown> {
     const { tokens, dispatcher, tuning, retrying } = this.#options;
     let refreshed = false;
-    return withRetries(what, tuning, async () => {
+    let lostReply = false;
+    return withRetries<unknown>(what, tuning, async () => {
+      if (lostReply && landed && (await landed())) return { done: undefined };
       const token = await tokens.token();
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
+      if (body !== undefined) headers["content-type"] = "application/json";
       let reply;
       try {
-        reply = await send(dispatcher, { method: "GET", url, headers: { authorization: `Bearer ${token}`, accept: "application/json" } });
+        reply = await send(dispatcher, { method, url, headers, body });
       } catch (error) {
-        if (isTransientError(error)) return { retry: describeError(error) };
-        throw error;
+        if (!isTransientError(error)) throw error;
+        lostReply = true;
+        return { retry: describeError(error) };
       }
       if (reply.status === 401 && !refreshed) {
         // A token can expire between MSAL's check and the request: ask Entra once for a new one.
@@ -107,9 +175,11 @@ export class DefenderClient {
         return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
       }
       if (isTransientStatus(reply.status)) {
+        lostReply = reply.status !== 429;
         return { retry: `HTTP ${reply.status}`, afterMs: retryAfterMs(reply.headers["retry-after"]) };
       }
       if (reply.status < 200 || reply.status >= 300) throw new DefenderApiError(reply.status, readDefenderError(reply.text), what);
+      if (method !== "GET") return { done: undefined };
       try {
         return { done: JSON.parse(reply.text) as unknown };
       } catch {

@@ -15,9 +15,10 @@ export interface AlertIssue {
   alertId: string;
   url: string;
   author: string;
-  state: string;
+  state: "open" | "closed";
   createdAt: Date;
   labels: string[];
+  assignees: string[];
 }
 
 export interface IssueListing {
@@ -34,6 +35,7 @@ interface RawIssue {
   created_at: string;
   user: { login: string } | null;
   labels: Array<string | { name?: string }>;
+  assignees?: Array<{ login: string }> | null;
   pull_request?: unknown;
 }
 
@@ -108,6 +110,36 @@ export class AlertIssueStore {
     return created;
   }
 
+  /** Whether `login` holds at least the triage role here (checked through the API, by role). */
+  async canTriage(login: string): Promise<{ allowed: boolean; role: string }> {
+    try {
+      const { data } = await this.#github.rest.repos.getCollaboratorPermissionLevel({ ...this.#repo, username: login });
+      const permissions = (data.user as { permissions?: Record<string, boolean> } | null)?.permissions ?? {};
+      const role = data.role_name || data.permission;
+      // A public repository answers "read" for anyone; only a role of triage or above counts.
+      const allowed = ["admin", "write"].includes(data.permission) || role === "triage" || role === "maintain" ||
+        Boolean(permissions.triage || permissions.push || permissions.maintain || permissions.admin);
+      return { allowed, role };
+    } catch (error) {
+      if (statusOf(error) === 404) return { allowed: false, role: "none" };
+      throw error;
+    }
+  }
+
+  /**
+   * Comments on an issue unless a comment with the same key is already there, so a problem that
+   * every later event repeats is explained once.
+   */
+  async commentOnce(issueNumber: number, key: string, body: string): Promise<boolean> {
+    const tag = `<!-- defender-issues: ${key} -->`;
+    const pages = this.#github.paginate.iterator(this.#github.rest.issues.listComments, { ...this.#repo, issue_number: issueNumber, per_page: 100 });
+    for await (const page of pages) {
+      if (page.data.some((comment) => comment.body?.includes(tag) && this.#authors.has((comment.user?.login ?? "").toLowerCase()))) return false;
+    }
+    await this.#github.rest.issues.createComment({ ...this.#repo, issue_number: issueNumber, body: `${tag}\n${body}` });
+    return true;
+  }
+
   /**
    * Opens an issue. A create whose reply is lost (5xx, reset, timeout) may still have happened,
    * so before trying again the store looks for the marker: a retry never opens a second issue.
@@ -145,9 +177,10 @@ function toAlertIssue(raw: RawIssue, alertId: string): AlertIssue {
     alertId,
     url: raw.html_url,
     author: raw.user?.login ?? "",
-    state: raw.state,
+    state: raw.state === "closed" ? "closed" : "open",
     createdAt: new Date(raw.created_at),
     labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+    assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
   };
 }
 

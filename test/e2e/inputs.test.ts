@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(async () => world.stop());
 
 it.each([
-  [{ mode: "push" }, `Input 'mode' is "push": expected pull (sync and check are not in this version yet)`],
+  [{ mode: "push" }, `Input 'mode' is "push": expected pull or sync (check is not in this version yet)`],
   [{ lookback: "forever" }, `Input 'lookback' is "forever": expected a duration from 1 minute to 30 days, such as 90m, 24h, 7d or PT4H`],
   [{ "tenant-id": "" }, `Input 'tenant-id' is "": expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com`],
   [{ "client-secret": "" }, "Input 'client-secret': required: the client secret of the app registration"],

@@ -47,11 +47,11 @@ export interface World {
   stop(): Promise<void>;
 }
 
-export async function startWorld(options: { labels?: "vocabulary" | "none" } = {}): Promise<World> {
+export async function startWorld(options: { labels?: "vocabulary" | "none"; defender?: ConstructorParameters<typeof DefenderEmulator>[0] } = {}): Promise<World> {
   const dir = await mkdtemp(path.join(tmpdir(), "defender-issues-e2e-"));
   const tls = await createTestTls(dir);
   const entra = new EntraEmulator({ tls, apps: [{ clientId: CLIENT_ID, secret: CLIENT_SECRET, tenantId: TENANT_ID }] });
-  const defender = new DefenderEmulator({ acceptToken: (token) => entra.issuedTokens.has(token) });
+  const defender = new DefenderEmulator({ acceptToken: (token) => entra.issuedTokens.has(token), ...options.defender });
   const github = new GitHubEmulator({ tokens: [GITHUB_TOKEN] });
   await Promise.all([entra.start(), defender.start(), github.start()]);
   if (options.labels !== "none") await seedVocabulary(github);

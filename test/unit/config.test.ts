@@ -82,7 +82,7 @@ describe("readConfig", () => {
   });
 
   it.each([
-    [{ mode: "push" }, `Input 'mode' is "push": expected pull (sync and check are not in this version yet)`],
+    [{ mode: "push" }, `Input 'mode' is "push": expected pull or sync (check is not in this version yet)`],
     [{ "tenant-id": "not a tenant" }, `Input 'tenant-id' is "not a tenant": expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com`],
     [{ "client-id": "1234" }, `Input 'client-id' is "1234": expected the application (client) ID, a GUID`],
     [{ lookback: "1y" }, `Input 'lookback' is "1y": expected a duration from 1 minute to 30 days, such as 90m, 24h, 7d or PT4H`],

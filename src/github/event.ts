@@ -1,0 +1,113 @@
+/** The webhook payload of the run (GITHUB_EVENT_PATH), validated: every field in it is untrusted. */
+import { z } from "zod";
+
+const login = z.string().min(1).max(100);
+const user = z.looseObject({ login, type: z.string().optional() });
+
+const issueSchema = z.looseObject({
+  number: z.number().int().positive(),
+  html_url: z.string(),
+  body: z.string().nullish(),
+  state: z.enum(["open", "closed"]),
+  state_reason: z.string().nullish(),
+  user: user.nullish(),
+  labels: z.array(z.union([z.string(), z.looseObject({ name: z.string() })])).default([]),
+  assignees: z.array(user).nullish(),
+  pull_request: z.unknown().optional(),
+});
+
+const issuesEvent = z.looseObject({
+  action: z.string(),
+  issue: issueSchema,
+  sender: user,
+  assignee: user.nullish(),
+  label: z.looseObject({ name: z.string() }).nullish(),
+  changes: z.looseObject({ body: z.looseObject({ from: z.string().nullish() }).optional() }).optional(),
+});
+
+const commentEvent = z.looseObject({
+  action: z.string(),
+  issue: issueSchema,
+  sender: user,
+  comment: z.looseObject({ id: z.number(), body: z.string().nullish(), html_url: z.string(), user: user.nullish() }),
+});
+
+export type EventIssue = z.infer<typeof issueSchema>;
+
+export interface IssueSnapshot {
+  number: number;
+  url: string;
+  body: string;
+  state: "open" | "closed";
+  stateReason: string | undefined;
+  author: string;
+  labels: string[];
+  assignees: string[];
+  isPullRequest: boolean;
+}
+
+export type SyncEvent =
+  | {
+      kind: "issues";
+      action: string;
+      issue: IssueSnapshot;
+      sender: string;
+      assignee: string | undefined;
+      /** The body before an `edited` event changed it. */
+      previousBody: string | undefined;
+    }
+  | {
+      kind: "issue_comment";
+      action: string;
+      issue: IssueSnapshot;
+      sender: string;
+      comment: { id: number; body: string; url: string; author: string };
+    }
+  | { kind: "other"; name: string };
+
+function snapshot(issue: EventIssue): IssueSnapshot {
+  return {
+    number: issue.number,
+    url: issue.html_url,
+    body: issue.body ?? "",
+    state: issue.state,
+    stateReason: issue.state_reason ?? undefined,
+    author: issue.user?.login ?? "",
+    labels: issue.labels.map((label) => (typeof label === "string" ? label : label.name)),
+    assignees: (issue.assignees ?? []).map((assignee) => assignee.login),
+    isPullRequest: issue.pull_request !== undefined && issue.pull_request !== null,
+  };
+}
+
+function parsePayload<T>(schema: z.ZodType<T>, name: string, payload: unknown): T {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`The ${name} event payload is not one GitHub sends: ${issue?.path.join(".") || "payload"}: ${issue?.message ?? "invalid"}`);
+}
+
+/** Reads the event; a payload that is not what GitHub sends for its name is an error. */
+export function readEvent(name: string, payload: unknown): SyncEvent {
+  if (name === "issues") {
+    const event = parsePayload(issuesEvent, name, payload);
+    return {
+      kind: "issues",
+      action: event.action,
+      issue: snapshot(event.issue),
+      sender: event.sender.login,
+      assignee: event.assignee?.login,
+      previousBody: event.changes?.body?.from ?? undefined,
+    };
+  }
+  if (name === "issue_comment") {
+    const event = parsePayload(commentEvent, name, payload);
+    return {
+      kind: "issue_comment",
+      action: event.action,
+      issue: snapshot(event.issue),
+      sender: event.sender.login,
+      comment: { id: event.comment.id, body: event.comment.body ?? "", url: event.comment.html_url, author: event.comment.user?.login ?? event.sender.login },
+    };
+  }
+  return { kind: "other", name };
+}

@@ -1,0 +1,96 @@
+/**
+ * Reconcile: every alert issue updated within the lookback brings its alert to what the issue says.
+ * It catches up on events whose runs failed or never happened, and sends only what differs.
+ */
+import type { Config } from "../config.js";
+import type { AlertIssue } from "../github/store.js";
+import { type AlertChanges, desiredAlert, difference } from "../issue/changes.js";
+import { type AlertUpdate, emptyResult, explainLabelProblem, sendChanges, type SyncDeps, type SyncLog, type SyncResult, withDeterminationFallback } from "./sync.js";
+
+// Defender does not document a batch limit; its error for one exists, so stay well below any.
+const BATCH_SIZE = 50;
+
+/** One alert per issue: when an alert has two issues, the older one speaks for it. */
+function oldestPerAlert(issues: readonly AlertIssue[]): AlertIssue[] {
+  const byAlert = new Map<string, AlertIssue>();
+  for (const issue of issues) {
+    const known = byAlert.get(issue.alertId);
+    if (!known || issue.createdAt < known.createdAt) byAlert.set(issue.alertId, issue);
+  }
+  return [...byAlert.values()];
+}
+
+/** Alerts that need the same change, so one batch call serves them all. */
+export function groupByChange(updates: readonly AlertUpdate[]): AlertUpdate[][] {
+  const groups = new Map<string, AlertUpdate[]>();
+  for (const update of updates) {
+    const key = JSON.stringify(Object.entries(update.changes).sort(([a], [b]) => a.localeCompare(b)));
+    groups.set(key, [...(groups.get(key) ?? []), update]);
+  }
+  return [...groups.values()];
+}
+
+export async function reconcile(config: Config, deps: SyncDeps, log: SyncLog, now = new Date()): Promise<SyncResult> {
+  const result = emptyResult("reconcile", config.dryRun);
+  const since = new Date(now.getTime() - config.lookbackMs);
+  const store = await deps.store();
+  const listing = await store.listUpdatedSince(since);
+  const issues = oldestPerAlert(listing.issues);
+  result.examined = issues.length;
+
+  const wanted: Array<{ issue: AlertIssue; changes: AlertChanges }> = [];
+  for (const issue of issues) {
+    const plan = desiredAlert(issue, config.assigneeMap);
+    if (plan.kind === "send") wanted.push({ issue, changes: plan.changes });
+    else if (plan.kind === "problem") {
+      await explainLabelProblem(config, store, issue.number, plan.problems, log);
+      result.problems.push({ issueNumber: issue.number, problems: plan.problems });
+    } else result.inStep++;
+  }
+  if (wanted.length === 0) return result;
+
+  const defender = await deps.defender();
+  const current = await defender.alertsById(wanted.map((w) => w.issue.alertId));
+  const updates: AlertUpdate[] = [];
+  for (const { issue, changes } of wanted) {
+    const alert = current.get(issue.alertId);
+    if (!alert) {
+      log.warning(`Issue #${issue.number}: alert ${issue.alertId} is not in Defender (older than the tenant's retention, or deleted); nothing sent.`);
+      result.skipped.push({ issueNumber: issue.number, reason: "alert not found in Defender" });
+      continue;
+    }
+    const diff = difference(changes, alert);
+    if (Object.keys(diff).length === 0) result.inStep++;
+    else updates.push({ alertId: issue.alertId, issueNumber: issue.number, changes: diff });
+  }
+
+  for (const group of groupByChange(updates)) {
+    if (group.length === 1) {
+      await sendChanges(config, deps, group[0]!, result, log);
+      continue;
+    }
+    for (let start = 0; start < group.length; start += BATCH_SIZE) {
+      await sendBatch(config, deps, group.slice(start, start + BATCH_SIZE), result, log);
+    }
+  }
+  return result;
+}
+
+async function sendBatch(config: Config, deps: SyncDeps, batch: AlertUpdate[], result: SyncResult, log: SyncLog): Promise<void> {
+  const ids = batch.map((update) => update.alertId);
+  const changes = batch[0]!.changes;
+  if (config.dryRun) {
+    log.info(`Dry run: would update ${ids.length} alerts in one batch with ${JSON.stringify(changes)}`);
+    result.updated.push(...batch);
+    return;
+  }
+  const defender = await deps.defender();
+  try {
+    const sent = await withDeterminationFallback(changes, (tried) => defender.batchUpdate(ids, tried), log);
+    log.info(`Updated ${ids.length} alerts in one batch: ${JSON.stringify(sent)}`);
+    result.updated.push(...batch.map((update) => ({ ...update, changes: sent })));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    for (const update of batch) result.failures.push({ alertId: update.alertId, issueNumber: update.issueNumber, error: message });
+  }
+}
