@@ -328,6 +328,8 @@ function triageFooter() {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   checkLines: () => (/* binding */ checkLines),
+/* harmony export */   checkSummary: () => (/* binding */ checkSummary),
 /* harmony export */   pullOutputs: () => (/* binding */ pullOutputs),
 /* harmony export */   pullSummary: () => (/* binding */ pullSummary),
 /* harmony export */   reportPull: () => (/* binding */ reportPull),
@@ -428,6 +430,23 @@ async function reportSync(result, reporter) {
     for (const [name, value] of Object.entries(syncOutputs(result)))
         reporter.setOutput(name, value);
     await reporter.summary(syncSummary(result));
+}
+function checkLines(items) {
+    // Details quote service replies: one line each, so nothing in them can start a workflow command.
+    return items.map((item) => `${item.ok ? "✓" : "✗"} ${item.name}: ${item.detail}${item.fix ? ` → ${item.fix}` : ""}`.replace(/[\r\n]+/g, " "));
+}
+function checkSummary(items) {
+    const failed = items.filter((item) => !item.ok).length;
+    const lines = [
+        "## defender-issues set-up check",
+        "",
+        failed === 0 ? "Everything needed is in place." : `${failed} of ${items.length} checks failed.`,
+        "",
+        "| | Check | Result | Fix |",
+        "|---|---|---|---|",
+        ...items.map((item) => `| ${item.ok ? "✅" : "❌"} | ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(item.name)} | ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(item.detail)} | ${item.fix ? (0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(item.fix) : ""} |`),
+    ];
+    return `${lines.join("\n")}\n`;
 }
 
 

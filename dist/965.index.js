@@ -7,10 +7,12 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gm: () => (/* binding */ DefenderApiError),
+/* harmony export */   Jj: () => (/* binding */ SignInError),
 /* harmony export */   KY: () => (/* binding */ explainSignInError),
+/* harmony export */   L3: () => (/* binding */ forbiddenFix),
 /* harmony export */   ob: () => (/* binding */ readDefenderError)
 /* harmony export */ });
-/* unused harmony exports aadstsCode, SignInError */
+/* unused harmony export aadstsCode */
 /** Replies from Entra ID and Defender, translated into what the user should do. */
 /** Entra ID error codes users meet when setting up, with the fix. */
 const AADSTS_FIXES = {
@@ -22,9 +24,14 @@ const AADSTS_FIXES = {
     "500011": "The token scope names a resource the tenant does not have: check that cloud (or api-scope) matches the tenant's cloud, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
     "1002012": "The scope must be a resource followed by /.default, such as https://api.securitycenter.microsoft.com/.default.",
     "65001": "Admin consent is missing: grant admin consent for the app's WindowsDefenderATP permissions in Entra ID (API permissions → Grant admin consent).",
-    "700027": "The client assertion was not accepted: check the certificate uploaded to the app registration matches client-certificate.",
-    "7000274": "The client assertion was not accepted: check the certificate uploaded to the app registration matches client-certificate.",
+    "700027": "The certificate was not accepted: upload the certificate of client-certificate (its public part, .cer or .pem) to the app registration under Certificates & secrets, or check it has not expired.",
+    "7000274": "The certificate was not accepted: upload the certificate of client-certificate to the app registration under Certificates & secrets.",
+    "700211": "The app has no federated credential for GitHub's issuer: add one with issuer https://token.actions.githubusercontent.com (Certificates & secrets → Federated credentials).",
+    "700212": "The app's federated credential expects another audience: set its audience to the oidc-audience this run used, or set oidc-audience to match it.",
+    "700024": "The GitHub ID token was not accepted as a client assertion (expired or not yet valid): rerun the job; check the runner's clock.",
 };
+// Subject mismatches: the fix names the subject this job presented, which is what the credential needs.
+const SUBJECT_CODES = new Set(["700213", "70021"]);
 /** The first AADSTS code in a message, e.g. "7000215" from "AADSTS7000215: Invalid client secret". */
 function aadstsCode(message) {
     return /AADSTS(\d+)/.exec(message)?.[1];
@@ -33,10 +40,18 @@ class SignInError extends Error {
     name = "SignInError";
 }
 /** Turns an MSAL or network failure into one message that says what to do. */
-function explainSignInError(error, authority) {
+function explainSignInError(error, authority, federation = {}) {
+    if (error instanceof SignInError)
+        return error;
     const raw = error instanceof Error ? (error.errorMessage || error.message) : String(error);
     const firstLine = raw.split(/\r?\n/)[0]?.replace(/\s*Trace ID:.*$/, "") ?? "";
     const code = aadstsCode(raw);
+    if (code && SUBJECT_CODES.has(code)) {
+        const subject = federation.presented?.sub ?? /presented assertion subject '([^']*)'/.exec(raw)?.[1] ?? "(unknown)";
+        return new SignInError(`Sign-in to ${authority} failed (AADSTS${code}): the app has no federated credential for this job's subject '${subject}'. ` +
+            `Add one under Certificates & secrets → Federated credentials with issuer https://token.actions.githubusercontent.com, subject '${subject}' exactly ` +
+            `(repositories created or renamed since July 2026 present the immutable form repo:OWNER@ID/REPO@ID:…) and audience ${federation.audience ?? "api://AzureADTokenExchange"}.`);
+    }
     const fix = code ? AADSTS_FIXES[code] : undefined;
     if (fix)
         return new SignInError(`Sign-in to ${authority} failed (AADSTS${code}). ${fix}`);
@@ -67,15 +82,27 @@ const STATUS_FIXES = {
     401: "Defender rejected the access token: check that api-scope (or cloud) matches api-url, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
     403: "The app lacks the Defender permission: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) and grant admin consent.",
 };
+/** What a 403 means, read from the roles the access token carried. */
+function forbiddenFix(roles, write) {
+    if (roles.length === 0) {
+        return "The access token carries no application roles: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) to the app registration and grant admin consent.";
+    }
+    if (write && !roles.includes("Alert.ReadWrite.All")) {
+        return `The access token has ${roles.join(", ")} but not Alert.ReadWrite.All, which updating alerts needs: add that WindowsDefenderATP application permission and grant admin consent.`;
+    }
+    if (!write && !roles.includes("Alert.Read.All") && !roles.includes("Alert.ReadWrite.All")) {
+        return `The access token has ${roles.join(", ")} but neither Alert.Read.All nor Alert.ReadWrite.All: add the WindowsDefenderATP application permission and grant admin consent.`;
+    }
+    return "The token has the alert permission, so Defender refused for another reason (a device-group restriction or an unlicensed tenant): see the message above.";
+}
 class DefenderApiError extends Error {
     name = "DefenderApiError";
     status;
     body;
-    constructor(status, body, what) {
+    constructor(status, body, what, fix = STATUS_FIXES[status]) {
         const detail = [body.code, body.message].filter(Boolean).join(": ") || `HTTP ${status}`;
         const correlation = body.target ? ` (correlation ID ${body.target})` : "";
-        const fix = STATUS_FIXES[status] ? ` ${STATUS_FIXES[status]}` : "";
-        super(`${what} failed with HTTP ${status}: ${detail}${correlation}.${fix}`);
+        super(`${what} failed with HTTP ${status}: ${detail.replace(/\.$/, "")}${correlation}.${fix ? ` ${fix}` : ""}`);
         this.status = status;
         this.body = body;
     }
@@ -111,6 +138,9 @@ class AlertIssueStore {
     }
     /** Alert issues (open and closed) updated since `since`: one listing, sized to the window. */
     async listUpdatedSince(since) {
+        return explained("Listing the repository's issues", () => this.#list(since));
+    }
+    async #list(since) {
         const listing = { issues: [], strangers: [] };
         const pages = this.#github.paginate.iterator(this.#github.rest.issues.listForRepo, {
             ...this.#repo,
@@ -139,6 +169,9 @@ class AlertIssueStore {
     }
     /** Creates the labels of the vocabulary the repository lacks; returns the names created. */
     async ensureVocabulary(vocabulary) {
+        return explained("Creating the label vocabulary", () => this.#ensureVocabulary(vocabulary));
+    }
+    async #ensureVocabulary(vocabulary) {
         const existing = new Set();
         const pages = this.#github.paginate.iterator(this.#github.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 });
         for await (const page of pages)
@@ -258,9 +291,18 @@ const GITHUB_FIXES = {
     410: "Issues are disabled in this repository: enable them under Settings → General → Features.",
 };
 /** One line saying what failed and, for the errors a set-up causes, what to do. */
+/** Runs a GitHub call, turning its failure into one line that says what to do. */
+async function explained(what, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw new Error(`${what} failed: ${describe(error)}`, { cause: error });
+    }
+}
 function describe(error) {
     const status = statusOf(error);
-    const message = (error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "";
+    const message = ((error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "");
     if (!status)
         return message;
     const fix = GITHUB_FIXES[status] && !/secondary rate limit|rate limit exceeded/i.test(message) ? ` ${GITHUB_FIXES[status]}` : "";

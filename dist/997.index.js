@@ -7,9 +7,10 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ft: () => (/* binding */ alertFilter),
+/* harmony export */   R3: () => (/* binding */ odataTime),
 /* harmony export */   TW: () => (/* binding */ odataString)
 /* harmony export */ });
-/* unused harmony exports odataTime, severitiesFrom */
+/* unused harmony export severitiesFrom */
 /* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81731);
 /** The OData $filter for the alerts in a pull window. Pure. */
 
@@ -74,6 +75,9 @@ class AlertIssueStore {
     }
     /** Alert issues (open and closed) updated since `since`: one listing, sized to the window. */
     async listUpdatedSince(since) {
+        return explained("Listing the repository's issues", () => this.#list(since));
+    }
+    async #list(since) {
         const listing = { issues: [], strangers: [] };
         const pages = this.#github.paginate.iterator(this.#github.rest.issues.listForRepo, {
             ...this.#repo,
@@ -102,6 +106,9 @@ class AlertIssueStore {
     }
     /** Creates the labels of the vocabulary the repository lacks; returns the names created. */
     async ensureVocabulary(vocabulary) {
+        return explained("Creating the label vocabulary", () => this.#ensureVocabulary(vocabulary));
+    }
+    async #ensureVocabulary(vocabulary) {
         const existing = new Set();
         const pages = this.#github.paginate.iterator(this.#github.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 });
         for await (const page of pages)
@@ -221,9 +228,18 @@ const GITHUB_FIXES = {
     410: "Issues are disabled in this repository: enable them under Settings → General → Features.",
 };
 /** One line saying what failed and, for the errors a set-up causes, what to do. */
+/** Runs a GitHub call, turning its failure into one line that says what to do. */
+async function explained(what, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw new Error(`${what} failed: ${describe(error)}`, { cause: error });
+    }
+}
 function describe(error) {
     const status = statusOf(error);
-    const message = (error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "";
+    const message = ((error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "");
     if (!status)
         return message;
     const fix = GITHUB_FIXES[status] && !/secondary rate limit|rate limit exceeded/i.test(message) ? ` ${GITHUB_FIXES[status]}` : "";

@@ -37,7 +37,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
+module.exports.kT = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -37307,18 +37307,19 @@ exports.visitAsync = visitAsync;
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
+  Yz: () => (/* binding */ debug),
+  V9: () => (/* binding */ getIDToken),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
   lm: () => (/* binding */ notice),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ core_setSecret),
+  Pq: () => (/* binding */ setSecret),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -37493,8 +37494,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 var external_path_ = __nccwpck_require__(16928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(58611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(65692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -37587,7 +37590,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(20770);
+var tunnel = __nccwpck_require__(20770);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/node_modules/undici/index.js
 var undici = __nccwpck_require__(23368);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -37665,7 +37668,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -37711,7 +37714,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -38014,7 +38017,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -38025,7 +38028,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -38124,7 +38127,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -38139,7 +38142,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -38164,7 +38167,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -38187,7 +38190,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -38318,7 +38321,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -38376,13 +38379,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -38401,7 +38404,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -38420,13 +38423,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -40024,7 +40027,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
+function setSecret(secret) {
     command_issueCommand('add-mask', {}, secret);
 }
 /**
@@ -40146,7 +40149,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
+function debug(message) {
     command_issueCommand('debug', {}, message);
 }
 /**
@@ -49955,6 +49958,36 @@ function constantCatch(value) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -50090,6 +50123,54 @@ var dist = __nccwpck_require__(38815);
 var src_schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(88532);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/defender/certificate.ts
+/** The client-certificate input: a PEM with the private key and its certificate. */
+
+const BLOCK = /-----BEGIN ([A-Z ]+)-----\r?\n[\s\S]*?-----END \1-----/g;
+/** Reads the PEM; throws with what is wrong (the message never contains key material). */
+function readCertificate(pem) {
+    const blocks = Array.from(pem.matchAll(BLOCK), (m) => ({ type: m[1], text: m[0] }));
+    const keyBlocks = blocks.filter((b) => b.type.endsWith("PRIVATE KEY"));
+    const certBlocks = blocks.filter((b) => b.type === "CERTIFICATE");
+    if (keyBlocks.some((b) => b.type === "ENCRYPTED PRIVATE KEY") || /Proc-Type: 4,ENCRYPTED/.test(pem)) {
+        throw new Error("the private key is encrypted; give it unencrypted (store the PEM as a secret), e.g. openssl pkcs12 -in app.pfx -nodes");
+    }
+    if (keyBlocks.length !== 1)
+        throw new Error(`expected one PEM private key block, found ${keyBlocks.length}`);
+    if (certBlocks.length === 0)
+        throw new Error("expected the certificate (-----BEGIN CERTIFICATE-----) after the private key, found none");
+    let key;
+    try {
+        key = (0,external_node_crypto_.createPrivateKey)(keyBlocks[0].text);
+    }
+    catch {
+        throw new Error("the private key block could not be read");
+    }
+    if (key.asymmetricKeyType !== "rsa")
+        throw new Error(`the private key is ${key.asymmetricKeyType}; Entra ID app certificates need an RSA key`);
+    // With a chain, the certificate that goes with the key is the app's own.
+    const certificate = certBlocks
+        .map((block) => {
+        try {
+            return new external_node_crypto_.X509Certificate(block.text);
+        }
+        catch {
+            return undefined;
+        }
+    })
+        .find((cert) => cert?.checkPrivateKey(key));
+    if (!certificate)
+        throw new Error("no certificate in the PEM matches the private key");
+    return {
+        kind: "certificate",
+        privateKey: key.export({ format: "pem", type: "pkcs8" }).toString(),
+        thumbprintSha256: (0,external_node_crypto_.createHash)("sha256").update(certificate.raw).digest("hex"),
+        notAfter: new Date(certificate.validTo),
+    };
+}
+
 // EXTERNAL MODULE: ./src/issue/vocabulary.ts
 var vocabulary = __nccwpck_require__(81731);
 ;// CONCATENATED MODULE: ./src/config.ts
@@ -50097,8 +50178,8 @@ var vocabulary = __nccwpck_require__(81731);
 
 
 
-/** The modes this version runs; SPEC.md's check follows. */
-const MODES = ["pull", "sync"];
+
+const MODES = ["pull", "sync", "check"];
 const CLOUDS = {
     public: {
         authorityHost: "https://login.microsoftonline.com",
@@ -50280,18 +50361,22 @@ const assigneeMapSchema = src_schemas/* string */.YjP().transform((value, ctx) =
     }
     return Object.fromEntries(Object.entries(map.data).map(([login, upn]) => [login.toLowerCase(), upn]));
 });
-function requireCredential(read) {
+/** Exactly one credential; neither means GitHub OIDC federation. */
+function readCredential(read) {
     const secret = read("client-secret").trim();
     const certificate = read("client-certificate").trim();
     if (secret && certificate) {
         throw new InputError("client-certificate", undefined, "give either client-secret or client-certificate, not both");
     }
     if (certificate) {
-        throw new InputError("client-certificate", undefined, "certificate sign-in is not available in this version; use client-secret");
+        try {
+            return readCertificate(certificate);
+        }
+        catch (error) {
+            throw new InputError("client-certificate", undefined, `expected a PEM with the app's RSA private key and its certificate: ${error.message}`);
+        }
     }
-    if (!secret)
-        throw new InputError("client-secret", undefined, "required: the client secret of the app registration");
-    return { kind: "secret", secret };
+    return secret ? { kind: "secret", secret } : { kind: "oidc" };
 }
 function resolveCloud(read) {
     const name = field(read, "cloud", oneOf(Object.keys(CLOUDS)));
@@ -50308,10 +50393,10 @@ function resolveCloud(read) {
 }
 /** Reads and validates every input; throws an InputError on the first bad one. */
 function readConfig(read) {
-    const mode = field(read, "mode", oneOf(MODES, "pull or sync (check is not in this version yet)"));
+    const mode = field(read, "mode", oneOf(MODES, "pull, sync or check"));
     const tenantId = field(read, "tenant-id", src_schemas/* string */.YjP().refine((v) => GUID.test(v) || DOMAIN.test(v), "expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com"));
     const clientId = field(read, "client-id", src_schemas/* string */.YjP().regex(GUID, "expected the application (client) ID, a GUID"));
-    const credential = requireCredential(read);
+    const credential = readCredential(read);
     const cloud = resolveCloud(read);
     const githubToken = field(read, "github-token", src_schemas/* string */.YjP().min(1, "required: a GitHub token (the default is ${{ github.token }})"), { secret: true });
     const lookbackMs = field(read, "lookback", durationSchema);
@@ -50384,7 +50469,7 @@ const log = {
     warning: (message) => src_core/* warning */.$e(message),
 };
 async function pull(config, tuning) {
-    const [{ createDefender, createStore }, { runPull }, { reportPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(384), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29201)), __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 97997)), __nccwpck_require__.e(/* import() */ 665).then(__nccwpck_require__.bind(__nccwpck_require__, 70665))]);
+    const [{ createDefender, createStore }, { runPull }, { reportPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(384), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82038)), __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 97997)), __nccwpck_require__.e(/* import() */ 665).then(__nccwpck_require__.bind(__nccwpck_require__, 70665))]);
     const result = await runPull(config, createDefender(config, tuning), createStore(config, tuning, process.env), log);
     await reportPull(result, reporter);
     if (result.failures.length > 0) {
@@ -50396,8 +50481,8 @@ async function sync(config, tuning) {
     const [{ readEvent }, { syncEvent, emptyResult }, { reportSync }] = await Promise.all([__nccwpck_require__.e(/* import() */ 15).then(__nccwpck_require__.bind(__nccwpck_require__, 85015)), __nccwpck_require__.e(/* import() */ 965).then(__nccwpck_require__.bind(__nccwpck_require__, 28965)), __nccwpck_require__.e(/* import() */ 665).then(__nccwpck_require__.bind(__nccwpck_require__, 70665))]);
     const eventName = process.env.GITHUB_EVENT_NAME ?? "";
     const deps = {
-        store: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(384), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29201))).createStore(config, tuning, process.env),
-        defender: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(384), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29201))).createDefender(config, tuning),
+        store: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(384), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82038))).createStore(config, tuning, process.env),
+        defender: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(384), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82038))).createDefender(config, tuning),
     };
     let result;
     if (RECONCILE_EVENTS.has(eventName)) {
@@ -50422,19 +50507,34 @@ async function sync(config, tuning) {
         src_core/* setFailed */.C1(`${result.failures.length} alert update${result.failures.length === 1 ? "" : "s"} failed: ${result.failures.map((f) => `#${f.issueNumber} ${f.alertId}: ${f.error}`).join("; ")}`);
     }
 }
+async function check(config, tuning) {
+    const [{ createDefender, checkGitHub }, { runCheck }, { checkLines, checkSummary }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(384), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82038)), __nccwpck_require__.e(/* import() */ 668).then(__nccwpck_require__.bind(__nccwpck_require__, 66668)), __nccwpck_require__.e(/* import() */ 665).then(__nccwpck_require__.bind(__nccwpck_require__, 70665))]);
+    const items = await runCheck(config, { defender: createDefender(config, tuning), github: () => checkGitHub(config, process.env) });
+    for (const line of checkLines(items))
+        src_core/* info */.pq(line);
+    await reporter.summary(checkSummary(items));
+    const failed = items.filter((item) => !item.ok);
+    if (failed.length > 0)
+        src_core/* setFailed */.C1(`${failed.length} set-up check${failed.length === 1 ? "" : "s"} failed: ${failed.map((item) => item.name).join("; ")}`);
+}
 async function main() {
     // Masked before anything, including an input error, can print them.
     for (const name of SECRET_INPUTS) {
         const value = src_core/* getInput */.V4(name);
-        if (value)
-            src_core/* setSecret */.Pq(value);
+        if (!value)
+            continue;
+        src_core/* setSecret */.Pq(value);
+        // The runner matches a mask line by line, so each line of a PEM is masked on its own too.
+        const lines = value.split(/\r?\n/);
+        if (lines.length > 1)
+            for (const line of lines)
+                if (line.trim().length >= 8 && !line.startsWith("-----"))
+                    src_core/* setSecret */.Pq(line.trim());
     }
     const config = readConfig((name) => src_core/* getInput */.V4(name));
     const tuning = readTuning(process.env);
-    if (config.mode === "sync")
-        await sync(config, tuning);
-    else
-        await pull(config, tuning);
+    const run = { pull, sync, check }[config.mode];
+    await run(config, tuning);
 }
 main().catch((error) => {
     src_core/* setFailed */.C1(error instanceof Error ? error.message : String(error));

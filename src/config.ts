@@ -1,10 +1,10 @@
 /** Every input → one typed, validated Config, before any network call. */
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { type CertificateCredential, readCertificate } from "./defender/certificate.js";
 import { SEVERITIES, type Severity } from "./issue/vocabulary.js";
 
-/** The modes this version runs; SPEC.md's check follows. */
-export const MODES = ["pull", "sync"] as const;
+export const MODES = ["pull", "sync", "check"] as const;
 export type Mode = (typeof MODES)[number];
 
 export const CLOUDS = {
@@ -48,7 +48,8 @@ export interface Cloud {
   portalHost: string;
 }
 
-export type Credential = { kind: "secret"; secret: string };
+/** How the app signs in: a secret, a certificate, or the job's GitHub ID token (federation). */
+export type Credential = { kind: "secret"; secret: string } | CertificateCredential | { kind: "oidc" };
 
 export interface Config {
   mode: Mode;
@@ -238,17 +239,21 @@ const assigneeMapSchema = z.string().transform((value, ctx) => {
   return Object.fromEntries(Object.entries(map.data).map(([login, upn]) => [login.toLowerCase(), upn]));
 });
 
-function requireCredential(read: InputReader): Credential {
+/** Exactly one credential; neither means GitHub OIDC federation. */
+function readCredential(read: InputReader): Credential {
   const secret = read("client-secret").trim();
   const certificate = read("client-certificate").trim();
   if (secret && certificate) {
     throw new InputError("client-certificate", undefined, "give either client-secret or client-certificate, not both");
   }
   if (certificate) {
-    throw new InputError("client-certificate", undefined, "certificate sign-in is not available in this version; use client-secret");
+    try {
+      return readCertificate(certificate);
+    } catch (error) {
+      throw new InputError("client-certificate", undefined, `expected a PEM with the app's RSA private key and its certificate: ${(error as Error).message}`);
+    }
   }
-  if (!secret) throw new InputError("client-secret", undefined, "required: the client secret of the app registration");
-  return { kind: "secret", secret };
+  return secret ? { kind: "secret", secret } : { kind: "oidc" };
 }
 
 export function resolveCloud(read: InputReader): Cloud {
@@ -267,10 +272,10 @@ export function resolveCloud(read: InputReader): Cloud {
 
 /** Reads and validates every input; throws an InputError on the first bad one. */
 export function readConfig(read: InputReader): Config {
-  const mode = field(read, "mode", oneOf(MODES, "pull or sync (check is not in this version yet)"));
+  const mode = field(read, "mode", oneOf(MODES, "pull, sync or check"));
   const tenantId = field(read, "tenant-id", z.string().refine((v) => GUID.test(v) || DOMAIN.test(v), "expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com"));
   const clientId = field(read, "client-id", z.string().regex(GUID, "expected the application (client) ID, a GUID"));
-  const credential = requireCredential(read);
+  const credential = readCredential(read);
   const cloud = resolveCloud(read);
   const githubToken = field(read, "github-token", z.string().min(1, "required: a GitHub token (the default is ${{ github.token }})"), { secret: true });
   const lookbackMs = field(read, "lookback", durationSchema);

@@ -58,16 +58,29 @@ async function sync(config: Config, tuning: Tuning): Promise<void> {
   }
 }
 
+async function check(config: Config, tuning: Tuning): Promise<void> {
+  const [{ createDefender, checkGitHub }, { runCheck }, { checkLines, checkSummary }] = await Promise.all([import("./clients.js"), import("./modes/check.js"), import("./report.js")]);
+  const items = await runCheck(config, { defender: createDefender(config, tuning), github: () => checkGitHub(config, process.env) });
+  for (const line of checkLines(items)) core.info(line);
+  await reporter.summary(checkSummary(items));
+  const failed = items.filter((item) => !item.ok);
+  if (failed.length > 0) core.setFailed(`${failed.length} set-up check${failed.length === 1 ? "" : "s"} failed: ${failed.map((item) => item.name).join("; ")}`);
+}
+
 async function main(): Promise<void> {
   // Masked before anything, including an input error, can print them.
   for (const name of SECRET_INPUTS) {
     const value = core.getInput(name);
-    if (value) core.setSecret(value);
+    if (!value) continue;
+    core.setSecret(value);
+    // The runner matches a mask line by line, so each line of a PEM is masked on its own too.
+    const lines = value.split(/\r?\n/);
+    if (lines.length > 1) for (const line of lines) if (line.trim().length >= 8 && !line.startsWith("-----")) core.setSecret(line.trim());
   }
   const config = readConfig((name) => core.getInput(name));
   const tuning = readTuning(process.env);
-  if (config.mode === "sync") await sync(config, tuning);
-  else await pull(config, tuning);
+  const run = { pull, sync, check }[config.mode];
+  await run(config, tuning);
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@
 import { cellCode, inlineText } from "./issue/markdown.js";
 import { formatTime } from "./issue/render.js";
 import type { PullResult } from "./modes/pull.js";
+import type { CheckItem } from "./modes/check.js";
 import type { SyncResult } from "./modes/sync.js";
 
 export interface Reporter {
@@ -90,4 +91,23 @@ export function syncSummary(result: SyncResult): string {
 export async function reportSync(result: SyncResult, reporter: Reporter): Promise<void> {
   for (const [name, value] of Object.entries(syncOutputs(result))) reporter.setOutput(name, value);
   await reporter.summary(syncSummary(result));
+}
+
+export function checkLines(items: readonly CheckItem[]): string[] {
+  // Details quote service replies: one line each, so nothing in them can start a workflow command.
+  return items.map((item) => `${item.ok ? "✓" : "✗"} ${item.name}: ${item.detail}${item.fix ? ` → ${item.fix}` : ""}`.replace(/[\r\n]+/g, " "));
+}
+
+export function checkSummary(items: readonly CheckItem[]): string {
+  const failed = items.filter((item) => !item.ok).length;
+  const lines = [
+    "## defender-issues set-up check",
+    "",
+    failed === 0 ? "Everything needed is in place." : `${failed} of ${items.length} checks failed.`,
+    "",
+    "| | Check | Result | Fix |",
+    "|---|---|---|---|",
+    ...items.map((item) => `| ${item.ok ? "✅" : "❌"} | ${inlineText(item.name)} | ${inlineText(item.detail)} | ${item.fix ? inlineText(item.fix) : ""} |`),
+  ];
+  return `${lines.join("\n")}\n`;
 }

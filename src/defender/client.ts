@@ -6,8 +6,9 @@ import { type HttpTuning, isTransientError, isTransientStatus, retryAfterMs, sen
 import type { AlertChanges } from "../issue/changes.js";
 import { type Alert, readAlert } from "./alert.js";
 import type { TokenSource } from "./auth.js";
-import { DefenderApiError, readDefenderError } from "./errors.js";
-import { odataString } from "./filter.js";
+import { DefenderApiError, forbiddenFix, readDefenderError } from "./errors.js";
+import { odataString, odataTime } from "./filter.js";
+import type { TokenClaims } from "./token.js";
 
 /** Defender's documented largest page. */
 export const MAX_PAGE_SIZE = 10_000;
@@ -78,6 +79,21 @@ export class DefenderClient {
       else url = page.data.value.length >= this.#pageSize ? this.#listUrl(filter, skip, evidence) : undefined;
     }
     return { alerts: [...byId.values()], malformed, pages };
+  }
+
+  /** Signs in and returns the access token's claims (for check). */
+  async signIn(): Promise<TokenClaims> {
+    await this.#options.tokens.token();
+    return this.#options.tokens.claims();
+  }
+
+  /** One small read of the alerts API: the alerts of the last day, first page of 100. */
+  async probeAlerts(): Promise<number> {
+    const since = odataTime(new Date(Date.now() - 86_400_000));
+    const url = `${this.#options.apiUrl}/api/alerts?$filter=${encodeURIComponent(`alertCreationTime ge ${since}`)}&$top=100`;
+    const page = pageSchema.safeParse(await this.#getJson(url, "Listing Defender alerts"));
+    if (!page.success) throw new Error("Listing Defender alerts: the reply has no 'value' array of alerts");
+    return page.data.value.length;
   }
 
   /** The current state of these alerts, read in bulk (`id eq` or-chains), not one GET each. */
@@ -178,6 +194,7 @@ export class DefenderClient {
         lostReply = reply.status !== 429;
         return { retry: `HTTP ${reply.status}`, afterMs: retryAfterMs(reply.headers["retry-after"]) };
       }
+      if (reply.status === 403) throw new DefenderApiError(403, readDefenderError(reply.text), what, forbiddenFix(tokens.claims().roles, method !== "GET"));
       if (reply.status < 200 || reply.status >= 300) throw new DefenderApiError(reply.status, readDefenderError(reply.text), what);
       if (method !== "GET") return { done: undefined };
       try {

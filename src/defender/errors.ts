@@ -10,9 +10,21 @@ const AADSTS_FIXES: Record<string, string> = {
   "500011": "The token scope names a resource the tenant does not have: check that cloud (or api-scope) matches the tenant's cloud, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
   "1002012": "The scope must be a resource followed by /.default, such as https://api.securitycenter.microsoft.com/.default.",
   "65001": "Admin consent is missing: grant admin consent for the app's WindowsDefenderATP permissions in Entra ID (API permissions → Grant admin consent).",
-  "700027": "The client assertion was not accepted: check the certificate uploaded to the app registration matches client-certificate.",
-  "7000274": "The client assertion was not accepted: check the certificate uploaded to the app registration matches client-certificate.",
+  "700027": "The certificate was not accepted: upload the certificate of client-certificate (its public part, .cer or .pem) to the app registration under Certificates & secrets, or check it has not expired.",
+  "7000274": "The certificate was not accepted: upload the certificate of client-certificate to the app registration under Certificates & secrets.",
+  "700211": "The app has no federated credential for GitHub's issuer: add one with issuer https://token.actions.githubusercontent.com (Certificates & secrets → Federated credentials).",
+  "700212": "The app's federated credential expects another audience: set its audience to the oidc-audience this run used, or set oidc-audience to match it.",
+  "700024": "The GitHub ID token was not accepted as a client assertion (expired or not yet valid): rerun the job; check the runner's clock.",
 };
+
+// Subject mismatches: the fix names the subject this job presented, which is what the credential needs.
+const SUBJECT_CODES = new Set(["700213", "70021"]);
+
+export interface FederationContext {
+  /** Claims of the GitHub ID token this run presented, when it used federation. */
+  presented?: { sub?: string; iss?: string } | undefined;
+  audience?: string;
+}
 
 /** The first AADSTS code in a message, e.g. "7000215" from "AADSTS7000215: Invalid client secret". */
 export function aadstsCode(message: string): string | undefined {
@@ -24,10 +36,19 @@ export class SignInError extends Error {
 }
 
 /** Turns an MSAL or network failure into one message that says what to do. */
-export function explainSignInError(error: unknown, authority: string): SignInError {
+export function explainSignInError(error: unknown, authority: string, federation: FederationContext = {}): SignInError {
+  if (error instanceof SignInError) return error;
   const raw = error instanceof Error ? ((error as { errorMessage?: string }).errorMessage || error.message) : String(error);
   const firstLine = raw.split(/\r?\n/)[0]?.replace(/\s*Trace ID:.*$/, "") ?? "";
   const code = aadstsCode(raw);
+  if (code && SUBJECT_CODES.has(code)) {
+    const subject = federation.presented?.sub ?? /presented assertion subject '([^']*)'/.exec(raw)?.[1] ?? "(unknown)";
+    return new SignInError(
+      `Sign-in to ${authority} failed (AADSTS${code}): the app has no federated credential for this job's subject '${subject}'. ` +
+        `Add one under Certificates & secrets → Federated credentials with issuer https://token.actions.githubusercontent.com, subject '${subject}' exactly ` +
+        `(repositories created or renamed since July 2026 present the immutable form repo:OWNER@ID/REPO@ID:…) and audience ${federation.audience ?? "api://AzureADTokenExchange"}.`,
+    );
+  }
   const fix = code ? AADSTS_FIXES[code] : undefined;
   if (fix) return new SignInError(`Sign-in to ${authority} failed (AADSTS${code}). ${fix}`);
   const msalCode = (error as { errorCode?: unknown } | null)?.errorCode;
@@ -66,16 +87,29 @@ const STATUS_FIXES: Record<number, string> = {
   403: "The app lacks the Defender permission: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) and grant admin consent.",
 };
 
+/** What a 403 means, read from the roles the access token carried. */
+export function forbiddenFix(roles: readonly string[], write: boolean): string {
+  if (roles.length === 0) {
+    return "The access token carries no application roles: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) to the app registration and grant admin consent.";
+  }
+  if (write && !roles.includes("Alert.ReadWrite.All")) {
+    return `The access token has ${roles.join(", ")} but not Alert.ReadWrite.All, which updating alerts needs: add that WindowsDefenderATP application permission and grant admin consent.`;
+  }
+  if (!write && !roles.includes("Alert.Read.All") && !roles.includes("Alert.ReadWrite.All")) {
+    return `The access token has ${roles.join(", ")} but neither Alert.Read.All nor Alert.ReadWrite.All: add the WindowsDefenderATP application permission and grant admin consent.`;
+  }
+  return "The token has the alert permission, so Defender refused for another reason (a device-group restriction or an unlicensed tenant): see the message above.";
+}
+
 export class DefenderApiError extends Error {
   override name = "DefenderApiError";
   readonly status: number;
   readonly body: DefenderErrorBody;
 
-  constructor(status: number, body: DefenderErrorBody, what: string) {
+  constructor(status: number, body: DefenderErrorBody, what: string, fix = STATUS_FIXES[status]) {
     const detail = [body.code, body.message].filter(Boolean).join(": ") || `HTTP ${status}`;
     const correlation = body.target ? ` (correlation ID ${body.target})` : "";
-    const fix = STATUS_FIXES[status] ? ` ${STATUS_FIXES[status]}` : "";
-    super(`${what} failed with HTTP ${status}: ${detail}${correlation}.${fix}`);
+    super(`${what} failed with HTTP ${status}: ${detail.replace(/\.$/, "")}${correlation}.${fix ? ` ${fix}` : ""}`);
     this.status = status;
     this.body = body;
   }

@@ -66,6 +66,10 @@ export class AlertIssueStore {
 
   /** Alert issues (open and closed) updated since `since`: one listing, sized to the window. */
   async listUpdatedSince(since: Date): Promise<IssueListing> {
+    return explained("Listing the repository's issues", () => this.#list(since));
+  }
+
+  async #list(since: Date): Promise<IssueListing> {
     const listing: IssueListing = { issues: [], strangers: [] };
     const pages = this.#github.paginate.iterator(this.#github.rest.issues.listForRepo, {
       ...this.#repo,
@@ -93,6 +97,10 @@ export class AlertIssueStore {
 
   /** Creates the labels of the vocabulary the repository lacks; returns the names created. */
   async ensureVocabulary(vocabulary: readonly LabelSpec[]): Promise<string[]> {
+    return explained("Creating the label vocabulary", () => this.#ensureVocabulary(vocabulary));
+  }
+
+  async #ensureVocabulary(vocabulary: readonly LabelSpec[]): Promise<string[]> {
     const existing = new Set<string>();
     const pages = this.#github.paginate.iterator(this.#github.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 });
     for await (const page of pages) for (const label of page.data) existing.add(label.name.toLowerCase());
@@ -209,9 +217,18 @@ const GITHUB_FIXES: Record<number, string> = {
 };
 
 /** One line saying what failed and, for the errors a set-up causes, what to do. */
+/** Runs a GitHub call, turning its failure into one line that says what to do. */
+async function explained<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new Error(`${what} failed: ${describe(error)}`, { cause: error });
+  }
+}
+
 export function describe(error: unknown): string {
   const status = statusOf(error);
-  const message = (error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "";
+  const message = ((error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "");
   if (!status) return message;
   const fix = GITHUB_FIXES[status] && !/secondary rate limit|rate limit exceeded/i.test(message) ? ` ${GITHUB_FIXES[status]}` : "";
   return `HTTP ${status}: ${message}${fix}`;

@@ -9,10 +9,11 @@ beforeAll(async () => {
 afterAll(async () => world.stop());
 
 it.each([
-  [{ mode: "push" }, `Input 'mode' is "push": expected pull or sync (check is not in this version yet)`],
+  [{ mode: "push" }, `Input 'mode' is "push": expected pull, sync or check`],
   [{ lookback: "forever" }, `Input 'lookback' is "forever": expected a duration from 1 minute to 30 days, such as 90m, 24h, 7d or PT4H`],
   [{ "tenant-id": "" }, `Input 'tenant-id' is "": expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com`],
-  [{ "client-secret": "" }, "Input 'client-secret': required: the client secret of the app registration"],
+  [{ "client-certificate": "-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----" }, "Input 'client-certificate': give either client-secret or client-certificate, not both"],
+  [{ "client-secret": "", "client-certificate": "not a pem" }, "Input 'client-certificate': expected a PEM with the app's RSA private key and its certificate: expected one PEM private key block, found 0"],
   [{ "max-issues": "lots" }, `Input 'max-issues' is "lots": expected a whole number from 0 to 10000`],
   [{ "api-url": "ftp://example.com" }, `Input 'api-url' is "ftp://example.com": expected an https:// URL such as https://eu.api.security.microsoft.com (http:// only for a loopback host)`],
 ])("fails on %j with one line and calls nothing", async (inputs, message) => {

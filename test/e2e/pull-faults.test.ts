@@ -41,7 +41,7 @@ it("gives up on a Defender error that is not transient, with its code and correl
   const result = await world.run();
   expect(result.code).toBe(1);
   expect(result.annotations.filter((a) => a.level === "error").map((a) => a.message)).toEqual([
-    "Listing Defender alerts failed with HTTP 403: Forbidden: The application does not have any of the required application permissions (correlation ID 4c7f1a9e-1111-4222-8333-944455556666). The app lacks the Defender permission: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) and grant admin consent.",
+    "Listing Defender alerts failed with HTTP 403: Forbidden: The application does not have any of the required application permissions (correlation ID 4c7f1a9e-1111-4222-8333-944455556666). The token has the alert permission, so Defender refused for another reason (a device-group restriction or an unlicensed tenant): see the message above.",
   ]);
   expect(world.github.writes()).toEqual([]);
 });

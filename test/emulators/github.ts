@@ -125,6 +125,10 @@ export class GitHubEmulator {
   readonly tokens: string[];
   readonly botLogin: string;
   readonly rateLimit: number;
+  /** Tokens that may read but not write (a job without `issues: write`): writes get 403. */
+  readonly readOnlyTokens = new Set<string>();
+  /** false: the repository has issues turned off, and issue routes answer 410. */
+  hasIssues = true;
 
   issues: EmulatedIssue[] = [];
   comments: EmulatedComment[] = [];
@@ -358,6 +362,13 @@ export class GitHubEmulator {
     }
     this.rateLimitUsed += 1;
     if (rejection || !call) return rejection ?? notFound();
+    const token = (headers.authorization ?? "").replace(/^(token|bearer)\s+/i, "");
+    if (method !== "GET" && this.readOnlyTokens.has(token)) {
+      return { status: 403, body: { message: "Resource not accessible by integration", documentation_url: lookup.kind === "ok" ? lookup.match.documentationUrl : DOCS, status: "403" }, headers: { "x-accepted-github-permissions": "issues=write" } };
+    }
+    if (!this.hasIssues && /^\/repos\/[^/]+\/[^/]+\/issues/.test(url.pathname)) {
+      return { status: 410, body: { message: "Issues are disabled for this repo", documentation_url: DOCS, status: "410" } };
+    }
     const injected = this.#takeInjection(method, url.pathname);
     if (injected) {
       if (injected.applyEffect) this.#handle(where, call);
@@ -510,6 +521,7 @@ export class GitHubEmulator {
 
   #createIssue(call: Call): Reply {
     const body = call.body as IssueWrite;
+    if (String(body.title ?? "").trim() === "") return missingField("Issue", "title");
     if (body.milestone !== undefined && body.milestone !== null) return invalidField("Issue", "milestone");
     const now = isoNow();
     const issue: EmulatedIssue = {
@@ -590,6 +602,7 @@ export class GitHubEmulator {
 
   #createLabel(call: Call): Reply {
     const body = call.body as { name: string; color?: string; description?: string };
+    if (body.name.trim() === "") return missingField("Label", "name");
     if (this.labels.has(body.name.toLowerCase())) return alreadyExists();
     const label = this.addLabel(body.name, normalizeColor(body.color), body.description ?? null);
     const json = this.#labelJson(label);
@@ -894,7 +907,7 @@ export class GitHubEmulator {
       open_issues: open,
       is_template: false,
       topics: [],
-      has_issues: true,
+      has_issues: this.hasIssues,
       has_projects: true,
       has_wiki: true,
       has_pages: false,
@@ -1023,6 +1036,13 @@ function alreadyExists(): Reply {
       documentation_url: "https://docs.github.com/rest/issues/labels#create-a-label",
       status: "422",
     },
+  };
+}
+
+function missingField(resource: string, field: string): Reply {
+  return {
+    status: 422,
+    body: { message: "Validation Failed", errors: [{ resource, code: "missing_field", field }], documentation_url: DOCS, status: "422" },
   };
 }
 

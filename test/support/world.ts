@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DefenderEmulator } from "../emulators/defender.ts";
-import { EntraEmulator } from "../emulators/entra.ts";
+import { type EntraApp, EntraEmulator } from "../emulators/entra.ts";
 import { GitHubEmulator } from "../emulators/github.ts";
 import { createTestTls } from "../emulators/tls.ts";
 
@@ -47,10 +47,17 @@ export interface World {
   stop(): Promise<void>;
 }
 
-export async function startWorld(options: { labels?: "vocabulary" | "none"; defender?: ConstructorParameters<typeof DefenderEmulator>[0] } = {}): Promise<World> {
+export interface WorldOptions {
+  labels?: "vocabulary" | "none";
+  defender?: ConstructorParameters<typeof DefenderEmulator>[0];
+  /** Changes to the registered app: roles, a certificate, federated credentials. */
+  app?: Partial<EntraApp>;
+}
+
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const dir = await mkdtemp(path.join(tmpdir(), "defender-issues-e2e-"));
   const tls = await createTestTls(dir);
-  const entra = new EntraEmulator({ tls, apps: [{ clientId: CLIENT_ID, secret: CLIENT_SECRET, tenantId: TENANT_ID }] });
+  const entra = new EntraEmulator({ tls, apps: [{ clientId: CLIENT_ID, secret: CLIENT_SECRET, tenantId: TENANT_ID, ...options.app }], tenantDomains: { "contoso.onmicrosoft.com": TENANT_ID } });
   const defender = new DefenderEmulator({ acceptToken: (token) => entra.issuedTokens.has(token), ...options.defender });
   const github = new GitHubEmulator({ tokens: [GITHUB_TOKEN] });
   await Promise.all([entra.start(), defender.start(), github.start()]);

@@ -82,7 +82,7 @@ describe("readConfig", () => {
   });
 
   it.each([
-    [{ mode: "push" }, `Input 'mode' is "push": expected pull or sync (check is not in this version yet)`],
+    [{ mode: "push" }, `Input 'mode' is "push": expected pull, sync or check`],
     [{ "tenant-id": "not a tenant" }, `Input 'tenant-id' is "not a tenant": expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com`],
     [{ "client-id": "1234" }, `Input 'client-id' is "1234": expected the application (client) ID, a GUID`],
     [{ lookback: "1y" }, `Input 'lookback' is "1y": expected a duration from 1 minute to 30 days, such as 90m, 24h, 7d or PT4H`],
@@ -103,8 +103,12 @@ describe("readConfig", () => {
   });
 
   it("never echoes a secret in an error", () => {
-    expect(errorOf({ "client-secret": "", "github-token": "" })).toBe("Input 'client-secret': required: the client secret of the app registration");
+    expect(errorOf({ "client-certificate": "-----BEGIN PRIVATE KEY-----\nMIIsecret\n-----END PRIVATE KEY-----" })).toBe("Input 'client-certificate': give either client-secret or client-certificate, not both");
     expect(errorOf({ "github-token": "" })).toBe("Input 'github-token': required: a GitHub token (the default is ${{ github.token }})");
+  });
+
+  it("signs in with GitHub OIDC when neither a secret nor a certificate is given", () => {
+    expect(readConfig(read({ "client-secret": "" })).credential).toEqual({ kind: "oidc" });
   });
 
   it("reads assignee-map as JSON or YAML, logins case-insensitive", () => {
