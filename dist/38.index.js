@@ -942,6 +942,17 @@ class AlertIssueStore {
         await this.#github.rest.issues.createComment({ ...this.#repo, issue_number: issueNumber, body: `${tag}\n${body}` });
         return true;
     }
+    /** Closes a second issue for an alert as a duplicate of the first, saying so on it. */
+    async closeAsDuplicate(duplicate, original) {
+        await explained(`Closing issue #${duplicate.number} as a duplicate`, async () => {
+            await this.#github.rest.issues.createComment({
+                ...this.#repo,
+                issue_number: duplicate.number,
+                body: `Duplicate of #${original.number}: both were opened for Defender alert \`${original.alertId}\` (two pull runs at once). Triage continues on #${original.number}.`,
+            });
+            await this.#github.rest.issues.update({ ...this.#repo, issue_number: duplicate.number, state: "closed", state_reason: "duplicate" });
+        });
+    }
     /**
      * Opens an issue. A create whose reply is lost (5xx, reset, timeout) may still have happened,
      * so before trying again the store looks for the marker: a retry never opens a second issue.
@@ -983,6 +994,7 @@ function toAlertIssue(raw, alertId) {
         url: raw.html_url,
         author: raw.user?.login ?? "",
         state: raw.state === "closed" ? "closed" : "open",
+        stateReason: raw.state_reason ?? null,
         createdAt: new Date(raw.created_at),
         labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
         assignees: (raw.assignees ?? []).map((assignee) => assignee.login),

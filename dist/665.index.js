@@ -367,6 +367,8 @@ function pullSummary(result) {
         lines.push(`| Failed | ${result.failures.length} |`);
     if (result.malformed.length > 0)
         lines.push(`| Malformed, skipped | ${result.malformed.length} |`);
+    if (result.duplicatesClosed.length > 0)
+        lines.push(`| Duplicates ${result.dryRun ? "to close" : "closed"} | ${result.duplicatesClosed.map((n) => `#${n}`).join(", ")} |`);
     if (result.opened.length > 0) {
         lines.push("", "### Opened", "", "| Issue | Severity | Title | Alert |", "|---|---|---|---|");
         for (const issue of result.opened) {

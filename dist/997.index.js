@@ -161,6 +161,17 @@ class AlertIssueStore {
         await this.#github.rest.issues.createComment({ ...this.#repo, issue_number: issueNumber, body: `${tag}\n${body}` });
         return true;
     }
+    /** Closes a second issue for an alert as a duplicate of the first, saying so on it. */
+    async closeAsDuplicate(duplicate, original) {
+        await explained(`Closing issue #${duplicate.number} as a duplicate`, async () => {
+            await this.#github.rest.issues.createComment({
+                ...this.#repo,
+                issue_number: duplicate.number,
+                body: `Duplicate of #${original.number}: both were opened for Defender alert \`${original.alertId}\` (two pull runs at once). Triage continues on #${original.number}.`,
+            });
+            await this.#github.rest.issues.update({ ...this.#repo, issue_number: duplicate.number, state: "closed", state_reason: "duplicate" });
+        });
+    }
     /**
      * Opens an issue. A create whose reply is lost (5xx, reset, timeout) may still have happened,
      * so before trying again the store looks for the marker: a retry never opens a second issue.
@@ -202,6 +213,7 @@ function toAlertIssue(raw, alertId) {
         url: raw.html_url,
         author: raw.user?.login ?? "",
         state: raw.state === "closed" ? "closed" : "open",
+        stateReason: raw.state_reason ?? null,
         createdAt: new Date(raw.created_at),
         labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
         assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
@@ -575,6 +587,7 @@ function triageFooter() {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   duplicateIssues: () => (/* binding */ duplicateIssues),
 /* harmony export */   newAlerts: () => (/* binding */ newAlerts),
 /* harmony export */   runPull: () => (/* binding */ runPull)
 /* harmony export */ });
@@ -588,6 +601,19 @@ __webpack_require__.r(__webpack_exports__);
 
 // Issues are listed from a little before the window, in case GitHub's and Defender's clocks differ.
 const CLOCK_MARGIN_MS = 5 * 60_000;
+/**
+ * Second issues for one alert (two runs at once can each open one): the oldest stays, every later
+ * open one is a duplicate of it.
+ */
+function duplicateIssues(issues) {
+    const byAlert = new Map();
+    for (const issue of issues)
+        byAlert.set(issue.alertId, [...(byAlert.get(issue.alertId) ?? []), issue]);
+    return [...byAlert.values()].flatMap((group) => {
+        const [original, ...later] = [...group].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number);
+        return later.filter((issue) => issue.state === "open").map((duplicate) => ({ duplicate, original: original }));
+    });
+}
 /** Alerts without an issue, oldest first (ties by ID, so every run picks the same ones). */
 function newAlerts(alerts, issues) {
     const ticketed = new Set(issues.map((issue) => issue.alertId));
@@ -626,7 +652,14 @@ async function runPull(config, defender, store, log, now = new Date()) {
         failures: [],
         malformed: listing.malformed,
         labelsCreated: [],
+        duplicatesClosed: [],
     };
+    for (const { duplicate, original } of duplicateIssues(existing.issues)) {
+        if (!config.dryRun)
+            await store.closeAsDuplicate(duplicate, original);
+        result.duplicatesClosed.push(duplicate.number);
+        log.warning(`Issue #${duplicate.number} is a second issue for alert ${duplicate.alertId}; ${config.dryRun ? "would close" : "closed"} it as a duplicate of #${original.number}.`);
+    }
     if (config.dryRun) {
         result.planned = drafts;
         result.alertsRemaining = fresh.length - drafts.length;

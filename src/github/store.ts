@@ -16,6 +16,7 @@ export interface AlertIssue {
   url: string;
   author: string;
   state: "open" | "closed";
+  stateReason: string | null;
   createdAt: Date;
   labels: string[];
   assignees: string[];
@@ -32,6 +33,7 @@ interface RawIssue {
   html_url: string;
   body?: string | null;
   state: string;
+  state_reason?: string | null;
   created_at: string;
   user: { login: string } | null;
   labels: Array<string | { name?: string }>;
@@ -148,6 +150,18 @@ export class AlertIssueStore {
     return true;
   }
 
+  /** Closes a second issue for an alert as a duplicate of the first, saying so on it. */
+  async closeAsDuplicate(duplicate: AlertIssue, original: AlertIssue): Promise<void> {
+    await explained(`Closing issue #${duplicate.number} as a duplicate`, async () => {
+      await this.#github.rest.issues.createComment({
+        ...this.#repo,
+        issue_number: duplicate.number,
+        body: `Duplicate of #${original.number}: both were opened for Defender alert \`${original.alertId}\` (two pull runs at once). Triage continues on #${original.number}.`,
+      });
+      await this.#github.rest.issues.update({ ...this.#repo, issue_number: duplicate.number, state: "closed", state_reason: "duplicate" });
+    });
+  }
+
   /**
    * Opens an issue. A create whose reply is lost (5xx, reset, timeout) may still have happened,
    * so before trying again the store looks for the marker: a retry never opens a second issue.
@@ -186,6 +200,7 @@ function toAlertIssue(raw: RawIssue, alertId: string): AlertIssue {
     url: raw.html_url,
     author: raw.user?.login ?? "",
     state: raw.state === "closed" ? "closed" : "open",
+    stateReason: raw.state_reason ?? null,
     createdAt: new Date(raw.created_at),
     labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
     assignees: (raw.assignees ?? []).map((assignee) => assignee.login),

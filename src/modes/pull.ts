@@ -32,10 +32,25 @@ export interface PullResult {
   failures: Array<{ alertId: string; error: string }>;
   malformed: AlertListing["malformed"];
   labelsCreated: string[];
+  /** Issue numbers closed as duplicates (in a dry run: that would be). */
+  duplicatesClosed: number[];
 }
 
 // Issues are listed from a little before the window, in case GitHub's and Defender's clocks differ.
 const CLOCK_MARGIN_MS = 5 * 60_000;
+
+/**
+ * Second issues for one alert (two runs at once can each open one): the oldest stays, every later
+ * open one is a duplicate of it.
+ */
+export function duplicateIssues(issues: readonly AlertIssue[]): Array<{ duplicate: AlertIssue; original: AlertIssue }> {
+  const byAlert = new Map<string, AlertIssue[]>();
+  for (const issue of issues) byAlert.set(issue.alertId, [...(byAlert.get(issue.alertId) ?? []), issue]);
+  return [...byAlert.values()].flatMap((group) => {
+    const [original, ...later] = [...group].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number);
+    return later.filter((issue) => issue.state === "open").map((duplicate) => ({ duplicate, original: original! }));
+  });
+}
 
 /** Alerts without an issue, oldest first (ties by ID, so every run picks the same ones). */
 export function newAlerts(alerts: readonly Alert[], issues: readonly AlertIssue[]): Alert[] {
@@ -79,7 +94,13 @@ export async function runPull(config: Config, defender: DefenderClient, store: A
     failures: [],
     malformed: listing.malformed,
     labelsCreated: [],
+    duplicatesClosed: [],
   };
+  for (const { duplicate, original } of duplicateIssues(existing.issues)) {
+    if (!config.dryRun) await store.closeAsDuplicate(duplicate, original);
+    result.duplicatesClosed.push(duplicate.number);
+    log.warning(`Issue #${duplicate.number} is a second issue for alert ${duplicate.alertId}; ${config.dryRun ? "would close" : "closed"} it as a duplicate of #${original.number}.`);
+  }
   if (config.dryRun) {
     result.planned = drafts;
     result.alertsRemaining = fresh.length - drafts.length;

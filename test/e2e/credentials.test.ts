@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { OidcEmulator } from "../emulators/oidc.ts";
 import { makeAlert } from "../emulators/sample-alerts.ts";
 import { createClientCertificate } from "../emulators/tls.ts";
-import { CLIENT_SECRET, type RunResult, startWorld, type World } from "../support/world.ts";
+import { assertNothingSecret, type RunResult, startWorld, type World } from "../support/world.ts";
 
 let world: World;
 let oidc: OidcEmulator | undefined;
@@ -16,12 +16,6 @@ afterEach(async () => {
 
 function errors(result: RunResult): string[] {
   return result.annotations.filter((a) => a.level === "error").map((a) => a.message);
-}
-
-/** Nothing secret in anything the run printed or wrote, except the runner's own mask commands. */
-function expectNothingSecret(result: RunResult, secrets: string[]) {
-  const printed = [result.stdout.replace(/^::add-mask::.*$/gm, ""), result.stderr, JSON.stringify(result.outputs), result.summary].join("\n");
-  for (const secret of [...secrets, ...world.entra.issuedTokens]) expect(printed).not.toContain(secret);
 }
 
 function tokenRequests() {
@@ -41,8 +35,6 @@ describe("client certificate", () => {
     expect(form.client_assertion_type).toBe("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
     const header = JSON.parse(Buffer.from(form.client_assertion!.split(".")[0]!, "base64url").toString()) as Record<string, string>;
     expect(header).toMatchObject({ alg: "PS256", "x5t#S256": certificate.thumbprintSha256 });
-    const keyLines = certificate.pem.split("\n").filter((line) => line.length >= 8 && !line.startsWith("-----"));
-    expectNothingSecret(result, keyLines);
   });
 
   it("explains a certificate the app does not know", async () => {
@@ -69,7 +61,7 @@ describe("GitHub OIDC federation", () => {
     expect(result.outputs["alerts-found"]).toBe("1");
     expect(oidc!.requests.map((r) => r.audience)).toEqual(["api://AzureADTokenExchange"]);
     expect(tokenRequests()[0]!.form!.client_assertion).toBe(oidc!.issued[0]);
-    expectNothingSecret(result, oidc!.issued);
+    assertNothingSecret(result, oidc!.issued);
   });
 
   it("uses the US Gov audience in gcc-high, and oidc-audience overrides it", async () => {
@@ -132,7 +124,6 @@ describe("set-up errors, translated", () => {
     const result = await world.run(inputs);
     expect(result.code).toBe(1);
     expect(errors(result)[0]).toContain(message);
-    expectNothingSecret(result, [CLIENT_SECRET]);
   });
 
   it("a resource the tenant does not have (wrong cloud or scope)", async () => {

@@ -95,3 +95,46 @@ it("explains a wrong client secret without printing it", async () => {
   expect(result.stdout.replace(/^::add-mask::.*$/m, "")).not.toContain("wrong-secret-value");
   expect(world.defender.requests).toEqual([]);
 });
+
+it("two pulls at once may each open an issue; the next run closes the later one as a duplicate with a link", async () => {
+  const alert = makeAlert();
+  world.defender.alerts.push(alert);
+  const concurrent = await Promise.all([world.run(), world.run()]);
+  expect(concurrent.map((r) => r.code)).toEqual([0, 0]);
+  const opened = world.github.issues.filter((issue) => issue.body?.includes(alert.id));
+  expect(opened.length).toBeGreaterThanOrEqual(1);
+
+  const next = await world.run();
+  expect(next.code).toBe(0);
+  const open = world.github.issues.filter((issue) => issue.state === "open" && issue.body?.includes(alert.id));
+  expect(open.map((issue) => issue.number)).toEqual([opened[0]!.number]);
+  for (const duplicate of opened.slice(1)) {
+    expect(world.github.issue(duplicate.number)).toMatchObject({ state: "closed", state_reason: "duplicate" });
+    expect(world.github.comments.find((c) => c.issue_number === duplicate.number)?.body).toContain(`Duplicate of #${opened[0]!.number}`);
+  }
+  expect(next.outputs["issues-created"]).toBe("0");
+  const writes = world.github.writes().length;
+  const again = await world.run();
+  expect(world.github.writes().length).toBe(writes);
+  expect(again.summary).not.toContain("Duplicates closed");
+});
+
+it("closes every later open issue for one alert as a duplicate of the oldest, and leaves closed ones alone", async () => {
+  const alert = makeAlert({ alertCreationTime: minutesAgo(30) });
+  world.defender.alerts.push(alert);
+  const body = `<!-- defender-alert-id: ${alert.id} -->`;
+  const original = world.github.addIssue({ title: "a", body, created_at: minutesAgo(20) });
+  const closedEarlier = world.github.addIssue({ title: "b", body, created_at: minutesAgo(19), state: "closed" });
+  const duplicate = world.github.addIssue({ title: "c", body, created_at: minutesAgo(19) });
+  const dry = await world.run({ "dry-run": "true" });
+  expect(dry.summary).toContain(`| Duplicates to close | #${duplicate.number} |`);
+  expect(world.github.writes()).toEqual([]);
+
+  const result = await world.run();
+  expect(result.code).toBe(0);
+  expect(result.summary).toContain(`| Duplicates closed | #${duplicate.number} |`);
+  expect(world.github.issue(duplicate.number)).toMatchObject({ state: "closed", state_reason: "duplicate" });
+  expect(world.github.issue(original.number)).toMatchObject({ state: "open" });
+  expect(world.github.issue(closedEarlier.number)).toMatchObject({ state: "closed", state_reason: "completed" });
+  expect(world.github.comments.map((c) => [c.issue_number, c.body])).toEqual([[duplicate.number, `Duplicate of #${original.number}: both were opened for Defender alert \`${alert.id}\` (two pull runs at once). Triage continues on #${original.number}.`]]);
+});

@@ -77,16 +77,47 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     defender,
     github,
     baseInputs,
-    run: (inputs = {}, runOptions = {}) => runAction(path.join(dir, `run-${++runs}`), { ...baseInputs, ...inputs }, {
-      NODE_EXTRA_CA_CERTS: tls.caPath,
-      GITHUB_API_URL: github.url,
-      ...runOptions.env,
-    }, runOptions.event),
+    async run(inputs = {}, runOptions = {}) {
+      const allInputs: Record<string, string> = { ...baseInputs, ...inputs };
+      const env: Record<string, string> = { NODE_EXTRA_CA_CERTS: tls.caPath, GITHUB_API_URL: github.url, ...runOptions.env };
+      const result = await runAction(path.join(dir, `run-${++runs}`), allInputs, env, runOptions.event);
+      // Every run of every case is also a check that nothing secret leaked.
+      assertNothingSecret(result, [
+        allInputs["client-secret"] ?? "",
+        allInputs["github-token"] ?? "",
+        env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? "",
+        ...keyLines(allInputs["client-certificate"] ?? ""),
+        ...entra.issuedTokens,
+      ]);
+      return result;
+    },
     async stop() {
       await Promise.all([entra.stop(), defender.stop(), github.stop()]);
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The base64 lines of a PEM's private key. */
+function keyLines(pem: string): string[] {
+  const key = /-----BEGIN [A-Z ]*PRIVATE KEY-----([\s\S]*?)-----END/.exec(pem)?.[1] ?? "";
+  return key.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length >= 8);
+}
+
+const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
+
+/**
+ * Throws when a secret, a key line or any JWT (access or ID token) shows in stdout, stderr, the
+ * outputs or the summary. The runner's own `::add-mask::` lines are the one place they belong.
+ */
+export function assertNothingSecret(result: RunResult, secrets: Iterable<string>): void {
+  const printed = { stdout: result.stdout.replace(/^::add-mask::.*$/gm, ""), stderr: result.stderr, outputs: JSON.stringify(result.outputs), summary: result.summary };
+  for (const [where, text] of Object.entries(printed)) {
+    for (const secret of secrets) {
+      if (secret.length >= 6 && text.includes(secret)) throw new Error(`the run printed a secret in ${where}: ${secret.slice(0, 4)}…`);
+    }
+    if (JWT.test(text)) throw new Error(`the run printed a token in ${where}`);
+  }
 }
 
 /** The labels a repository has after a first pull, so most cases skip creating them. */
