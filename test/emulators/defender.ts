@@ -47,6 +47,8 @@ export interface InjectedDefenderResponse {
   /** Sent verbatim as the body (e.g. malformed JSON) instead of `body`. */
   raw?: string;
   delayMs?: number;
+  /** Carry out the request as normal, then answer with this injected response instead. */
+  applyEffect?: boolean;
   /** Send the headers and part of the body, then destroy the socket. */
   reset?: boolean;
 }
@@ -168,6 +170,8 @@ export class DefenderEmulator {
 
     const injected = this.takeInjected(method, url.pathname);
     if (injected) {
+      // The write happens, but the client may never hear of it (a lost reply).
+      if (injected.applyEffect) this.dispatch(method, url, req, text);
       record.status = injected.status;
       await sendInjected(res, injected);
       return;
