@@ -106,3 +106,20 @@ it("sends a comment again when the lost PATCH had not landed", async () => {
   expect(world.defender.requests.filter((r) => r.method === "PATCH")).toHaveLength(2);
   expect((world.defender.alerts[0]!.comments as unknown[])).toHaveLength(1);
 });
+
+it("pages a set that changes under it without skipping or repeating an alert", async () => {
+  const existing = Array.from({ length: 7 }, (_, n) => makeAlert({ alertCreationTime: minutesAgo(60 + n), title: `Existing alert ${n}` }));
+  world.defender.alerts.push(...existing);
+  // Between the first and the second page, two alerts arrive: one backdated into the window, one new.
+  world.defender.beforeList.push(() => undefined, () => {
+    world.defender.alerts.push(
+      makeAlert({ alertCreationTime: minutesAgo(65, new Date(Date.now() + 1)), title: "Backdated arrival" }),
+      makeAlert({ alertCreationTime: minutesAgo(-1), title: "New arrival" }),
+    );
+  });
+  const result = await world.run({ "dry-run": "true", "max-issues": "100" }, { env: { DEFENDER_ISSUES_PAGE_SIZE: "3" } });
+  expect(result.code).toBe(0);
+  for (const alert of existing) expect(result.summary.split(`Existing alert ${String(alert.title).slice(-1)} on`)).toHaveLength(2);
+  expect(result.summary).not.toContain("New arrival");
+  expect(Number(result.outputs["alerts-found"])).toBe(existing.length + (result.summary.includes("Backdated arrival") ? 1 : 0));
+});

@@ -100,6 +100,8 @@ class ApiError extends Error {
 export class DefenderEmulator {
   alerts: Alert[] = [];
   requests: DefenderRequest[] = [];
+  /** Called, one per list request and in order, just before the listing is computed: the tenant changing while a client pages. */
+  beforeList: Array<() => void> = [];
   patches: Array<{ id: string; body: unknown }> = [];
   batches: Array<{ body: unknown }> = [];
 
@@ -182,6 +184,7 @@ export class DefenderEmulator {
   }
 
   private dispatch(method: string, url: URL, req: IncomingMessage, text: string): Reply {
+    if (method === "GET" && /^\/api(\/v1\.0)?\/alerts$/.test(url.pathname)) this.beforeList.shift()?.();
     try {
       return this.route(method, url, req, text);
     } catch (error) {
