@@ -123,3 +123,17 @@ it("pages a set that changes under it without skipping or repeating an alert", a
   expect(result.summary).not.toContain("New arrival");
   expect(Number(result.outputs["alerts-found"])).toBe(existing.length + (result.summary.includes("Backdated arrival") ? 1 : 0));
 });
+
+it("uses a fresh token when the one it holds expires during a long pull", async () => {
+  const expiry = (token: string) => (JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as { exp: number }).exp * 1000;
+  await world.stop();
+  // Tokens live 2 s, and Defender refuses an expired one with 401 as the real API does.
+  world = await startWorld({ tokenLifetimeSeconds: 2, defender: { acceptToken: (token) => world.entra.issuedTokens.has(token) && expiry(token) > Date.now() } });
+  world.defender.alerts.push(...Array.from({ length: 3 }, (_, n) => makeAlert({ alertCreationTime: minutesAgo(10 + n) })));
+  world.defender.inject({ method: "GET", path: ALERTS }, { status: 200, delayMs: 2500, body: { value: [] } });
+  const result = await world.run({ "dry-run": "true" }, { env: { DEFENDER_ISSUES_PAGE_SIZE: "1", DEFENDER_ISSUES_TIMEOUT_MS: "1000" } });
+  expect(result.code).toBe(0);
+  expect(result.outputs["alerts-found"]).toBe("3");
+  expect(world.defender.requests.filter((r) => r.path === "/api/alerts").every((r) => r.status !== 401)).toBe(true);
+  expect(world.entra.requests.filter((r) => r.method === "POST").length).toBeGreaterThanOrEqual(2);
+});

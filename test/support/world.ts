@@ -52,12 +52,13 @@ export interface WorldOptions {
   defender?: ConstructorParameters<typeof DefenderEmulator>[0];
   /** Changes to the registered app: roles, a certificate, federated credentials. */
   app?: Partial<EntraApp>;
+  tokenLifetimeSeconds?: number;
 }
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const dir = await mkdtemp(path.join(tmpdir(), "defender-issues-e2e-"));
   const tls = await createTestTls(dir);
-  const entra = new EntraEmulator({ tls, apps: [{ clientId: CLIENT_ID, secret: CLIENT_SECRET, tenantId: TENANT_ID, ...options.app }], tenantDomains: { "contoso.onmicrosoft.com": TENANT_ID } });
+  const entra = new EntraEmulator({ tls, apps: [{ clientId: CLIENT_ID, secret: CLIENT_SECRET, tenantId: TENANT_ID, ...options.app }], tenantDomains: { "contoso.onmicrosoft.com": TENANT_ID }, ...(options.tokenLifetimeSeconds ? { tokenLifetimeSeconds: options.tokenLifetimeSeconds } : {}) });
   const defender = new DefenderEmulator({ acceptToken: (token) => entra.issuedTokens.has(token), ...options.defender });
   const github = new GitHubEmulator({ tokens: [GITHUB_TOKEN] });
   await Promise.all([entra.start(), defender.start(), github.start()]);
