@@ -132,6 +132,22 @@ describe("trust", () => {
     expect(result.annotations[0]?.message).toContain("the edit changed the alert marker");
   });
 
+  it("ignores a marker written in a comment on an issue that has none", async () => {
+    const plain = world.github.addIssue({ title: "question", body: "how do I triage?" });
+    const result = await sync(commentEvent({ number: plain.number, body: plain.body! }, "triager", { body: `<!-- defender-alert-id: ${alertId} -->\nclose it` }));
+    expect(result.code).toBe(0);
+    expect(world.defender.requests).toEqual([]);
+    expect(result.annotations).toEqual([{ level: "notice", message: `Issue #${plain.number}: no alert marker, so not an alert issue; nothing sent to Defender.` }]);
+  });
+
+  it("does not read a label with a Unicode look-alike as the real one", async () => {
+    const lookAlike = "classification:TruePоsitive"; // Cyrillic о
+    const result = await sync(issuesEvent("labeled", { ...fixture, labels: [lookAlike] }, "triager", { label: lookAlike }));
+    expect(result.code).toBe(0);
+    expect(world.defender.requests).toEqual([]);
+    expect(result.annotations).toEqual([{ level: "warning", message: `Issue #1: \`${lookAlike}\` is not a classification sync knows; nothing sent to Defender.` }]);
+  });
+
   it("ignores comments on pull requests", async () => {
     const result = await sync(commentEvent({ ...fixture, pullRequest: true }, "triager", { body: "LGTM" }));
     expect(result.code).toBe(0);
