@@ -69,6 +69,7 @@ function readEvent(name, payload) {
             issue: snapshot(event.issue),
             sender: event.sender.login,
             assignee: event.assignee?.login,
+            label: event.label?.name,
             previousBody: event.changes?.body?.from ?? undefined,
         };
     }

@@ -842,6 +842,12 @@ function alertFilter(window) {
 /** The alert-issue store: alert issues in the repository, found by marker and author. */
 
 
+// What GitHub gives a label it creates because an issue names it.
+const GITHUB_DEFAULT_COLOR = "ededed";
+function isGitHubDefault(label) {
+    return label.color?.toLowerCase() === GITHUB_DEFAULT_COLOR && !label.description;
+}
+const NEXT_LINK = /<([^<>]+)>;\s*rel="next"/;
 const CREATE_ATTEMPTS = 3;
 class AlertIssueStore {
     #github;
@@ -858,23 +864,28 @@ class AlertIssueStore {
     async listUpdatedSince(since) {
         return explained("Listing the repository's issues", () => this.#list(since));
     }
+    /**
+     * Pages by GitHub's Link header, each page parsed with the platform's JSON.parse: Octokit's own
+     * parser looks at every value for big integers, which costs seconds over thousands of issues.
+     */
     async #list(since) {
-        const listing = { issues: [], strangers: [] };
-        const pages = this.#github.paginate.iterator(this.#github.rest.issues.listForRepo, {
-            ...this.#repo,
-            state: "all",
-            since: since.toISOString(),
-            per_page: 100,
-        });
-        for await (const page of pages) {
-            for (const raw of page.data)
-                this.#classify(raw, listing);
+        const listing = { issues: [], strangers: [], openedByTrusted: [] };
+        const raw = { request: { parseSuccessResponseBody: false } };
+        let response = await this.#github.request("GET /repos/{owner}/{repo}/issues", { ...this.#repo, state: "all", since: since.toISOString(), per_page: 100, ...raw });
+        for (;;) {
+            for (const issue of await readJsonArray(response.data))
+                this.#classify(issue, listing);
+            const next = NEXT_LINK.exec(response.headers.link ?? "")?.[1];
+            if (!next)
+                return listing;
+            response = await this.#github.request({ method: "GET", url: next, ...raw });
         }
-        return listing;
     }
     #classify(raw, listing) {
         if (raw.pull_request)
             return;
+        if (this.#authors.has((raw.user?.login ?? "").toLowerCase()))
+            listing.openedByTrusted.push(new Date(raw.created_at));
         const marker = (0,_issue_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .readMarker */ .t7)(raw.body);
         if (marker.kind !== "one")
             return;
@@ -885,23 +896,31 @@ class AlertIssueStore {
         }
         listing.issues.push(toAlertIssue(raw, marker.alertId));
     }
-    /** Creates the labels of the vocabulary the repository lacks; returns the names created. */
+    /**
+     * Makes the vocabulary: creates the labels the repository lacks and gives the ones GitHub made
+     * for an issue (default colour, no description) their colour and description. Labels someone
+     * made by hand are left as they are. Returns the names created or completed.
+     */
     async ensureVocabulary(vocabulary) {
         return explained("Creating the label vocabulary", () => this.#ensureVocabulary(vocabulary));
     }
     async #ensureVocabulary(vocabulary) {
-        const existing = new Set();
+        const existing = new Map();
         const pages = this.#github.paginate.iterator(this.#github.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 });
         for await (const page of pages)
             for (const label of page.data)
-                existing.add(label.name.toLowerCase());
-        const created = [];
+                existing.set(label.name.toLowerCase(), label);
+        const made = [];
         for (const label of vocabulary) {
-            if (existing.has(label.name.toLowerCase()))
+            const found = existing.get(label.name.toLowerCase());
+            if (found && !isGitHubDefault(found))
                 continue;
             try {
-                await this.#github.rest.issues.createLabel({ ...this.#repo, ...label });
-                created.push(label.name);
+                if (found)
+                    await this.#github.rest.issues.updateLabel({ ...this.#repo, name: label.name, color: label.color, description: label.description });
+                else
+                    await this.#github.rest.issues.createLabel({ ...this.#repo, ...label });
+                made.push(label.name);
             }
             catch (error) {
                 // Another run may have created it in the meantime.
@@ -909,7 +928,7 @@ class AlertIssueStore {
                     throw error;
             }
         }
-        return created;
+        return made;
     }
     /** Whether `login` holds at least the triage role here (checked through the API, by role). */
     async canTriage(login) {
@@ -973,7 +992,8 @@ class AlertIssueStore {
                 // Whoever the token acts as, its own issues are alert issues for the rest of the run.
                 if (created.user?.login)
                     this.#authors.add(created.user.login.toLowerCase());
-                return toAlertIssue(created, issue.alertId);
+                const madeByGitHub = created.labels.flatMap((label) => (typeof label !== "string" && label.name && isGitHubDefault(label) ? [label.name] : []));
+                return { ...toAlertIssue(created, issue.alertId), madeByGitHub };
             }
             catch (error) {
                 if (!isLostReply(error) || attempt >= CREATE_ATTEMPTS)
@@ -981,8 +1001,9 @@ class AlertIssueStore {
                 this.#options.retrying(`Opening the issue for alert ${issue.alertId}: ${describe(error)}; checking whether it was opened before trying again`);
                 await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(2000 * attempt);
                 const existing = (await this.listUpdatedSince(started)).issues.find((found) => found.alertId === issue.alertId);
+                // Its labels were listed with the rest; whether GitHub made any of them is not known here.
                 if (existing)
-                    return existing;
+                    return { ...existing, madeByGitHub: [] };
             }
         }
     }
@@ -999,6 +1020,16 @@ function toAlertIssue(raw, alertId) {
         labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
         assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
     };
+}
+/** A JSON array from a response body Octokit left unparsed (a web stream of bytes). */
+async function readJsonArray(body) {
+    const chunks = [];
+    for await (const chunk of body)
+        chunks.push(chunk);
+    const parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    if (!Array.isArray(parsed))
+        throw new Error("GitHub answered the issue listing with something other than a list");
+    return parsed;
 }
 function statusOf(error) {
     const status = error?.status;
@@ -1020,7 +1051,6 @@ const GITHUB_FIXES = {
     404: "The repository was not found with this token: check GITHUB_REPOSITORY and the token's access.",
     410: "Issues are disabled in this repository: enable them under Settings → General → Features.",
 };
-/** One line saying what failed and, for the errors a set-up causes, what to do. */
 /** Runs a GitHub call, turning its failure into one line that says what to do. */
 async function explained(what, call) {
     try {

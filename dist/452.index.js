@@ -124,6 +124,12 @@ class DefenderApiError extends Error {
 /** The alert-issue store: alert issues in the repository, found by marker and author. */
 
 
+// What GitHub gives a label it creates because an issue names it.
+const GITHUB_DEFAULT_COLOR = "ededed";
+function isGitHubDefault(label) {
+    return label.color?.toLowerCase() === GITHUB_DEFAULT_COLOR && !label.description;
+}
+const NEXT_LINK = /<([^<>]+)>;\s*rel="next"/;
 const CREATE_ATTEMPTS = 3;
 class AlertIssueStore {
     #github;
@@ -140,23 +146,28 @@ class AlertIssueStore {
     async listUpdatedSince(since) {
         return explained("Listing the repository's issues", () => this.#list(since));
     }
+    /**
+     * Pages by GitHub's Link header, each page parsed with the platform's JSON.parse: Octokit's own
+     * parser looks at every value for big integers, which costs seconds over thousands of issues.
+     */
     async #list(since) {
-        const listing = { issues: [], strangers: [] };
-        const pages = this.#github.paginate.iterator(this.#github.rest.issues.listForRepo, {
-            ...this.#repo,
-            state: "all",
-            since: since.toISOString(),
-            per_page: 100,
-        });
-        for await (const page of pages) {
-            for (const raw of page.data)
-                this.#classify(raw, listing);
+        const listing = { issues: [], strangers: [], openedByTrusted: [] };
+        const raw = { request: { parseSuccessResponseBody: false } };
+        let response = await this.#github.request("GET /repos/{owner}/{repo}/issues", { ...this.#repo, state: "all", since: since.toISOString(), per_page: 100, ...raw });
+        for (;;) {
+            for (const issue of await readJsonArray(response.data))
+                this.#classify(issue, listing);
+            const next = NEXT_LINK.exec(response.headers.link ?? "")?.[1];
+            if (!next)
+                return listing;
+            response = await this.#github.request({ method: "GET", url: next, ...raw });
         }
-        return listing;
     }
     #classify(raw, listing) {
         if (raw.pull_request)
             return;
+        if (this.#authors.has((raw.user?.login ?? "").toLowerCase()))
+            listing.openedByTrusted.push(new Date(raw.created_at));
         const marker = (0,_issue_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .readMarker */ .t7)(raw.body);
         if (marker.kind !== "one")
             return;
@@ -167,23 +178,31 @@ class AlertIssueStore {
         }
         listing.issues.push(toAlertIssue(raw, marker.alertId));
     }
-    /** Creates the labels of the vocabulary the repository lacks; returns the names created. */
+    /**
+     * Makes the vocabulary: creates the labels the repository lacks and gives the ones GitHub made
+     * for an issue (default colour, no description) their colour and description. Labels someone
+     * made by hand are left as they are. Returns the names created or completed.
+     */
     async ensureVocabulary(vocabulary) {
         return explained("Creating the label vocabulary", () => this.#ensureVocabulary(vocabulary));
     }
     async #ensureVocabulary(vocabulary) {
-        const existing = new Set();
+        const existing = new Map();
         const pages = this.#github.paginate.iterator(this.#github.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 });
         for await (const page of pages)
             for (const label of page.data)
-                existing.add(label.name.toLowerCase());
-        const created = [];
+                existing.set(label.name.toLowerCase(), label);
+        const made = [];
         for (const label of vocabulary) {
-            if (existing.has(label.name.toLowerCase()))
+            const found = existing.get(label.name.toLowerCase());
+            if (found && !isGitHubDefault(found))
                 continue;
             try {
-                await this.#github.rest.issues.createLabel({ ...this.#repo, ...label });
-                created.push(label.name);
+                if (found)
+                    await this.#github.rest.issues.updateLabel({ ...this.#repo, name: label.name, color: label.color, description: label.description });
+                else
+                    await this.#github.rest.issues.createLabel({ ...this.#repo, ...label });
+                made.push(label.name);
             }
             catch (error) {
                 // Another run may have created it in the meantime.
@@ -191,7 +210,7 @@ class AlertIssueStore {
                     throw error;
             }
         }
-        return created;
+        return made;
     }
     /** Whether `login` holds at least the triage role here (checked through the API, by role). */
     async canTriage(login) {
@@ -255,7 +274,8 @@ class AlertIssueStore {
                 // Whoever the token acts as, its own issues are alert issues for the rest of the run.
                 if (created.user?.login)
                     this.#authors.add(created.user.login.toLowerCase());
-                return toAlertIssue(created, issue.alertId);
+                const madeByGitHub = created.labels.flatMap((label) => (typeof label !== "string" && label.name && isGitHubDefault(label) ? [label.name] : []));
+                return { ...toAlertIssue(created, issue.alertId), madeByGitHub };
             }
             catch (error) {
                 if (!isLostReply(error) || attempt >= CREATE_ATTEMPTS)
@@ -263,8 +283,9 @@ class AlertIssueStore {
                 this.#options.retrying(`Opening the issue for alert ${issue.alertId}: ${describe(error)}; checking whether it was opened before trying again`);
                 await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(2000 * attempt);
                 const existing = (await this.listUpdatedSince(started)).issues.find((found) => found.alertId === issue.alertId);
+                // Its labels were listed with the rest; whether GitHub made any of them is not known here.
                 if (existing)
-                    return existing;
+                    return { ...existing, madeByGitHub: [] };
             }
         }
     }
@@ -281,6 +302,16 @@ function toAlertIssue(raw, alertId) {
         labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
         assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
     };
+}
+/** A JSON array from a response body Octokit left unparsed (a web stream of bytes). */
+async function readJsonArray(body) {
+    const chunks = [];
+    for await (const chunk of body)
+        chunks.push(chunk);
+    const parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    if (!Array.isArray(parsed))
+        throw new Error("GitHub answered the issue listing with something other than a list");
+    return parsed;
 }
 function statusOf(error) {
     const status = error?.status;
@@ -302,7 +333,6 @@ const GITHUB_FIXES = {
     404: "The repository was not found with this token: check GITHUB_REPOSITORY and the token's access.",
     410: "Issues are disabled in this repository: enable them under Settings → General → Features.",
 };
-/** One line saying what failed and, for the errors a set-up causes, what to do. */
 /** Runs a GitHub call, turning its failure into one line that says what to do. */
 async function explained(what, call) {
     try {
@@ -352,8 +382,14 @@ function commentText(author, text, url) {
     const body = chars.length > COMMENT_TEXT_MAX ? `${chars.slice(0, COMMENT_TEXT_MAX).join("")}… (cut; the rest is on GitHub)` : chars.join("");
     return `${author} on GitHub: ${body} (${url})`;
 }
-/** The PATCH body for an `issues` event, per SPEC.md's table. */
-function planIssueEvent(action, issue, assignee, assigneeMap) {
+/**
+ * The PATCH body for an `issues` event, per SPEC.md's table. Adding or removing a label sync does
+ * not read changes nothing the alert was sent, so it sends nothing.
+ */
+function planIssueEvent(action, issue, assignee, assigneeMap, changedLabel) {
+    if ((action === "labeled" || action === "unlabeled") && changedLabel !== undefined && !(0,_triage_js__WEBPACK_IMPORTED_MODULE_0__/* .isTriageLabel */ .zR)(changedLabel)) {
+        return { kind: "nothing", reason: `the label ${JSON.stringify(changedLabel)} is not one sync reads` };
+    }
     if (action === "assigned") {
         return assignee ? send({ assignedTo: assignedToFor(assignee, assigneeMap) }, "no assignee in the event") : { kind: "nothing", reason: "no assignee in the event" };
     }
@@ -452,7 +488,8 @@ function readMarker(body) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ek: () => (/* binding */ sameDetermination),
 /* harmony export */   GN: () => (/* binding */ readTriageLabels),
-/* harmony export */   yF: () => (/* binding */ acceptedValues)
+/* harmony export */   yF: () => (/* binding */ acceptedValues),
+/* harmony export */   zR: () => (/* binding */ isTriageLabel)
 /* harmony export */ });
 /* unused harmony exports normalise, impliedClassification */
 /* harmony import */ var _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81731);
@@ -490,6 +527,10 @@ function triageLabel(label) {
     const prefix = normalise(label.slice(0, colon));
     const field = FIELDS.find((f) => f === prefix);
     return field ? { field, value: label.slice(colon + 1) } : undefined;
+}
+/** Whether a label is one sync reads (`status:`, `classification:` or `determination:`, any value). */
+function isTriageLabel(label) {
+    return triageLabel(label) !== undefined;
 }
 /**
  * Reads the issue's labels. Two labels for one field, an unknown value, or a determination that
@@ -715,7 +756,7 @@ async function syncEvent(config, event, deps, log) {
         plan = { kind: "send", changes: { comment: (0,_issue_changes_js__WEBPACK_IMPORTED_MODULE_2__/* .commentText */ .br)(event.comment.author, event.comment.body, event.comment.url) } };
     }
     else {
-        plan = (0,_issue_changes_js__WEBPACK_IMPORTED_MODULE_2__/* .planIssueEvent */ .BX)(event.action, issue, event.assignee, config.assigneeMap);
+        plan = (0,_issue_changes_js__WEBPACK_IMPORTED_MODULE_2__/* .planIssueEvent */ .BX)(event.action, issue, event.assignee, config.assigneeMap, event.label);
     }
     if (plan.kind === "nothing")
         return skip(plan.reason);

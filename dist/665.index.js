@@ -369,6 +369,8 @@ function pullSummary(result) {
         lines.push(`| Malformed, skipped | ${result.malformed.length} |`);
     if (result.duplicatesClosed.length > 0)
         lines.push(`| Duplicates ${result.dryRun ? "to close" : "closed"} | ${result.duplicatesClosed.map((n) => `#${n}`).join(", ")} |`);
+    if (result.hourlyRoom !== undefined)
+        lines.push("", `GitHub limits how many issues an identity opens in an hour: this run had room for ${result.hourlyRoom}, and the rest wait for a later run.`);
     if (result.opened.length > 0) {
         lines.push("", "### Opened", "", "| Issue | Severity | Title | Alert |", "|---|---|---|---|");
         for (const issue of result.opened) {

@@ -61,6 +61,12 @@ function alertFilter(window) {
 /** The alert-issue store: alert issues in the repository, found by marker and author. */
 
 
+// What GitHub gives a label it creates because an issue names it.
+const GITHUB_DEFAULT_COLOR = "ededed";
+function isGitHubDefault(label) {
+    return label.color?.toLowerCase() === GITHUB_DEFAULT_COLOR && !label.description;
+}
+const NEXT_LINK = /<([^<>]+)>;\s*rel="next"/;
 const CREATE_ATTEMPTS = 3;
 class AlertIssueStore {
     #github;
@@ -77,23 +83,28 @@ class AlertIssueStore {
     async listUpdatedSince(since) {
         return explained("Listing the repository's issues", () => this.#list(since));
     }
+    /**
+     * Pages by GitHub's Link header, each page parsed with the platform's JSON.parse: Octokit's own
+     * parser looks at every value for big integers, which costs seconds over thousands of issues.
+     */
     async #list(since) {
-        const listing = { issues: [], strangers: [] };
-        const pages = this.#github.paginate.iterator(this.#github.rest.issues.listForRepo, {
-            ...this.#repo,
-            state: "all",
-            since: since.toISOString(),
-            per_page: 100,
-        });
-        for await (const page of pages) {
-            for (const raw of page.data)
-                this.#classify(raw, listing);
+        const listing = { issues: [], strangers: [], openedByTrusted: [] };
+        const raw = { request: { parseSuccessResponseBody: false } };
+        let response = await this.#github.request("GET /repos/{owner}/{repo}/issues", { ...this.#repo, state: "all", since: since.toISOString(), per_page: 100, ...raw });
+        for (;;) {
+            for (const issue of await readJsonArray(response.data))
+                this.#classify(issue, listing);
+            const next = NEXT_LINK.exec(response.headers.link ?? "")?.[1];
+            if (!next)
+                return listing;
+            response = await this.#github.request({ method: "GET", url: next, ...raw });
         }
-        return listing;
     }
     #classify(raw, listing) {
         if (raw.pull_request)
             return;
+        if (this.#authors.has((raw.user?.login ?? "").toLowerCase()))
+            listing.openedByTrusted.push(new Date(raw.created_at));
         const marker = (0,_issue_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .readMarker */ .t7)(raw.body);
         if (marker.kind !== "one")
             return;
@@ -104,23 +115,31 @@ class AlertIssueStore {
         }
         listing.issues.push(toAlertIssue(raw, marker.alertId));
     }
-    /** Creates the labels of the vocabulary the repository lacks; returns the names created. */
+    /**
+     * Makes the vocabulary: creates the labels the repository lacks and gives the ones GitHub made
+     * for an issue (default colour, no description) their colour and description. Labels someone
+     * made by hand are left as they are. Returns the names created or completed.
+     */
     async ensureVocabulary(vocabulary) {
         return explained("Creating the label vocabulary", () => this.#ensureVocabulary(vocabulary));
     }
     async #ensureVocabulary(vocabulary) {
-        const existing = new Set();
+        const existing = new Map();
         const pages = this.#github.paginate.iterator(this.#github.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 });
         for await (const page of pages)
             for (const label of page.data)
-                existing.add(label.name.toLowerCase());
-        const created = [];
+                existing.set(label.name.toLowerCase(), label);
+        const made = [];
         for (const label of vocabulary) {
-            if (existing.has(label.name.toLowerCase()))
+            const found = existing.get(label.name.toLowerCase());
+            if (found && !isGitHubDefault(found))
                 continue;
             try {
-                await this.#github.rest.issues.createLabel({ ...this.#repo, ...label });
-                created.push(label.name);
+                if (found)
+                    await this.#github.rest.issues.updateLabel({ ...this.#repo, name: label.name, color: label.color, description: label.description });
+                else
+                    await this.#github.rest.issues.createLabel({ ...this.#repo, ...label });
+                made.push(label.name);
             }
             catch (error) {
                 // Another run may have created it in the meantime.
@@ -128,7 +147,7 @@ class AlertIssueStore {
                     throw error;
             }
         }
-        return created;
+        return made;
     }
     /** Whether `login` holds at least the triage role here (checked through the API, by role). */
     async canTriage(login) {
@@ -192,7 +211,8 @@ class AlertIssueStore {
                 // Whoever the token acts as, its own issues are alert issues for the rest of the run.
                 if (created.user?.login)
                     this.#authors.add(created.user.login.toLowerCase());
-                return toAlertIssue(created, issue.alertId);
+                const madeByGitHub = created.labels.flatMap((label) => (typeof label !== "string" && label.name && isGitHubDefault(label) ? [label.name] : []));
+                return { ...toAlertIssue(created, issue.alertId), madeByGitHub };
             }
             catch (error) {
                 if (!isLostReply(error) || attempt >= CREATE_ATTEMPTS)
@@ -200,8 +220,9 @@ class AlertIssueStore {
                 this.#options.retrying(`Opening the issue for alert ${issue.alertId}: ${describe(error)}; checking whether it was opened before trying again`);
                 await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(2000 * attempt);
                 const existing = (await this.listUpdatedSince(started)).issues.find((found) => found.alertId === issue.alertId);
+                // Its labels were listed with the rest; whether GitHub made any of them is not known here.
                 if (existing)
-                    return existing;
+                    return { ...existing, madeByGitHub: [] };
             }
         }
     }
@@ -218,6 +239,16 @@ function toAlertIssue(raw, alertId) {
         labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
         assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
     };
+}
+/** A JSON array from a response body Octokit left unparsed (a web stream of bytes). */
+async function readJsonArray(body) {
+    const chunks = [];
+    for await (const chunk of body)
+        chunks.push(chunk);
+    const parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    if (!Array.isArray(parsed))
+        throw new Error("GitHub answered the issue listing with something other than a list");
+    return parsed;
 }
 function statusOf(error) {
     const status = error?.status;
@@ -239,7 +270,6 @@ const GITHUB_FIXES = {
     404: "The repository was not found with this token: check GITHUB_REPOSITORY and the token's access.",
     410: "Issues are disabled in this repository: enable them under Settings → General → Features.",
 };
-/** One line saying what failed and, for the errors a set-up causes, what to do. */
 /** Runs a GitHub call, turning its failure into one line that says what to do. */
 async function explained(what, call) {
     try {
@@ -587,7 +617,9 @@ function triageFooter() {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ISSUES_PER_HOUR: () => (/* binding */ ISSUES_PER_HOUR),
 /* harmony export */   duplicateIssues: () => (/* binding */ duplicateIssues),
+/* harmony export */   hourlyRoom: () => (/* binding */ hourlyRoom),
 /* harmony export */   newAlerts: () => (/* binding */ newAlerts),
 /* harmony export */   runPull: () => (/* binding */ runPull)
 /* harmony export */ });
@@ -601,15 +633,34 @@ __webpack_require__.r(__webpack_exports__);
 
 // Issues are listed from a little before the window, in case GitHub's and Defender's clocks differ.
 const CLOCK_MARGIN_MS = 5 * 60_000;
+const HOUR_MS = 3_600_000;
+/**
+ * GitHub allows about 500 content-creating requests an hour per identity (80 a minute), shared
+ * with everything else that identity does; pull keeps a fifth of them for comments, labels and
+ * other automation.
+ */
+const ISSUES_PER_HOUR = 400;
+/** Issues that may still be opened within the hourly budget, given when recent ones were opened. */
+function hourlyRoom(opened, now, perHour) {
+    const hourAgo = now.getTime() - HOUR_MS;
+    return Math.max(0, perHour - opened.filter((at) => at.getTime() > hourAgo).length);
+}
 /**
  * Second issues for one alert (two runs at once can each open one): the oldest stays, every later
  * open one is a duplicate of it.
  */
 function duplicateIssues(issues) {
     const byAlert = new Map();
-    for (const issue of issues)
-        byAlert.set(issue.alertId, [...(byAlert.get(issue.alertId) ?? []), issue]);
+    for (const issue of issues) {
+        const group = byAlert.get(issue.alertId);
+        if (group)
+            group.push(issue);
+        else
+            byAlert.set(issue.alertId, [issue]);
+    }
     return [...byAlert.values()].flatMap((group) => {
+        if (group.length === 1)
+            return [];
         const [original, ...later] = [...group].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number);
         return later.filter((issue) => issue.state === "open").map((duplicate) => ({ duplicate, original: original }));
     });
@@ -621,64 +672,80 @@ function newAlerts(alerts, issues) {
         .filter((alert) => !ticketed.has(alert.id))
         .sort((a, b) => a.alertCreationTime.getTime() - b.alertCreationTime.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
-async function runPull(config, defender, store, log, now = new Date()) {
+async function runPull(config, defender, store, log, options = {}) {
+    const now = options.now ?? new Date();
     const window = { since: new Date(now.getTime() - config.lookbackMs), until: now };
     const filter = (0,_defender_filter_js__WEBPACK_IMPORTED_MODULE_0__/* .alertFilter */ .Ft)({ ...window, minSeverity: config.minSeverity, statuses: config.statuses, extra: config.filter });
     log.info(`Listing Defender alerts with $filter=${filter}`);
     const listing = await defender.listAlerts(filter);
     for (const bad of listing.malformed)
         log.warning(`Skipped malformed alert ${JSON.stringify(bad.id)}: ${bad.problem}`);
-    const existing = await store.listUpdatedSince(new Date(window.since.getTime() - CLOCK_MARGIN_MS));
-    for (const stranger of existing.strangers) {
-        log.warning(`Issue #${stranger.number} has an alert marker but was opened by ${JSON.stringify(stranger.author)}, who is not in trusted-authors: it is not treated as an alert issue. If the action runs as that identity, add it to trusted-authors.`);
-    }
-    const fresh = newAlerts(listing.alerts, existing.issues);
-    const batch = fresh.slice(0, config.maxIssues);
-    const drafts = batch.map((alert) => (0,_issue_render_js__WEBPACK_IMPORTED_MODULE_2__/* .renderIssue */ .yi)(alert, {
-        titleTemplate: config.titleTemplate,
-        portalHost: config.cloud.portalHost,
-        tenantId: config.tenantId,
-        extraLabels: config.labels,
-    }));
-    log.info(`${listing.alerts.length + listing.malformed.length} alerts in the window, ${listing.alerts.length - fresh.length} already have an issue, ${fresh.length} new; opening ${drafts.length}`);
     const result = {
         dryRun: config.dryRun,
         window,
         alertsFound: listing.alerts.length + listing.malformed.length,
-        alreadyTicketed: listing.alerts.length - fresh.length,
+        alreadyTicketed: 0,
         opened: [],
         planned: [],
-        alertsRemaining: fresh.length,
+        alertsRemaining: 0,
+        hourlyRoom: undefined,
         failures: [],
         malformed: listing.malformed,
         labelsCreated: [],
         duplicatesClosed: [],
     };
+    // No alert, no issue to find or open: GitHub is not asked anything.
+    if (listing.alerts.length === 0) {
+        log.info(`${result.alertsFound} alerts in the window; nothing to open`);
+        return result;
+    }
+    // The listing reaches back an hour at least, so it also tells how many issues the last hour saw.
+    const listedSince = Math.min(window.since.getTime() - CLOCK_MARGIN_MS, now.getTime() - HOUR_MS);
+    const existing = await store.listUpdatedSince(new Date(listedSince));
+    for (const stranger of existing.strangers) {
+        log.warning(`Issue #${stranger.number} has an alert marker but was opened by ${JSON.stringify(stranger.author)}, who is not in trusted-authors: it is not treated as an alert issue. If the action runs as that identity, add it to trusted-authors.`);
+    }
+    const fresh = newAlerts(listing.alerts, existing.issues);
+    result.alreadyTicketed = listing.alerts.length - fresh.length;
+    result.alertsRemaining = fresh.length;
+    const perHour = options.issuesPerHour ?? ISSUES_PER_HOUR;
+    const room = hourlyRoom(existing.openedByTrusted, now, perHour);
+    const batch = fresh.slice(0, Math.min(config.maxIssues, room));
+    if (batch.length < Math.min(fresh.length, config.maxIssues)) {
+        result.hourlyRoom = room;
+        log.info(`${perHour - room} issues were opened here in the last hour; to stay within GitHub's limit on content creation this run opens at most ${room} of ${perHour} an hour, and the rest wait for a later run`);
+    }
+    log.info(`${result.alertsFound} alerts in the window, ${result.alreadyTicketed} already have an issue, ${fresh.length} new; ${config.dryRun ? "would open" : "opening"} ${batch.length}`);
     for (const { duplicate, original } of duplicateIssues(existing.issues)) {
         if (!config.dryRun)
             await store.closeAsDuplicate(duplicate, original);
         result.duplicatesClosed.push(duplicate.number);
         log.warning(`Issue #${duplicate.number} is a second issue for alert ${duplicate.alertId}; ${config.dryRun ? "would close" : "closed"} it as a duplicate of #${original.number}.`);
     }
+    // Each body is rendered just before it is sent, so a long backlog is never held in memory at once.
+    const render = (alert) => (0,_issue_render_js__WEBPACK_IMPORTED_MODULE_2__/* .renderIssue */ .yi)(alert, { titleTemplate: config.titleTemplate, portalHost: config.cloud.portalHost, tenantId: config.tenantId, extraLabels: config.labels });
     if (config.dryRun) {
-        result.planned = drafts;
-        result.alertsRemaining = fresh.length - drafts.length;
+        result.planned = batch.map((alert) => {
+            const { body: _body, ...planned } = render(alert);
+            return planned;
+        });
+        result.alertsRemaining = fresh.length - batch.length;
         return result;
     }
-    if (drafts.length === 0)
-        return result;
-    // A window that already holds alert issues had its vocabulary made by the run that opened them.
-    if (existing.issues.length === 0) {
-        result.labelsCreated = await store.ensureVocabulary((0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .vocabulary */ .vP)());
-        if (result.labelsCreated.length > 0)
-            log.info(`Created ${result.labelsCreated.length} labels of the vocabulary`);
-    }
-    for (const [index, draft] of drafts.entries()) {
-        const alert = batch[index];
+    let vocabularyChecked = false;
+    for (const alert of batch) {
+        const draft = render(alert);
         try {
             const issue = await store.create({ ...draft, assignees: config.assignees });
             result.opened.push({ alertId: alert.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: (0,_issue_render_js__WEBPACK_IMPORTED_MODULE_2__/* .severityOf */ .xJ)(alert) });
             log.info(`Opened #${issue.number} for alert ${alert.id}: ${draft.title}`);
+            if (!vocabularyChecked) {
+                vocabularyChecked = true;
+                // GitHub made a label of the vocabulary for this issue: the repository lacks the vocabulary.
+                // Otherwise it has it, and asking would cost a request on every run.
+                if (lacksVocabulary(issue.madeByGitHub))
+                    result.labelsCreated = await makeVocabulary(store, log);
+            }
         }
         catch (error) {
             result.failures.push({ alertId: alert.id, error: (0,_github_store_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q)(error) });
@@ -689,6 +756,23 @@ async function runPull(config, defender, store, log, now = new Date()) {
     }
     result.alertsRemaining = fresh.length - result.opened.length;
     return result;
+}
+function lacksVocabulary(madeByGitHub) {
+    const names = new Set((0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .vocabulary */ .vP)().map((label) => label.name.toLowerCase()));
+    return madeByGitHub.some((name) => names.has(name.toLowerCase()));
+}
+/** Labels help triage but are not what pull is for: a failure to make them is a warning. */
+async function makeVocabulary(store, log) {
+    try {
+        const made = await store.ensureVocabulary((0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .vocabulary */ .vP)());
+        if (made.length > 0)
+            log.info(`Created ${made.length} labels of the vocabulary`);
+        return made;
+    }
+    catch (error) {
+        log.warning(`${error instanceof Error ? error.message : String(error)}; the triage labels can be made by a later run or by hand (status:, classification:, determination:).`);
+        return [];
+    }
 }
 function isFinal(error) {
     const status = error.status;

@@ -50447,6 +50447,7 @@ function readTuning(env) {
         pageSize: number("DEFENDER_ISSUES_PAGE_SIZE", 1, 10_000),
         timeoutMs: number("DEFENDER_ISSUES_TIMEOUT_MS", 100, 600_000),
         retryBudgetMs: number("DEFENDER_ISSUES_RETRY_BUDGET_MS", 0, 3_600_000),
+        issuesPerHour: number("DEFENDER_ISSUES_ISSUES_PER_HOUR", 0, 500),
     };
 }
 
@@ -50470,7 +50471,7 @@ const log = {
 };
 async function pull(config, tuning) {
     const [{ createDefender, createStore }, { runPull }, { reportPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(384), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82038)), __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 97997)), __nccwpck_require__.e(/* import() */ 665).then(__nccwpck_require__.bind(__nccwpck_require__, 70665))]);
-    const result = await runPull(config, createDefender(config, tuning), createStore(config, tuning, process.env), log);
+    const result = await runPull(config, createDefender(config, tuning), createStore(config, tuning, process.env), log, { issuesPerHour: tuning.issuesPerHour });
     await reportPull(result, reporter);
     if (result.failures.length > 0) {
         src_core/* setFailed */.C1(`${result.failures.length} of ${result.failures.length + result.opened.length} issues could not be opened: ${result.failures.map((f) => `${f.alertId} (${f.error})`).join("; ")}. The next run opens them.`);

@@ -314,12 +314,14 @@ export function readConfig(read: InputReader): Config {
 
 /**
  * Knobs for operators and tests, from the environment rather than inputs: Defender's page size
- * (default its maximum), the HTTP timeout and the total time retries may wait.
+ * (default its maximum), the HTTP timeout, the total time retries may wait, and how many issues
+ * pull may open in an hour (default 400 of GitHub's 500).
  */
 export interface Tuning {
   pageSize: number | undefined;
   timeoutMs: number | undefined;
   retryBudgetMs: number | undefined;
+  issuesPerHour: number | undefined;
 }
 
 export function readTuning(env: NodeJS.ProcessEnv): Tuning {
@@ -336,5 +338,6 @@ export function readTuning(env: NodeJS.ProcessEnv): Tuning {
     pageSize: number("DEFENDER_ISSUES_PAGE_SIZE", 1, 10_000),
     timeoutMs: number("DEFENDER_ISSUES_TIMEOUT_MS", 100, 600_000),
     retryBudgetMs: number("DEFENDER_ISSUES_RETRY_BUDGET_MS", 0, 3_600_000),
+    issuesPerHour: number("DEFENDER_ISSUES_ISSUES_PER_HOUR", 0, 500),
   };
 }

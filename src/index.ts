@@ -20,7 +20,7 @@ const log = {
 
 async function pull(config: Config, tuning: Tuning): Promise<void> {
   const [{ createDefender, createStore }, { runPull }, { reportPull }] = await Promise.all([import("./clients.js"), import("./modes/pull.js"), import("./report.js")]);
-  const result = await runPull(config, createDefender(config, tuning), createStore(config, tuning, process.env), log);
+  const result = await runPull(config, createDefender(config, tuning), createStore(config, tuning, process.env), log, { issuesPerHour: tuning.issuesPerHour });
   await reportPull(result, reporter);
   if (result.failures.length > 0) {
     core.setFailed(`${result.failures.length} of ${result.failures.length + result.opened.length} issues could not be opened: ${result.failures.map((f) => `${f.alertId} (${f.error})`).join("; ")}. The next run opens them.`);

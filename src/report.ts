@@ -36,6 +36,7 @@ export function pullSummary(result: PullResult): string {
   if (result.failures.length > 0) lines.push(`| Failed | ${result.failures.length} |`);
   if (result.malformed.length > 0) lines.push(`| Malformed, skipped | ${result.malformed.length} |`);
   if (result.duplicatesClosed.length > 0) lines.push(`| Duplicates ${result.dryRun ? "to close" : "closed"} | ${result.duplicatesClosed.map((n) => `#${n}`).join(", ")} |`);
+  if (result.hourlyRoom !== undefined) lines.push("", `GitHub limits how many issues an identity opens in an hour: this run had room for ${result.hourlyRoom}, and the rest wait for a later run.`);
   if (result.opened.length > 0) {
     lines.push("", "### Opened", "", "| Issue | Severity | Title | Alert |", "|---|---|---|---|");
     for (const issue of result.opened) {

@@ -53,6 +53,8 @@ export type SyncEvent =
       issue: IssueSnapshot;
       sender: string;
       assignee: string | undefined;
+      /** The label a `labeled` or `unlabeled` event added or removed. */
+      label: string | undefined;
       /** The body before an `edited` event changed it. */
       previousBody: string | undefined;
     }
@@ -96,6 +98,7 @@ export function readEvent(name: string, payload: unknown): SyncEvent {
       issue: snapshot(event.issue),
       sender: event.sender.login,
       assignee: event.assignee?.login,
+      label: event.label?.name,
       previousBody: event.changes?.body?.from ?? undefined,
     };
   }

@@ -26,6 +26,14 @@ export interface IssueListing {
   issues: AlertIssue[];
   /** Issues with a marker but opened by someone outside trusted-authors: not alert issues. */
   strangers: Array<{ number: number; author: string }>;
+  /** When each issue in the listing that a trusted author opened was created (alert issue or not). */
+  openedByTrusted: Date[];
+}
+
+interface RawLabel {
+  name?: string;
+  color?: string | null;
+  description?: string | null;
 }
 
 interface RawIssue {
@@ -36,10 +44,24 @@ interface RawIssue {
   state_reason?: string | null;
   created_at: string;
   user: { login: string } | null;
-  labels: Array<string | { name?: string }>;
+  labels: Array<string | RawLabel>;
   assignees?: Array<{ login: string }> | null;
   pull_request?: unknown;
 }
+
+export interface CreatedIssue extends AlertIssue {
+  /** Labels of the new issue that GitHub made for it, with its default colour and no description. */
+  madeByGitHub: string[];
+}
+
+// What GitHub gives a label it creates because an issue names it.
+const GITHUB_DEFAULT_COLOR = "ededed";
+
+function isGitHubDefault(label: RawLabel): boolean {
+  return label.color?.toLowerCase() === GITHUB_DEFAULT_COLOR && !label.description;
+}
+
+const NEXT_LINK = /<([^<>]+)>;\s*rel="next"/;
 
 export interface NewIssue extends IssueDraft {
   assignees: string[];
@@ -71,22 +93,25 @@ export class AlertIssueStore {
     return explained("Listing the repository's issues", () => this.#list(since));
   }
 
+  /**
+   * Pages by GitHub's Link header, each page parsed with the platform's JSON.parse: Octokit's own
+   * parser looks at every value for big integers, which costs seconds over thousands of issues.
+   */
   async #list(since: Date): Promise<IssueListing> {
-    const listing: IssueListing = { issues: [], strangers: [] };
-    const pages = this.#github.paginate.iterator(this.#github.rest.issues.listForRepo, {
-      ...this.#repo,
-      state: "all",
-      since: since.toISOString(),
-      per_page: 100,
-    });
-    for await (const page of pages) {
-      for (const raw of page.data as RawIssue[]) this.#classify(raw, listing);
+    const listing: IssueListing = { issues: [], strangers: [], openedByTrusted: [] };
+    const raw = { request: { parseSuccessResponseBody: false } };
+    let response: { data: unknown; headers: { link?: string } } = await this.#github.request("GET /repos/{owner}/{repo}/issues", { ...this.#repo, state: "all", since: since.toISOString(), per_page: 100, ...raw });
+    for (;;) {
+      for (const issue of await readJsonArray<RawIssue>(response.data)) this.#classify(issue, listing);
+      const next = NEXT_LINK.exec(response.headers.link ?? "")?.[1];
+      if (!next) return listing;
+      response = await this.#github.request({ method: "GET", url: next, ...raw });
     }
-    return listing;
   }
 
   #classify(raw: RawIssue, listing: IssueListing): void {
     if (raw.pull_request) return;
+    if (this.#authors.has((raw.user?.login ?? "").toLowerCase())) listing.openedByTrusted.push(new Date(raw.created_at));
     const marker = readMarker(raw.body);
     if (marker.kind !== "one") return;
     const author = raw.user?.login ?? "";
@@ -97,27 +122,33 @@ export class AlertIssueStore {
     listing.issues.push(toAlertIssue(raw, marker.alertId));
   }
 
-  /** Creates the labels of the vocabulary the repository lacks; returns the names created. */
+  /**
+   * Makes the vocabulary: creates the labels the repository lacks and gives the ones GitHub made
+   * for an issue (default colour, no description) their colour and description. Labels someone
+   * made by hand are left as they are. Returns the names created or completed.
+   */
   async ensureVocabulary(vocabulary: readonly LabelSpec[]): Promise<string[]> {
     return explained("Creating the label vocabulary", () => this.#ensureVocabulary(vocabulary));
   }
 
   async #ensureVocabulary(vocabulary: readonly LabelSpec[]): Promise<string[]> {
-    const existing = new Set<string>();
+    const existing = new Map<string, RawLabel>();
     const pages = this.#github.paginate.iterator(this.#github.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 });
-    for await (const page of pages) for (const label of page.data) existing.add(label.name.toLowerCase());
-    const created: string[] = [];
+    for await (const page of pages) for (const label of page.data) existing.set(label.name.toLowerCase(), label);
+    const made: string[] = [];
     for (const label of vocabulary) {
-      if (existing.has(label.name.toLowerCase())) continue;
+      const found = existing.get(label.name.toLowerCase());
+      if (found && !isGitHubDefault(found)) continue;
       try {
-        await this.#github.rest.issues.createLabel({ ...this.#repo, ...label });
-        created.push(label.name);
+        if (found) await this.#github.rest.issues.updateLabel({ ...this.#repo, name: label.name, color: label.color, description: label.description });
+        else await this.#github.rest.issues.createLabel({ ...this.#repo, ...label });
+        made.push(label.name);
       } catch (error) {
         // Another run may have created it in the meantime.
         if (!isAlreadyExists(error)) throw error;
       }
     }
-    return created;
+    return made;
   }
 
   /** Whether `login` holds at least the triage role here (checked through the API, by role). */
@@ -166,7 +197,7 @@ export class AlertIssueStore {
    * Opens an issue. A create whose reply is lost (5xx, reset, timeout) may still have happened,
    * so before trying again the store looks for the marker: a retry never opens a second issue.
    */
-  async create(issue: NewIssue): Promise<AlertIssue> {
+  async create(issue: NewIssue): Promise<CreatedIssue> {
     const started = new Date(Date.now() - 60_000);
     for (let attempt = 1; ; attempt++) {
       try {
@@ -181,13 +212,15 @@ export class AlertIssueStore {
         const created = data as RawIssue;
         // Whoever the token acts as, its own issues are alert issues for the rest of the run.
         if (created.user?.login) this.#authors.add(created.user.login.toLowerCase());
-        return toAlertIssue(created, issue.alertId);
+        const madeByGitHub = created.labels.flatMap((label) => (typeof label !== "string" && label.name && isGitHubDefault(label) ? [label.name] : []));
+        return { ...toAlertIssue(created, issue.alertId), madeByGitHub };
       } catch (error) {
         if (!isLostReply(error) || attempt >= CREATE_ATTEMPTS) throw error;
         this.#options.retrying(`Opening the issue for alert ${issue.alertId}: ${describe(error)}; checking whether it was opened before trying again`);
         await sleep(2000 * attempt);
         const existing = (await this.listUpdatedSince(started)).issues.find((found) => found.alertId === issue.alertId);
-        if (existing) return existing;
+        // Its labels were listed with the rest; whether GitHub made any of them is not known here.
+        if (existing) return { ...existing, madeByGitHub: [] };
       }
     }
   }
@@ -205,6 +238,15 @@ function toAlertIssue(raw: RawIssue, alertId: string): AlertIssue {
     labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
     assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
   };
+}
+
+/** A JSON array from a response body Octokit left unparsed (a web stream of bytes). */
+async function readJsonArray<T>(body: unknown): Promise<T[]> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of body as AsyncIterable<Uint8Array>) chunks.push(chunk);
+  const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  if (!Array.isArray(parsed)) throw new Error("GitHub answered the issue listing with something other than a list");
+  return parsed as T[];
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -231,7 +273,6 @@ const GITHUB_FIXES: Record<number, string> = {
   410: "Issues are disabled in this repository: enable them under Settings → General → Features.",
 };
 
-/** One line saying what failed and, for the errors a set-up causes, what to do. */
 /** Runs a GitHub call, turning its failure into one line that says what to do. */
 async function explained<T>(what: string, call: () => Promise<T>): Promise<T> {
   try {

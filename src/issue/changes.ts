@@ -1,5 +1,5 @@
 /** What an issue event, or an issue's state, asks of its alert: SPEC.md's "What sync sends". Pure. */
-import { readTriageLabels, sameDetermination, type TriageFields } from "./triage.js";
+import { isTriageLabel, readTriageLabels, sameDetermination, type TriageFields } from "./triage.js";
 
 export interface AlertChanges extends TriageFields {
   assignedTo?: string;
@@ -36,8 +36,14 @@ export function commentText(author: string, text: string, url: string): string {
   return `${author} on GitHub: ${body} (${url})`;
 }
 
-/** The PATCH body for an `issues` event, per SPEC.md's table. */
-export function planIssueEvent(action: string, issue: IssueState, assignee: string | undefined, assigneeMap: Readonly<Record<string, string>>): Plan {
+/**
+ * The PATCH body for an `issues` event, per SPEC.md's table. Adding or removing a label sync does
+ * not read changes nothing the alert was sent, so it sends nothing.
+ */
+export function planIssueEvent(action: string, issue: IssueState, assignee: string | undefined, assigneeMap: Readonly<Record<string, string>>, changedLabel?: string): Plan {
+  if ((action === "labeled" || action === "unlabeled") && changedLabel !== undefined && !isTriageLabel(changedLabel)) {
+    return { kind: "nothing", reason: `the label ${JSON.stringify(changedLabel)} is not one sync reads` };
+  }
   if (action === "assigned") {
     return assignee ? send({ assignedTo: assignedToFor(assignee, assigneeMap) }, "no assignee in the event") : { kind: "nothing", reason: "no assignee in the event" };
   }

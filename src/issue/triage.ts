@@ -55,6 +55,11 @@ function triageLabel(label: string): { field: Field; value: string } | undefined
   return field ? { field, value: label.slice(colon + 1) } : undefined;
 }
 
+/** Whether a label is one sync reads (`status:`, `classification:` or `determination:`, any value). */
+export function isTriageLabel(label: string): boolean {
+  return triageLabel(label) !== undefined;
+}
+
 /**
  * Reads the issue's labels. Two labels for one field, an unknown value, or a determination that
  * does not fit the classification is a problem, and then nothing is sent.

@@ -20,15 +20,19 @@ export interface OpenedIssue {
   severity: string;
 }
 
+/** What a dry run would open. */
+export type PlannedIssue = Omit<IssueDraft, "body">;
+
 export interface PullResult {
   dryRun: boolean;
   window: { since: Date; until: Date };
   alertsFound: number;
   alreadyTicketed: number;
   opened: OpenedIssue[];
-  /** Drafts a dry run would have opened. */
-  planned: IssueDraft[];
+  planned: PlannedIssue[];
   alertsRemaining: number;
+  /** Issues the hourly budget let this run open, when it held the run back. */
+  hourlyRoom: number | undefined;
   failures: Array<{ alertId: string; error: string }>;
   malformed: AlertListing["malformed"];
   labelsCreated: string[];
@@ -36,8 +40,28 @@ export interface PullResult {
   duplicatesClosed: number[];
 }
 
+export interface PullOptions {
+  now?: Date;
+  /** Most issues opened in any hour, by this action and anything else acting as its identity. */
+  issuesPerHour?: number;
+}
+
 // Issues are listed from a little before the window, in case GitHub's and Defender's clocks differ.
 const CLOCK_MARGIN_MS = 5 * 60_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * GitHub allows about 500 content-creating requests an hour per identity (80 a minute), shared
+ * with everything else that identity does; pull keeps a fifth of them for comments, labels and
+ * other automation.
+ */
+export const ISSUES_PER_HOUR = 400;
+
+/** Issues that may still be opened within the hourly budget, given when recent ones were opened. */
+export function hourlyRoom(opened: readonly Date[], now: Date, perHour: number): number {
+  const hourAgo = now.getTime() - HOUR_MS;
+  return Math.max(0, perHour - opened.filter((at) => at.getTime() > hourAgo).length);
+}
 
 /**
  * Second issues for one alert (two runs at once can each open one): the oldest stays, every later
@@ -45,8 +69,13 @@ const CLOCK_MARGIN_MS = 5 * 60_000;
  */
 export function duplicateIssues(issues: readonly AlertIssue[]): Array<{ duplicate: AlertIssue; original: AlertIssue }> {
   const byAlert = new Map<string, AlertIssue[]>();
-  for (const issue of issues) byAlert.set(issue.alertId, [...(byAlert.get(issue.alertId) ?? []), issue]);
+  for (const issue of issues) {
+    const group = byAlert.get(issue.alertId);
+    if (group) group.push(issue);
+    else byAlert.set(issue.alertId, [issue]);
+  }
   return [...byAlert.values()].flatMap((group) => {
+    if (group.length === 1) return [];
     const [original, ...later] = [...group].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number);
     return later.filter((issue) => issue.state === "open").map((duplicate) => ({ duplicate, original: original! }));
   });
@@ -60,65 +89,80 @@ export function newAlerts(alerts: readonly Alert[], issues: readonly AlertIssue[
     .sort((a, b) => a.alertCreationTime.getTime() - b.alertCreationTime.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export async function runPull(config: Config, defender: DefenderClient, store: AlertIssueStore, log: PullLog, now = new Date()): Promise<PullResult> {
+export async function runPull(config: Config, defender: DefenderClient, store: AlertIssueStore, log: PullLog, options: PullOptions = {}): Promise<PullResult> {
+  const now = options.now ?? new Date();
   const window = { since: new Date(now.getTime() - config.lookbackMs), until: now };
   const filter = alertFilter({ ...window, minSeverity: config.minSeverity, statuses: config.statuses, extra: config.filter });
   log.info(`Listing Defender alerts with $filter=${filter}`);
   const listing = await defender.listAlerts(filter);
   for (const bad of listing.malformed) log.warning(`Skipped malformed alert ${JSON.stringify(bad.id)}: ${bad.problem}`);
-
-  const existing = await store.listUpdatedSince(new Date(window.since.getTime() - CLOCK_MARGIN_MS));
-  for (const stranger of existing.strangers) {
-    log.warning(`Issue #${stranger.number} has an alert marker but was opened by ${JSON.stringify(stranger.author)}, who is not in trusted-authors: it is not treated as an alert issue. If the action runs as that identity, add it to trusted-authors.`);
-  }
-  const fresh = newAlerts(listing.alerts, existing.issues);
-  const batch = fresh.slice(0, config.maxIssues);
-  const drafts = batch.map((alert) =>
-    renderIssue(alert, {
-      titleTemplate: config.titleTemplate,
-      portalHost: config.cloud.portalHost,
-      tenantId: config.tenantId,
-      extraLabels: config.labels,
-    }),
-  );
-  log.info(`${listing.alerts.length + listing.malformed.length} alerts in the window, ${listing.alerts.length - fresh.length} already have an issue, ${fresh.length} new; opening ${drafts.length}`);
-
   const result: PullResult = {
     dryRun: config.dryRun,
     window,
     alertsFound: listing.alerts.length + listing.malformed.length,
-    alreadyTicketed: listing.alerts.length - fresh.length,
+    alreadyTicketed: 0,
     opened: [],
     planned: [],
-    alertsRemaining: fresh.length,
+    alertsRemaining: 0,
+    hourlyRoom: undefined,
     failures: [],
     malformed: listing.malformed,
     labelsCreated: [],
     duplicatesClosed: [],
   };
+  // No alert, no issue to find or open: GitHub is not asked anything.
+  if (listing.alerts.length === 0) {
+    log.info(`${result.alertsFound} alerts in the window; nothing to open`);
+    return result;
+  }
+
+  // The listing reaches back an hour at least, so it also tells how many issues the last hour saw.
+  const listedSince = Math.min(window.since.getTime() - CLOCK_MARGIN_MS, now.getTime() - HOUR_MS);
+  const existing = await store.listUpdatedSince(new Date(listedSince));
+  for (const stranger of existing.strangers) {
+    log.warning(`Issue #${stranger.number} has an alert marker but was opened by ${JSON.stringify(stranger.author)}, who is not in trusted-authors: it is not treated as an alert issue. If the action runs as that identity, add it to trusted-authors.`);
+  }
+  const fresh = newAlerts(listing.alerts, existing.issues);
+  result.alreadyTicketed = listing.alerts.length - fresh.length;
+  result.alertsRemaining = fresh.length;
+  const perHour = options.issuesPerHour ?? ISSUES_PER_HOUR;
+  const room = hourlyRoom(existing.openedByTrusted, now, perHour);
+  const batch = fresh.slice(0, Math.min(config.maxIssues, room));
+  if (batch.length < Math.min(fresh.length, config.maxIssues)) {
+    result.hourlyRoom = room;
+    log.info(`${perHour - room} issues were opened here in the last hour; to stay within GitHub's limit on content creation this run opens at most ${room} of ${perHour} an hour, and the rest wait for a later run`);
+  }
+  log.info(`${result.alertsFound} alerts in the window, ${result.alreadyTicketed} already have an issue, ${fresh.length} new; ${config.dryRun ? "would open" : "opening"} ${batch.length}`);
+
   for (const { duplicate, original } of duplicateIssues(existing.issues)) {
     if (!config.dryRun) await store.closeAsDuplicate(duplicate, original);
     result.duplicatesClosed.push(duplicate.number);
     log.warning(`Issue #${duplicate.number} is a second issue for alert ${duplicate.alertId}; ${config.dryRun ? "would close" : "closed"} it as a duplicate of #${original.number}.`);
   }
+
+  // Each body is rendered just before it is sent, so a long backlog is never held in memory at once.
+  const render = (alert: Alert) => renderIssue(alert, { titleTemplate: config.titleTemplate, portalHost: config.cloud.portalHost, tenantId: config.tenantId, extraLabels: config.labels });
   if (config.dryRun) {
-    result.planned = drafts;
-    result.alertsRemaining = fresh.length - drafts.length;
+    result.planned = batch.map((alert) => {
+      const { body: _body, ...planned } = render(alert);
+      return planned;
+    });
+    result.alertsRemaining = fresh.length - batch.length;
     return result;
   }
-  if (drafts.length === 0) return result;
-
-  // A window that already holds alert issues had its vocabulary made by the run that opened them.
-  if (existing.issues.length === 0) {
-    result.labelsCreated = await store.ensureVocabulary(vocabulary());
-    if (result.labelsCreated.length > 0) log.info(`Created ${result.labelsCreated.length} labels of the vocabulary`);
-  }
-  for (const [index, draft] of drafts.entries()) {
-    const alert = batch[index]!;
+  let vocabularyChecked = false;
+  for (const alert of batch) {
+    const draft = render(alert);
     try {
       const issue = await store.create({ ...draft, assignees: config.assignees });
       result.opened.push({ alertId: alert.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: severityOf(alert) });
       log.info(`Opened #${issue.number} for alert ${alert.id}: ${draft.title}`);
+      if (!vocabularyChecked) {
+        vocabularyChecked = true;
+        // GitHub made a label of the vocabulary for this issue: the repository lacks the vocabulary.
+        // Otherwise it has it, and asking would cost a request on every run.
+        if (lacksVocabulary(issue.madeByGitHub)) result.labelsCreated = await makeVocabulary(store, log);
+      }
     } catch (error) {
       result.failures.push({ alertId: alert.id, error: describe(error) });
       // Permission, validation and disabled-issues errors will fail every create alike.
@@ -127,6 +171,23 @@ export async function runPull(config: Config, defender: DefenderClient, store: A
   }
   result.alertsRemaining = fresh.length - result.opened.length;
   return result;
+}
+
+function lacksVocabulary(madeByGitHub: readonly string[]): boolean {
+  const names = new Set(vocabulary().map((label) => label.name.toLowerCase()));
+  return madeByGitHub.some((name) => names.has(name.toLowerCase()));
+}
+
+/** Labels help triage but are not what pull is for: a failure to make them is a warning. */
+async function makeVocabulary(store: AlertIssueStore, log: PullLog): Promise<string[]> {
+  try {
+    const made = await store.ensureVocabulary(vocabulary());
+    if (made.length > 0) log.info(`Created ${made.length} labels of the vocabulary`);
+    return made;
+  } catch (error) {
+    log.warning(`${error instanceof Error ? error.message : String(error)}; the triage labels can be made by a later run or by hand (status:, classification:, determination:).`);
+    return [];
+  }
 }
 
 function isFinal(error: unknown): boolean {

@@ -78,7 +78,7 @@ export async function syncEvent(config: Config, event: Exclude<SyncEvent, { kind
     if (TRUSTED(config, event.comment.author)) return skip("the comment is the action's own");
     plan = { kind: "send", changes: { comment: commentText(event.comment.author, event.comment.body, event.comment.url) } };
   } else {
-    plan = planIssueEvent(event.action, issue, event.assignee, config.assigneeMap);
+    plan = planIssueEvent(event.action, issue, event.assignee, config.assigneeMap, event.label);
   }
   if (plan.kind === "nothing") return skip(plan.reason);
 

@@ -39,6 +39,13 @@ describe("a first run", () => {
     const labelNames = [...world.github.labels.values()].map((label) => label.name);
     expect(labelNames).toEqual(expect.arrayContaining(["defender-alert", "severity:High", "status:InProgress", "classification:TruePositive", "determination:Malware", "determination:NotMalicious"]));
     expect(world.github.labels.get("classification:falsepositive")).toMatchObject({ color: "d4c5f9" });
+    // GitHub made defender-alert and severity:High for the first issue; pull then gave them their colours.
+    expect(world.github.labels.get("defender-alert")).toEqual({ name: "defender-alert", color: "5319e7", description: "Opened from a Microsoft Defender for Endpoint alert" });
+    expect(world.github.labels.get("soc")).toEqual({ name: "soc", color: "ededed", description: null });
+    const { vocabulary } = await import("../../src/issue/vocabulary.ts");
+    const labelWrites = githubWrites(world).filter((write) => write.includes("/labels"));
+    expect(labelWrites).toHaveLength(vocabulary().length);
+    expect(labelWrites.filter((write) => write.startsWith("PATCH"))).toEqual(["PATCH /repos/acme/soc/labels/defender-alert", `PATCH /repos/acme/soc/labels/severity%3A${oldestFirst[0]!.severity}`]);
 
     const writesBefore = world.github.writes().length;
     const second = await world.run({ labels: "soc, triage" });
@@ -49,9 +56,87 @@ describe("a first run", () => {
   });
 });
 
+describe("the label vocabulary", () => {
+  beforeEach(async () => {
+    world = await startWorld({ labels: "none" });
+  });
+
+  it("is made once, when the first issue names a label the repository lacks, and hand-made labels are kept", async () => {
+    world.github.addLabel("defender-alert", "000000", "Our own colour");
+    world.defender.alerts.push(makeAlert({ alertCreationTime: minutesAgo(30), severity: "Low" }));
+    const first = await world.run();
+    expect(first.code).toBe(0);
+    expect(world.github.labels.get("defender-alert")).toEqual({ name: "defender-alert", color: "000000", description: "Our own colour" });
+    expect(world.github.labels.get("severity:low")).toMatchObject({ color: "fbca04" });
+    expect(world.github.labels.get("status:inprogress")).toMatchObject({ color: "1d76db" });
+
+    world.defender.alerts.push(makeAlert({ alertCreationTime: minutesAgo(20), severity: "High" }));
+    const before = world.github.requests.length;
+    const second = await world.run();
+    expect(second.outputs["issues-created"]).toBe("1");
+    expect(world.github.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(["GET /repos/acme/soc/issues", "POST /repos/acme/soc/issues"]);
+  });
+
+  it("is not asked for when the repository has it, even with no alert issue in the window", async () => {
+    const { vocabulary } = await import("../../src/issue/vocabulary.ts");
+    for (const label of vocabulary()) world.github.addLabel(label.name, label.color, label.description);
+    world.github.addIssue({ title: "old", body: "<!-- defender-alert-id: da1_1 -->", created_at: minutesAgo(60 * 24 * 10) });
+    world.defender.alerts.push(makeAlert({ alertCreationTime: minutesAgo(30) }), makeAlert({ alertCreationTime: minutesAgo(20) }));
+    const result = await world.run();
+    expect(result.outputs["issues-created"]).toBe("2");
+    expect(world.github.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /repos/acme/soc/issues", "POST /repos/acme/soc/issues", "POST /repos/acme/soc/issues"]);
+  });
+
+  it("failing to be made is a warning, and the issues are opened", async () => {
+    world.github.inject({ method: "GET", path: /\/labels$/ }, { status: 403, body: { message: "Resource not accessible by integration" } });
+    world.defender.alerts.push(makeAlert({ alertCreationTime: minutesAgo(30) }), makeAlert({ alertCreationTime: minutesAgo(20) }));
+    const result = await world.run();
+    expect(result.code).toBe(0);
+    expect(result.outputs["issues-created"]).toBe("2");
+    expect(result.annotations).toContainEqual({ level: "warning", message: expect.stringMatching(/^Creating the label vocabulary failed: HTTP 403: Resource not accessible by integration.*triage labels can be made by a later run/) });
+  });
+});
+
+describe("GitHub's hourly limit", () => {
+  beforeEach(async () => {
+    world = await startWorld();
+  });
+
+  it("opens no more than the hour has room for, counting issues the same identity opened, and says so", async () => {
+    for (let n = 0; n < 3; n++) world.github.addIssue({ title: `other automation ${n}`, body: "a report", created_at: minutesAgo(50 - n) });
+    world.github.addIssue({ title: "someone else's", body: "x", user: "dev", created_at: minutesAgo(10) });
+    world.github.addIssue({ title: "opened long ago, updated lately", body: "x", created_at: minutesAgo(70), updated_at: minutesAgo(5) });
+    world.defender.alerts.push(...[40, 30, 20, 10].map((minutes) => makeAlert({ alertCreationTime: minutesAgo(minutes) })));
+    const result = await world.run({}, { env: { DEFENDER_ISSUES_ISSUES_PER_HOUR: "5" } });
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ "alerts-found": "4", "issues-created": "2", "alerts-remaining": "2" });
+    expect(result.stdout).toContain("3 issues were opened here in the last hour; to stay within GitHub's limit on content creation this run opens at most 2 of 5 an hour");
+    expect(result.summary).toContain("this run had room for 2, and the rest wait for a later run");
+  });
+
+  it("reaches back an hour for the count even when the window is shorter", async () => {
+    world.github.addIssue({ title: "opened 40 minutes ago", body: "a report", created_at: minutesAgo(40) });
+    world.defender.alerts.push(makeAlert({ alertCreationTime: minutesAgo(10) }), makeAlert({ alertCreationTime: minutesAgo(5) }));
+    const result = await world.run({ lookback: "15m" }, { env: { DEFENDER_ISSUES_ISSUES_PER_HOUR: "2" } });
+    expect(result.outputs).toMatchObject({ "issues-created": "1", "alerts-remaining": "1" });
+    const since = Date.parse(world.github.requests.find((r) => r.method === "GET" && r.path === "/repos/acme/soc/issues")!.query.since!);
+    expect(Date.now() - since).toBeGreaterThanOrEqual(3_600_000);
+    expect(Date.now() - since).toBeLessThan(3_600_000 + 60_000);
+  });
+});
+
 describe("later runs", () => {
   beforeEach(async () => {
     world = await startWorld();
+  });
+
+  it("asks GitHub nothing when Defender has no alert in the window", async () => {
+    world.github.addIssue({ title: "alert", body: "<!-- defender-alert-id: da1_1 -->", created_at: minutesAgo(30) });
+    const result = await world.run();
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ "alerts-found": "0", "issues-created": "0", "alerts-remaining": "0" });
+    expect(world.github.requests).toEqual([]);
+    expect(world.defender.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /api/alerts"]);
   });
 
   it("counts a closed alert issue, and ignores an issue with a forged marker by someone else", async () => {

@@ -70,6 +70,8 @@ describe("what each event sends", () => {
     ["unassigned", issuesEvent("unassigned", { number: 1, body: "" }, "triager", { assignee: "octocat" })],
     ["opened", issuesEvent("opened", { number: 1, body: "" }, "triager")],
     ["labeled with no triage label", issuesEvent("labeled", { number: 1, body: "", labels: ["defender-alert", "needs-review"] }, "triager", { label: "needs-review" })],
+    ["a label sync does not read added to a classified issue", issuesEvent("labeled", { number: 1, body: "", labels: ["classification:TruePositive", "needs-review"] }, "triager", { label: "needs-review" })],
+    ["a label sync does not read removed from a classified issue", issuesEvent("unlabeled", { number: 1, body: "", labels: ["classification:TruePositive"] }, "triager", { label: "needs-review" })],
   ])("sends nothing for %s, and asks GitHub nothing", async (_name, event) => {
     (event.payload.issue as { body: string }).body = fixture.body;
     const before = world.github.requests.length;

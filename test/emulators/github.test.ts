@@ -189,6 +189,69 @@ describe("GitHub behaviour", () => {
     expect(third.json).toMatchObject({ message: "API rate limit exceeded for installation ID 1." });
   });
 
+  it("starts the primary budget again when its hour ends, on the emulator's clock", async () => {
+    let now = Date.parse("2026-03-01T10:00:00Z");
+    await gh.stop();
+    gh = new GitHubEmulator({ rateLimit: 1, now: () => new Date(now) });
+    await gh.start();
+    expect((await api("GET", "/repos/acme/soc/issues")).status).toBe(200);
+    expect((await api("GET", "/repos/acme/soc/issues")).status).toBe(403);
+    now += 3_600_000;
+    const after = await api("GET", "/repos/acme/soc/issues");
+    expect(after.status).toBe(200);
+    expect(after.headers.get("x-ratelimit-remaining")).toBe("0");
+    expect(Number(after.headers.get("x-ratelimit-reset"))).toBe(now / 1000 + 3600);
+  });
+
+  it("refuses content creation over the per-minute limit with a secondary-limit 403 and retry-after", async () => {
+    let now = Date.parse("2026-03-01T10:00:00Z");
+    await gh.stop();
+    gh = new GitHubEmulator({ contentLimits: { perMinute: 3, perHour: 100 }, now: () => new Date(now) });
+    await gh.start();
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      statuses.push((await api("POST", "/repos/acme/soc/issues", { title: `t${i}` })).status);
+      now += 10_000;
+    }
+    const refused = await api("POST", "/repos/acme/soc/issues", { title: "over" });
+    expect(statuses).toEqual([201, 201, 201]);
+    expect(refused.status).toBe(403);
+    expect(refused.json).toMatchObject({ message: expect.stringMatching(/secondary rate limit/) });
+    // The first write leaves the minute 60 s after it was made, 30 s from now.
+    expect(refused.headers.get("retry-after")).toBe("30");
+    expect(gh.secondaryLimitHits.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /repos/acme/soc/issues"]);
+    expect((await api("GET", "/repos/acme/soc/issues")).status).toBe(200);
+    now += 30_000;
+    expect((await api("POST", "/repos/acme/soc/issues", { title: "later" })).status).toBe(201);
+    expect(gh.issues.map((issue) => issue.title)).toEqual(["t0", "t1", "t2", "later"]);
+  });
+
+  it("refuses content creation over the hourly limit, counting every kind of write", async () => {
+    let now = Date.parse("2026-03-01T10:00:00Z");
+    await gh.stop();
+    gh = new GitHubEmulator({ contentLimits: { perMinute: 100, perHour: 3 }, now: () => new Date(now) });
+    await gh.start();
+    gh.addIssue({ title: "seed" });
+    expect((await api("POST", "/repos/acme/soc/issues/1/comments", { body: "a" })).status).toBe(201);
+    now += 600_000;
+    expect((await api("POST", "/repos/acme/soc/labels", { name: "x", color: "ffffff" })).status).toBe(201);
+    expect((await api("PATCH", "/repos/acme/soc/issues/1", { state: "closed" })).status).toBe(200);
+    const refused = await api("POST", "/repos/acme/soc/issues", { title: "over" });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("retry-after")).toBe(String(50 * 60));
+    now += 50 * 60_000;
+    expect((await api("POST", "/repos/acme/soc/issues", { title: "after" })).status).toBe(201);
+    expect(gh.secondaryLimitHits).toHaveLength(1);
+  });
+
+  it("dates what it creates by its clock", async () => {
+    await gh.stop();
+    gh = new GitHubEmulator({ now: () => new Date("2031-05-06T07:08:09.500Z") });
+    await gh.start();
+    const created = await api("POST", "/repos/acme/soc/issues", { title: "x" });
+    expect(created.json).toMatchObject({ created_at: "2031-05-06T07:08:09Z", updated_at: "2031-05-06T07:08:09Z" });
+  });
+
   it("updates an issue: close as not planned, replace labels", async () => {
     gh.addIssue({ title: "x", labels: ["old"], updated_at: "2020-01-01T00:00:00Z" });
     const response = await api("PATCH", "/repos/acme/soc/issues/1", {

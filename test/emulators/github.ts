@@ -54,6 +54,8 @@ export interface RecordedRequest {
   /** 0 while a delayed answer is pending, and for a reset socket */
   status: number;
   headers: Record<string, string | undefined>;
+  /** When it arrived, in ms on the emulator's clock. */
+  at: number;
 }
 
 export interface InjectedResponse {
@@ -74,6 +76,14 @@ export interface GitHubEmulatorOptions {
   tokens?: string[];
   botLogin?: string;
   rateLimit?: number;
+  /**
+   * GitHub's secondary limits on content creation (documented as about 80 a minute and 500 an
+   * hour): writes over either answer 403 "secondary rate limit" with `retry-after`. `false` turns
+   * them off.
+   */
+  contentLimits?: { perMinute: number; perHour: number } | false;
+  /** Clock for timestamps and rate-limit windows (a benchmark runs it faster than real time). */
+  now?: () => Date;
 }
 
 /** What a handler (or the emulator itself) answers. */
@@ -83,6 +93,8 @@ interface Reply {
   headers?: Record<string, string>;
   delayMs?: number;
   reset?: boolean;
+  /** Refused for being over a secondary content-creation limit. */
+  secondaryLimit?: boolean;
 }
 
 /** A validated request, as handlers see it. */
@@ -115,9 +127,13 @@ const DEFAULT_LABEL_COLOR = "ededed";
 const KNOWN_USER_IDS: Record<string, number> = { "github-actions[bot]": 41898282 };
 
 /** GitHub's timestamps: ISO 8601 in UTC, whole seconds. */
-export function isoNow(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+export function isoNow(now = new Date()): string {
+  return now.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const SECONDARY_LIMIT_DOCS = `${"https://docs.github.com/rest"}/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits`;
 
 export class GitHubEmulator {
   readonly owner: string;
@@ -125,6 +141,7 @@ export class GitHubEmulator {
   readonly tokens: string[];
   readonly botLogin: string;
   readonly rateLimit: number;
+  readonly contentLimits: { perMinute: number; perHour: number } | false;
   /** Tokens that may read but not write (a job without `issues: write`): writes get 403. */
   readonly readOnlyTokens = new Set<string>();
   /** false: the repository has issues turned off, and issue routes answer 410. */
@@ -139,10 +156,14 @@ export class GitHubEmulator {
   requests: RecordedRequest[] = [];
   violations: string[] = [];
 
-  /** Requests counted against the primary rate limit so far. Tests may reset it. */
+  /** Requests counted against the primary rate limit in this hour. Tests may reset it. */
   rateLimitUsed = 0;
-  /** Epoch seconds sent as x-ratelimit-reset; an hour after construction. */
-  rateLimitReset = Math.floor(Date.now() / 1000) + 3600;
+  /** Epoch seconds sent as x-ratelimit-reset; the hour's budget starts again then. */
+  rateLimitReset: number;
+  /** When each write counted against the content-creation limits was accepted (clock ms). */
+  contentWrites: number[] = [];
+  /** Writes answered 403 because they were over a secondary content-creation limit. */
+  secondaryLimitHits: RecordedRequest[] = [];
 
   #server: Server | undefined;
   #port = 0;
@@ -153,6 +174,7 @@ export class GitHubEmulator {
   #userIds = new Map<string, number>();
   #nextCommentId = 1;
   #routes: Map<string, Handler>;
+  readonly #clock: () => Date;
 
   constructor(options: GitHubEmulatorOptions = {}) {
     this.owner = options.owner ?? "acme";
@@ -160,6 +182,9 @@ export class GitHubEmulator {
     this.tokens = options.tokens ?? ["ghs_test_token"];
     this.botLogin = options.botLogin ?? "github-actions[bot]";
     this.rateLimit = options.rateLimit ?? 1000;
+    this.contentLimits = options.contentLimits ?? { perMinute: 80, perHour: 500 };
+    this.#clock = options.now ?? (() => new Date());
+    this.rateLimitReset = Math.floor(this.#clock().getTime() / 1000) + 3600;
     this.#routes = this.#buildRoutes();
   }
 
@@ -207,7 +232,7 @@ export class GitHubEmulator {
 
   /** Seeds an issue; number auto-increments, author defaults to botLogin, dates to now. */
   addIssue(partial: Partial<EmulatedIssue> & { title: string }): EmulatedIssue {
-    const now = isoNow();
+    const now = this.#now();
     const closed = partial.state === "closed";
     const issue: EmulatedIssue = {
       number: partial.number ?? this.#nextIssueNumber(),
@@ -229,7 +254,7 @@ export class GitHubEmulator {
 
   /** Seeds a comment on an issue; id auto-increments, author defaults to botLogin. */
   addComment(partial: Partial<EmulatedComment> & { issue_number: number; body: string }): EmulatedComment {
-    const now = isoNow();
+    const now = this.#now();
     const comment: EmulatedComment = {
       id: partial.id ?? this.#nextCommentId,
       user: this.botLogin,
@@ -247,6 +272,11 @@ export class GitHubEmulator {
     const label = { name, color, description };
     this.labels.set(name.toLowerCase(), label);
     return label;
+  }
+
+  /** The emulator's clock as GitHub writes timestamps. */
+  #now(): string {
+    return isoNow(this.#clock());
   }
 
   issue(number: number): EmulatedIssue | undefined {
@@ -278,6 +308,7 @@ export class GitHubEmulator {
       body: parseJsonOrText(text),
       status: 0,
       headers: flattenHeaders(req.headers),
+      at: this.#clock().getTime(),
     };
     this.requests.push(record);
     let reply: Reply;
@@ -288,6 +319,7 @@ export class GitHubEmulator {
       this.violations.push(`${method} ${url.pathname}: emulator error: ${String(error)}`);
       reply = { status: 500, body: { message: `emulator error: ${String(error)}` } };
     }
+    if (reply.secondaryLimit) this.secondaryLimitHits.push(record);
     this.#send(req, res, method, reply, record);
   }
 
@@ -356,11 +388,20 @@ export class GitHubEmulator {
       };
     }
     if (!this.#authorized(headers.authorization)) return error(401, "Bad credentials");
+    const nowMs = this.#clock().getTime();
+    if (nowMs >= this.rateLimitReset * 1000) {
+      this.rateLimitUsed = 0;
+      this.rateLimitReset = Math.floor(nowMs / 1000) + 3600;
+    }
     if (this.rateLimitUsed >= this.rateLimit) {
       const docs = `${DOCS}/using-the-rest-api/rate-limits-for-the-rest-api`;
       return error(403, "API rate limit exceeded for installation ID 1.", docs);
     }
     this.rateLimitUsed += 1;
+    if (method !== "GET" && method !== "HEAD") {
+      const limited = this.#overContentLimit(nowMs);
+      if (limited) return limited;
+    }
     if (rejection || !call) return rejection ?? notFound();
     const token = (headers.authorization ?? "").replace(/^(token|bearer)\s+/i, "");
     if (method !== "GET" && this.readOnlyTokens.has(token)) {
@@ -375,6 +416,26 @@ export class GitHubEmulator {
       return this.#injectedReply(injected);
     }
     return this.#handle(where, call);
+  }
+
+  /**
+   * GitHub counts content-creating requests per minute and per hour; over either, it answers 403
+   * with a secondary-rate-limit message and `retry-after`. Writes it refuses do not count.
+   */
+  #overContentLimit(nowMs: number): Reply | undefined {
+    if (!this.contentLimits) return undefined;
+    this.contentWrites = this.contentWrites.filter((at) => at > nowMs - HOUR_MS);
+    const lastMinute = this.contentWrites.filter((at) => at > nowMs - MINUTE_MS);
+    const waits: number[] = [];
+    if (lastMinute.length >= this.contentLimits.perMinute) waits.push(lastMinute[0]! + MINUTE_MS - nowMs);
+    if (this.contentWrites.length >= this.contentLimits.perHour) waits.push(this.contentWrites[0]! + HOUR_MS - nowMs);
+    if (waits.length === 0) {
+      this.contentWrites.push(nowMs);
+      return undefined;
+    }
+    const retryAfter = Math.max(1, Math.ceil(Math.max(...waits) / 1000));
+    const message = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.";
+    return { status: 403, body: { message, documentation_url: SECONDARY_LIMIT_DOCS, status: "403" }, headers: { "retry-after": String(retryAfter) }, secondaryLimit: true };
   }
 
   #authorized(header: string | undefined): boolean {
@@ -468,7 +529,7 @@ export class GitHubEmulator {
       [`POST ${r}/issues/{issue_number}/labels`, onIssue((issue, c) => this.#addIssueLabels(issue, c, false))],
       [`PUT ${r}/issues/{issue_number}/labels`, onIssue((issue, c) => this.#addIssueLabels(issue, c, true))],
       [`DELETE ${r}/issues/{issue_number}/labels/{name}`, onIssue((issue, c) => this.#removeIssueLabel(issue, c))],
-      [`GET ${r}/labels`, (c) => this.#page(c, [...this.labels.values()].map((label) => this.#labelJson(label)))],
+      [`GET ${r}/labels`, (c) => this.#page(c, [...this.labels.values()], (label) => this.#labelJson(label))],
       [`POST ${r}/labels`, (c) => this.#createLabel(c)],
       [`GET ${r}/labels/{name}`, onLabel((label) => ok(this.#labelJson(label)))],
       [`PATCH ${r}/labels/{name}`, onLabel((label, c) => this.#updateLabel(label, c))],
@@ -504,7 +565,7 @@ export class GitHubEmulator {
         (milestone === null || milestone === "none"),
     );
     const sorted = this.#sortIssues(selected, q.get("sort") ?? "created", q.get("direction") ?? "desc");
-    return this.#page(call, sorted.map((issue) => this.#issueJson(issue)));
+    return this.#page(call, sorted, (issue) => this.#issueJson(issue));
   }
 
   #sortIssues(issues: EmulatedIssue[], sort: string, direction: string): EmulatedIssue[] {
@@ -523,7 +584,7 @@ export class GitHubEmulator {
     const body = call.body as IssueWrite;
     if (String(body.title ?? "").trim() === "") return missingField("Issue", "title");
     if (body.milestone !== undefined && body.milestone !== null) return invalidField("Issue", "milestone");
-    const now = isoNow();
+    const now = this.#now();
     const issue: EmulatedIssue = {
       number: this.#nextIssueNumber(),
       title: String(body.title),
@@ -545,7 +606,7 @@ export class GitHubEmulator {
   #updateIssue(issue: EmulatedIssue, call: Call): Reply {
     const body = call.body as IssueWrite;
     if (body.milestone !== undefined && body.milestone !== null) return invalidField("Issue", "milestone");
-    const now = isoNow();
+    const now = this.#now();
     if (body.title !== undefined && body.title !== null) issue.title = String(body.title);
     if (body.body !== undefined) issue.body = body.body;
     if (body.labels !== undefined) issue.labels = this.#labelNamesCreatingMissing(body.labels);
@@ -564,11 +625,11 @@ export class GitHubEmulator {
       .filter((c) => c.issue_number === issue.number)
       .filter((c) => since === undefined || Date.parse(c.updated_at) >= since)
       .sort((a, b) => a.id - b.id);
-    return this.#page(call, selected.map((comment) => this.#commentJson(comment)));
+    return this.#page(call, selected, (comment) => this.#commentJson(comment));
   }
 
   #createComment(issue: EmulatedIssue, call: Call): Reply {
-    const now = isoNow();
+    const now = this.#now();
     const comment = this.addComment({ issue_number: issue.number, body: String(call.body.body), created_at: now });
     // a new comment bumps the issue's updated_at on GitHub too
     issue.updated_at = now;
@@ -578,7 +639,7 @@ export class GitHubEmulator {
 
   #updateComment(comment: EmulatedComment, call: Call): Reply {
     comment.body = String(call.body.body);
-    comment.updated_at = isoNow();
+    comment.updated_at = this.#now();
     return ok(this.#commentJson(comment));
   }
 
@@ -588,7 +649,7 @@ export class GitHubEmulator {
     const names = this.#labelNamesCreatingMissing(labelsOfLabelsBody(call.rawBody));
     const kept = replace ? [] : issue.labels;
     issue.labels = uniqueCaseInsensitive([...kept, ...names]);
-    issue.updated_at = isoNow();
+    issue.updated_at = this.#now();
     return ok(this.#issueLabelsJson(issue));
   }
 
@@ -596,7 +657,7 @@ export class GitHubEmulator {
     const name = (call.params.name ?? "").toLowerCase();
     if (!issue.labels.some((label) => label.toLowerCase() === name)) return error(404, "Label does not exist");
     issue.labels = issue.labels.filter((label) => label.toLowerCase() !== name);
-    issue.updated_at = isoNow();
+    issue.updated_at = this.#now();
     return ok(this.#issueLabelsJson(issue));
   }
 
@@ -655,13 +716,13 @@ export class GitHubEmulator {
   // Paging
   // -------------------------------------------------------------------------
 
-  /** One page of `items`, with GitHub's Link header when there is more than one page. */
-  #page(call: Call, items: unknown[]): Reply {
+  /** One page of `items` as JSON, with GitHub's Link header when there is more than one page. */
+  #page<T>(call: Call, items: T[], json: (item: T) => unknown = (item) => item): Reply {
     const perPageAsked = Number(call.query.get("per_page") ?? 30);
     const perPage = perPageAsked >= 1 ? Math.min(100, Math.floor(perPageAsked)) : 30;
     const page = Math.max(1, Math.floor(Number(call.query.get("page") ?? 1)) || 1);
     const last = Math.max(1, Math.ceil(items.length / perPage));
-    const body = items.slice((page - 1) * perPage, page * perPage);
+    const body = items.slice((page - 1) * perPage, page * perPage).map(json);
     const link = this.#linkHeader(call.url, page, last);
     return { status: 200, body, headers: link ? { link } : {} };
   }

@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DefenderEmulator } from "../emulators/defender.ts";
 import { type EntraApp, EntraEmulator } from "../emulators/entra.ts";
-import { GitHubEmulator } from "../emulators/github.ts";
+import { GitHubEmulator, type GitHubEmulatorOptions } from "../emulators/github.ts";
 import { createTestTls } from "../emulators/tls.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -53,14 +53,18 @@ export interface WorldOptions {
   /** Changes to the registered app: roles, a certificate, federated credentials. */
   app?: Partial<EntraApp>;
   tokenLifetimeSeconds?: number;
+  github?: Omit<GitHubEmulatorOptions, "tokens">;
+  /** One clock for the Defender and GitHub emulators (a benchmark runs it faster than real time). */
+  now?: () => Date;
 }
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const dir = await mkdtemp(path.join(tmpdir(), "defender-issues-e2e-"));
   const tls = await createTestTls(dir);
   const entra = new EntraEmulator({ tls, apps: [{ clientId: CLIENT_ID, secret: CLIENT_SECRET, tenantId: TENANT_ID, ...options.app }], tenantDomains: { "contoso.onmicrosoft.com": TENANT_ID }, ...(options.tokenLifetimeSeconds ? { tokenLifetimeSeconds: options.tokenLifetimeSeconds } : {}) });
-  const defender = new DefenderEmulator({ acceptToken: (token) => entra.issuedTokens.has(token), ...options.defender });
-  const github = new GitHubEmulator({ tokens: [GITHUB_TOKEN] });
+  const clock = options.now ? { now: options.now } : {};
+  const defender = new DefenderEmulator({ acceptToken: (token) => entra.issuedTokens.has(token), ...clock, ...options.defender });
+  const github = new GitHubEmulator({ tokens: [GITHUB_TOKEN], ...clock, ...options.github });
   await Promise.all([entra.start(), defender.start(), github.start()]);
   if (options.labels !== "none") await seedVocabulary(github);
   const baseInputs = {

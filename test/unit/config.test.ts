@@ -145,7 +145,8 @@ describe("isBalancedClause", () => {
 
 describe("readTuning", () => {
   it("reads whole numbers and refuses others", () => {
-    expect(readTuning({ DEFENDER_ISSUES_PAGE_SIZE: "3" })).toEqual({ pageSize: 3, timeoutMs: undefined, retryBudgetMs: undefined });
+    expect(readTuning({ DEFENDER_ISSUES_PAGE_SIZE: "3", DEFENDER_ISSUES_ISSUES_PER_HOUR: "120" })).toEqual({ pageSize: 3, timeoutMs: undefined, retryBudgetMs: undefined, issuesPerHour: 120 });
+    expect(() => readTuning({ DEFENDER_ISSUES_ISSUES_PER_HOUR: "501" })).toThrow("expected a whole number from 0 to 500");
     expect(() => readTuning({ DEFENDER_ISSUES_PAGE_SIZE: "20000" })).toThrow("Input 'DEFENDER_ISSUES_PAGE_SIZE' is \"20000\": expected a whole number from 1 to 10000");
   });
 });

@@ -63,6 +63,16 @@ describe("planIssueEvent", () => {
     expect(planIssueEvent("unassigned", open, "octocat", {}).kind).toBe("nothing");
     expect(planIssueEvent("labeled", { ...open, labels: ["bug"] }, undefined, {}).kind).toBe("nothing");
   });
+
+  it("sends nothing when the label added or removed is not one sync reads, and the labels when it is", () => {
+    const classified = { ...open, labels: ["classification:TruePositive", "needs-review"] };
+    expect(planIssueEvent("labeled", classified, undefined, {}, "needs-review")).toEqual({ kind: "nothing", reason: 'the label "needs-review" is not one sync reads' });
+    expect(planIssueEvent("unlabeled", { ...open, labels: ["classification:TruePositive"] }, undefined, {}, "needs-review").kind).toBe("nothing");
+    expect(planIssueEvent("labeled", classified, undefined, {}, "Classification: true-positive")).toEqual({ kind: "send", changes: { classification: "TruePositive" } });
+    expect(planIssueEvent("unlabeled", classified, undefined, {}, "determination:Malware")).toEqual({ kind: "send", changes: { classification: "TruePositive" } });
+    // An edit re-sends what the labels say, as the table in SPEC.md has it.
+    expect(planIssueEvent("edited", classified, undefined, {}, undefined)).toEqual({ kind: "send", changes: { classification: "TruePositive" } });
+  });
 });
 
 describe("desiredAlert and difference", () => {
