@@ -311,8 +311,9 @@ function describe(error) {
 // C0/C1 controls, zero-width and bidirectional formatting characters (RTL overrides hide text).
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
-// A mention is an @ that does not follow a word character (so e-mail addresses stay intact).
-const MENTION_AT = /(^|[^A-Za-z0-9_])@/g;
+// A mention is an @ that does not follow a word character (so e-mail addresses stay intact). The
+// look-behind sees the character before each @, so "@@name" is broken twice, not once.
+const MENTION_AT = /(?<![A-Za-z0-9_])@/g;
 const ZERO_WIDTH_SPACE = "\u200b";
 /** Removes invisible and control characters; keeps newlines and tabs. */
 function stripInvisible(text) {
@@ -340,7 +341,7 @@ function defang(text) {
 function inlineText(text) {
     // GitHub finds mentions in the rendered text, where "\@name" reads "@name" again: a zero-width
     // space after the @ is what stops it.
-    const unmentioned = defang(singleLine(text)).replace(MENTION_AT, `$1@${ZERO_WIDTH_SPACE}`);
+    const unmentioned = defang(singleLine(text)).replace(MENTION_AT, `@${ZERO_WIDTH_SPACE}`);
     return unmentioned.replace(ASCII_PUNCTUATION, "\\$&");
 }
 /** A code span for a table cell: long enough a fence for any backtick run, pipes escaped. */

@@ -7,8 +7,9 @@
 // C0/C1 controls, zero-width and bidirectional formatting characters (RTL overrides hide text).
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
-// A mention is an @ that does not follow a word character (so e-mail addresses stay intact).
-const MENTION_AT = /(^|[^A-Za-z0-9_])@/g;
+// A mention is an @ that does not follow a word character (so e-mail addresses stay intact). The
+// look-behind sees the character before each @, so "@@name" is broken twice, not once.
+const MENTION_AT = /(?<![A-Za-z0-9_])@/g;
 const ZERO_WIDTH_SPACE = "\u200b";
 
 /** Removes invisible and control characters; keeps newlines and tabs. */
@@ -40,7 +41,7 @@ export function defang(text: string): string {
 export function inlineText(text: string): string {
   // GitHub finds mentions in the rendered text, where "\@name" reads "@name" again: a zero-width
   // space after the @ is what stops it.
-  const unmentioned = defang(singleLine(text)).replace(MENTION_AT, `$1@${ZERO_WIDTH_SPACE}`);
+  const unmentioned = defang(singleLine(text)).replace(MENTION_AT, `@${ZERO_WIDTH_SPACE}`);
   return unmentioned.replace(ASCII_PUNCTUATION, "\\$&");
 }
 

@@ -144,6 +144,8 @@ describe("renderTitle", () => {
 describe("markdown escaping", () => {
   it("breaks mentions but keeps e-mail addresses intact", () => {
     expect(visibleText(renderGfm(inlineText("@octocat mail jdoe@contoso.com")))).toBe("@\u200boctocat mail jdoe@contoso.com");
+    // Each @ of a run is broken, or the second would mention "0".
+    expect(mentionsIn(renderGfm(inlineText("@@0 and (@@@team)")))).toEqual([]);
   });
 
   it("defangs links", () => {
