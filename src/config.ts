@@ -1,6 +1,8 @@
-/** Every input → one typed, validated Config, before any network call. */
-import { parse as parseYaml } from "yaml";
-import { z } from "zod";
+/**
+ * Every input → one typed, validated Config, before any network call. On zod's mini build, which
+ * every run loads: it starts faster than the full one, and a run is mostly its start.
+ */
+import * as z from "zod/mini";
 import { type CertificateCredential, readCertificate } from "./defender/certificate.js";
 import { SEVERITIES, type Severity } from "./issue/vocabulary.js";
 
@@ -103,23 +105,39 @@ const MINUTE = 60_000;
 const UNIT_MS: Record<string, number> = { m: MINUTE, h: 60 * MINUTE, d: 1440 * MINUTE, w: 10_080 * MINUTE };
 
 /** Validates one input with a schema whose error message says what is accepted. */
-function field<T>(read: InputReader, name: string, schema: z.ZodType<T>, options: { secret?: boolean } = {}): T {
+function field<T>(read: InputReader, name: string, schema: z.ZodMiniType<T, string>, options: { secret?: boolean } = {}): T {
   const raw = read(name).trim() || (INPUT_DEFAULTS as Record<string, string>)[name] || "";
-  const result = schema.safeParse(raw);
+  // Each input is parsed once: zod's compiled fast path would cost more to build than it saves.
+  const result = schema.safeParse(raw, { jitless: true });
   if (result.success) return result.data;
   const accepted = result.error.issues[0]?.message ?? "invalid value";
   throw new InputError(name, options.secret ? undefined : raw, accepted);
 }
 
-function oneOf<const T extends readonly string[]>(values: T, what = `one of ${values.join(", ")}`) {
-  return z.string().transform((value, ctx) => {
-    const match = values.find((v) => v.toLowerCase() === value.toLowerCase());
-    if (match === undefined) {
-      ctx.addIssue({ code: "custom", message: `expected ${what}` });
+/** A string input read by `parse`, which returns the value, or `reject(what is accepted)`. */
+function text<T>(parse: (value: string) => T | Rejected) {
+  return z.pipe(
+    z.string(),
+    z.transform((value: string, ctx) => {
+      const result = parse(value);
+      if (!(result instanceof Rejected)) return result;
+      ctx.issues.push({ code: "custom", message: result.accepted, input: value });
       return z.NEVER;
-    }
-    return match as T[number];
-  });
+    }),
+  );
+}
+
+class Rejected {
+  readonly accepted: string;
+  constructor(accepted: string) {
+    this.accepted = accepted;
+  }
+}
+
+const reject = (accepted: string) => new Rejected(accepted);
+
+function oneOf<const T extends readonly string[]>(values: T, what = `one of ${values.join(", ")}`) {
+  return text((value): T[number] | Rejected => values.find((v) => v.toLowerCase() === value.toLowerCase()) ?? reject(`expected ${what}`));
 }
 
 /** Splits a comma- or newline-separated list, dropping blanks. */
@@ -137,49 +155,36 @@ export function parseDuration(value: string): number | undefined {
   return (w! * 10_080 + d! * 1440 + h! * 60 + m!) * MINUTE + s! * 1000;
 }
 
-const durationSchema = z.string().transform((value, ctx) => {
+const durationSchema = text((value) => {
   const ms = parseDuration(value);
-  if (ms === undefined || ms < MINUTE || ms > 30 * UNIT_MS.d!) {
-    ctx.addIssue({ code: "custom", message: "expected a duration from 1 minute to 30 days, such as 90m, 24h, 7d or PT4H" });
-    return z.NEVER;
-  }
-  return ms;
+  return ms === undefined || ms < MINUTE || ms > 30 * UNIT_MS.d! ? reject("expected a duration from 1 minute to 30 days, such as 90m, 24h, 7d or PT4H") : ms;
 });
 
-const wholeNumber = (max: number) =>
-  z.string().regex(/^\d{1,9}$/, `expected a whole number from 0 to ${max}`).transform(Number).refine((n) => n <= max, `expected a whole number from 0 to ${max}`);
+const wholeNumber = (max: number) => text((value) => (/^\d{1,9}$/.test(value) && Number(value) <= max ? Number(value) : reject(`expected a whole number from 0 to ${max}`)));
 
-const booleanSchema = z.string().transform((value, ctx) => {
+const booleanSchema = text((value) => {
   const lower = value.toLowerCase();
-  if (lower === "true" || lower === "false") return lower === "true";
-  ctx.addIssue({ code: "custom", message: "expected true or false" });
-  return z.NEVER;
+  return lower === "true" || lower === "false" ? lower === "true" : reject("expected true or false");
 });
 
 const loginList = (allowApps: boolean) =>
-  z.string().transform((value, ctx) => {
+  text((value) => {
     const logins = splitList(value).map((login) => login.replace(/^@/, ""));
     const bad = logins.find((login) => !LOGIN.test(login) && !(allowApps && APP_LOGIN.test(login)));
-    if (bad !== undefined) {
-      ctx.addIssue({ code: "custom", message: `expected GitHub logins separated by commas or newlines${allowApps ? " (apps as name[bot])" : ""}; ${JSON.stringify(bad)} is not one` });
-      return z.NEVER;
-    }
+    if (bad !== undefined) return reject(`expected GitHub logins separated by commas or newlines${allowApps ? " (apps as name[bot])" : ""}; ${JSON.stringify(bad)} is not one`);
     return [...new Set(logins)];
   });
 
-const labelList = z.string().transform((value, ctx) => {
+const labelList = text((value) => {
   const labels = splitList(value);
   const bad = labels.find((label) => Array.from(label).length > 50);
-  if (bad !== undefined) {
-    ctx.addIssue({ code: "custom", message: `expected label names of at most 50 characters separated by commas or newlines; ${JSON.stringify(bad)} is longer` });
-    return z.NEVER;
-  }
+  if (bad !== undefined) return reject(`expected label names of at most 50 characters separated by commas or newlines; ${JSON.stringify(bad)} is longer`);
   return [...new Set(labels)];
 });
 
 /** https URL (http only for a loopback host, which tests and local emulators use), no query. */
-function baseUrl(what: string, allowBareHost: boolean, allowLoopbackHttp: boolean) {
-  return z.string().transform((value, ctx) => {
+function baseUrl(what: string, allowBareHost: boolean, allowLoopbackHttp: boolean): (value: string) => string | Rejected {
+  return (value) => {
     const candidate = allowBareHost && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? `https://${value}` : value;
     let url: URL | undefined;
     try {
@@ -189,23 +194,26 @@ function baseUrl(what: string, allowBareHost: boolean, allowLoopbackHttp: boolea
     }
     const loopback = url !== undefined && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname);
     const schemeOk = url?.protocol === "https:" || (allowLoopbackHttp && loopback && url?.protocol === "http:");
-    if (!url || !schemeOk || url.search || url.hash || url.username || url.password) {
-      ctx.addIssue({ code: "custom", message: `expected ${what}` });
-      return z.NEVER;
-    }
+    if (!url || !schemeOk || url.search || url.hash || url.username || url.password) return reject(`expected ${what}`);
     return url.origin + url.pathname.replace(/\/+$/, "");
-  });
+  };
 }
 
-const apiUrlSchema = baseUrl("an https:// URL such as https://eu.api.security.microsoft.com (http:// only for a loopback host)", false, true)
-  .transform((url) => url.replace(/\/api$/i, ""));
-const authorityHostSchema = baseUrl("an https:// URL or host name such as https://login.microsoftonline.us", true, false)
-  .refine((url) => new URL(url).pathname === "/", "expected a login host without a path, such as https://login.microsoftonline.us");
+const apiUrl = baseUrl("an https:// URL such as https://eu.api.security.microsoft.com (http:// only for a loopback host)", false, true);
+const apiUrlSchema = text((value) => {
+  const url = apiUrl(value);
+  return url instanceof Rejected ? url : url.replace(/\/api$/i, "");
+});
+const authorityHost = baseUrl("an https:// URL or host name such as https://login.microsoftonline.us", true, false);
+const authorityHostSchema = text((value) => {
+  const url = authorityHost(value);
+  return url instanceof Rejected || new URL(url).pathname === "/" ? url : reject("expected a login host without a path, such as https://login.microsoftonline.us");
+});
 
-const scopeSchema = z.string().regex(/^\S+\/\.default$/, "expected a resource scope ending in /.default, such as https://api.securitycenter.microsoft.com/.default");
+const scopeSchema = z.string().check(z.regex(/^\S+\/\.default$/, "expected a resource scope ending in /.default, such as https://api.securitycenter.microsoft.com/.default"));
 
 /** The OData clause is ANDed with ours, so it must not be able to close our parentheses. */
-const filterSchema = z.string().refine(isBalancedClause, "expected an OData $filter clause with balanced parentheses and quotes, such as category eq 'Malware'");
+const filterSchema = z.string().check(z.refine(isBalancedClause, "expected an OData $filter clause with balanced parentheses and quotes, such as category eq 'Malware'"));
 
 export function isBalancedClause(clause: string): boolean {
   let depth = 0;
@@ -218,26 +226,39 @@ export function isBalancedClause(clause: string): boolean {
   return depth === 0 && !quoted;
 }
 
-const titleTemplateSchema = z.string().refine(
-  (template) => !/\{(?![A-Za-z][A-Za-z0-9]*\})/.test(template) && Array.from(template).length <= 1024,
-  "expected text with {field} placeholders naming alert fields, such as [{severity}] {title} on {computerDnsName}",
+const titleTemplateSchema = z.string().check(
+  z.refine(
+    (template) => !/\{(?![A-Za-z][A-Za-z0-9]*\})/.test(template) && Array.from(template).length <= 1024,
+    "expected text with {field} placeholders naming alert fields, such as [{severity}] {title} on {computerDnsName}",
+  ),
 );
 
-const assigneeMapSchema = z.string().transform((value, ctx) => {
+const assigneeMapSchema = z.record(z.union([z.string().check(z.regex(LOGIN)), z.string().check(z.regex(APP_LOGIN))]), z.string().check(z.minLength(1), z.maxLength(256)));
+
+/**
+ * The assignee-map input: JSON, or YAML. The YAML parser is loaded only for a value that is not
+ * JSON, so the runs that do not need it do not pay for it.
+ */
+async function readAssigneeMap(read: InputReader): Promise<Record<string, string>> {
+  const value = read("assignee-map").trim();
   if (value === "") return {};
   let parsed: unknown;
   try {
-    parsed = parseYaml(value, { schema: "core", maxAliasCount: 0 });
+    parsed = JSON.parse(value);
   } catch {
-    parsed = undefined;
+    try {
+      const { parse } = await import("yaml");
+      parsed = parse(value, { schema: "core", maxAliasCount: 0 });
+    } catch {
+      parsed = undefined;
+    }
   }
-  const map = z.record(z.string().regex(LOGIN).or(z.string().regex(APP_LOGIN)), z.string().min(1).max(256)).safeParse(parsed);
+  const map = assigneeMapSchema.safeParse(parsed, { jitless: true });
   if (!map.success) {
-    ctx.addIssue({ code: "custom", message: "expected a JSON or YAML object mapping GitHub logins to Defender assignedTo values, such as {\"octocat\": \"octocat@contoso.com\"}" });
-    return z.NEVER;
+    throw new InputError("assignee-map", value, "expected a JSON or YAML object mapping GitHub logins to Defender assignedTo values, such as {\"octocat\": \"octocat@contoso.com\"}");
   }
   return Object.fromEntries(Object.entries(map.data).map(([login, upn]) => [login.toLowerCase(), upn]));
-});
+}
 
 /** Exactly one credential; neither means GitHub OIDC federation. */
 function readCredential(read: InputReader): Credential {
@@ -259,34 +280,31 @@ function readCredential(read: InputReader): Credential {
 export function resolveCloud(read: InputReader): Cloud {
   const name = field(read, "cloud", oneOf(Object.keys(CLOUDS) as CloudName[]));
   const defaults = CLOUDS[name];
-  const override = <T>(input: string, schema: z.ZodType<T>, fallback: T) => (read(input).trim() ? field(read, input, schema) : fallback);
+  const override = <T>(input: string, schema: z.ZodMiniType<T, string>, fallback: T) => (read(input).trim() ? field(read, input, schema) : fallback);
   return {
     name,
     authorityHost: override("authority-host", authorityHostSchema, defaults.authorityHost),
     apiUrl: override("api-url", apiUrlSchema, defaults.apiUrl),
     apiScope: override("api-scope", scopeSchema, defaults.apiScope),
-    oidcAudience: override("oidc-audience", z.string().min(1).max(256, "expected an audience of at most 256 characters"), defaults.oidcAudience),
+    oidcAudience: override("oidc-audience", z.string().check(z.minLength(1), z.maxLength(256, "expected an audience of at most 256 characters")), defaults.oidcAudience),
     portalHost: defaults.portalHost,
   };
 }
 
 /** Reads and validates every input; throws an InputError on the first bad one. */
-export function readConfig(read: InputReader): Config {
+export async function readConfig(read: InputReader): Promise<Config> {
   const mode = field(read, "mode", oneOf(MODES, "pull, sync or check"));
-  const tenantId = field(read, "tenant-id", z.string().refine((v) => GUID.test(v) || DOMAIN.test(v), "expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com"));
-  const clientId = field(read, "client-id", z.string().regex(GUID, "expected the application (client) ID, a GUID"));
+  const tenantId = field(read, "tenant-id", z.string().check(z.refine((v) => GUID.test(v) || DOMAIN.test(v), "expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com")));
+  const clientId = field(read, "client-id", z.string().check(z.regex(GUID, "expected the application (client) ID, a GUID")));
   const credential = readCredential(read);
   const cloud = resolveCloud(read);
-  const githubToken = field(read, "github-token", z.string().min(1, "required: a GitHub token (the default is ${{ github.token }})"), { secret: true });
+  const githubToken = field(read, "github-token", z.string().check(z.minLength(1, "required: a GitHub token (the default is ${{ github.token }})")), { secret: true });
   const lookbackMs = field(read, "lookback", durationSchema);
   const minSeverity = field(read, "min-severity", oneOf(SEVERITIES.filter((s) => s !== "UnSpecified"), "Informational, Low, Medium or High"));
-  const statuses = field(read, "statuses", z.string().transform((value, ctx) => {
+  const statuses = field(read, "statuses", text((value) => {
     const accepted = ["New", "InProgress", "Resolved", "Unknown"] as const;
     const items = splitList(value).map((item) => accepted.find((a) => a.toLowerCase() === item.toLowerCase()));
-    if (items.length === 0 || items.includes(undefined)) {
-      ctx.addIssue({ code: "custom", message: "expected a list of New, InProgress, Resolved, Unknown" });
-      return z.NEVER;
-    }
+    if (items.length === 0 || items.includes(undefined)) return reject("expected a list of New, InProgress, Resolved, Unknown");
     return [...new Set(items as string[])];
   }));
   const filter = read("filter").trim() ? field(read, "filter", filterSchema) : undefined;
@@ -305,7 +323,7 @@ export function readConfig(read: InputReader): Config {
     labels: field(read, "labels", labelList),
     assignees: field(read, "assignees", loginList(false)),
     titleTemplate: field(read, "title-template", titleTemplateSchema),
-    assigneeMap: field(read, "assignee-map", assigneeMapSchema),
+    assigneeMap: await readAssigneeMap(read),
     syncComments: field(read, "sync-comments", booleanSchema),
     trustedAuthors: field(read, "trusted-authors", loginList(true)),
     dryRun: field(read, "dry-run", booleanSchema),

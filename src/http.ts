@@ -35,20 +35,32 @@ export interface HttpRequest {
   body?: string;
 }
 
-/** One exchange, the whole body read: a reset mid-body fails the exchange, so it can be retried. */
-export async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpResponse> {
+/** A response whose body has not been read: read it (`text()`, or iterate its chunks) or `dump()` it. */
+export interface OpenResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: AsyncIterable<Uint8Array> & { text(): Promise<string>; dump(): Promise<void> };
+}
+
+/** Sends a request and returns once the headers are in; the body is the caller's to read. */
+export async function open(dispatcher: Dispatcher, req: HttpRequest): Promise<OpenResponse> {
   const response = await request(req.url, {
     method: req.method,
     headers: req.headers,
     body: req.body,
     dispatcher,
   });
-  const text = await response.body.text();
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
   }
-  return { status: response.statusCode, headers, text };
+  return { status: response.statusCode, headers, body: response.body };
+}
+
+/** One exchange, the whole body read: a reset mid-body fails the exchange, so it can be retried. */
+export async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpResponse> {
+  const response = await open(dispatcher, req);
+  return { status: response.status, headers: response.headers, text: await response.body.text() };
 }
 
 /** Seconds or an HTTP date, as Retry-After may be; undefined when absent or unreadable. */

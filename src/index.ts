@@ -1,14 +1,19 @@
 /** The action's entry point: read the inputs, run the mode, report; the only place a run fails. */
-import { readFile } from "node:fs/promises";
+import { appendFileSync, readFileSync } from "node:fs";
 import * as core from "@actions/core";
 import { type Config, readConfig, readTuning, type Tuning } from "./config.js";
+import { readEvent } from "./github/event.js";
+import { emptyResult, syncEvent } from "./modes/sync.js";
+import { checkLines, checkSummary, reportPull, reportSync } from "./report.js";
 
 const SECRET_INPUTS = ["client-secret", "client-certificate", "github-token"];
 
 const reporter = {
   setOutput: (name: string, value: string) => core.setOutput(name, value),
+  // What core.summary.addRaw(…).write() does, without its asynchronous file checks (a no-op sync
+  // run spends a good part of its time waiting on them).
   summary: async (markdown: string) => {
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+    if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown, "utf8");
   },
 };
 
@@ -19,7 +24,7 @@ const log = {
 };
 
 async function pull(config: Config, tuning: Tuning): Promise<void> {
-  const [{ createDefender, createStore }, { runPull }, { reportPull }] = await Promise.all([import("./clients.js"), import("./modes/pull.js"), import("./report.js")]);
+  const [{ createDefender, createStore }, { runPull }] = await Promise.all([import("./clients.js"), import("./modes/pull.js")]);
   const result = await runPull(config, createDefender(config, tuning), createStore(config, tuning, process.env), log, { issuesPerHour: tuning.issuesPerHour });
   await reportPull(result, reporter);
   if (result.failures.length > 0) {
@@ -29,8 +34,11 @@ async function pull(config: Config, tuning: Tuning): Promise<void> {
 
 const RECONCILE_EVENTS = new Set(["schedule", "workflow_dispatch"]);
 
+/**
+ * The sync path is loaded with the entry point: most sync runs are issue events that end on the
+ * first check (no marker), and start-up is most of what they cost. Clients load on first use.
+ */
 async function sync(config: Config, tuning: Tuning): Promise<void> {
-  const [{ readEvent }, { syncEvent, emptyResult }, { reportSync }] = await Promise.all([import("./github/event.js"), import("./modes/sync.js"), import("./report.js")]);
   const eventName = process.env.GITHUB_EVENT_NAME ?? "";
   const deps = {
     store: async () => (await import("./clients.js")).createStore(config, tuning, process.env),
@@ -41,7 +49,8 @@ async function sync(config: Config, tuning: Tuning): Promise<void> {
     const { reconcile } = await import("./modes/reconcile.js");
     result = await reconcile(config, deps, log);
   } else {
-    const payload: unknown = process.env.GITHUB_EVENT_PATH ? JSON.parse(await readFile(process.env.GITHUB_EVENT_PATH, "utf8")) : {};
+    // Read at once: the file is small, and waiting on the thread pool is a good part of a no-op run.
+    const payload: unknown = process.env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, "utf8")) : {};
     const event = readEvent(eventName, payload);
     if (event.kind === "other") {
       result = emptyResult("event", config.dryRun);
@@ -59,7 +68,7 @@ async function sync(config: Config, tuning: Tuning): Promise<void> {
 }
 
 async function check(config: Config, tuning: Tuning): Promise<void> {
-  const [{ createDefender, checkGitHub }, { runCheck }, { checkLines, checkSummary }] = await Promise.all([import("./clients.js"), import("./modes/check.js"), import("./report.js")]);
+  const [{ createDefender, checkGitHub }, { runCheck }] = await Promise.all([import("./clients.js"), import("./modes/check.js")]);
   const items = await runCheck(config, { defender: createDefender(config, tuning), github: () => checkGitHub(config, process.env) });
   for (const line of checkLines(items)) core.info(line);
   await reporter.summary(checkSummary(items));
@@ -77,7 +86,7 @@ async function main(): Promise<void> {
     const lines = value.split(/\r?\n/);
     if (lines.length > 1) for (const line of lines) if (line.trim().length >= 8 && !line.startsWith("-----")) core.setSecret(line.trim());
   }
-  const config = readConfig((name) => core.getInput(name));
+  const config = await readConfig((name) => core.getInput(name));
   const tuning = readTuning(process.env);
   const run = { pull, sync, check }[config.mode];
   await run(config, tuning);

@@ -86,11 +86,44 @@ export type AlertReading = { ok: true; alert: Alert } | { ok: false; id: string;
 export function readAlert(raw: unknown): AlertReading {
   const parsed = alertSchema.safeParse(raw);
   if (parsed.success) return { ok: true, alert: parsed.data };
-  const id = typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string"
-    ? (raw as { id: string }).id
-    : "(no id)";
-  const problem = parsed.error.issues
-    .map((issue) => `${issue.path.join(".") || "alert"}: ${issue.message}`)
-    .join("; ");
-  return { ok: false, id, problem };
+  return { ok: false, id: idOf(raw), problem: problemsOf(parsed.error) };
+}
+
+/**
+ * An alert of a listing: its ID and creation time, which dedupe and order need, and the rest read
+ * when it is wanted. A listing of thousands keeps each alert's bytes rather than its objects: the
+ * bytes live outside the JavaScript heap, which then stays small.
+ */
+export interface ListedAlert {
+  id: string;
+  alertCreationTime: Date;
+  read(): Alert;
+}
+
+export type ListedAlertReading = { ok: true; alert: ListedAlert } | { ok: false; id: string; problem: string };
+
+// Only the ID and the creation time can make an alert malformed: every other field is lenient.
+const headSchema = alertSchema.pick({ id: true, alertCreationTime: true });
+
+const decoder = new TextDecoder();
+
+/** Validates the parts of one alert a listing needs now; `bytes` (its JSON) is read again by `read()`. */
+export function readListedAlert(raw: unknown, bytes: Uint8Array): ListedAlertReading {
+  const head = headSchema.safeParse(raw);
+  if (!head.success) return { ok: false, id: idOf(raw), problem: problemsOf(head.error) };
+  const { id, alertCreationTime } = head.data;
+  const read = (): Alert => {
+    const reading = readAlert(JSON.parse(decoder.decode(bytes)));
+    if (!reading.ok) throw new Error(`Alert ${id} could not be read again: ${reading.problem}`);
+    return reading.alert;
+  };
+  return { ok: true, alert: { id, alertCreationTime, read } };
+}
+
+function idOf(raw: unknown): string {
+  return typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : "(no id)";
+}
+
+function problemsOf(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join(".") || "alert"}: ${issue.message}`).join("; ");
 }

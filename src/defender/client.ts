@@ -1,13 +1,13 @@
 /** The Defender for Endpoint alerts API over undici: paging, retries, validation. */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Dispatcher } from "undici";
-import { z } from "zod";
-import { type HttpTuning, isTransientError, isTransientStatus, retryAfterMs, send, withRetries } from "../http.js";
+import { type HttpTuning, isTransientError, isTransientStatus, open, type OpenResponse, retryAfterMs, withRetries } from "../http.js";
 import type { AlertChanges } from "../issue/changes.js";
-import { type Alert, readAlert } from "./alert.js";
+import type { Alert, ListedAlert } from "./alert.js";
 import type { TokenSource } from "./auth.js";
 import { DefenderApiError, forbiddenFix, readDefenderError } from "./errors.js";
 import { odataString, odataTime } from "./filter.js";
+import { type AlertPage, type MalformedAlert, readAlertPage } from "./page.js";
 import type { TokenClaims } from "./token.js";
 
 /** Defender's documented largest page. */
@@ -18,18 +18,12 @@ const MAX_PAGES = 1_000;
 const IDS_PER_QUERY = 40;
 const BATCH_CALLS_PER_MINUTE = 10;
 
-const pageSchema = z.looseObject({
-  value: z.array(z.unknown()),
-  "@odata.nextLink": z.string().nullish(),
-});
 
-export interface MalformedAlert {
-  id: string;
-  problem: string;
-}
+
+
 
 export interface AlertListing {
-  alerts: Alert[];
+  alerts: ListedAlert[];
   malformed: MalformedAlert[];
   /** Requests made to the list endpoint (for the request budget). */
   pages: number;
@@ -55,28 +49,24 @@ export class DefenderClient {
 
   /**
    * Every alert matching `filter`, evidence included. Defender promises no nextLink, so pages are
-   * asked for with $top/$skip until one comes back short; a nextLink, when sent, is followed.
+   * asked for with $top/$skip until one comes back short; a nextLink, when sent, is followed. Each
+   * page is read as it streams in, one alert at a time, so a page of 10,000 is never held as text.
    */
   async listAlerts(filter: string, options: { evidence?: boolean } = {}): Promise<AlertListing> {
     const evidence = options.evidence ?? true;
-    const byId = new Map<string, Alert>();
+    const byId = new Map<string, ListedAlert>();
     const malformed: MalformedAlert[] = [];
     let url: string | undefined = this.#listUrl(filter, 0, evidence);
     let skip = 0;
     let pages = 0;
     while (url !== undefined && pages < MAX_PAGES) {
-      const page = pageSchema.safeParse(await this.#getJson(url, "Listing Defender alerts"));
+      const page: AlertPage = await this.#exchange("GET", url, undefined, "Listing Defender alerts", undefined, readAlertPage);
       pages++;
-      if (!page.success) throw new Error("Listing Defender alerts: the reply has no 'value' array of alerts");
-      for (const raw of page.data.value) {
-        const reading = readAlert(raw);
-        if (reading.ok) byId.set(reading.alert.id, reading.alert);
-        else malformed.push({ id: reading.id, problem: reading.problem });
-      }
-      skip += page.data.value.length;
-      const nextLink = page.data["@odata.nextLink"];
-      if (nextLink) url = this.#sameOrigin(nextLink);
-      else url = page.data.value.length >= this.#pageSize ? this.#listUrl(filter, skip, evidence) : undefined;
+      for (const alert of page.alerts) byId.set(alert.id, alert);
+      malformed.push(...page.malformed);
+      skip += page.alerts.length + page.malformed.length;
+      if (page.nextLink) url = this.#sameOrigin(page.nextLink);
+      else url = page.alerts.length + page.malformed.length >= this.#pageSize ? this.#listUrl(filter, skip, evidence) : undefined;
     }
     return { alerts: [...byId.values()], malformed, pages };
   }
@@ -91,9 +81,8 @@ export class DefenderClient {
   async probeAlerts(): Promise<number> {
     const since = odataTime(new Date(Date.now() - 86_400_000));
     const url = `${this.#options.apiUrl}/api/alerts?$filter=${encodeURIComponent(`alertCreationTime ge ${since}`)}&$top=100`;
-    const page = pageSchema.safeParse(await this.#getJson(url, "Listing Defender alerts"));
-    if (!page.success) throw new Error("Listing Defender alerts: the reply has no 'value' array of alerts");
-    return page.data.value.length;
+    const page = await this.#exchange("GET", url, undefined, "Listing Defender alerts", undefined, readAlertPage);
+    return page.alerts.length + page.malformed.length;
   }
 
   /** The current state of these alerts, read in bulk (`id eq` or-chains), not one GET each. */
@@ -102,7 +91,7 @@ export class DefenderClient {
     for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
       const chunk = ids.slice(start, start + IDS_PER_QUERY);
       const listing = await this.listAlerts(chunk.map((id) => `id eq ${odataString(id)}`).join(" or "), { evidence: false });
-      for (const alert of listing.alerts) found.set(alert.id, alert);
+      for (const alert of listing.alerts) found.set(alert.id, alert.read());
     }
     return found;
   }
@@ -123,9 +112,15 @@ export class DefenderClient {
   /** POST /api/alerts/batchUpdate: one change for many alerts; Defender allows 10 calls a minute. */
   async batchUpdate(ids: readonly string[], changes: Omit<AlertChanges, "comment">): Promise<void> {
     await this.#batchPace();
-    await this.#send("POST", `${this.#options.apiUrl}/api/alerts/batchUpdate`, { alertIds: ids, ...changes }, `Updating ${ids.length} Defender alerts in one batch`);
+    try {
+      await this.#send("POST", `${this.#options.apiUrl}/api/alerts/batchUpdate`, { alertIds: ids, ...changes }, `Updating ${ids.length} Defender alerts in one batch`);
+    } finally {
+      // Counted from when the reply came, which is never before Defender counted the call.
+      this.#batchCalls.push(Date.now());
+    }
   }
 
+  /** When recent batch calls were answered. */
   readonly #batchCalls: number[] = [];
 
   async #batchPace(): Promise<void> {
@@ -135,8 +130,8 @@ export class DefenderClient {
       const wait = 60_000 - (now - this.#batchCalls[0]!);
       this.#options.retrying(`Waiting ${Math.ceil(wait / 1000)} s: Defender allows ${BATCH_CALLS_PER_MINUTE} batch updates a minute`);
       await sleep(wait);
+      this.#batchCalls.shift();
     }
-    this.#batchCalls.push(Date.now());
   }
 
   #listUrl(filter: string, skip: number, evidence: boolean): string {
@@ -155,52 +150,59 @@ export class DefenderClient {
     return next.href;
   }
 
-  async #getJson(url: string, what: string): Promise<unknown> {
-    return this.#exchange("GET", url, undefined, what, undefined);
-  }
-
   async #send(method: "PATCH" | "POST", url: string, body: unknown, what: string, landed?: () => Promise<boolean>): Promise<void> {
-    await this.#exchange(method, url, JSON.stringify(body), what, landed);
+    await this.#exchange(method, url, JSON.stringify(body), what, landed, async () => undefined);
   }
 
   /**
-   * One request with retries: 429 (after Retry-After), 5xx, resets and timeouts. A 401 gets one
-   * fresh token. For a write, `landed` is asked after a lost reply whether it took effect anyway.
+   * One request with retries: 429 (after Retry-After), 5xx, resets and timeouts, and a reply that
+   * is not valid JSON. A 401 gets one fresh token. For a write, `landed` is asked after a lost
+   * reply whether it took effect anyway. `read` reads a successful GET's body.
    */
-  async #exchange(method: "GET" | "PATCH" | "POST", url: string, body: string | undefined, what: string, landed: (() => Promise<boolean>) | undefined): Promise<unknown> {
+  async #exchange<T>(method: "GET" | "PATCH" | "POST", url: string, body: string | undefined, what: string, landed: (() => Promise<boolean>) | undefined, read: (body: OpenResponse["body"]) => Promise<T>): Promise<T> {
     const { tokens, dispatcher, tuning, retrying } = this.#options;
     let refreshed = false;
     let lostReply = false;
-    return withRetries<unknown>(what, tuning, async () => {
-      if (lostReply && landed && (await landed())) return { done: undefined };
+    // Writes read nothing (T is undefined), and only writes are asked whether they landed.
+    const nothing = undefined as T;
+    return withRetries<T>(what, tuning, async () => {
+      if (lostReply && landed && (await landed())) return { done: nothing };
       const token = await tokens.token();
       const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
       if (body !== undefined) headers["content-type"] = "application/json";
-      let reply;
+      let reply: OpenResponse;
       try {
-        reply = await send(dispatcher, { method, url, headers, body });
+        reply = await open(dispatcher, { method, url, headers, body });
       } catch (error) {
         if (!isTransientError(error)) throw error;
         lostReply = true;
         return { retry: describeError(error) };
       }
-      if (reply.status === 401 && !refreshed) {
-        // A token can expire between MSAL's check and the request: ask Entra once for a new one.
-        refreshed = true;
-        await tokens.token({ refresh: true });
-        return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
+      if (reply.status >= 200 && reply.status < 300 && method !== "GET") {
+        // The write happened; what the body says does not matter.
+        await reply.body.dump().catch(() => undefined);
+        return { done: nothing };
       }
-      if (isTransientStatus(reply.status)) {
-        lostReply = reply.status !== 429;
-        return { retry: `HTTP ${reply.status}`, afterMs: retryAfterMs(reply.headers["retry-after"]) };
-      }
-      if (reply.status === 403) throw new DefenderApiError(403, readDefenderError(reply.text), what, forbiddenFix(tokens.claims().roles, method !== "GET"));
-      if (reply.status < 200 || reply.status >= 300) throw new DefenderApiError(reply.status, readDefenderError(reply.text), what);
-      if (method !== "GET") return { done: undefined };
       try {
-        return { done: JSON.parse(reply.text) as unknown };
-      } catch {
-        return { retry: "the reply is not valid JSON" };
+        if (reply.status >= 200 && reply.status < 300) return { done: await read(reply.body) };
+        const text = await reply.body.text();
+        if (reply.status === 401 && !refreshed) {
+          // A token can expire between MSAL's check and the request: ask Entra once for a new one.
+          refreshed = true;
+          await tokens.token({ refresh: true });
+          return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
+        }
+        if (isTransientStatus(reply.status)) {
+          lostReply = reply.status !== 429;
+          return { retry: `HTTP ${reply.status}`, afterMs: retryAfterMs(reply.headers["retry-after"]) };
+        }
+        if (reply.status === 403) throw new DefenderApiError(403, readDefenderError(text), what, forbiddenFix(tokens.claims().roles, method !== "GET"));
+        throw new DefenderApiError(reply.status, readDefenderError(text), what);
+      } catch (error) {
+        if (error instanceof SyntaxError) return { retry: "the reply is not valid JSON" };
+        if (!isTransientError(error)) throw error;
+        lostReply = method !== "GET";
+        return { retry: describeError(error) };
       }
     }, retrying);
   }

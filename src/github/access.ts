@@ -1,5 +1,6 @@
 /** What the GitHub token may do in the repository, found without changing anything. */
 import type { Repo } from "./store.js";
+import { messageOf, statusOf } from "./errors.js";
 import type { GitHub } from "./octokit.js";
 
 export interface AccessCheck {
@@ -7,16 +8,6 @@ export interface AccessCheck {
   ok: boolean;
   detail: string;
   fix?: string;
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === "number" ? status : undefined;
-}
-
-function messageOf(error: unknown): string {
-  // Octokit appends " - <documentation URL>"; the fix we print says more.
-  return ((error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "");
 }
 
 const WRITE_FIX = "Give the job `permissions: issues: write` (or the token the Issues read and write permission).";

@@ -2,6 +2,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { IssueDraft } from "../issue/render.js";
 import { readMarker } from "../issue/marker.js";
+import { readStreamingArray } from "../json-stream.js";
+import { describe, explained, statusOf } from "./errors.js";
 import type { LabelSpec } from "../issue/vocabulary.js";
 import type { GitHub } from "./octokit.js";
 
@@ -94,15 +96,23 @@ export class AlertIssueStore {
   }
 
   /**
-   * Pages by GitHub's Link header, each page parsed with the platform's JSON.parse: Octokit's own
-   * parser looks at every value for big integers, which costs seconds over thousands of issues.
+   * Pages by GitHub's Link header, reading each page an issue at a time as it streams in: Octokit's
+   * own parser looks at every value for big integers, which costs seconds over thousands of issues,
+   * and a whole page parsed at once leaves megabytes of garbage per page.
    */
   async #list(since: Date): Promise<IssueListing> {
     const listing: IssueListing = { issues: [], strangers: [], openedByTrusted: [] };
-    const raw = { request: { parseSuccessResponseBody: false } };
+    // Octokit hands over only the body stream, and undici cancels the body of a Response that is
+    // garbage-collected before anyone reads it: the page's Response is held until its body is read.
+    // The fetch wrapped is @actions/github's, so proxies are still honoured.
+    const fetchPage = this.#github.request.endpoint.DEFAULTS.request?.fetch ?? fetch;
+    let held: unknown;
+    const holding = async (...args: Parameters<typeof fetch>) => (held = await fetchPage(...args));
+    const raw = { request: { parseSuccessResponseBody: false, fetch: holding } };
     let response: { data: unknown; headers: { link?: string } } = await this.#github.request("GET /repos/{owner}/{repo}/issues", { ...this.#repo, state: "all", since: since.toISOString(), per_page: 100, ...raw });
     for (;;) {
-      for (const issue of await readJsonArray<RawIssue>(response.data)) this.#classify(issue, listing);
+      await readStreamingArray(response.data as AsyncIterable<Uint8Array>, (issue) => this.#classify(issue as RawIssue, listing));
+      held = undefined;
       const next = NEXT_LINK.exec(response.headers.link ?? "")?.[1];
       if (!next) return listing;
       response = await this.#github.request({ method: "GET", url: next, ...raw });
@@ -240,20 +250,6 @@ function toAlertIssue(raw: RawIssue, alertId: string): AlertIssue {
   };
 }
 
-/** A JSON array from a response body Octokit left unparsed (a web stream of bytes). */
-async function readJsonArray<T>(body: unknown): Promise<T[]> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of body as AsyncIterable<Uint8Array>) chunks.push(chunk);
-  const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  if (!Array.isArray(parsed)) throw new Error("GitHub answered the issue listing with something other than a list");
-  return parsed as T[];
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === "number" ? status : undefined;
-}
-
 function isAlreadyExists(error: unknown): boolean {
   const errors = (error as { response?: { data?: { errors?: Array<{ code?: string }> } } }).response?.data?.errors;
   return statusOf(error) === 422 && Array.isArray(errors) && errors.some((e) => e.code === "already_exists");
@@ -264,28 +260,4 @@ function isLostReply(error: unknown): boolean {
   const status = statusOf(error);
   const name = (error as { name?: unknown } | null)?.name;
   return name === "TimeoutError" || name === "AbortError" || (status !== undefined && status >= 500);
-}
-
-const GITHUB_FIXES: Record<number, string> = {
-  401: "The GitHub token is not valid: check the github-token input.",
-  403: "The GitHub token may not write issues here: give the job `permissions: issues: write` (or the token the Issues write permission).",
-  404: "The repository was not found with this token: check GITHUB_REPOSITORY and the token's access.",
-  410: "Issues are disabled in this repository: enable them under Settings → General → Features.",
-};
-
-/** Runs a GitHub call, turning its failure into one line that says what to do. */
-async function explained<T>(what: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw new Error(`${what} failed: ${describe(error)}`, { cause: error });
-  }
-}
-
-export function describe(error: unknown): string {
-  const status = statusOf(error);
-  const message = ((error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "");
-  if (!status) return message;
-  const fix = GITHUB_FIXES[status] && !/secondary rate limit|rate limit exceeded/i.test(message) ? ` ${GITHUB_FIXES[status]}` : "";
-  return `HTTP ${status}: ${message}${fix}`;
 }

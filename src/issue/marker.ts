@@ -27,7 +27,9 @@ export function readMarker(body: string | null | undefined): MarkerReading {
   const ids = [...body.replace(/\r\n?/g, "\n").matchAll(MARKER_LINE)].map((m) => m[1] ?? "");
   if (ids.length === 0) return { kind: "none" };
   if (ids.length > 1) return { kind: "invalid", reason: `the body has ${ids.length} marker lines` };
-  const alertId = ids[0] ?? "";
-  if (!isAlertId(alertId)) return { kind: "invalid", reason: "the marker's alert ID is malformed" };
-  return { kind: "one", alertId };
+  const found = ids[0] ?? "";
+  if (!isAlertId(found)) return { kind: "invalid", reason: "the marker's alert ID is malformed" };
+  // A match is a slice of the body and keeps all of it alive: the ID (ASCII only) is copied out,
+  // so that a listing of thousands of issues holds their IDs, not their bodies.
+  return { kind: "one", alertId: Buffer.from(found, "latin1").toString("latin1") };
 }

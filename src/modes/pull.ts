@@ -1,9 +1,10 @@
 /** Pull: alerts in the window → new alert issues, never two for one alert. */
 import type { Config } from "../config.js";
-import type { Alert } from "../defender/alert.js";
+import type { Alert, ListedAlert } from "../defender/alert.js";
 import type { AlertListing, DefenderClient } from "../defender/client.js";
 import { alertFilter } from "../defender/filter.js";
-import { type AlertIssue, type AlertIssueStore, describe } from "../github/store.js";
+import { describe } from "../github/errors.js";
+import type { AlertIssue, AlertIssueStore } from "../github/store.js";
 import { type IssueDraft, renderIssue, severityOf } from "../issue/render.js";
 import { vocabulary } from "../issue/vocabulary.js";
 
@@ -82,7 +83,7 @@ export function duplicateIssues(issues: readonly AlertIssue[]): Array<{ duplicat
 }
 
 /** Alerts without an issue, oldest first (ties by ID, so every run picks the same ones). */
-export function newAlerts(alerts: readonly Alert[], issues: readonly AlertIssue[]): Alert[] {
+export function newAlerts<A extends Pick<ListedAlert, "id" | "alertCreationTime">>(alerts: readonly A[], issues: readonly AlertIssue[]): A[] {
   const ticketed = new Set(issues.map((issue) => issue.alertId));
   return alerts
     .filter((alert) => !ticketed.has(alert.id))
@@ -144,14 +145,15 @@ export async function runPull(config: Config, defender: DefenderClient, store: A
   const render = (alert: Alert) => renderIssue(alert, { titleTemplate: config.titleTemplate, portalHost: config.cloud.portalHost, tenantId: config.tenantId, extraLabels: config.labels });
   if (config.dryRun) {
     result.planned = batch.map((alert) => {
-      const { body: _body, ...planned } = render(alert);
+      const { body: _body, ...planned } = render(alert.read());
       return planned;
     });
     result.alertsRemaining = fresh.length - batch.length;
     return result;
   }
   let vocabularyChecked = false;
-  for (const alert of batch) {
+  for (const listed of batch) {
+    const alert = listed.read();
     const draft = render(alert);
     try {
       const issue = await store.create({ ...draft, assignees: config.assignees });

@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeAlert, sampleAlerts } from "../emulators/sample-alerts.ts";
 import { renderGfm, mentionsIn, tagsIn } from "../support/gfm.ts";
-import { githubWrites, minutesAgo, startWorld, ticketedAlertIds, type World } from "../support/world.ts";
+import path from "node:path";
+import { githubWrites, minutesAgo, ROOT, startWorld, ticketedAlertIds, type World } from "../support/world.ts";
 
 let world: World;
 afterEach(async () => {
@@ -185,6 +186,21 @@ describe("later runs", () => {
     expect(Date.now() - since).toBeLessThan(6 * 3_600_000 + 10 * 60_000);
     expect(listings.map((r) => r.query.page ?? "1")).toEqual(["1", "2"]);
     expect(githubWrites(world)).toEqual([]);
+  });
+
+  it("reads every page of the listing while garbage is collected all the time", async () => {
+    // A page's body is read after Octokit returns; a Response collected before that loses its body.
+    const known = makeAlert({ alertCreationTime: minutesAgo(120) });
+    world.defender.alerts.push(known, makeAlert({ alertCreationTime: minutesAgo(100) }));
+    for (let n = 0; n < 250; n++) world.github.addIssue({ title: `chore ${n}`, body: "x".repeat(2000), user: "dev", created_at: minutesAgo(90) });
+    world.github.addIssue({ title: "alert", body: `<!-- defender-alert-id: ${known.id} -->`, created_at: minutesAgo(95) });
+    const gcPressure = path.join(ROOT, "test/support/gc-pressure.mjs");
+    const result = await world.run({ "dry-run": "true" }, { env: { NODE_OPTIONS: `--expose-gc --import=${gcPressure}` } });
+    expect(result.annotations.filter((a) => a.level === "error")).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ "alerts-found": "2" });
+    expect(result.summary).toContain("| Already have an issue | 1 |");
+    expect(world.github.requests.filter((r) => r.path === "/repos/acme/soc/issues").map((r) => r.query.page ?? "1")).toEqual(["1", "2", "3"]);
   });
 
   it("renders attacker-controlled alert text inert", async () => {

@@ -14,9 +14,9 @@ function read(overrides: Record<string, string> = {}) {
   return (name: string) => inputs[name] ?? "";
 }
 
-function errorOf(overrides: Record<string, string>): string {
+async function errorOf(overrides: Record<string, string>): Promise<string> {
   try {
-    readConfig(read(overrides));
+    await readConfig(read(overrides));
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
     return (error as Error).message;
@@ -24,9 +24,9 @@ function errorOf(overrides: Record<string, string>): string {
   throw new Error("expected an InputError");
 }
 
-describe("readConfig", () => {
-  it("applies SPEC.md's defaults", () => {
-    const config = readConfig(read());
+describe("readConfig", async () => {
+  it("applies SPEC.md's defaults", async () => {
+    const config = await readConfig(read());
     expect(config).toMatchObject({
       mode: "pull",
       lookbackMs: 24 * 3_600_000,
@@ -53,8 +53,8 @@ describe("readConfig", () => {
     });
   });
 
-  it("normalises case and lists", () => {
-    const config = readConfig(read({ "min-severity": "medium", statuses: "new\ninprogress, New", labels: "soc, triage\nsoc", "dry-run": "TRUE", "max-issues": "0" }));
+  it("normalises case and lists", async () => {
+    const config = await readConfig(read({ "min-severity": "medium", statuses: "new\ninprogress, New", labels: "soc, triage\nsoc", "dry-run": "TRUE", "max-issues": "0" }));
     expect(config.minSeverity).toBe("Medium");
     expect(config.statuses).toEqual(["New", "InProgress"]);
     expect(config.labels).toEqual(["soc", "triage"]);
@@ -62,8 +62,8 @@ describe("readConfig", () => {
     expect(config.maxIssues).toBe(0);
   });
 
-  it("picks a cloud's hosts and lets each be overridden", () => {
-    const config = readConfig(read({ cloud: "gcc-high", "api-url": "https://eu.api.security.microsoft.com/api/", "authority-host": "login.example.us" }));
+  it("picks a cloud's hosts and lets each be overridden", async () => {
+    const config = await readConfig(read({ cloud: "gcc-high", "api-url": "https://eu.api.security.microsoft.com/api/", "authority-host": "login.example.us" }));
     expect(config.cloud).toEqual({
       name: "gcc-high",
       authorityHost: "https://login.example.us",
@@ -74,9 +74,9 @@ describe("readConfig", () => {
     });
   });
 
-  it("allows http only for a loopback api-url", () => {
-    expect(readConfig(read({ "api-url": "http://127.0.0.1:8080" })).cloud.apiUrl).toBe("http://127.0.0.1:8080");
-    expect(errorOf({ "api-url": "http://api.security.microsoft.com" })).toBe(
+  it("allows http only for a loopback api-url", async () => {
+    expect((await readConfig(read({ "api-url": "http://127.0.0.1:8080" }))).cloud.apiUrl).toBe("http://127.0.0.1:8080");
+    expect(await errorOf({ "api-url": "http://api.security.microsoft.com" })).toBe(
       `Input 'api-url' is "http://api.security.microsoft.com": expected an https:// URL such as https://eu.api.security.microsoft.com (http:// only for a loopback host)`,
     );
   });
@@ -98,26 +98,26 @@ describe("readConfig", () => {
     [{ "authority-host": "http://login.microsoftonline.com" }, `Input 'authority-host' is "http://login.microsoftonline.com": expected an https:// URL or host name such as https://login.microsoftonline.us`],
     [{ "api-scope": "Alert.ReadWrite.All" }, `Input 'api-scope' is "Alert.ReadWrite.All": expected a resource scope ending in /.default, such as https://api.securitycenter.microsoft.com/.default`],
     [{ "assignee-map": "[1,2]" }, `Input 'assignee-map' is "[1,2]": expected a JSON or YAML object mapping GitHub logins to Defender assignedTo values, such as {"octocat": "octocat@contoso.com"}`],
-  ])("rejects %j with one line naming the input, the value and what is accepted", (overrides, message) => {
-    expect(errorOf(overrides)).toBe(message);
+  ])("rejects %j with one line naming the input, the value and what is accepted", async (overrides, message) => {
+    expect(await errorOf(overrides)).toBe(message);
   });
 
-  it("never echoes a secret in an error", () => {
-    expect(errorOf({ "client-certificate": "-----BEGIN PRIVATE KEY-----\nMIIsecret\n-----END PRIVATE KEY-----" })).toBe("Input 'client-certificate': give either client-secret or client-certificate, not both");
-    expect(errorOf({ "github-token": "" })).toBe("Input 'github-token': required: a GitHub token (the default is ${{ github.token }})");
+  it("never echoes a secret in an error", async () => {
+    expect(await errorOf({ "client-certificate": "-----BEGIN PRIVATE KEY-----\nMIIsecret\n-----END PRIVATE KEY-----" })).toBe("Input 'client-certificate': give either client-secret or client-certificate, not both");
+    expect(await errorOf({ "github-token": "" })).toBe("Input 'github-token': required: a GitHub token (the default is ${{ github.token }})");
   });
 
-  it("signs in with GitHub OIDC when neither a secret nor a certificate is given", () => {
-    expect(readConfig(read({ "client-secret": "" })).credential).toEqual({ kind: "oidc" });
+  it("signs in with GitHub OIDC when neither a secret nor a certificate is given", async () => {
+    expect((await readConfig(read({ "client-secret": "" }))).credential).toEqual({ kind: "oidc" });
   });
 
-  it("reads assignee-map as JSON or YAML, logins case-insensitive", () => {
-    expect(readConfig(read({ "assignee-map": '{"OctoCat": "octo@contoso.com"}' })).assigneeMap).toEqual({ octocat: "octo@contoso.com" });
-    expect(readConfig(read({ "assignee-map": "octocat: octo@contoso.com\nhubot: hubot@contoso.com" })).assigneeMap).toEqual({ octocat: "octo@contoso.com", hubot: "hubot@contoso.com" });
+  it("reads assignee-map as JSON or YAML, logins case-insensitive", async () => {
+    expect((await readConfig(read({ "assignee-map": '{"OctoCat": "octo@contoso.com"}' }))).assigneeMap).toEqual({ octocat: "octo@contoso.com" });
+    expect((await readConfig(read({ "assignee-map": "octocat: octo@contoso.com\nhubot: hubot@contoso.com" }))).assigneeMap).toEqual({ octocat: "octo@contoso.com", hubot: "hubot@contoso.com" });
   });
 });
 
-describe("parseDuration", () => {
+describe("parseDuration", async () => {
   it.each([
     ["90m", 90 * 60_000],
     ["24h", 24 * 3_600_000],
@@ -135,16 +135,16 @@ describe("parseDuration", () => {
   });
 });
 
-describe("isBalancedClause", () => {
-  it("counts parentheses outside quotes only", () => {
+describe("isBalancedClause", async () => {
+  it("counts parentheses outside quotes only", async () => {
     expect(isBalancedClause("title eq 'a)' and (x eq 'it''s')")).toBe(true);
     expect(isBalancedClause("x eq 'open")).toBe(false);
     expect(isBalancedClause("a) or (b")).toBe(false);
   });
 });
 
-describe("readTuning", () => {
-  it("reads whole numbers and refuses others", () => {
+describe("readTuning", async () => {
+  it("reads whole numbers and refuses others", async () => {
     expect(readTuning({ DEFENDER_ISSUES_PAGE_SIZE: "3", DEFENDER_ISSUES_ISSUES_PER_HOUR: "120" })).toEqual({ pageSize: 3, timeoutMs: undefined, retryBudgetMs: undefined, issuesPerHour: 120 });
     expect(() => readTuning({ DEFENDER_ISSUES_ISSUES_PER_HOUR: "501" })).toThrow("expected a whole number from 0 to 500");
     expect(() => readTuning({ DEFENDER_ISSUES_PAGE_SIZE: "20000" })).toThrow("Input 'DEFENDER_ISSUES_PAGE_SIZE' is \"20000\": expected a whole number from 1 to 10000");

@@ -27,11 +27,11 @@ const anyText = fc.oneof(
 );
 
 describe.each(INPUTS)("input %s", (name) => {
-  it("gives a Config or one InputError line that names the input", () => {
-    fc.assert(
-      fc.property(anyText, (value) => {
+  it("gives a Config or one InputError line that names the input", async () => {
+    await fc.assert(
+      fc.asyncProperty(anyText, async (value) => {
         try {
-          const config = readConfig((input) => (input === name ? value : (BASE[input] ?? "")));
+          const config = await readConfig((input) => (input === name ? value : (BASE[input] ?? "")));
           expect(config.mode).toMatch(/^(pull|sync|check)$/);
         } catch (error) {
           expect(error).toBeInstanceOf(InputError);

@@ -1,8 +1,8 @@
-export const id = 38;
-export const ids = [38];
+export const id = 706;
+export const ids = [706];
 export const modules = {
 
-/***/ 82038:
+/***/ 73706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -23,7 +23,7 @@ var dist = __webpack_require__(52669);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(24371);
+var undici = __webpack_require__(46752);
 ;// CONCATENATED MODULE: ./src/http.ts
 /** HTTP for the Microsoft clients: one proxy-aware dispatcher and one retry policy. */
 
@@ -37,21 +37,25 @@ function createDispatcher(tuning) {
         connect: { timeout: Math.min(tuning.timeoutMs, 30_000) },
     });
 }
-/** One exchange, the whole body read: a reset mid-body fails the exchange, so it can be retried. */
-async function send(dispatcher, req) {
+/** Sends a request and returns once the headers are in; the body is the caller's to read. */
+async function http_open(dispatcher, req) {
     const response = await (0,undici/* request */.Em)(req.url, {
         method: req.method,
         headers: req.headers,
         body: req.body,
         dispatcher,
     });
-    const text = await response.body.text();
     const headers = {};
     for (const [name, value] of Object.entries(response.headers)) {
         if (value !== undefined)
             headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
     }
-    return { status: response.statusCode, headers, text };
+    return { status: response.statusCode, headers, body: response.body };
+}
+/** One exchange, the whole body read: a reset mid-body fails the exchange, so it can be retried. */
+async function send(dispatcher, req) {
+    const response = await http_open(dispatcher, req);
+    return { status: response.status, headers: response.headers, text: await response.body.text() };
 }
 /** Seconds or an HTTP date, as Retry-After may be; undefined when absent or unreadable. */
 function retryAfterMs(header, now = Date.now()) {
@@ -233,10 +237,251 @@ function networkClient(dispatcher, tuning, hooks) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/defender/filter.ts
+var filter = __webpack_require__(30733);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(50000);
+;// CONCATENATED MODULE: ./src/json-stream.ts
+/**
+ * Reads a JSON object arriving in chunks whose one array member is large (a Defender page holds up
+ * to 10,000 alerts in `value`): each element of that array is handed over as soon as it is
+ * complete, parsed on its own, and the rest of the object is parsed at the end. Peak memory is a
+ * chunk and an element, not the whole page twice over (its text and its objects).
+ *
+ * Parsing stays with JSON.parse, which is several times faster than the JavaScript tokenisers of
+ * streaming JSON libraries; the scanner here only finds where elements begin and end. It reads
+ * bytes: every byte it looks for is ASCII, and no byte of a multi-byte UTF-8 character is.
+ */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const decoder = new TextDecoder();
+function isSpace(byte) {
+    return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+/**
+ * Streams `chunks`: calls `onElement` with each element of the top-level array member `member`,
+ * and returns the object with that member empty (`[]`). A member that is not an array is left in
+ * the object as it is. Invalid JSON throws JSON.parse's SyntaxError, possibly after some elements.
+ */
+async function readStreamingMember(chunks, member, onElement) {
+    const scanner = new MemberScanner(member, onElement);
+    for await (const chunk of chunks)
+        scanner.write(chunk);
+    return scanner.end();
+}
+/**
+ * Streams a JSON array (a GitHub listing page): calls `onElement` with each element, parsed on its
+ * own. Anything but an array is a SyntaxError.
+ */
+async function readStreamingArray(chunks, onElement) {
+    const scanner = new MemberScanner(undefined, onElement);
+    for await (const chunk of chunks)
+        scanner.write(chunk);
+    const rest = scanner.end();
+    if (!Array.isArray(rest))
+        throw new SyntaxError("Expected a JSON array");
+    // Only a value that was not streamed is left here: none, for an array.
+    for (const element of rest)
+        onElement(element, Buffer.from(JSON.stringify(element)));
+}
+class MemberScanner {
+    /** The member whose array is streamed; undefined streams the top-level array itself. */
+    #member;
+    /** The depth of the streamed array's elements' container: 2 in an object, 1 at the top. */
+    #arrayDepth;
+    #onElement;
+    #rest = [];
+    #element = [];
+    #sink = "rest";
+    #depth = 0;
+    #inString = false;
+    /** The chunk ended on a backslash inside a string: the next byte is escaped. */
+    #escaped = false;
+    /** At depth 1, the next string is a key. */
+    #keyNext = false;
+    /** The key being read (pieces), and the last complete key at depth 1. */
+    #key;
+    #lastKey = "";
+    /** After `"member":`, waiting to see whether an array follows. */
+    #memberValueNext = false;
+    #streamed = false;
+    /** Between elements: one has just ended (a comma or the end must follow), or a comma has (an element must). */
+    #afterElement = false;
+    #elementNext = false;
+    constructor(member, onElement) {
+        this.#member = member;
+        this.#arrayDepth = member === undefined ? 1 : 2;
+        this.#memberValueNext = member === undefined;
+        this.#onElement = onElement;
+    }
+    write(chunk) {
+        // Bytes from `from` on belong to the current sink; they are handed over at each change of sink.
+        let from = 0;
+        let keyFrom = 0;
+        const flush = (to) => {
+            // The rest is small: copied, so that it does not hold on to whole chunks.
+            if (to > from && this.#sink === "rest")
+                this.#rest.push(chunk.slice(from, to));
+            else if (to > from && this.#sink === "element")
+                this.#element.push(chunk.subarray(from, to));
+        };
+        const switchTo = (sink, at) => {
+            flush(at);
+            this.#sink = sink;
+            from = at;
+        };
+        for (let i = 0; i < chunk.length; i++) {
+            if (this.#inString) {
+                // Most bytes are inside strings: jump to the closing quote rather than look at each byte.
+                const close = this.#closingQuote(chunk, i);
+                if (close < 0)
+                    break;
+                i = close;
+                this.#inString = false;
+                if (this.#key) {
+                    this.#key.push(chunk.subarray(keyFrom, i));
+                    this.#lastKey = Buffer.concat(this.#key).toString("utf8");
+                    this.#key = undefined;
+                }
+                continue;
+            }
+            const byte = chunk[i];
+            if (isSpace(byte))
+                continue;
+            if (this.#memberValueNext) {
+                this.#memberValueNext = false;
+                if (byte === OPEN_BRACKET) {
+                    this.#depth++;
+                    this.#streamed = true;
+                    this.#afterElement = false;
+                    this.#elementNext = false;
+                    switchTo("between", i + 1);
+                    continue;
+                }
+            }
+            if (this.#sink === "between") {
+                if (byte === COMMA) {
+                    if (!this.#afterElement)
+                        throw new SyntaxError(`Unexpected ',' in the '${this.#member}' array`);
+                    this.#afterElement = false;
+                    this.#elementNext = true;
+                    continue;
+                }
+                if (byte === CLOSE_BRACKET) {
+                    if (this.#elementNext)
+                        throw new SyntaxError(`Unexpected ']' after ',' in the '${this.#member}' array`);
+                    this.#depth--;
+                    switchTo("rest", i);
+                    continue;
+                }
+                if (this.#afterElement)
+                    throw new SyntaxError(`Expected ',' or ']' between elements of the '${this.#member}' array`);
+                this.#elementNext = false;
+                switchTo("element", i);
+            }
+            switch (byte) {
+                case QUOTE:
+                    this.#inString = true;
+                    if (this.#depth === 1 && this.#keyNext) {
+                        this.#keyNext = false;
+                        this.#key = [];
+                        keyFrom = i + 1;
+                    }
+                    break;
+                case OPEN_BRACE:
+                case OPEN_BRACKET:
+                    this.#depth++;
+                    if (this.#depth === 1)
+                        this.#keyNext = byte === OPEN_BRACE;
+                    break;
+                case CLOSE_BRACE:
+                case CLOSE_BRACKET:
+                    if (this.#sink === "element" && this.#depth === this.#arrayDepth) {
+                        // A scalar element ends where its array does.
+                        if (byte !== CLOSE_BRACKET)
+                            throw new SyntaxError(`Unexpected '}' in the '${this.#member}' array`);
+                        this.#emit(chunk, from, i);
+                        this.#depth--;
+                        this.#sink = "rest";
+                        from = i;
+                        break;
+                    }
+                    this.#depth--;
+                    if (this.#sink === "element" && this.#depth === this.#arrayDepth) {
+                        this.#emit(chunk, from, i + 1);
+                        this.#sink = "between";
+                        this.#afterElement = true;
+                        from = i + 1;
+                    }
+                    break;
+                case COMMA:
+                    if (this.#sink === "element" && this.#depth === this.#arrayDepth) {
+                        this.#emit(chunk, from, i);
+                        this.#sink = "between";
+                        this.#elementNext = true;
+                        from = i + 1;
+                    }
+                    else if (this.#depth === 1)
+                        this.#keyNext = true;
+                    break;
+                case COLON:
+                    if (this.#depth === 1 && !this.#streamed && this.#member !== undefined && this.#lastKey === this.#member)
+                        this.#memberValueNext = true;
+                    break;
+            }
+        }
+        flush(chunk.length);
+        if (this.#key && this.#inString)
+            this.#key.push(chunk.subarray(keyFrom));
+    }
+    /**
+     * The index of the quote that closes the string going on at `start`, or -1 when the string runs
+     * past the chunk (and then whether the chunk ends inside an escape is remembered).
+     */
+    #closingQuote(chunk, start) {
+        let from = start;
+        if (this.#escaped) {
+            this.#escaped = false;
+            from++;
+        }
+        for (;;) {
+            const quote = chunk.indexOf(QUOTE, from);
+            const end = quote < 0 ? chunk.length : quote;
+            let backslashes = 0;
+            while (end - backslashes - 1 >= from && chunk[end - backslashes - 1] === BACKSLASH)
+                backslashes++;
+            if (quote < 0) {
+                this.#escaped = backslashes % 2 === 1;
+                return -1;
+            }
+            if (backslashes % 2 === 0)
+                return quote;
+            from = quote + 1;
+        }
+    }
+    #emit(chunk, from, to) {
+        if (to > from)
+            this.#element.push(chunk.subarray(from, to));
+        const pieces = this.#element;
+        const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+        this.#element = [];
+        this.#onElement(JSON.parse(decoder.decode(bytes)), bytes);
+    }
+    end() {
+        if (this.#sink !== "rest")
+            throw new SyntaxError("Unexpected end of JSON input");
+        return JSON.parse(Buffer.concat(this.#rest).toString("utf8"));
+    }
+}
+
 // EXTERNAL MODULE: ./src/issue/marker.ts
-var marker = __webpack_require__(69745);
+var issue_marker = __webpack_require__(69745);
 ;// CONCATENATED MODULE: ./src/defender/alert.ts
 /** The Defender alert as the action reads it: lenient where Defender varies, strict where we rely on it. */
 
@@ -274,7 +519,7 @@ const evidenceSchema = schemas/* looseObject */._H3({
     detectionStatus: alert_text,
 });
 const alertSchema = schemas/* looseObject */._H3({
-    id: schemas/* string */.YjP().regex(marker/* ALERT_ID_PATTERN */.W1, "an ID of letters, digits, '_' and '-' (at most 128)"),
+    id: schemas/* string */.YjP().regex(issue_marker/* ALERT_ID_PATTERN */.W1, "an ID of letters, digits, '_' and '-' (at most 128)"),
     alertCreationTime: time,
     title: alert_text,
     description: alert_text,
@@ -315,20 +560,63 @@ function readAlert(raw) {
     const parsed = alertSchema.safeParse(raw);
     if (parsed.success)
         return { ok: true, alert: parsed.data };
-    const id = typeof raw === "object" && raw !== null && typeof raw.id === "string"
-        ? raw.id
-        : "(no id)";
-    const problem = parsed.error.issues
-        .map((issue) => `${issue.path.join(".") || "alert"}: ${issue.message}`)
-        .join("; ");
-    return { ok: false, id, problem };
+    return { ok: false, id: idOf(raw), problem: problemsOf(parsed.error) };
+}
+// Only the ID and the creation time can make an alert malformed: every other field is lenient.
+const headSchema = alertSchema.pick({ id: true, alertCreationTime: true });
+const alert_decoder = new TextDecoder();
+/** Validates the parts of one alert a listing needs now; `bytes` (its JSON) is read again by `read()`. */
+function readListedAlert(raw, bytes) {
+    const head = headSchema.safeParse(raw);
+    if (!head.success)
+        return { ok: false, id: idOf(raw), problem: problemsOf(head.error) };
+    const { id, alertCreationTime } = head.data;
+    const read = () => {
+        const reading = readAlert(JSON.parse(alert_decoder.decode(bytes)));
+        if (!reading.ok)
+            throw new Error(`Alert ${id} could not be read again: ${reading.problem}`);
+        return reading.alert;
+    };
+    return { ok: true, alert: { id, alertCreationTime, read } };
+}
+function idOf(raw) {
+    return typeof raw === "object" && raw !== null && typeof raw.id === "string" ? raw.id : "(no id)";
+}
+function problemsOf(error) {
+    return error.issues.map((issue) => `${issue.path.join(".") || "alert"}: ${issue.message}`).join("; ");
 }
 
-// EXTERNAL MODULE: ./src/defender/filter.ts
-var filter = __webpack_require__(30733);
+;// CONCATENATED MODULE: ./src/defender/page.ts
+/** A Defender page of alerts (`{"value": [...], "@odata.nextLink": ...}`), read as it streams in. */
+
+
+
+const pageSchema = schemas/* looseObject */._H3({
+    value: schemas/* array */.YOg(schemas/* unknown */.L5J()),
+    "@odata.nextLink": schemas/* string */.YjP().nullish(),
+});
+/** A page of alerts, validated one by one as they stream in; a malformed alert is reported, not thrown. */
+async function readAlertPage(body) {
+    const page = { alerts: [], malformed: [], nextLink: undefined };
+    const take = (raw, bytes) => {
+        const reading = readListedAlert(raw, bytes);
+        if (reading.ok)
+            page.alerts.push(reading.alert);
+        else
+            page.malformed.push({ id: reading.id, problem: reading.problem });
+    };
+    const rest = pageSchema.safeParse(await readStreamingMember(body, "value", take));
+    if (!rest.success)
+        throw new Error("Listing Defender alerts: the reply has no 'value' array of alerts");
+    // Left in place only when the member's name was spelt with escapes.
+    for (const raw of rest.data.value)
+        take(raw, Buffer.from(JSON.stringify(raw)));
+    page.nextLink = rest.data["@odata.nextLink"] ?? undefined;
+    return page;
+}
+
 ;// CONCATENATED MODULE: ./src/defender/client.ts
 /** The Defender for Endpoint alerts API over undici: paging, retries, validation. */
-
 
 
 
@@ -341,10 +629,6 @@ const MAX_PAGES = 1_000;
 // `id eq '…'` clauses per bulk read, keeping the URL well under common 8 KB limits.
 const IDS_PER_QUERY = 40;
 const BATCH_CALLS_PER_MINUTE = 10;
-const pageSchema = schemas/* looseObject */._H3({
-    value: schemas/* array */.YOg(schemas/* unknown */.L5J()),
-    "@odata.nextLink": schemas/* string */.YjP().nullish(),
-});
 class DefenderClient {
     #options;
     #pageSize;
@@ -354,7 +638,8 @@ class DefenderClient {
     }
     /**
      * Every alert matching `filter`, evidence included. Defender promises no nextLink, so pages are
-     * asked for with $top/$skip until one comes back short; a nextLink, when sent, is followed.
+     * asked for with $top/$skip until one comes back short; a nextLink, when sent, is followed. Each
+     * page is read as it streams in, one alert at a time, so a page of 10,000 is never held as text.
      */
     async listAlerts(filter, options = {}) {
         const evidence = options.evidence ?? true;
@@ -364,23 +649,16 @@ class DefenderClient {
         let skip = 0;
         let pages = 0;
         while (url !== undefined && pages < MAX_PAGES) {
-            const page = pageSchema.safeParse(await this.#getJson(url, "Listing Defender alerts"));
+            const page = await this.#exchange("GET", url, undefined, "Listing Defender alerts", undefined, readAlertPage);
             pages++;
-            if (!page.success)
-                throw new Error("Listing Defender alerts: the reply has no 'value' array of alerts");
-            for (const raw of page.data.value) {
-                const reading = readAlert(raw);
-                if (reading.ok)
-                    byId.set(reading.alert.id, reading.alert);
-                else
-                    malformed.push({ id: reading.id, problem: reading.problem });
-            }
-            skip += page.data.value.length;
-            const nextLink = page.data["@odata.nextLink"];
-            if (nextLink)
-                url = this.#sameOrigin(nextLink);
+            for (const alert of page.alerts)
+                byId.set(alert.id, alert);
+            malformed.push(...page.malformed);
+            skip += page.alerts.length + page.malformed.length;
+            if (page.nextLink)
+                url = this.#sameOrigin(page.nextLink);
             else
-                url = page.data.value.length >= this.#pageSize ? this.#listUrl(filter, skip, evidence) : undefined;
+                url = page.alerts.length + page.malformed.length >= this.#pageSize ? this.#listUrl(filter, skip, evidence) : undefined;
         }
         return { alerts: [...byId.values()], malformed, pages };
     }
@@ -393,10 +671,8 @@ class DefenderClient {
     async probeAlerts() {
         const since = (0,filter/* odataTime */.R3)(new Date(Date.now() - 86_400_000));
         const url = `${this.#options.apiUrl}/api/alerts?$filter=${encodeURIComponent(`alertCreationTime ge ${since}`)}&$top=100`;
-        const page = pageSchema.safeParse(await this.#getJson(url, "Listing Defender alerts"));
-        if (!page.success)
-            throw new Error("Listing Defender alerts: the reply has no 'value' array of alerts");
-        return page.data.value.length;
+        const page = await this.#exchange("GET", url, undefined, "Listing Defender alerts", undefined, readAlertPage);
+        return page.alerts.length + page.malformed.length;
     }
     /** The current state of these alerts, read in bulk (`id eq` or-chains), not one GET each. */
     async alertsById(ids) {
@@ -405,7 +681,7 @@ class DefenderClient {
             const chunk = ids.slice(start, start + IDS_PER_QUERY);
             const listing = await this.listAlerts(chunk.map((id) => `id eq ${(0,filter/* odataString */.TW)(id)}`).join(" or "), { evidence: false });
             for (const alert of listing.alerts)
-                found.set(alert.id, alert);
+                found.set(alert.id, alert.read());
         }
         return found;
     }
@@ -424,8 +700,15 @@ class DefenderClient {
     /** POST /api/alerts/batchUpdate: one change for many alerts; Defender allows 10 calls a minute. */
     async batchUpdate(ids, changes) {
         await this.#batchPace();
-        await this.#send("POST", `${this.#options.apiUrl}/api/alerts/batchUpdate`, { alertIds: ids, ...changes }, `Updating ${ids.length} Defender alerts in one batch`);
+        try {
+            await this.#send("POST", `${this.#options.apiUrl}/api/alerts/batchUpdate`, { alertIds: ids, ...changes }, `Updating ${ids.length} Defender alerts in one batch`);
+        }
+        finally {
+            // Counted from when the reply came, which is never before Defender counted the call.
+            this.#batchCalls.push(Date.now());
+        }
     }
+    /** When recent batch calls were answered. */
     #batchCalls = [];
     async #batchPace() {
         const now = Date.now();
@@ -435,8 +718,8 @@ class DefenderClient {
             const wait = 60_000 - (now - this.#batchCalls[0]);
             this.#options.retrying(`Waiting ${Math.ceil(wait / 1000)} s: Defender allows ${BATCH_CALLS_PER_MINUTE} batch updates a minute`);
             await (0,promises_.setTimeout)(wait);
+            this.#batchCalls.shift();
         }
-        this.#batchCalls.push(Date.now());
     }
     #listUrl(filter, skip, evidence) {
         const query = [`$filter=${encodeURIComponent(filter)}`, `$top=${this.#pageSize}`];
@@ -454,30 +737,30 @@ class DefenderClient {
         }
         return next.href;
     }
-    async #getJson(url, what) {
-        return this.#exchange("GET", url, undefined, what, undefined);
-    }
     async #send(method, url, body, what, landed) {
-        await this.#exchange(method, url, JSON.stringify(body), what, landed);
+        await this.#exchange(method, url, JSON.stringify(body), what, landed, async () => undefined);
     }
     /**
-     * One request with retries: 429 (after Retry-After), 5xx, resets and timeouts. A 401 gets one
-     * fresh token. For a write, `landed` is asked after a lost reply whether it took effect anyway.
+     * One request with retries: 429 (after Retry-After), 5xx, resets and timeouts, and a reply that
+     * is not valid JSON. A 401 gets one fresh token. For a write, `landed` is asked after a lost
+     * reply whether it took effect anyway. `read` reads a successful GET's body.
      */
-    async #exchange(method, url, body, what, landed) {
+    async #exchange(method, url, body, what, landed, read) {
         const { tokens, dispatcher, tuning, retrying } = this.#options;
         let refreshed = false;
         let lostReply = false;
+        // Writes read nothing (T is undefined), and only writes are asked whether they landed.
+        const nothing = undefined;
         return withRetries(what, tuning, async () => {
             if (lostReply && landed && (await landed()))
-                return { done: undefined };
+                return { done: nothing };
             const token = await tokens.token();
             const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
             if (body !== undefined)
                 headers["content-type"] = "application/json";
             let reply;
             try {
-                reply = await send(dispatcher, { method, url, headers, body });
+                reply = await http_open(dispatcher, { method, url, headers, body });
             }
             catch (error) {
                 if (!isTransientError(error))
@@ -485,27 +768,36 @@ class DefenderClient {
                 lostReply = true;
                 return { retry: describeError(error) };
             }
-            if (reply.status === 401 && !refreshed) {
-                // A token can expire between MSAL's check and the request: ask Entra once for a new one.
-                refreshed = true;
-                await tokens.token({ refresh: true });
-                return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
+            if (reply.status >= 200 && reply.status < 300 && method !== "GET") {
+                // The write happened; what the body says does not matter.
+                await reply.body.dump().catch(() => undefined);
+                return { done: nothing };
             }
-            if (isTransientStatus(reply.status)) {
-                lostReply = reply.status !== 429;
-                return { retry: `HTTP ${reply.status}`, afterMs: retryAfterMs(reply.headers["retry-after"]) };
-            }
-            if (reply.status === 403)
-                throw new errors/* DefenderApiError */.Gm(403, (0,errors/* readDefenderError */.ob)(reply.text), what, (0,errors/* forbiddenFix */.L3)(tokens.claims().roles, method !== "GET"));
-            if (reply.status < 200 || reply.status >= 300)
-                throw new errors/* DefenderApiError */.Gm(reply.status, (0,errors/* readDefenderError */.ob)(reply.text), what);
-            if (method !== "GET")
-                return { done: undefined };
             try {
-                return { done: JSON.parse(reply.text) };
+                if (reply.status >= 200 && reply.status < 300)
+                    return { done: await read(reply.body) };
+                const text = await reply.body.text();
+                if (reply.status === 401 && !refreshed) {
+                    // A token can expire between MSAL's check and the request: ask Entra once for a new one.
+                    refreshed = true;
+                    await tokens.token({ refresh: true });
+                    return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
+                }
+                if (isTransientStatus(reply.status)) {
+                    lostReply = reply.status !== 429;
+                    return { retry: `HTTP ${reply.status}`, afterMs: retryAfterMs(reply.headers["retry-after"]) };
+                }
+                if (reply.status === 403)
+                    throw new errors/* DefenderApiError */.Gm(403, (0,errors/* readDefenderError */.ob)(text), what, (0,errors/* forbiddenFix */.L3)(tokens.claims().roles, method !== "GET"));
+                throw new errors/* DefenderApiError */.Gm(reply.status, (0,errors/* readDefenderError */.ob)(text), what);
             }
-            catch {
-                return { retry: "the reply is not valid JSON" };
+            catch (error) {
+                if (error instanceof SyntaxError)
+                    return { retry: "the reply is not valid JSON" };
+                if (!isTransientError(error))
+                    throw error;
+                lostReply = method !== "GET";
+                return { retry: describeError(error) };
             }
         }, retrying);
     }
@@ -516,15 +808,10 @@ function describeError(error) {
     return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
 }
 
+// EXTERNAL MODULE: ./src/github/errors.ts
+var github_errors = __webpack_require__(73116);
 ;// CONCATENATED MODULE: ./src/github/access.ts
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === "number" ? status : undefined;
-}
-function messageOf(error) {
-    // Octokit appends " - <documentation URL>"; the fix we print says more.
-    return ((error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "");
-}
+
 const WRITE_FIX = "Give the job `permissions: issues: write` (or the token the Issues read and write permission).";
 /**
  * Writes are probed with requests GitHub refuses as invalid (a blank title or label name): it
@@ -536,14 +823,14 @@ async function probeWrite(name, write) {
         return { name, ok: false, detail: "GitHub accepted a blank request, which it should refuse", fix: "Report this: the probe created something." };
     }
     catch (error) {
-        const status = statusOf(error);
+        const status = (0,github_errors/* statusOf */.c2)(error);
         if (status === 422)
             return { name, ok: true, detail: "allowed" };
         if (status === 410)
             return { name, ok: false, detail: "issues are disabled (HTTP 410)", fix: "Enable issues under Settings → General → Features." };
         if (status === 403 || status === 404)
-            return { name, ok: false, detail: `refused (HTTP ${status}: ${messageOf(error)})`, fix: WRITE_FIX };
-        return { name, ok: false, detail: `HTTP ${status ?? "error"}: ${messageOf(error)}` };
+            return { name, ok: false, detail: `refused (HTTP ${status}: ${(0,github_errors/* messageOf */.bD)(error)})`, fix: WRITE_FIX };
+        return { name, ok: false, detail: `HTTP ${status ?? "error"}: ${(0,github_errors/* messageOf */.bD)(error)}` };
     }
 }
 async function checkGitHubAccess(github, repo) {
@@ -556,11 +843,11 @@ async function checkGitHubAccess(github, repo) {
             : { name: `GitHub repository ${where}`, ok: false, detail: "issues are disabled", fix: "Enable issues under Settings → General → Features." });
     }
     catch (error) {
-        const status = statusOf(error);
+        const status = (0,github_errors/* statusOf */.c2)(error);
         checks.push({
             name: `GitHub repository ${where}`,
             ok: false,
-            detail: `HTTP ${status ?? "error"}: ${messageOf(error)}`,
+            detail: `HTTP ${status ?? "error"}: ${(0,github_errors/* messageOf */.bD)(error)}`,
             fix: status === 401 ? "The github-token is not valid." : "Check GITHUB_REPOSITORY and that github-token can see the repository (`permissions: contents: read`).",
         });
         return checks;
@@ -570,15 +857,216 @@ async function checkGitHubAccess(github, repo) {
         checks.push({ name: "Read issues", ok: true, detail: "allowed" });
     }
     catch (error) {
-        checks.push({ name: "Read issues", ok: false, detail: `HTTP ${statusOf(error) ?? "error"}: ${messageOf(error)}`, fix: "Give the job `permissions: issues: read` or more." });
+        checks.push({ name: "Read issues", ok: false, detail: `HTTP ${(0,github_errors/* statusOf */.c2)(error) ?? "error"}: ${(0,github_errors/* messageOf */.bD)(error)}`, fix: "Give the job `permissions: issues: read` or more." });
     }
     checks.push(await probeWrite("Write issues", () => github.rest.issues.create({ ...repo, title: "", request: { retries: 0 } })));
     checks.push(await probeWrite("Write labels", () => github.rest.issues.createLabel({ ...repo, name: "", color: "ededed", request: { retries: 0 } })));
     return checks;
 }
 
-// EXTERNAL MODULE: ./src/github/store.ts
-var store = __webpack_require__(72378);
+;// CONCATENATED MODULE: ./src/github/store.ts
+/** The alert-issue store: alert issues in the repository, found by marker and author. */
+
+
+
+
+// What GitHub gives a label it creates because an issue names it.
+const GITHUB_DEFAULT_COLOR = "ededed";
+function isGitHubDefault(label) {
+    return label.color?.toLowerCase() === GITHUB_DEFAULT_COLOR && !label.description;
+}
+const NEXT_LINK = /<([^<>]+)>;\s*rel="next"/;
+const CREATE_ATTEMPTS = 3;
+class AlertIssueStore {
+    #github;
+    #repo;
+    #authors;
+    #options;
+    constructor(github, repo, trustedAuthors, options) {
+        this.#github = github;
+        this.#repo = repo;
+        this.#authors = new Set(trustedAuthors.map((login) => login.toLowerCase()));
+        this.#options = options;
+    }
+    /** Alert issues (open and closed) updated since `since`: one listing, sized to the window. */
+    async listUpdatedSince(since) {
+        return (0,github_errors/* explained */.to)("Listing the repository's issues", () => this.#list(since));
+    }
+    /**
+     * Pages by GitHub's Link header, reading each page an issue at a time as it streams in: Octokit's
+     * own parser looks at every value for big integers, which costs seconds over thousands of issues,
+     * and a whole page parsed at once leaves megabytes of garbage per page.
+     */
+    async #list(since) {
+        const listing = { issues: [], strangers: [], openedByTrusted: [] };
+        // Octokit hands over only the body stream, and undici cancels the body of a Response that is
+        // garbage-collected before anyone reads it: the page's Response is held until its body is read.
+        // The fetch wrapped is @actions/github's, so proxies are still honoured.
+        const fetchPage = this.#github.request.endpoint.DEFAULTS.request?.fetch ?? fetch;
+        let held;
+        const holding = async (...args) => (held = await fetchPage(...args));
+        const raw = { request: { parseSuccessResponseBody: false, fetch: holding } };
+        let response = await this.#github.request("GET /repos/{owner}/{repo}/issues", { ...this.#repo, state: "all", since: since.toISOString(), per_page: 100, ...raw });
+        for (;;) {
+            await readStreamingArray(response.data, (issue) => this.#classify(issue, listing));
+            held = undefined;
+            const next = NEXT_LINK.exec(response.headers.link ?? "")?.[1];
+            if (!next)
+                return listing;
+            response = await this.#github.request({ method: "GET", url: next, ...raw });
+        }
+    }
+    #classify(raw, listing) {
+        if (raw.pull_request)
+            return;
+        if (this.#authors.has((raw.user?.login ?? "").toLowerCase()))
+            listing.openedByTrusted.push(new Date(raw.created_at));
+        const marker = (0,issue_marker/* readMarker */.t7)(raw.body);
+        if (marker.kind !== "one")
+            return;
+        const author = raw.user?.login ?? "";
+        if (!this.#authors.has(author.toLowerCase())) {
+            listing.strangers.push({ number: raw.number, author });
+            return;
+        }
+        listing.issues.push(toAlertIssue(raw, marker.alertId));
+    }
+    /**
+     * Makes the vocabulary: creates the labels the repository lacks and gives the ones GitHub made
+     * for an issue (default colour, no description) their colour and description. Labels someone
+     * made by hand are left as they are. Returns the names created or completed.
+     */
+    async ensureVocabulary(vocabulary) {
+        return (0,github_errors/* explained */.to)("Creating the label vocabulary", () => this.#ensureVocabulary(vocabulary));
+    }
+    async #ensureVocabulary(vocabulary) {
+        const existing = new Map();
+        const pages = this.#github.paginate.iterator(this.#github.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 });
+        for await (const page of pages)
+            for (const label of page.data)
+                existing.set(label.name.toLowerCase(), label);
+        const made = [];
+        for (const label of vocabulary) {
+            const found = existing.get(label.name.toLowerCase());
+            if (found && !isGitHubDefault(found))
+                continue;
+            try {
+                if (found)
+                    await this.#github.rest.issues.updateLabel({ ...this.#repo, name: label.name, color: label.color, description: label.description });
+                else
+                    await this.#github.rest.issues.createLabel({ ...this.#repo, ...label });
+                made.push(label.name);
+            }
+            catch (error) {
+                // Another run may have created it in the meantime.
+                if (!isAlreadyExists(error))
+                    throw error;
+            }
+        }
+        return made;
+    }
+    /** Whether `login` holds at least the triage role here (checked through the API, by role). */
+    async canTriage(login) {
+        try {
+            const { data } = await this.#github.rest.repos.getCollaboratorPermissionLevel({ ...this.#repo, username: login });
+            const permissions = data.user?.permissions ?? {};
+            const role = data.role_name || data.permission;
+            // A public repository answers "read" for anyone; only a role of triage or above counts.
+            const allowed = ["admin", "write"].includes(data.permission) || role === "triage" || role === "maintain" ||
+                Boolean(permissions.triage || permissions.push || permissions.maintain || permissions.admin);
+            return { allowed, role };
+        }
+        catch (error) {
+            if ((0,github_errors/* statusOf */.c2)(error) === 404)
+                return { allowed: false, role: "none" };
+            throw error;
+        }
+    }
+    /**
+     * Comments on an issue unless a comment with the same key is already there, so a problem that
+     * every later event repeats is explained once.
+     */
+    async commentOnce(issueNumber, key, body) {
+        const tag = `<!-- defender-issues: ${key} -->`;
+        const pages = this.#github.paginate.iterator(this.#github.rest.issues.listComments, { ...this.#repo, issue_number: issueNumber, per_page: 100 });
+        for await (const page of pages) {
+            if (page.data.some((comment) => comment.body?.includes(tag) && this.#authors.has((comment.user?.login ?? "").toLowerCase())))
+                return false;
+        }
+        await this.#github.rest.issues.createComment({ ...this.#repo, issue_number: issueNumber, body: `${tag}\n${body}` });
+        return true;
+    }
+    /** Closes a second issue for an alert as a duplicate of the first, saying so on it. */
+    async closeAsDuplicate(duplicate, original) {
+        await (0,github_errors/* explained */.to)(`Closing issue #${duplicate.number} as a duplicate`, async () => {
+            await this.#github.rest.issues.createComment({
+                ...this.#repo,
+                issue_number: duplicate.number,
+                body: `Duplicate of #${original.number}: both were opened for Defender alert \`${original.alertId}\` (two pull runs at once). Triage continues on #${original.number}.`,
+            });
+            await this.#github.rest.issues.update({ ...this.#repo, issue_number: duplicate.number, state: "closed", state_reason: "duplicate" });
+        });
+    }
+    /**
+     * Opens an issue. A create whose reply is lost (5xx, reset, timeout) may still have happened,
+     * so before trying again the store looks for the marker: a retry never opens a second issue.
+     */
+    async create(issue) {
+        const started = new Date(Date.now() - 60_000);
+        for (let attempt = 1;; attempt++) {
+            try {
+                const { data } = await this.#github.rest.issues.create({
+                    ...this.#repo,
+                    title: issue.title,
+                    body: issue.body,
+                    labels: issue.labels,
+                    ...(issue.assignees.length > 0 ? { assignees: issue.assignees } : {}),
+                    request: { retries: 0, signal: AbortSignal.timeout(this.#options.createTimeoutMs) },
+                });
+                const created = data;
+                // Whoever the token acts as, its own issues are alert issues for the rest of the run.
+                if (created.user?.login)
+                    this.#authors.add(created.user.login.toLowerCase());
+                const madeByGitHub = created.labels.flatMap((label) => (typeof label !== "string" && label.name && isGitHubDefault(label) ? [label.name] : []));
+                return { ...toAlertIssue(created, issue.alertId), madeByGitHub };
+            }
+            catch (error) {
+                if (!isLostReply(error) || attempt >= CREATE_ATTEMPTS)
+                    throw error;
+                this.#options.retrying(`Opening the issue for alert ${issue.alertId}: ${(0,github_errors/* describe */.q0)(error)}; checking whether it was opened before trying again`);
+                await (0,promises_.setTimeout)(2000 * attempt);
+                const existing = (await this.listUpdatedSince(started)).issues.find((found) => found.alertId === issue.alertId);
+                // Its labels were listed with the rest; whether GitHub made any of them is not known here.
+                if (existing)
+                    return { ...existing, madeByGitHub: [] };
+            }
+        }
+    }
+}
+function toAlertIssue(raw, alertId) {
+    return {
+        number: raw.number,
+        alertId,
+        url: raw.html_url,
+        author: raw.user?.login ?? "",
+        state: raw.state === "closed" ? "closed" : "open",
+        stateReason: raw.state_reason ?? null,
+        createdAt: new Date(raw.created_at),
+        labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+        assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
+    };
+}
+function isAlreadyExists(error) {
+    const errors = error.response?.data?.errors;
+    return (0,github_errors/* statusOf */.c2)(error) === 422 && Array.isArray(errors) && errors.some((e) => e.code === "already_exists");
+}
+/** A failure after which the create may or may not have happened. */
+function isLostReply(error) {
+    const status = (0,github_errors/* statusOf */.c2)(error);
+    const name = error?.name;
+    return name === "TimeoutError" || name === "AbortError" || (status !== undefined && status >= 500);
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
 var github = __webpack_require__(11758);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -665,119 +1153,10 @@ async function checkGitHub(config, env) {
 }
 function createStore(config, tuning, env) {
     const github = createGitHub(config.githubToken, { warning: (message) => core/* warning */.$e(message) });
-    return new store/* AlertIssueStore */.h(github, repository(env), config.trustedAuthors, {
+    return new AlertIssueStore(github, repository(env), config.trustedAuthors, {
         createTimeoutMs: httpTuning(tuning).timeoutMs,
         retrying: (message) => core/* info */.pq(message),
     });
-}
-
-
-/***/ }),
-
-/***/ 30924:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gm: () => (/* binding */ DefenderApiError),
-/* harmony export */   Jj: () => (/* binding */ SignInError),
-/* harmony export */   KY: () => (/* binding */ explainSignInError),
-/* harmony export */   L3: () => (/* binding */ forbiddenFix),
-/* harmony export */   ob: () => (/* binding */ readDefenderError)
-/* harmony export */ });
-/* unused harmony export aadstsCode */
-/** Replies from Entra ID and Defender, translated into what the user should do. */
-/** Entra ID error codes users meet when setting up, with the fix. */
-const AADSTS_FIXES = {
-    "7000215": "The client secret is wrong or expired: create a new secret in the app registration and update the client-secret secret (use the secret's Value, not its ID).",
-    "7000222": "The client secret has expired: create a new one in the app registration and update the client-secret secret.",
-    "700016": "The app (client-id) was not found in the tenant: check client-id and tenant-id, and that the app registration lives in that tenant.",
-    "90002": "The tenant was not found: check tenant-id (the Directory (tenant) ID GUID or a verified domain) and that cloud matches the tenant's cloud.",
-    "900023": "The tenant ID is not valid: use the Directory (tenant) ID GUID or a verified domain.",
-    "500011": "The token scope names a resource the tenant does not have: check that cloud (or api-scope) matches the tenant's cloud, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
-    "1002012": "The scope must be a resource followed by /.default, such as https://api.securitycenter.microsoft.com/.default.",
-    "65001": "Admin consent is missing: grant admin consent for the app's WindowsDefenderATP permissions in Entra ID (API permissions → Grant admin consent).",
-    "700027": "The certificate was not accepted: upload the certificate of client-certificate (its public part, .cer or .pem) to the app registration under Certificates & secrets, or check it has not expired.",
-    "7000274": "The certificate was not accepted: upload the certificate of client-certificate to the app registration under Certificates & secrets.",
-    "700211": "The app has no federated credential for GitHub's issuer: add one with issuer https://token.actions.githubusercontent.com (Certificates & secrets → Federated credentials).",
-    "700212": "The app's federated credential expects another audience: set its audience to the oidc-audience this run used, or set oidc-audience to match it.",
-    "700024": "The GitHub ID token was not accepted as a client assertion (expired or not yet valid): rerun the job; check the runner's clock.",
-};
-// Subject mismatches: the fix names the subject this job presented, which is what the credential needs.
-const SUBJECT_CODES = new Set(["700213", "70021"]);
-/** The first AADSTS code in a message, e.g. "7000215" from "AADSTS7000215: Invalid client secret". */
-function aadstsCode(message) {
-    return /AADSTS(\d+)/.exec(message)?.[1];
-}
-class SignInError extends Error {
-    name = "SignInError";
-}
-/** Turns an MSAL or network failure into one message that says what to do. */
-function explainSignInError(error, authority, federation = {}) {
-    if (error instanceof SignInError)
-        return error;
-    const raw = error instanceof Error ? (error.errorMessage || error.message) : String(error);
-    const firstLine = raw.split(/\r?\n/)[0]?.replace(/\s*Trace ID:.*$/, "") ?? "";
-    const code = aadstsCode(raw);
-    if (code && SUBJECT_CODES.has(code)) {
-        const subject = federation.presented?.sub ?? /presented assertion subject '([^']*)'/.exec(raw)?.[1] ?? "(unknown)";
-        return new SignInError(`Sign-in to ${authority} failed (AADSTS${code}): the app has no federated credential for this job's subject '${subject}'. ` +
-            `Add one under Certificates & secrets → Federated credentials with issuer https://token.actions.githubusercontent.com, subject '${subject}' exactly ` +
-            `(repositories created or renamed since July 2026 present the immutable form repo:OWNER@ID/REPO@ID:…) and audience ${federation.audience ?? "api://AzureADTokenExchange"}.`);
-    }
-    const fix = code ? AADSTS_FIXES[code] : undefined;
-    if (fix)
-        return new SignInError(`Sign-in to ${authority} failed (AADSTS${code}). ${fix}`);
-    const msalCode = error?.errorCode;
-    if (msalCode === "endpoints_resolution_error") {
-        return new SignInError(`Sign-in to ${authority} failed: its endpoints for the tenant could not be read. Check tenant-id, and that authority-host (or cloud) is the tenant's login host.`);
-    }
-    return new SignInError(`Sign-in to ${authority} failed: ${firstLine || "no reason given"}`);
-}
-function readDefenderError(text) {
-    try {
-        const parsed = JSON.parse(text);
-        const error = parsed?.error;
-        if (error && typeof error === "object") {
-            return {
-                code: typeof error.code === "string" ? error.code : undefined,
-                message: typeof error.message === "string" ? error.message : undefined,
-                target: typeof error.target === "string" ? error.target : undefined,
-            };
-        }
-    }
-    catch {
-        // Not JSON: the status says enough.
-    }
-    return {};
-}
-const STATUS_FIXES = {
-    401: "Defender rejected the access token: check that api-scope (or cloud) matches api-url, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
-    403: "The app lacks the Defender permission: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) and grant admin consent.",
-};
-/** What a 403 means, read from the roles the access token carried. */
-function forbiddenFix(roles, write) {
-    if (roles.length === 0) {
-        return "The access token carries no application roles: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) to the app registration and grant admin consent.";
-    }
-    if (write && !roles.includes("Alert.ReadWrite.All")) {
-        return `The access token has ${roles.join(", ")} but not Alert.ReadWrite.All, which updating alerts needs: add that WindowsDefenderATP application permission and grant admin consent.`;
-    }
-    if (!write && !roles.includes("Alert.Read.All") && !roles.includes("Alert.ReadWrite.All")) {
-        return `The access token has ${roles.join(", ")} but neither Alert.Read.All nor Alert.ReadWrite.All: add the WindowsDefenderATP application permission and grant admin consent.`;
-    }
-    return "The token has the alert permission, so Defender refused for another reason (a device-group restriction or an unlicensed tenant): see the message above.";
-}
-class DefenderApiError extends Error {
-    name = "DefenderApiError";
-    status;
-    body;
-    constructor(status, body, what, fix = STATUS_FIXES[status]) {
-        const detail = [body.code, body.message].filter(Boolean).join(": ") || `HTTP ${status}`;
-        const correlation = body.target ? ` (correlation ID ${body.target})` : "";
-        super(`${what} failed with HTTP ${status}: ${detail.replace(/\.$/, "")}${correlation}.${fix ? ` ${fix}` : ""}`);
-        this.status = status;
-        this.body = body;
-    }
 }
 
 
@@ -824,290 +1203,6 @@ function alertFilter(window) {
     if (window.extra)
         clauses.push(`(${window.extra})`);
     return clauses.join(" and ");
-}
-
-
-/***/ }),
-
-/***/ 72378:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ AlertIssueStore),
-/* harmony export */   q: () => (/* binding */ describe)
-/* harmony export */ });
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _issue_marker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69745);
-/** The alert-issue store: alert issues in the repository, found by marker and author. */
-
-
-// What GitHub gives a label it creates because an issue names it.
-const GITHUB_DEFAULT_COLOR = "ededed";
-function isGitHubDefault(label) {
-    return label.color?.toLowerCase() === GITHUB_DEFAULT_COLOR && !label.description;
-}
-const NEXT_LINK = /<([^<>]+)>;\s*rel="next"/;
-const CREATE_ATTEMPTS = 3;
-class AlertIssueStore {
-    #github;
-    #repo;
-    #authors;
-    #options;
-    constructor(github, repo, trustedAuthors, options) {
-        this.#github = github;
-        this.#repo = repo;
-        this.#authors = new Set(trustedAuthors.map((login) => login.toLowerCase()));
-        this.#options = options;
-    }
-    /** Alert issues (open and closed) updated since `since`: one listing, sized to the window. */
-    async listUpdatedSince(since) {
-        return explained("Listing the repository's issues", () => this.#list(since));
-    }
-    /**
-     * Pages by GitHub's Link header, each page parsed with the platform's JSON.parse: Octokit's own
-     * parser looks at every value for big integers, which costs seconds over thousands of issues.
-     */
-    async #list(since) {
-        const listing = { issues: [], strangers: [], openedByTrusted: [] };
-        const raw = { request: { parseSuccessResponseBody: false } };
-        let response = await this.#github.request("GET /repos/{owner}/{repo}/issues", { ...this.#repo, state: "all", since: since.toISOString(), per_page: 100, ...raw });
-        for (;;) {
-            for (const issue of await readJsonArray(response.data))
-                this.#classify(issue, listing);
-            const next = NEXT_LINK.exec(response.headers.link ?? "")?.[1];
-            if (!next)
-                return listing;
-            response = await this.#github.request({ method: "GET", url: next, ...raw });
-        }
-    }
-    #classify(raw, listing) {
-        if (raw.pull_request)
-            return;
-        if (this.#authors.has((raw.user?.login ?? "").toLowerCase()))
-            listing.openedByTrusted.push(new Date(raw.created_at));
-        const marker = (0,_issue_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .readMarker */ .t7)(raw.body);
-        if (marker.kind !== "one")
-            return;
-        const author = raw.user?.login ?? "";
-        if (!this.#authors.has(author.toLowerCase())) {
-            listing.strangers.push({ number: raw.number, author });
-            return;
-        }
-        listing.issues.push(toAlertIssue(raw, marker.alertId));
-    }
-    /**
-     * Makes the vocabulary: creates the labels the repository lacks and gives the ones GitHub made
-     * for an issue (default colour, no description) their colour and description. Labels someone
-     * made by hand are left as they are. Returns the names created or completed.
-     */
-    async ensureVocabulary(vocabulary) {
-        return explained("Creating the label vocabulary", () => this.#ensureVocabulary(vocabulary));
-    }
-    async #ensureVocabulary(vocabulary) {
-        const existing = new Map();
-        const pages = this.#github.paginate.iterator(this.#github.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 });
-        for await (const page of pages)
-            for (const label of page.data)
-                existing.set(label.name.toLowerCase(), label);
-        const made = [];
-        for (const label of vocabulary) {
-            const found = existing.get(label.name.toLowerCase());
-            if (found && !isGitHubDefault(found))
-                continue;
-            try {
-                if (found)
-                    await this.#github.rest.issues.updateLabel({ ...this.#repo, name: label.name, color: label.color, description: label.description });
-                else
-                    await this.#github.rest.issues.createLabel({ ...this.#repo, ...label });
-                made.push(label.name);
-            }
-            catch (error) {
-                // Another run may have created it in the meantime.
-                if (!isAlreadyExists(error))
-                    throw error;
-            }
-        }
-        return made;
-    }
-    /** Whether `login` holds at least the triage role here (checked through the API, by role). */
-    async canTriage(login) {
-        try {
-            const { data } = await this.#github.rest.repos.getCollaboratorPermissionLevel({ ...this.#repo, username: login });
-            const permissions = data.user?.permissions ?? {};
-            const role = data.role_name || data.permission;
-            // A public repository answers "read" for anyone; only a role of triage or above counts.
-            const allowed = ["admin", "write"].includes(data.permission) || role === "triage" || role === "maintain" ||
-                Boolean(permissions.triage || permissions.push || permissions.maintain || permissions.admin);
-            return { allowed, role };
-        }
-        catch (error) {
-            if (statusOf(error) === 404)
-                return { allowed: false, role: "none" };
-            throw error;
-        }
-    }
-    /**
-     * Comments on an issue unless a comment with the same key is already there, so a problem that
-     * every later event repeats is explained once.
-     */
-    async commentOnce(issueNumber, key, body) {
-        const tag = `<!-- defender-issues: ${key} -->`;
-        const pages = this.#github.paginate.iterator(this.#github.rest.issues.listComments, { ...this.#repo, issue_number: issueNumber, per_page: 100 });
-        for await (const page of pages) {
-            if (page.data.some((comment) => comment.body?.includes(tag) && this.#authors.has((comment.user?.login ?? "").toLowerCase())))
-                return false;
-        }
-        await this.#github.rest.issues.createComment({ ...this.#repo, issue_number: issueNumber, body: `${tag}\n${body}` });
-        return true;
-    }
-    /** Closes a second issue for an alert as a duplicate of the first, saying so on it. */
-    async closeAsDuplicate(duplicate, original) {
-        await explained(`Closing issue #${duplicate.number} as a duplicate`, async () => {
-            await this.#github.rest.issues.createComment({
-                ...this.#repo,
-                issue_number: duplicate.number,
-                body: `Duplicate of #${original.number}: both were opened for Defender alert \`${original.alertId}\` (two pull runs at once). Triage continues on #${original.number}.`,
-            });
-            await this.#github.rest.issues.update({ ...this.#repo, issue_number: duplicate.number, state: "closed", state_reason: "duplicate" });
-        });
-    }
-    /**
-     * Opens an issue. A create whose reply is lost (5xx, reset, timeout) may still have happened,
-     * so before trying again the store looks for the marker: a retry never opens a second issue.
-     */
-    async create(issue) {
-        const started = new Date(Date.now() - 60_000);
-        for (let attempt = 1;; attempt++) {
-            try {
-                const { data } = await this.#github.rest.issues.create({
-                    ...this.#repo,
-                    title: issue.title,
-                    body: issue.body,
-                    labels: issue.labels,
-                    ...(issue.assignees.length > 0 ? { assignees: issue.assignees } : {}),
-                    request: { retries: 0, signal: AbortSignal.timeout(this.#options.createTimeoutMs) },
-                });
-                const created = data;
-                // Whoever the token acts as, its own issues are alert issues for the rest of the run.
-                if (created.user?.login)
-                    this.#authors.add(created.user.login.toLowerCase());
-                const madeByGitHub = created.labels.flatMap((label) => (typeof label !== "string" && label.name && isGitHubDefault(label) ? [label.name] : []));
-                return { ...toAlertIssue(created, issue.alertId), madeByGitHub };
-            }
-            catch (error) {
-                if (!isLostReply(error) || attempt >= CREATE_ATTEMPTS)
-                    throw error;
-                this.#options.retrying(`Opening the issue for alert ${issue.alertId}: ${describe(error)}; checking whether it was opened before trying again`);
-                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(2000 * attempt);
-                const existing = (await this.listUpdatedSince(started)).issues.find((found) => found.alertId === issue.alertId);
-                // Its labels were listed with the rest; whether GitHub made any of them is not known here.
-                if (existing)
-                    return { ...existing, madeByGitHub: [] };
-            }
-        }
-    }
-}
-function toAlertIssue(raw, alertId) {
-    return {
-        number: raw.number,
-        alertId,
-        url: raw.html_url,
-        author: raw.user?.login ?? "",
-        state: raw.state === "closed" ? "closed" : "open",
-        stateReason: raw.state_reason ?? null,
-        createdAt: new Date(raw.created_at),
-        labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
-        assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
-    };
-}
-/** A JSON array from a response body Octokit left unparsed (a web stream of bytes). */
-async function readJsonArray(body) {
-    const chunks = [];
-    for await (const chunk of body)
-        chunks.push(chunk);
-    const parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-    if (!Array.isArray(parsed))
-        throw new Error("GitHub answered the issue listing with something other than a list");
-    return parsed;
-}
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === "number" ? status : undefined;
-}
-function isAlreadyExists(error) {
-    const errors = error.response?.data?.errors;
-    return statusOf(error) === 422 && Array.isArray(errors) && errors.some((e) => e.code === "already_exists");
-}
-/** A failure after which the create may or may not have happened. */
-function isLostReply(error) {
-    const status = statusOf(error);
-    const name = error?.name;
-    return name === "TimeoutError" || name === "AbortError" || (status !== undefined && status >= 500);
-}
-const GITHUB_FIXES = {
-    401: "The GitHub token is not valid: check the github-token input.",
-    403: "The GitHub token may not write issues here: give the job `permissions: issues: write` (or the token the Issues write permission).",
-    404: "The repository was not found with this token: check GITHUB_REPOSITORY and the token's access.",
-    410: "Issues are disabled in this repository: enable them under Settings → General → Features.",
-};
-/** Runs a GitHub call, turning its failure into one line that says what to do. */
-async function explained(what, call) {
-    try {
-        return await call();
-    }
-    catch (error) {
-        throw new Error(`${what} failed: ${describe(error)}`, { cause: error });
-    }
-}
-function describe(error) {
-    const status = statusOf(error);
-    const message = ((error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "");
-    if (!status)
-        return message;
-    const fix = GITHUB_FIXES[status] && !/secondary rate limit|rate limit exceeded/i.test(message) ? ` ${GITHUB_FIXES[status]}` : "";
-    return `HTTP ${status}: ${message}${fix}`;
-}
-
-
-/***/ }),
-
-/***/ 69745:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W1: () => (/* binding */ ALERT_ID_PATTERN),
-/* harmony export */   _Z: () => (/* binding */ markerFor),
-/* harmony export */   t7: () => (/* binding */ readMarker)
-/* harmony export */ });
-/* unused harmony export isAlertId */
-/** The line that ties an issue to its Defender alert. */
-const ALERT_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-const MARKER_LINE = /^<!-- defender-alert-id: ([^\s]*) -->$/gm;
-function isAlertId(value) {
-    return ALERT_ID_PATTERN.test(value);
-}
-function markerFor(alertId) {
-    if (!isAlertId(alertId))
-        throw new Error(`Not a Defender alert ID: ${JSON.stringify(alertId)}`);
-    return `<!-- defender-alert-id: ${alertId} -->`;
-}
-/**
- * Finds the marker in an issue body. A body with two marker lines, or one whose ID does not have
- * the shape of an alert ID, is not an alert issue: nothing the action writes looks like that.
- */
-function readMarker(body) {
-    if (!body)
-        return { kind: "none" };
-    const ids = [...body.replace(/\r\n?/g, "\n").matchAll(MARKER_LINE)].map((m) => m[1] ?? "");
-    if (ids.length === 0)
-        return { kind: "none" };
-    if (ids.length > 1)
-        return { kind: "invalid", reason: `the body has ${ids.length} marker lines` };
-    const alertId = ids[0] ?? "";
-    if (!isAlertId(alertId))
-        return { kind: "invalid", reason: "the marker's alert ID is malformed" };
-    return { kind: "one", alertId };
 }
 
 

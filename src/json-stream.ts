@@ -1,0 +1,233 @@
+/**
+ * Reads a JSON object arriving in chunks whose one array member is large (a Defender page holds up
+ * to 10,000 alerts in `value`): each element of that array is handed over as soon as it is
+ * complete, parsed on its own, and the rest of the object is parsed at the end. Peak memory is a
+ * chunk and an element, not the whole page twice over (its text and its objects).
+ *
+ * Parsing stays with JSON.parse, which is several times faster than the JavaScript tokenisers of
+ * streaming JSON libraries; the scanner here only finds where elements begin and end. It reads
+ * bytes: every byte it looks for is ASCII, and no byte of a multi-byte UTF-8 character is.
+ */
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+const decoder = new TextDecoder();
+
+function isSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+/**
+ * Streams `chunks`: calls `onElement` with each element of the top-level array member `member`,
+ * and returns the object with that member empty (`[]`). A member that is not an array is left in
+ * the object as it is. Invalid JSON throws JSON.parse's SyntaxError, possibly after some elements.
+ */
+export async function readStreamingMember(chunks: AsyncIterable<Uint8Array>, member: string, onElement: OnElement): Promise<unknown> {
+  const scanner = new MemberScanner(member, onElement);
+  for await (const chunk of chunks) scanner.write(chunk);
+  return scanner.end();
+}
+
+/**
+ * Streams a JSON array (a GitHub listing page): calls `onElement` with each element, parsed on its
+ * own. Anything but an array is a SyntaxError.
+ */
+export async function readStreamingArray(chunks: AsyncIterable<Uint8Array>, onElement: OnElement): Promise<void> {
+  const scanner = new MemberScanner(undefined, onElement);
+  for await (const chunk of chunks) scanner.write(chunk);
+  const rest = scanner.end();
+  if (!Array.isArray(rest)) throw new SyntaxError("Expected a JSON array");
+  // Only a value that was not streamed is left here: none, for an array.
+  for (const element of rest) onElement(element, Buffer.from(JSON.stringify(element)));
+}
+
+/** Takes an element, parsed, and its bytes (a view of the chunk it came in, when it came in one). */
+export type OnElement = (element: unknown, bytes: Uint8Array) => void;
+
+/** Where the bytes being read go: the rest of the object, the element being read, or nowhere (between elements). */
+type Sink = "rest" | "element" | "between";
+
+class MemberScanner {
+  /** The member whose array is streamed; undefined streams the top-level array itself. */
+  readonly #member: string | undefined;
+  /** The depth of the streamed array's elements' container: 2 in an object, 1 at the top. */
+  readonly #arrayDepth: number;
+  readonly #onElement: OnElement;
+  readonly #rest: Uint8Array[] = [];
+  #element: Uint8Array[] = [];
+  #sink: Sink = "rest";
+  #depth = 0;
+  #inString = false;
+  /** The chunk ended on a backslash inside a string: the next byte is escaped. */
+  #escaped = false;
+  /** At depth 1, the next string is a key. */
+  #keyNext = false;
+  /** The key being read (pieces), and the last complete key at depth 1. */
+  #key: Uint8Array[] | undefined;
+  #lastKey = "";
+  /** After `"member":`, waiting to see whether an array follows. */
+  #memberValueNext = false;
+  #streamed = false;
+  /** Between elements: one has just ended (a comma or the end must follow), or a comma has (an element must). */
+  #afterElement = false;
+  #elementNext = false;
+
+  constructor(member: string | undefined, onElement: OnElement) {
+    this.#member = member;
+    this.#arrayDepth = member === undefined ? 1 : 2;
+    this.#memberValueNext = member === undefined;
+    this.#onElement = onElement;
+  }
+
+  write(chunk: Uint8Array): void {
+    // Bytes from `from` on belong to the current sink; they are handed over at each change of sink.
+    let from = 0;
+    let keyFrom = 0;
+    const flush = (to: number) => {
+      // The rest is small: copied, so that it does not hold on to whole chunks.
+      if (to > from && this.#sink === "rest") this.#rest.push(chunk.slice(from, to));
+      else if (to > from && this.#sink === "element") this.#element.push(chunk.subarray(from, to));
+    };
+    const switchTo = (sink: Sink, at: number) => {
+      flush(at);
+      this.#sink = sink;
+      from = at;
+    };
+    for (let i = 0; i < chunk.length; i++) {
+      if (this.#inString) {
+        // Most bytes are inside strings: jump to the closing quote rather than look at each byte.
+        const close = this.#closingQuote(chunk, i);
+        if (close < 0) break;
+        i = close;
+        this.#inString = false;
+        if (this.#key) {
+          this.#key.push(chunk.subarray(keyFrom, i));
+          this.#lastKey = Buffer.concat(this.#key).toString("utf8");
+          this.#key = undefined;
+        }
+        continue;
+      }
+      const byte = chunk[i]!;
+      if (isSpace(byte)) continue;
+      if (this.#memberValueNext) {
+        this.#memberValueNext = false;
+        if (byte === OPEN_BRACKET) {
+          this.#depth++;
+          this.#streamed = true;
+          this.#afterElement = false;
+          this.#elementNext = false;
+          switchTo("between", i + 1);
+          continue;
+        }
+      }
+      if (this.#sink === "between") {
+        if (byte === COMMA) {
+          if (!this.#afterElement) throw new SyntaxError(`Unexpected ',' in the '${this.#member}' array`);
+          this.#afterElement = false;
+          this.#elementNext = true;
+          continue;
+        }
+        if (byte === CLOSE_BRACKET) {
+          if (this.#elementNext) throw new SyntaxError(`Unexpected ']' after ',' in the '${this.#member}' array`);
+          this.#depth--;
+          switchTo("rest", i);
+          continue;
+        }
+        if (this.#afterElement) throw new SyntaxError(`Expected ',' or ']' between elements of the '${this.#member}' array`);
+        this.#elementNext = false;
+        switchTo("element", i);
+      }
+      switch (byte) {
+        case QUOTE:
+          this.#inString = true;
+          if (this.#depth === 1 && this.#keyNext) {
+            this.#keyNext = false;
+            this.#key = [];
+            keyFrom = i + 1;
+          }
+          break;
+        case OPEN_BRACE:
+        case OPEN_BRACKET:
+          this.#depth++;
+          if (this.#depth === 1) this.#keyNext = byte === OPEN_BRACE;
+          break;
+        case CLOSE_BRACE:
+        case CLOSE_BRACKET:
+          if (this.#sink === "element" && this.#depth === this.#arrayDepth) {
+            // A scalar element ends where its array does.
+            if (byte !== CLOSE_BRACKET) throw new SyntaxError(`Unexpected '}' in the '${this.#member}' array`);
+            this.#emit(chunk, from, i);
+            this.#depth--;
+            this.#sink = "rest";
+            from = i;
+            break;
+          }
+          this.#depth--;
+          if (this.#sink === "element" && this.#depth === this.#arrayDepth) {
+            this.#emit(chunk, from, i + 1);
+            this.#sink = "between";
+            this.#afterElement = true;
+            from = i + 1;
+          }
+          break;
+        case COMMA:
+          if (this.#sink === "element" && this.#depth === this.#arrayDepth) {
+            this.#emit(chunk, from, i);
+            this.#sink = "between";
+            this.#elementNext = true;
+            from = i + 1;
+          } else if (this.#depth === 1) this.#keyNext = true;
+          break;
+        case COLON:
+          if (this.#depth === 1 && !this.#streamed && this.#member !== undefined && this.#lastKey === this.#member) this.#memberValueNext = true;
+          break;
+      }
+    }
+    flush(chunk.length);
+    if (this.#key && this.#inString) this.#key.push(chunk.subarray(keyFrom));
+  }
+
+  /**
+   * The index of the quote that closes the string going on at `start`, or -1 when the string runs
+   * past the chunk (and then whether the chunk ends inside an escape is remembered).
+   */
+  #closingQuote(chunk: Uint8Array, start: number): number {
+    let from = start;
+    if (this.#escaped) {
+      this.#escaped = false;
+      from++;
+    }
+    for (;;) {
+      const quote = chunk.indexOf(QUOTE, from);
+      const end = quote < 0 ? chunk.length : quote;
+      let backslashes = 0;
+      while (end - backslashes - 1 >= from && chunk[end - backslashes - 1] === BACKSLASH) backslashes++;
+      if (quote < 0) {
+        this.#escaped = backslashes % 2 === 1;
+        return -1;
+      }
+      if (backslashes % 2 === 0) return quote;
+      from = quote + 1;
+    }
+  }
+
+  #emit(chunk: Uint8Array, from: number, to: number): void {
+    if (to > from) this.#element.push(chunk.subarray(from, to));
+    const pieces = this.#element;
+    const bytes = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
+    this.#element = [];
+    this.#onElement(JSON.parse(decoder.decode(bytes)), bytes);
+  }
+
+  end(): unknown {
+    if (this.#sink !== "rest") throw new SyntaxError("Unexpected end of JSON input");
+    return JSON.parse(Buffer.concat(this.#rest).toString("utf8"));
+  }
+}
