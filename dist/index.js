@@ -40619,6 +40619,10 @@ async function pull(config, tuning) {
         lib_core/* setFailed */.C1(`${result.failures.length} of ${result.failures.length + result.opened.length} issues could not be opened: ${result.failures.map((f) => `${f.alertId} (${f.error})`).join("; ")}. The next run opens them.`);
     }
 }
+function once(make) {
+    let made;
+    return () => (made ??= make());
+}
 const RECONCILE_EVENTS = new Set(["schedule", "workflow_dispatch"]);
 /**
  * The sync path is loaded with the entry point: most sync runs are issue events that end on the
@@ -40626,9 +40630,10 @@ const RECONCILE_EVENTS = new Set(["schedule", "workflow_dispatch"]);
  */
 async function src_sync(config, tuning) {
     const eventName = process.env.GITHUB_EVENT_NAME ?? "";
+    // Built on first use, then the same client for the rest of the run: one sign-in, one pace.
     const deps = {
-        store: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(853), __nccwpck_require__.e(706)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73706))).createStore(config, tuning, process.env),
-        defender: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(853), __nccwpck_require__.e(706)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73706))).createDefender(config, tuning),
+        store: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(853), __nccwpck_require__.e(706)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73706))).createStore(config, tuning, process.env)),
+        defender: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(853), __nccwpck_require__.e(706)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73706))).createDefender(config, tuning)),
     };
     let result;
     if (RECONCILE_EVENTS.has(eventName)) {

@@ -32,6 +32,11 @@ async function pull(config: Config, tuning: Tuning): Promise<void> {
   }
 }
 
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+}
+
 const RECONCILE_EVENTS = new Set(["schedule", "workflow_dispatch"]);
 
 /**
@@ -40,9 +45,10 @@ const RECONCILE_EVENTS = new Set(["schedule", "workflow_dispatch"]);
  */
 async function sync(config: Config, tuning: Tuning): Promise<void> {
   const eventName = process.env.GITHUB_EVENT_NAME ?? "";
+  // Built on first use, then the same client for the rest of the run: one sign-in, one pace.
   const deps = {
-    store: async () => (await import("./clients.js")).createStore(config, tuning, process.env),
-    defender: async () => (await import("./clients.js")).createDefender(config, tuning),
+    store: once(async () => (await import("./clients.js")).createStore(config, tuning, process.env)),
+    defender: once(async () => (await import("./clients.js")).createDefender(config, tuning)),
   };
   let result;
   if (RECONCILE_EVENTS.has(eventName)) {

@@ -41,6 +41,8 @@ it("batches alerts that need the same change, patches the rest, skips what is in
   expect(first.annotations).toContainEqual({ level: "warning", message: "Issue #6: two classification labels: TruePositive and FalsePositive; nothing sent to Defender." });
   expect(first.annotations).toContainEqual({ level: "warning", message: "Issue #7: alert da638000000000000000_2 is not in Defender (older than the tenant's retention, or deleted); nothing sent." });
   expect(world.github.comments.map((c) => c.issue_number)).toEqual([6]);
+  // One client for the run: one sign-in for the read, the batch and the PATCH (and one pace for batches).
+  expect(world.entra.requests.filter((r) => r.method === "POST")).toHaveLength(1);
 
   const writes = world.defender.requests.filter((r) => r.method !== "GET").length;
   const second = await reconcile({ "assignee-map": '{"octocat": "octo.cat@contoso.com"}' });
