@@ -562,8 +562,9 @@ function readAlert(raw) {
         return { ok: true, alert: parsed.data };
     return { ok: false, id: idOf(raw), problem: problemsOf(parsed.error) };
 }
-// Only the ID and the creation time can make an alert malformed: every other field is lenient.
-const headSchema = alertSchema.pick({ id: true, alertCreationTime: true });
+// Only the ID and the creation time can make an alert malformed: every other field is lenient. The
+// rest of the alert is not looked at here (a plain object schema ignores other keys).
+const headSchema = schemas/* object */.Ikc({ id: alertSchema.shape.id, alertCreationTime: alertSchema.shape.alertCreationTime });
 const alert_decoder = new TextDecoder();
 /** Validates the parts of one alert a listing needs now; `bytes` (its JSON) is read again by `read()`. */
 function readListedAlert(raw, bytes) {

@@ -28718,7 +28718,9 @@ function markerFor(alertId) {
 function readMarker(body) {
     if (!body)
         return { kind: "none" };
-    const ids = [...body.replace(/\r\n?/g, "\n").matchAll(MARKER_LINE)].map((m) => m[1] ?? "");
+    // Bodies edited on GitHub end lines with \r\n; most (the ones pull writes) do not, and are not copied.
+    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+    const ids = [...text.matchAll(MARKER_LINE)].map((m) => m[1] ?? "");
     if (ids.length === 0)
         return { kind: "none" };
     if (ids.length > 1)

@@ -102,8 +102,9 @@ export interface ListedAlert {
 
 export type ListedAlertReading = { ok: true; alert: ListedAlert } | { ok: false; id: string; problem: string };
 
-// Only the ID and the creation time can make an alert malformed: every other field is lenient.
-const headSchema = alertSchema.pick({ id: true, alertCreationTime: true });
+// Only the ID and the creation time can make an alert malformed: every other field is lenient. The
+// rest of the alert is not looked at here (a plain object schema ignores other keys).
+const headSchema = z.object({ id: alertSchema.shape.id, alertCreationTime: alertSchema.shape.alertCreationTime });
 
 const decoder = new TextDecoder();
 

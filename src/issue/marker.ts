@@ -24,7 +24,9 @@ export type MarkerReading =
  */
 export function readMarker(body: string | null | undefined): MarkerReading {
   if (!body) return { kind: "none" };
-  const ids = [...body.replace(/\r\n?/g, "\n").matchAll(MARKER_LINE)].map((m) => m[1] ?? "");
+  // Bodies edited on GitHub end lines with \r\n; most (the ones pull writes) do not, and are not copied.
+  const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+  const ids = [...text.matchAll(MARKER_LINE)].map((m) => m[1] ?? "");
   if (ids.length === 0) return { kind: "none" };
   if (ids.length > 1) return { kind: "invalid", reason: `the body has ${ids.length} marker lines` };
   const found = ids[0] ?? "";
