@@ -38,6 +38,8 @@ export interface DefenderRequest {
   body: unknown;
   authorization?: string;
   status: number;
+  /** When it arrived, in ms on the emulator's clock. */
+  at: number;
 }
 
 export interface InjectedDefenderResponse {
@@ -166,6 +168,7 @@ export class DefenderEmulator {
       query: Object.fromEntries(url.searchParams),
       body: parseJsonLenient(text),
       status: 0,
+      at: this.now().getTime(),
     };
     if (req.headers.authorization !== undefined) record.authorization = req.headers.authorization;
     this.requests.push(record);

@@ -34,6 +34,8 @@ export interface EntraRequest {
   path: string;
   form?: Record<string, string>;
   status?: number;
+  /** When the request began to arrive (ms since the epoch, sub-millisecond). */
+  at: number;
 }
 
 export interface InjectedEntraResponse {
@@ -119,10 +121,11 @@ export class EntraEmulator {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = performance.timeOrigin + performance.now();
     const method = (req.method ?? "GET").toUpperCase();
     const path = new URL(req.url ?? "/", this.url).pathname;
     const text = await readBody(req);
-    const record: EntraRequest = { method, path };
+    const record: EntraRequest = { method, path, at };
     if (method === "POST") record.form = Object.fromEntries(new URLSearchParams(text));
     this.requests.push(record);
 

@@ -424,11 +424,11 @@ export class GitHubEmulator {
    */
   #overContentLimit(nowMs: number): Reply | undefined {
     if (!this.contentLimits) return undefined;
-    this.contentWrites = this.contentWrites.filter((at) => at > nowMs - HOUR_MS);
-    const lastMinute = this.contentWrites.filter((at) => at > nowMs - MINUTE_MS);
+    const lastHour = this.contentWrites.filter((at) => at > nowMs - HOUR_MS);
+    const lastMinute = lastHour.filter((at) => at > nowMs - MINUTE_MS);
     const waits: number[] = [];
     if (lastMinute.length >= this.contentLimits.perMinute) waits.push(lastMinute[0]! + MINUTE_MS - nowMs);
-    if (this.contentWrites.length >= this.contentLimits.perHour) waits.push(this.contentWrites[0]! + HOUR_MS - nowMs);
+    if (lastHour.length >= this.contentLimits.perHour) waits.push(lastHour[0]! + HOUR_MS - nowMs);
     if (waits.length === 0) {
       this.contentWrites.push(nowMs);
       return undefined;

@@ -1,0 +1,230 @@
+/**
+ * Request economy: the requests each run makes against the fewest it could make.
+ *
+ * Pull, for N new alerts and E alert issues already in the window:
+ *   GitHub   ≥ creates + listing pages + vocabulary (first run only)
+ *   Entra ID ≥ 1 token;  Defender ≥ ⌈alerts / page⌉ list calls
+ * where a listing that finds nothing still takes one request (GitHub and Defender answer an empty
+ * page), creates are the issues the run may open (max-issues and the hourly room), and a first run's
+ * vocabulary is one label listing plus one write per label the repository lacks.
+ * Sync, per event: 1 permission check + 1 token + at most 1 Defender call, nothing for a no-op.
+ * Reconcile of K changed alert issues sharing M distinct changes: the listing, ⌈K / 40⌉ bulk reads,
+ * and one batch call per change (per 50 alerts, the batch size sync uses).
+ */
+import { commentEvent, issuesEvent } from "../test/support/events.ts";
+import { alertIssueBody, alertsBetween, HOUR, isoAt, type Lab, MINUTE, type RequestCounts, startLab } from "./support/lab.ts";
+
+const SCALE = 60;
+const ISSUES_PER_HOUR = 400;
+const VOCABULARY_SIZE = 24;
+const PAGE = 10_000;
+
+export interface PullEconomyRow {
+  case: string;
+  newAlerts: number;
+  issuesInWindow: number;
+  issuesOlder: number;
+  firstRun: boolean;
+  opened: number;
+  github: number;
+  githubMinimum: number;
+  microsoft: number;
+  microsoftMinimum: number;
+  ratio: number;
+  detail: RequestCounts["github"];
+}
+
+const ratio = (made: number, minimum: number) => (minimum === 0 ? (made === 0 ? 1 : Number.POSITIVE_INFINITY) : made / minimum);
+
+async function pullRow(newAlerts: number, inWindow: number, older: number, firstRun: boolean): Promise<PullEconomyRow> {
+  const lab = await startLab({ scale: SCALE, labels: firstRun ? "none" : "vocabulary" });
+  try {
+    const now = lab.now();
+    const ticketed = alertsBetween(inWindow, now, 3 * HOUR, 20 * HOUR, "ticketed");
+    const fresh = alertsBetween(newAlerts, now, 10 * MINUTE, 20 * HOUR, "new");
+    lab.world.defender.alerts.push(...ticketed, ...fresh);
+    // Already ticketed: opened over an hour ago (so the hour's room is whole), updated within the window.
+    for (const [i, alert] of ticketed.entries()) {
+      lab.world.github.addIssue({ title: `[High] ticketed ${i}`, body: alertIssueBody(alert.id), labels: ["defender-alert", "severity:High"], created_at: isoAt(new Date(now.getTime() - 2 * HOUR - i * 1000)), updated_at: isoAt(new Date(now.getTime() - 90 * MINUTE)) });
+    }
+    for (const alert of alertsBetween(older, new Date(now.getTime() - 40 * 24 * HOUR), 0, 24 * HOUR, "older")) {
+      const at = isoAt(new Date(String(alert.alertCreationTime)));
+      lab.world.github.addIssue({ title: "[High] older", body: alertIssueBody(alert.id), labels: ["defender-alert"], created_at: at, updated_at: at });
+    }
+    const { result, requests } = await lab.run({ "max-issues": String(Math.max(1, newAlerts)) });
+    if (result.code !== 0) throw new Error(`pull failed: ${result.stdout.slice(-2000)}`);
+    const opened = Number(result.outputs["issues-created"]);
+    const alerts = inWindow + newAlerts;
+    const listing = alerts === 0 ? 0 : Math.max(1, Math.ceil(inWindow / 100));
+    const vocabulary = firstRun && newAlerts > 0 ? 1 + VOCABULARY_SIZE : 0;
+    const githubMinimum = Math.min(newAlerts, ISSUES_PER_HOUR) + listing + vocabulary;
+    const microsoftMinimum = 1 + Math.max(1, Math.ceil(alerts / PAGE));
+    const microsoft = requests.entra + requests.defender.total;
+    return {
+      case: `N=${newAlerts} E=${inWindow}${older ? ` (+${older} older)` : ""}${firstRun ? ", first run" : ""}`,
+      newAlerts,
+      issuesInWindow: inWindow,
+      issuesOlder: older,
+      firstRun,
+      opened,
+      github: requests.github.total,
+      githubMinimum,
+      microsoft,
+      microsoftMinimum,
+      ratio: Math.max(ratio(requests.github.total, githubMinimum), ratio(microsoft, microsoftMinimum)),
+      detail: requests.github,
+    };
+  } finally {
+    await lab.stop();
+  }
+}
+
+export async function pullEconomy(log: (line: string) => void): Promise<PullEconomyRow[]> {
+  const cases: Array<[number, number, number, boolean]> = [];
+  for (const n of [0, 50, 500]) for (const e of [0, 50, 500]) cases.push([n, e, 0, false]);
+  cases.push([50, 0, 0, true], [0, 0, 5000, false], [50, 0, 5000, false], [50, 500, 5000, false]);
+  const rows: PullEconomyRow[] = [];
+  for (const [n, e, older, first] of cases) {
+    const row = await pullRow(n, e, older, first);
+    log(`pull ${row.case}: GitHub ${row.github}/${row.githubMinimum}, Microsoft ${row.microsoft}/${row.microsoftMinimum}, opened ${row.opened}`);
+    rows.push(row);
+  }
+  return rows;
+}
+
+export interface SyncEconomyRow {
+  event: string;
+  sends: boolean;
+  github: number;
+  entra: number;
+  defender: number;
+  /** 1 permission check, 1 token, 1 Defender call when the event sends; 0 otherwise. */
+  met: boolean;
+}
+
+const MARKER_BODY = "<!-- defender-alert-id: da639316371102720000_2100764642 -->\nbody";
+
+export async function syncEconomy(log: (line: string) => void): Promise<SyncEconomyRow[]> {
+  const lab = await startLab();
+  try {
+    lab.world.defender.alerts.push({ ...alertsBetween(1, lab.now(), HOUR, HOUR, "sync")[0]!, id: "da639316371102720000_2100764642" });
+    lab.world.github.collaborators.set("triager", "triage");
+    const fixture = { number: 1, body: MARKER_BODY };
+    const events: Array<[string, boolean, { name: string; payload: unknown }]> = [
+      ["issues closed", true, issuesEvent("closed", { ...fixture, state: "closed", labels: ["classification:TruePositive", "determination:Malware"] }, "triager")],
+      ["issues reopened", true, issuesEvent("reopened", { ...fixture }, "triager")],
+      ["issues labeled (triage label)", true, issuesEvent("labeled", { ...fixture, labels: ["classification:FalsePositive"] }, "triager", { label: "classification:FalsePositive" })],
+      ["issues unlabeled (triage label)", true, issuesEvent("unlabeled", { ...fixture, labels: ["status:InProgress"] }, "triager", { label: "classification:FalsePositive" })],
+      ["issues edited", true, issuesEvent("edited", { ...fixture, labels: ["status:InProgress"] }, "triager", { previousBody: MARKER_BODY })],
+      ["issues assigned", true, issuesEvent("assigned", { ...fixture, assignees: ["octocat"] }, "triager", { assignee: "octocat" })],
+      ["issue_comment created", true, commentEvent({ ...fixture }, "triager", { body: "Isolated the host." })],
+      ["issues unassigned", false, issuesEvent("unassigned", { ...fixture }, "triager", { assignee: "octocat" })],
+      ["issues opened", false, issuesEvent("opened", { ...fixture }, "triager")],
+      ["issues labeled (other label)", false, issuesEvent("labeled", { ...fixture, labels: ["classification:TruePositive", "needs-review"] }, "triager", { label: "needs-review" })],
+      ["issues closed, no marker", false, issuesEvent("closed", { number: 2, body: "a bug report", state: "closed" }, "triager")],
+      ["issues closed by a reader", false, issuesEvent("closed", { ...fixture, state: "closed" }, "reader")],
+    ];
+    const rows: SyncEconomyRow[] = [];
+    for (const [name, sends, event] of events) {
+      const { result, requests } = await lab.run({ mode: "sync" }, { event });
+      if (result.code !== 0) throw new Error(`sync ${name} failed: ${result.stdout.slice(-2000)}`);
+      const row = { event: name, sends, github: requests.github.total, entra: requests.entra, defender: requests.defender.total, met: false };
+      // A reader is refused after the one permission check, and nothing goes to Microsoft.
+      const expected = sends ? [1, 1, 1] : name.endsWith("by a reader") ? [1, 0, 0] : [0, 0, 0];
+      row.met = row.github === expected[0] && row.entra === expected[1] && row.defender === expected[2];
+      log(`sync ${name}: GitHub ${row.github}, Entra ${row.entra}, Defender ${row.defender}`);
+      rows.push(row);
+    }
+    return rows;
+  } finally {
+    await lab.stop();
+  }
+}
+
+export interface ReconcileEconomyRow {
+  case: string;
+  changed: number;
+  distinctChanges: number;
+  github: number;
+  githubMinimum: number;
+  entra: number;
+  defenderReads: number;
+  defenderReadsMinimum: number;
+  defenderWrites: number;
+  /** One call per distinct change, each at most 50 alerts. */
+  defenderWritesMinimum: number;
+  batchCallsInAnyMinute: number;
+  secondReconcileSends: number;
+}
+
+const CHANGES: Array<{ labels: string[]; state: "open" | "closed" }> = [
+  { labels: ["classification:TruePositive", "determination:Malware"], state: "closed" },
+  { labels: ["classification:FalsePositive", "determination:NotMalicious"], state: "closed" },
+  { labels: ["status:InProgress"], state: "open" },
+  { labels: ["classification:InformationalExpectedActivity", "determination:SecurityTesting"], state: "closed" },
+  { labels: ["classification:TruePositive", "determination:Phishing"], state: "open" },
+  { labels: ["determination:Other"], state: "closed" },
+  { labels: ["classification:TruePositive", "determination:UnwantedSoftware"], state: "closed" },
+  { labels: ["classification:FalsePositive", "determination:InsufficientData"], state: "open" },
+  { labels: ["classification:TruePositive", "determination:CompromisedUser"], state: "open" },
+  { labels: ["classification:InformationalExpectedActivity", "determination:LineOfBusinessApplication"], state: "open" },
+  { labels: ["classification:TruePositive", "determination:MultiStagedAttack"], state: "open" },
+  { labels: ["classification:TruePositive", "determination:MaliciousUserActivity"], state: "closed" },
+];
+
+async function reconcileRow(changed: number, distinct: number): Promise<ReconcileEconomyRow> {
+  const lab = await startLab({ scale: SCALE });
+  try {
+    const now = lab.now();
+    const alerts = alertsBetween(changed, now, 2 * HOUR, 20 * HOUR, "reconcile");
+    lab.world.defender.alerts.push(...alerts);
+    for (const [i, alert] of alerts.entries()) {
+      const change = CHANGES[i % distinct]!;
+      lab.world.github.addIssue({ title: `alert ${i}`, body: alertIssueBody(alert.id), labels: ["defender-alert", ...change.labels], state: change.state, created_at: isoAt(new Date(now.getTime() - 3 * HOUR)), updated_at: isoAt(new Date(now.getTime() - HOUR)) });
+    }
+    const first = await lab.run({ mode: "sync" }, { event: { name: "schedule", payload: {} } });
+    if (first.result.code !== 0) throw new Error(`reconcile failed: ${first.result.stdout.slice(-2000)}`);
+    const batchTimes = lab.world.defender.requests.filter((r) => r.method === "POST").map((r) => r.at);
+    const second = await lab.run({ mode: "sync" }, { event: { name: "schedule", payload: {} } });
+    const perChange = Array.from({ length: distinct }, (_, c) => alerts.filter((_, i) => i % distinct === c).length);
+    return {
+      case: `K=${changed} M=${distinct}`,
+      changed,
+      distinctChanges: distinct,
+      github: first.requests.github.total,
+      githubMinimum: Math.max(1, Math.ceil(changed / 100)),
+      entra: first.requests.entra,
+      defenderReads: first.requests.defender.list,
+      defenderReadsMinimum: Math.ceil(changed / 40),
+      defenderWrites: first.requests.defender.patch + first.requests.defender.batch,
+      defenderWritesMinimum: perChange.reduce((sum, k) => sum + Math.ceil(k / 50), 0),
+      batchCallsInAnyMinute: mostWithin(batchTimes, MINUTE),
+      secondReconcileSends: second.requests.defender.patch + second.requests.defender.batch,
+    };
+  } finally {
+    await lab.stop();
+  }
+}
+
+/** The most timestamps that fall within any window of `span`. */
+export function mostWithin(times: readonly number[], span: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let start = 0, end = 0; end < sorted.length; end++) {
+    while (sorted[end]! - sorted[start]! >= span) start++;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}
+
+export async function reconcileEconomy(log: (line: string) => void): Promise<ReconcileEconomyRow[]> {
+  const rows: ReconcileEconomyRow[] = [];
+  for (const [k, m] of [[10, 1], [50, 5], [200, 4], [120, 12]] as const) {
+    const row = await reconcileRow(k, m);
+    log(`reconcile ${row.case}: GitHub ${row.github}, Entra ${row.entra}, Defender reads ${row.defenderReads}, writes ${row.defenderWrites}, second run ${row.secondReconcileSends}`);
+    rows.push(row);
+  }
+  return rows;
+}
+
+export type { Lab };

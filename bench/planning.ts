@@ -1,0 +1,38 @@
+/**
+ * Planning at scale, alone: bundled with ncc and run in its own process by bench/scale.ts. Reads a
+ * Defender page of alerts and a set of alert issues from files, then times what pull does between
+ * its listings and its creates: dedupe (new alerts, second issues) and rendering the new alerts, at
+ * most `limit` of them (a run renders what it opens). Prints its CPU time and the process's peak
+ * RSS as JSON.
+ */
+import { createReadStream, readFileSync } from "node:fs";
+import { readAlertPage } from "../src/defender/page.js";
+import type { AlertIssue } from "../src/github/store.js";
+import { renderIssue } from "../src/issue/render.js";
+import { duplicateIssues, newAlerts } from "../src/modes/pull.js";
+
+const [alertsPath, issuesPath, limit] = process.argv.slice(2) as [string, string, string];
+const page = await readAlertPage(createReadStream(alertsPath));
+const issues = (JSON.parse(readFileSync(issuesPath, "utf8")) as Array<Omit<AlertIssue, "createdAt"> & { createdAt: string }>).map((issue) => ({ ...issue, createdAt: new Date(issue.createdAt) }));
+
+const before = process.cpuUsage();
+const started = performance.now();
+const fresh = newAlerts(page.alerts, issues);
+const duplicates = duplicateIssues(issues);
+let bodyChars = 0;
+for (const listed of fresh.slice(0, Number(limit))) {
+  const draft = renderIssue(listed.read(), { titleTemplate: "[{severity}] {title} on {computerDnsName}", portalHost: "security.microsoft.com", tenantId: "8d3c1f0e-2b4a-4c6d-9e8f-0a1b2c3d4e5f", extraLabels: [] });
+  bodyChars += draft.body.length;
+}
+const cpu = process.cpuUsage(before);
+console.log(JSON.stringify({
+  alerts: page.alerts.length,
+  issues: issues.length,
+  newAlerts: fresh.length,
+  rendered: Math.min(fresh.length, Number(limit)),
+  duplicates: duplicates.length,
+  meanBodyChars: Math.round(bodyChars / Math.max(1, fresh.length)),
+  cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+  wallMs: Math.round(performance.now() - started),
+  peakRssMB: Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10,
+}));

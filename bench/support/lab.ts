@@ -1,0 +1,108 @@
+/**
+ * The benchmark's laboratory: the emulators of test/support/world.ts on one scaled clock, the
+ * bundled action run in it with the same clock preloaded, and the requests each run made.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { alertIdFor, defenderTime, makeAlert } from "../../test/emulators/sample-alerts.ts";
+import type { RunOptions, RunResult, World, WorldOptions } from "../../test/support/world.ts";
+import { startWorld } from "../../test/support/world.ts";
+import { scaledNow } from "./scaled-clock.ts";
+
+const CLOCK_PRELOAD = path.join(path.dirname(fileURLToPath(import.meta.url)), "scaled-clock.ts");
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+
+export interface Lab {
+  world: World;
+  /** The scaled clock's now. */
+  now(): Date;
+  scale: number;
+  /** Runs the bundle with the lab's clock; returns the run and the requests it made. */
+  run(inputs?: Record<string, string>, options?: RunOptions): Promise<{ result: RunResult; requests: RequestCounts }>;
+  /** Waits this long on the scaled clock. */
+  wait(ms: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface RequestCounts {
+  github: { total: number; listIssues: number; createIssue: number; labels: number; permission: number; comments: number; other: number };
+  entra: number;
+  defender: { total: number; list: number; patch: number; batch: number };
+  /** "METHOD path" of every GitHub request, for a row that needs explaining. */
+  githubRequests: string[];
+}
+
+export async function startLab(options: WorldOptions & { scale?: number } = {}): Promise<Lab> {
+  const scale = options.scale ?? 1;
+  const epoch = Date.now();
+  const clock = scaledNow(epoch, scale);
+  const now = () => new Date(clock());
+  const world = await startWorld({ ...options, now });
+  const env: Record<string, string> = scale === 1 ? {} : { NODE_OPTIONS: `--import=${CLOCK_PRELOAD}`, BENCH_TIME_EPOCH: String(epoch), BENCH_TIME_SCALE: String(scale) };
+  return {
+    world,
+    now,
+    scale,
+    async run(inputs = {}, runOptions = {}) {
+      const marks = { github: world.github.requests.length, entra: world.entra.requests.length, defender: world.defender.requests.length };
+      const nodeOptions = [env.NODE_OPTIONS, runOptions.env?.NODE_OPTIONS].filter(Boolean).join(" ");
+      const result = await world.run(inputs, { ...runOptions, env: { ...env, ...runOptions.env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) } });
+      return { result, requests: countSince(world, marks) };
+    },
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms / scale)),
+    stop: () => world.stop(),
+  };
+}
+
+function countSince(world: World, marks: { github: number; entra: number; defender: number }): RequestCounts {
+  const github = world.github.requests.slice(marks.github);
+  const defender = world.defender.requests.slice(marks.defender);
+  const is = (method: string, pattern: RegExp) => (r: { method: string; path: string }) => r.method === method && pattern.test(r.path);
+  const listIssues = github.filter(is("GET", /\/issues$/)).length;
+  const createIssue = github.filter(is("POST", /\/issues$/)).length;
+  const labels = github.filter((r) => /\/labels(\/|$)/.test(r.path) && !/\/issues\/\d+\/labels/.test(r.path)).length;
+  const permission = github.filter(is("GET", /\/collaborators\/[^/]+\/permission$/)).length;
+  const comments = github.filter((r) => /\/issues\/\d+\/comments$/.test(r.path)).length;
+  return {
+    github: { total: github.length, listIssues, createIssue, labels, permission, comments, other: github.length - listIssues - createIssue - labels - permission - comments },
+    entra: world.entra.requests.slice(marks.entra).length,
+    defender: {
+      total: defender.length,
+      list: defender.filter(is("GET", /\/alerts$/)).length,
+      patch: defender.filter(is("PATCH", /\/alerts\/[^/]+$/)).length,
+      batch: defender.filter(is("POST", /\/batchUpdate$/)).length,
+    },
+    githubRequests: github.map((r) => `${r.method} ${r.path}`),
+  };
+}
+
+/** `count` realistic alerts created between `newest` and `oldest` before `now`, evenly spread. */
+export function alertsBetween(count: number, now: Date, newestAgo: number, oldestAgo: number, salt: string) {
+  return Array.from({ length: count }, (_, i) => {
+    const ago = count === 1 ? newestAgo : newestAgo + ((oldestAgo - newestAgo) * i) / (count - 1);
+    const created = new Date(now.getTime() - ago);
+    return makeAlert({ alertCreationTime: defenderTime(created), id: alertIdFor(created, `${salt}/${i}`), severity: ["Low", "Medium", "High"][i % 3]! });
+  });
+}
+
+const BODY_ROWS = ["Severity", "Status", "Category", "Detection source", "Threat", "Device", "Device group", "User", "First activity", "Last activity", "Alert created", "MITRE techniques", "Incident", "Investigation", "Assigned to"];
+
+/** A body the size and shape of one pull writes (about 2.6 KB): the marker, the field table, text, evidence. */
+export function alertIssueBody(alertId: string): string {
+  const rows = BODY_ROWS.map((name) => `| ${name} | ws\\-finance\\-07\\.corp\\.contoso\\.com — CredentialAccess |`).join("\n");
+  const evidence = Array.from({ length: 4 }, () => "| Process | `` C:\\Users\\jdoe\\Downloads\\procdump64.exe `` | `` procdump64.exe -accepteula -ma lsass.exe out.dmp `` · PID 6120 · SHA\\-256 `` 2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae `` |").join("\n");
+  return [
+    `<!-- defender-alert-id: ${alertId} -->`,
+    `**[Open the alert in Microsoft Defender](https://security.microsoft.com/alerts/${alertId}?tid=8d3c1f0e-2b4a-4c6d-9e8f-0a1b2c3d4e5f)**`,
+    `| Field | Value |\n|---|---|\n${rows}\n| Alert ID | \`${alertId}\` |`,
+    `### Description\n\n> A process accessed the memory of the Local Security Authority Subsystem Service \\(lsass\\.exe\\) in a way typical of credential theft tools such as Mimikatz or ProcDump\\.`,
+    `### Evidence (4)\n\n| Type | Entity | Details |\n|---|---|---|\n${evidence}`,
+    "<details><summary>Triage from this issue (when sync is set up)</summary>\n\n- Label `classification:TruePositive` … to classify the alert.\n\n</details>\n",
+  ].join("\n\n");
+}
+
+export function isoAt(date: Date): string {
+  return date.toISOString().replace(/\.\d+Z$/, "Z");
+}
