@@ -31,7 +31,7 @@ console.log(JSON.stringify({
   newAlerts: fresh.length,
   rendered: Math.min(fresh.length, Number(limit)),
   duplicates: duplicates.length,
-  meanBodyChars: Math.round(bodyChars / Math.max(1, fresh.length)),
+  meanBodyChars: Math.round(bodyChars / Math.max(1, Math.min(fresh.length, Number(limit)))),
   cpuMs: Math.round((cpu.user + cpu.system) / 1000),
   wallMs: Math.round(performance.now() - started),
   peakRssMB: Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10,

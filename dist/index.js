@@ -28369,155 +28369,368 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 30924:
+/***/ 3405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gm: () => (/* binding */ DefenderApiError),
-/* harmony export */   Jj: () => (/* binding */ SignInError),
-/* harmony export */   KY: () => (/* binding */ explainSignInError),
-/* harmony export */   L3: () => (/* binding */ forbiddenFix),
-/* harmony export */   ob: () => (/* binding */ readDefenderError)
-/* harmony export */ });
-/* unused harmony export aadstsCode */
-/** Replies from Entra ID and Defender, translated into what the user should do. */
-/** Entra ID error codes users meet when setting up, with the fix. */
-const AADSTS_FIXES = {
-    "7000215": "The client secret is wrong or expired: create a new secret in the app registration and update the client-secret secret (use the secret's Value, not its ID).",
-    "7000222": "The client secret has expired: create a new one in the app registration and update the client-secret secret.",
-    "700016": "The app (client-id) was not found in the tenant: check client-id and tenant-id, and that the app registration lives in that tenant.",
-    "90002": "The tenant was not found: check tenant-id (the Directory (tenant) ID GUID or a verified domain) and that cloud matches the tenant's cloud.",
-    "900023": "The tenant ID is not valid: use the Directory (tenant) ID GUID or a verified domain.",
-    "500011": "The token scope names a resource the tenant does not have: check that cloud (or api-scope) matches the tenant's cloud, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
-    "1002012": "The scope must be a resource followed by /.default, such as https://api.securitycenter.microsoft.com/.default.",
-    "65001": "Admin consent is missing: grant admin consent for the app's WindowsDefenderATP permissions in Entra ID (API permissions → Grant admin consent).",
-    "700027": "The certificate was not accepted: upload the certificate of client-certificate (its public part, .cer or .pem) to the app registration under Certificates & secrets, or check it has not expired.",
-    "7000274": "The certificate was not accepted: upload the certificate of client-certificate to the app registration under Certificates & secrets.",
-    "700211": "The app has no federated credential for GitHub's issuer: add one with issuer https://token.actions.githubusercontent.com (Certificates & secrets → Federated credentials).",
-    "700212": "The app's federated credential expects another audience: set its audience to the oidc-audience this run used, or set oidc-audience to match it.",
-    "700024": "The GitHub ID token was not accepted as a client assertion (expired or not yet valid): rerun the job; check the runner's clock.",
-};
-// Subject mismatches: the fix names the subject this job presented, which is what the credential needs.
-const SUBJECT_CODES = new Set(["700213", "70021"]);
-/** The first AADSTS code in a message, e.g. "7000215" from "AADSTS7000215: Invalid client secret". */
-function aadstsCode(message) {
-    return /AADSTS(\d+)/.exec(message)?.[1];
-}
-class SignInError extends Error {
-    name = "SignInError";
-}
-/** Turns an MSAL or network failure into one message that says what to do. */
-function explainSignInError(error, authority, federation = {}) {
-    if (error instanceof SignInError)
-        return error;
-    const raw = error instanceof Error ? (error.errorMessage || error.message) : String(error);
-    const firstLine = raw.split(/\r?\n/)[0]?.replace(/\s*Trace ID:.*$/, "") ?? "";
-    const code = aadstsCode(raw);
-    if (code && SUBJECT_CODES.has(code)) {
-        const subject = federation.presented?.sub ?? /presented assertion subject '([^']*)'/.exec(raw)?.[1] ?? "(unknown)";
-        return new SignInError(`Sign-in to ${authority} failed (AADSTS${code}): the app has no federated credential for this job's subject '${subject}'. ` +
-            `Add one under Certificates & secrets → Federated credentials with issuer https://token.actions.githubusercontent.com, subject '${subject}' exactly ` +
-            `(repositories created or renamed since July 2026 present the immutable form repo:OWNER@ID/REPO@ID:…) and audience ${federation.audience ?? "api://AzureADTokenExchange"}.`);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  t1: () => (/* binding */ DEFAULT_TIMEOUT_MS),
+  Xg: () => (/* binding */ readConfig),
+  mW: () => (/* binding */ readTuning)
+});
+
+// UNUSED EXPORTS: CLOUDS, INPUT_DEFAULTS, InputError, MODES, isBalancedClause, parseDuration, resolveCloud, splitList
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
+var schemas = __nccwpck_require__(94343);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(88532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
+var api = __nccwpck_require__(43759);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/defender/certificate.ts
+/** The client-certificate input: a PEM with the private key and its certificate. */
+
+const BLOCK = /-----BEGIN ([A-Z ]+)-----\r?\n[\s\S]*?-----END \1-----/g;
+/** Reads the PEM; throws with what is wrong (the message never contains key material). */
+function readCertificate(pem) {
+    const blocks = Array.from(pem.matchAll(BLOCK), (m) => ({ type: m[1], text: m[0] }));
+    const keyBlocks = blocks.filter((b) => b.type.endsWith("PRIVATE KEY"));
+    const certBlocks = blocks.filter((b) => b.type === "CERTIFICATE");
+    if (keyBlocks.some((b) => b.type === "ENCRYPTED PRIVATE KEY") || /Proc-Type: 4,ENCRYPTED/.test(pem)) {
+        throw new Error("the private key is encrypted; give it unencrypted (store the PEM as a secret), e.g. openssl pkcs12 -in app.pfx -nodes");
     }
-    const fix = code ? AADSTS_FIXES[code] : undefined;
-    if (fix)
-        return new SignInError(`Sign-in to ${authority} failed (AADSTS${code}). ${fix}`);
-    const msalCode = error?.errorCode;
-    if (msalCode === "endpoints_resolution_error") {
-        return new SignInError(`Sign-in to ${authority} failed: its endpoints for the tenant could not be read. Check tenant-id, and that authority-host (or cloud) is the tenant's login host.`);
-    }
-    return new SignInError(`Sign-in to ${authority} failed: ${firstLine || "no reason given"}`);
-}
-function readDefenderError(text) {
+    if (keyBlocks.length !== 1)
+        throw new Error(`expected one PEM private key block, found ${keyBlocks.length}`);
+    if (certBlocks.length === 0)
+        throw new Error("expected the certificate (-----BEGIN CERTIFICATE-----) after the private key, found none");
+    let key;
     try {
-        const parsed = JSON.parse(text);
-        const error = parsed?.error;
-        if (error && typeof error === "object") {
-            return {
-                code: typeof error.code === "string" ? error.code : undefined,
-                message: typeof error.message === "string" ? error.message : undefined,
-                target: typeof error.target === "string" ? error.target : undefined,
-            };
-        }
+        key = (0,external_node_crypto_.createPrivateKey)(keyBlocks[0].text);
     }
     catch {
-        // Not JSON: the status says enough.
+        throw new Error("the private key block could not be read");
     }
-    return {};
+    if (key.asymmetricKeyType !== "rsa")
+        throw new Error(`the private key is ${key.asymmetricKeyType}; Entra ID app certificates need an RSA key`);
+    // With a chain, the certificate that goes with the key is the app's own.
+    const certificate = certBlocks
+        .map((block) => {
+        try {
+            return new external_node_crypto_.X509Certificate(block.text);
+        }
+        catch {
+            return undefined;
+        }
+    })
+        .find((cert) => cert?.checkPrivateKey(key));
+    if (!certificate)
+        throw new Error("no certificate in the PEM matches the private key");
+    return {
+        kind: "certificate",
+        privateKey: key.export({ format: "pem", type: "pkcs8" }).toString(),
+        thumbprintSha256: (0,external_node_crypto_.createHash)("sha256").update(certificate.raw).digest("hex"),
+        notAfter: new Date(certificate.validTo),
+    };
 }
-const STATUS_FIXES = {
-    401: "Defender rejected the access token: check that api-scope (or cloud) matches api-url, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
-    403: "The app lacks the Defender permission: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) and grant admin consent.",
+
+// EXTERNAL MODULE: ./src/issue/vocabulary.ts
+var vocabulary = __nccwpck_require__(81731);
+;// CONCATENATED MODULE: ./src/config.ts
+/**
+ * Every input → one typed, validated Config, before any network call. On zod's mini build, which
+ * every run loads: it starts faster than the full one, and a run is mostly its start.
+ */
+
+
+
+const MODES = ["pull", "sync", "check"];
+const CLOUDS = {
+    public: {
+        authorityHost: "https://login.microsoftonline.com",
+        apiUrl: "https://api.security.microsoft.com",
+        apiScope: "https://api.securitycenter.microsoft.com/.default",
+        oidcAudience: "api://AzureADTokenExchange",
+        portalHost: "security.microsoft.com",
+    },
+    gcc: {
+        authorityHost: "https://login.microsoftonline.com",
+        apiUrl: "https://api-gcc.securitycenter.microsoft.us",
+        apiScope: "https://api-gcc.securitycenter.microsoft.us/.default",
+        oidcAudience: "api://AzureADTokenExchange",
+        portalHost: "security.microsoft.com",
+    },
+    "gcc-high": {
+        authorityHost: "https://login.microsoftonline.us",
+        apiUrl: "https://api-gov.securitycenter.microsoft.us",
+        apiScope: "https://api-gov.securitycenter.microsoft.us/.default",
+        oidcAudience: "api://AzureADTokenExchangeUSGov",
+        portalHost: "security.microsoft.us",
+    },
+    dod: {
+        authorityHost: "https://login.microsoftonline.us",
+        apiUrl: "https://api-gov.securitycenter.microsoft.us",
+        apiScope: "https://api-gov.securitycenter.microsoft.us/.default",
+        oidcAudience: "api://AzureADTokenExchangeUSGov",
+        portalHost: "security.apps.mil",
+    },
 };
-/** What a 403 means, read from the roles the access token carried. */
-function forbiddenFix(roles, write) {
-    if (roles.length === 0) {
-        return "The access token carries no application roles: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) to the app registration and grant admin consent.";
-    }
-    if (write && !roles.includes("Alert.ReadWrite.All")) {
-        return `The access token has ${roles.join(", ")} but not Alert.ReadWrite.All, which updating alerts needs: add that WindowsDefenderATP application permission and grant admin consent.`;
-    }
-    if (!write && !roles.includes("Alert.Read.All") && !roles.includes("Alert.ReadWrite.All")) {
-        return `The access token has ${roles.join(", ")} but neither Alert.Read.All nor Alert.ReadWrite.All: add the WindowsDefenderATP application permission and grant admin consent.`;
-    }
-    return "The token has the alert permission, so Defender refused for another reason (a device-group restriction or an unlicensed tenant): see the message above.";
-}
-class DefenderApiError extends Error {
-    name = "DefenderApiError";
-    status;
-    body;
-    constructor(status, body, what, fix = STATUS_FIXES[status]) {
-        const detail = [body.code, body.message].filter(Boolean).join(": ") || `HTTP ${status}`;
-        const correlation = body.target ? ` (correlation ID ${body.target})` : "";
-        super(`${what} failed with HTTP ${status}: ${detail.replace(/\.$/, "")}${correlation}.${fix ? ` ${fix}` : ""}`);
-        this.status = status;
-        this.body = body;
-    }
-}
-
-
-/***/ }),
-
-/***/ 73116:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   bD: () => (/* binding */ messageOf),
-/* harmony export */   c2: () => (/* binding */ statusOf),
-/* harmony export */   q0: () => (/* binding */ describe),
-/* harmony export */   to: () => (/* binding */ explained)
-/* harmony export */ });
-/** GitHub's failures, turned into one line that says what happened and, for a set-up error, what to do. */
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === "number" ? status : undefined;
-}
-/** The first line of the error, without the documentation link Octokit appends. */
-function messageOf(error) {
-    return ((error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "");
-}
-const GITHUB_FIXES = {
-    401: "The GitHub token is not valid: check the github-token input.",
-    403: "The GitHub token may not write issues here: give the job `permissions: issues: write` (or the token the Issues write permission).",
-    404: "The repository was not found with this token: check GITHUB_REPOSITORY and the token's access.",
-    410: "Issues are disabled in this repository: enable them under Settings → General → Features.",
+const INPUT_DEFAULTS = {
+    cloud: "public",
+    lookback: "24h",
+    "min-severity": "Informational",
+    statuses: "New,InProgress",
+    "max-issues": "50",
+    "title-template": "[{severity}] {title} on {computerDnsName}",
+    "sync-comments": "true",
+    "trusted-authors": "github-actions[bot]",
+    "dry-run": "false",
 };
-function describe(error) {
-    const status = statusOf(error);
-    const message = messageOf(error);
-    if (!status)
-        return message;
-    const fix = GITHUB_FIXES[status] && !/secondary rate limit|rate limit exceeded/i.test(message) ? ` ${GITHUB_FIXES[status]}` : "";
-    return `HTTP ${status}: ${message}${fix}`;
+/** A bad input: one line naming the input, the value and what is accepted. */
+class InputError extends Error {
+    constructor(input, value, accepted) {
+        const shown = value === undefined ? "" : ` is ${JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)}:`;
+        super(`Input '${input}'${shown || ":"} ${accepted}`);
+        this.name = "InputError";
+    }
 }
-/** Runs a GitHub call, turning its failure into one line that says what to do. */
-async function explained(what, call) {
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const APP_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\[bot\]$/;
+const MINUTE = 60_000;
+const UNIT_MS = { m: MINUTE, h: 60 * MINUTE, d: 1440 * MINUTE, w: 10_080 * MINUTE };
+/** Validates one input with a schema whose error message says what is accepted. */
+function field(read, name, schema, options = {}) {
+    const raw = read(name).trim() || INPUT_DEFAULTS[name] || "";
+    // Each input is parsed once: zod's compiled fast path would cost more to build than it saves.
+    const result = schema.safeParse(raw, { jitless: true });
+    if (result.success)
+        return result.data;
+    const accepted = result.error.issues[0]?.message ?? "invalid value";
+    throw new InputError(name, options.secret ? undefined : raw, accepted);
+}
+/** A string input read by `parse`, which returns the value, or `reject(what is accepted)`. */
+function config_text(parse) {
+    return schemas/* pipe */.FsL(schemas/* string */.YjP(), schemas/* transform */.pdi((value, ctx) => {
+        const result = parse(value);
+        if (!(result instanceof Rejected))
+            return result;
+        ctx.issues.push({ code: "custom", message: result.accepted, input: value });
+        return core/* NEVER */.tm;
+    }));
+}
+class Rejected {
+    accepted;
+    constructor(accepted) {
+        this.accepted = accepted;
+    }
+}
+const reject = (accepted) => new Rejected(accepted);
+function oneOf(values, what = `one of ${values.join(", ")}`) {
+    return config_text((value) => values.find((v) => v.toLowerCase() === value.toLowerCase()) ?? reject(`expected ${what}`));
+}
+/** Splits a comma- or newline-separated list, dropping blanks. */
+function splitList(value) {
+    return value.split(/[\n,]/).map((item) => item.trim()).filter(Boolean);
+}
+/** `90m`, `24h`, `7d`, `2w` or an ISO-8601 duration such as `PT4H` or `P1DT12H`. */
+function parseDuration(value) {
+    const short = /^(\d{1,6})([mhdw])$/i.exec(value);
+    if (short)
+        return Number(short[1]) * (UNIT_MS[short[2].toLowerCase()] ?? Number.NaN);
+    const iso = /^P(?:(\d{1,6})W)?(?:(\d{1,6})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,6})M)?(?:(\d{1,8})S)?)?$/i.exec(value);
+    if (!iso || value.toUpperCase().endsWith("T") || value.toUpperCase() === "P")
+        return undefined;
+    const [, w, d, h, m, s] = iso.map((part) => Number(part ?? 0));
+    return (w * 10_080 + d * 1440 + h * 60 + m) * MINUTE + s * 1000;
+}
+const durationSchema = config_text((value) => {
+    const ms = parseDuration(value);
+    return ms === undefined || ms < MINUTE || ms > 30 * UNIT_MS.d ? reject("expected a duration from 1 minute to 30 days, such as 90m, 24h, 7d or PT4H") : ms;
+});
+const wholeNumber = (max) => config_text((value) => (/^\d{1,9}$/.test(value) && Number(value) <= max ? Number(value) : reject(`expected a whole number from 0 to ${max}`)));
+const booleanSchema = config_text((value) => {
+    const lower = value.toLowerCase();
+    return lower === "true" || lower === "false" ? lower === "true" : reject("expected true or false");
+});
+const loginList = (allowApps) => config_text((value) => {
+    const logins = splitList(value).map((login) => login.replace(/^@/, ""));
+    const bad = logins.find((login) => !LOGIN.test(login) && !(allowApps && APP_LOGIN.test(login)));
+    if (bad !== undefined)
+        return reject(`expected GitHub logins separated by commas or newlines${allowApps ? " (apps as name[bot])" : ""}; ${JSON.stringify(bad)} is not one`);
+    return [...new Set(logins)];
+});
+const labelList = config_text((value) => {
+    const labels = splitList(value);
+    const bad = labels.find((label) => Array.from(label).length > 50);
+    if (bad !== undefined)
+        return reject(`expected label names of at most 50 characters separated by commas or newlines; ${JSON.stringify(bad)} is longer`);
+    return [...new Set(labels)];
+});
+/** https URL (http only for a loopback host, which tests and local emulators use), no query. */
+function baseUrl(what, allowBareHost, allowLoopbackHttp) {
+    return (value) => {
+        const candidate = allowBareHost && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? `https://${value}` : value;
+        let url;
+        try {
+            url = new URL(candidate);
+        }
+        catch {
+            url = undefined;
+        }
+        const loopback = url !== undefined && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname);
+        const schemeOk = url?.protocol === "https:" || (allowLoopbackHttp && loopback && url?.protocol === "http:");
+        if (!url || !schemeOk || url.search || url.hash || url.username || url.password)
+            return reject(`expected ${what}`);
+        return url.origin + url.pathname.replace(/\/+$/, "");
+    };
+}
+const apiUrl = baseUrl("an https:// URL such as https://eu.api.security.microsoft.com (http:// only for a loopback host)", false, true);
+const apiUrlSchema = config_text((value) => {
+    const url = apiUrl(value);
+    return url instanceof Rejected ? url : url.replace(/\/api$/i, "");
+});
+const authorityHost = baseUrl("an https:// URL or host name such as https://login.microsoftonline.us", true, false);
+const authorityHostSchema = config_text((value) => {
+    const url = authorityHost(value);
+    return url instanceof Rejected || new URL(url).pathname === "/" ? url : reject("expected a login host without a path, such as https://login.microsoftonline.us");
+});
+const scopeSchema = schemas/* string */.YjP().check(api/* _regex */.Fk(/^\S+\/\.default$/, "expected a resource scope ending in /.default, such as https://api.securitycenter.microsoft.com/.default"));
+/** The OData clause is ANDed with ours, so it must not be able to close our parentheses. */
+const filterSchema = schemas/* string */.YjP().check(schemas/* refine */.YPB(isBalancedClause, "expected an OData $filter clause with balanced parentheses and quotes, such as category eq 'Malware'"));
+function isBalancedClause(clause) {
+    let depth = 0;
+    let quoted = false;
+    for (const char of clause) {
+        if (char === "'")
+            quoted = !quoted;
+        else if (!quoted && char === "(")
+            depth++;
+        else if (!quoted && char === ")" && --depth < 0)
+            return false;
+    }
+    return depth === 0 && !quoted;
+}
+const titleTemplateSchema = schemas/* string */.YjP().check(schemas/* refine */.YPB((template) => !/\{(?![A-Za-z][A-Za-z0-9]*\})/.test(template) && Array.from(template).length <= 1024, "expected text with {field} placeholders naming alert fields, such as [{severity}] {title} on {computerDnsName}"));
+const assigneeMapSchema = schemas/* record */.g1P(schemas/* union */.KCZ([schemas/* string */.YjP().check(api/* _regex */.Fk(LOGIN)), schemas/* string */.YjP().check(api/* _regex */.Fk(APP_LOGIN))]), schemas/* string */.YjP().check(api/* _minLength */.m9(1), api/* _maxLength */.Eb(256)));
+/**
+ * The assignee-map input: JSON, or YAML. The YAML parser is loaded only for a value that is not
+ * JSON, so the runs that do not need it do not pay for it.
+ */
+async function readAssigneeMap(read) {
+    const value = read("assignee-map").trim();
+    if (value === "")
+        return {};
+    let parsed;
     try {
-        return await call();
+        parsed = JSON.parse(value);
     }
-    catch (error) {
-        throw new Error(`${what} failed: ${describe(error)}`, { cause: error });
+    catch {
+        try {
+            const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 38815, 19));
+            parsed = parse(value, { schema: "core", maxAliasCount: 0 });
+        }
+        catch {
+            parsed = undefined;
+        }
     }
+    const map = assigneeMapSchema.safeParse(parsed, { jitless: true });
+    if (!map.success) {
+        throw new InputError("assignee-map", value, "expected a JSON or YAML object mapping GitHub logins to Defender assignedTo values, such as {\"octocat\": \"octocat@contoso.com\"}");
+    }
+    return Object.fromEntries(Object.entries(map.data).map(([login, upn]) => [login.toLowerCase(), upn]));
+}
+/** Exactly one credential; neither means GitHub OIDC federation. */
+function readCredential(read) {
+    const secret = read("client-secret").trim();
+    const certificate = read("client-certificate").trim();
+    if (secret && certificate) {
+        throw new InputError("client-certificate", undefined, "give either client-secret or client-certificate, not both");
+    }
+    if (certificate) {
+        try {
+            return readCertificate(certificate);
+        }
+        catch (error) {
+            throw new InputError("client-certificate", undefined, `expected a PEM with the app's RSA private key and its certificate: ${error.message}`);
+        }
+    }
+    return secret ? { kind: "secret", secret } : { kind: "oidc" };
+}
+function resolveCloud(read) {
+    const name = field(read, "cloud", oneOf(Object.keys(CLOUDS)));
+    const defaults = CLOUDS[name];
+    const override = (input, schema, fallback) => (read(input).trim() ? field(read, input, schema) : fallback);
+    return {
+        name,
+        authorityHost: override("authority-host", authorityHostSchema, defaults.authorityHost),
+        apiUrl: override("api-url", apiUrlSchema, defaults.apiUrl),
+        apiScope: override("api-scope", scopeSchema, defaults.apiScope),
+        oidcAudience: override("oidc-audience", schemas/* string */.YjP().check(api/* _minLength */.m9(1), api/* _maxLength */.Eb(256, "expected an audience of at most 256 characters")), defaults.oidcAudience),
+        portalHost: defaults.portalHost,
+    };
+}
+/** Reads and validates every input; throws an InputError on the first bad one. */
+async function readConfig(read) {
+    const mode = field(read, "mode", oneOf(MODES, "pull, sync or check"));
+    const tenantId = field(read, "tenant-id", schemas/* string */.YjP().check(schemas/* refine */.YPB((v) => GUID.test(v) || DOMAIN.test(v), "expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com")));
+    const clientId = field(read, "client-id", schemas/* string */.YjP().check(api/* _regex */.Fk(GUID, "expected the application (client) ID, a GUID")));
+    const credential = readCredential(read);
+    const cloud = resolveCloud(read);
+    const githubToken = field(read, "github-token", schemas/* string */.YjP().check(api/* _minLength */.m9(1, "required: a GitHub token (the default is ${{ github.token }})")), { secret: true });
+    const lookbackMs = field(read, "lookback", durationSchema);
+    const minSeverity = field(read, "min-severity", oneOf(vocabulary/* SEVERITIES */.oC.filter((s) => s !== "UnSpecified"), "Informational, Low, Medium or High"));
+    const statuses = field(read, "statuses", config_text((value) => {
+        const accepted = ["New", "InProgress", "Resolved", "Unknown"];
+        const items = splitList(value).map((item) => accepted.find((a) => a.toLowerCase() === item.toLowerCase()));
+        if (items.length === 0 || items.includes(undefined))
+            return reject("expected a list of New, InProgress, Resolved, Unknown");
+        return [...new Set(items)];
+    }));
+    const filter = read("filter").trim() ? field(read, "filter", filterSchema) : undefined;
+    return {
+        mode,
+        tenantId,
+        clientId,
+        credential,
+        cloud,
+        githubToken,
+        lookbackMs,
+        minSeverity,
+        statuses,
+        filter,
+        maxIssues: field(read, "max-issues", wholeNumber(10_000)),
+        labels: field(read, "labels", labelList),
+        assignees: field(read, "assignees", loginList(false)),
+        titleTemplate: field(read, "title-template", titleTemplateSchema),
+        assigneeMap: await readAssigneeMap(read),
+        syncComments: field(read, "sync-comments", booleanSchema),
+        trustedAuthors: field(read, "trusted-authors", loginList(true)),
+        dryRun: field(read, "dry-run", booleanSchema),
+    };
+}
+/** The longest wait for a reply (Defender, Entra ID, an issue create) unless DEFENDER_ISSUES_TIMEOUT_MS says otherwise. */
+const DEFAULT_TIMEOUT_MS = 60_000;
+function readTuning(env) {
+    const number = (name, min, max) => {
+        const raw = env[name]?.trim();
+        if (!raw)
+            return undefined;
+        const value = Number(raw);
+        if (!Number.isInteger(value) || value < min || value > max) {
+            throw new InputError(name, raw, `expected a whole number from ${min} to ${max}`);
+        }
+        return value;
+    };
+    return {
+        pageSize: number("DEFENDER_ISSUES_PAGE_SIZE", 1, 10_000),
+        timeoutMs: number("DEFENDER_ISSUES_TIMEOUT_MS", 100, 600_000),
+        retryBudgetMs: number("DEFENDER_ISSUES_RETRY_BUDGET_MS", 0, 3_600_000),
+        issuesPerHour: number("DEFENDER_ISSUES_ISSUES_PER_HOUR", 0, 500),
+    };
 }
 
 
@@ -28617,6 +28830,7 @@ function difference(wanted, current) {
 /* harmony export */   Af: () => (/* binding */ quoteBlock),
 /* harmony export */   GA: () => (/* binding */ cellCode),
 /* harmony export */   e8: () => (/* binding */ defang),
+/* harmony export */   fU: () => (/* binding */ formatTime),
 /* harmony export */   ln: () => (/* binding */ inlineText),
 /* harmony export */   pF: () => (/* binding */ singleLine),
 /* harmony export */   xv: () => (/* binding */ truncate)
@@ -28687,6 +28901,10 @@ function quoteBlock(text) {
         .join("\n")
         .replace(/(>\n){2,}/g, ">\n");
 }
+/** A time as issues and summaries show it: `2026-03-01 10:00:00 UTC`. */
+function formatTime(time) {
+    return time ? time.toISOString().replace(/\.\d+Z$/, "Z").replace("T", " ").replace("Z", " UTC") : "";
+}
 
 
 /***/ }),
@@ -28731,206 +28949,6 @@ function readMarker(body) {
     // A match is a slice of the body and keeps all of it alive: the ID (ASCII only) is copied out,
     // so that a listing of thousands of issues holds their IDs, not their bodies.
     return { kind: "one", alertId: Buffer.from(found, "latin1").toString("latin1") };
-}
-
-
-/***/ }),
-
-/***/ 99127:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   fU: () => (/* binding */ formatTime),
-/* harmony export */   xJ: () => (/* binding */ severityOf),
-/* harmony export */   yi: () => (/* binding */ renderIssue)
-/* harmony export */ });
-/* unused harmony exports TITLE_MAX, BODY_MAX, renderTitle, renderBody */
-/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(69745);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13366);
-/* harmony import */ var _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81731);
-
-
-
-const TITLE_MAX = 256;
-const BODY_MAX = 65_536;
-const CELL_MAX = 500;
-const BLOCK_MAX = 4_000;
-function severityOf(alert) {
-    return _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.find((s) => s === alert.severity) ?? "UnSpecified";
-}
-/** `{field}` → the alert's field; arrays are joined, objects and missing fields render empty. */
-function renderTitle(template, alert) {
-    const filled = template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field) => scalarText(alert[field]));
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .singleLine */ .pF)(filled) || `Defender alert ${alert.id}`, TITLE_MAX);
-}
-function scalarText(value) {
-    if (value === null || value === undefined)
-        return "";
-    if (value instanceof Date)
-        return formatTime(value);
-    if (Array.isArray(value))
-        return value.map(scalarText).filter(Boolean).join(", ");
-    if (typeof value === "object")
-        return "";
-    return String(value);
-}
-function formatTime(time) {
-    return time ? time.toISOString().replace(/\.\d+Z$/, "Z").replace("T", " ").replace("Z", " UTC") : "";
-}
-function renderIssue(alert, options) {
-    const labels = [...new Set([_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .ALERT_LABEL */ .We, (0,_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .severityLabel */ .yi)(severityOf(alert)), ...options.extraLabels])];
-    return {
-        alertId: alert.id,
-        title: renderTitle(options.titleTemplate, alert),
-        body: renderBody(alert, options),
-        labels,
-    };
-}
-function portalUrl(host, path, tenantId) {
-    const query = tenantId ? `?tid=${encodeURIComponent(tenantId)}` : "";
-    return `https://${host}/${path}${query}`;
-}
-function cell(value) {
-    const text = scalarText(value);
-    return text ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(text, CELL_MAX)) : "—";
-}
-function row(name, value) {
-    return `| ${name} | ${value} |`;
-}
-function renderBody(alert, options) {
-    const tenantId = alert.aadTenantId ?? options.tenantId;
-    const sections = [
-        (0,_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .markerFor */ ._Z)(alert.id),
-        `**[Open the alert in Microsoft Defender](${portalUrl(options.portalHost, `alerts/${encodeURIComponent(alert.id)}`, tenantId ?? undefined)})**`,
-        fieldTable(alert, options.portalHost, tenantId ?? undefined),
-    ];
-    if (alert.description)
-        sections.push(`### Description\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteBlock */ .Af)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(alert.description, BLOCK_MAX))}`);
-    if (alert.recommendedAction)
-        sections.push(`### Recommended action\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteBlock */ .Af)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(alert.recommendedAction, BLOCK_MAX))}`);
-    const footer = triageFooter();
-    const head = sections.join("\n\n");
-    const evidence = evidenceSection(alert.evidence, BODY_MAX - head.length - footer.length - 8);
-    return [head, evidence, footer].filter(Boolean).join("\n\n") + "\n";
-}
-function fieldTable(alert, portalHost, tenantId) {
-    const machine = alert.computerDnsName ?? alert.machineId;
-    const device = machine
-        ? cell(machine) + (alert.machineId && /^[0-9a-f]{40}$/i.test(alert.machineId)
-            ? ` ([timeline](${portalUrl(portalHost, `machines/${alert.machineId}/timeline`, tenantId)}))`
-            : "")
-        : "—";
-    const user = alert.relatedUser?.userName
-        ? cell([alert.relatedUser.domainName, alert.relatedUser.userName].filter(Boolean).join("\\"))
-        : "—";
-    const incident = alert.incidentId !== null && alert.incidentId !== undefined && /^\d+$/.test(String(alert.incidentId))
-        ? `[${alert.incidentId}](${portalUrl(portalHost, `incidents/${alert.incidentId}`, tenantId)})`
-        : "—";
-    const rows = [
-        "| Field | Value |",
-        "|---|---|",
-        row("Severity", cell(alert.severity)),
-        row("Status", cell(alert.status)),
-        row("Category", cell(alert.category)),
-        row("Detection source", cell(alert.detectionSource)),
-        row("Threat", cell([alert.threatFamilyName, alert.threatName].filter(Boolean).join(" / "))),
-        row("Device", device),
-        row("Device group", cell(alert.rbacGroupName)),
-        row("User", user),
-        row("First activity", cell(formatTime(alert.firstEventTime))),
-        row("Last activity", cell(formatTime(alert.lastEventTime))),
-        row("Alert created", cell(formatTime(alert.alertCreationTime))),
-        row("MITRE techniques", mitreLinks(alert.mitreTechniques ?? [])),
-        row("Incident", incident),
-        row("Investigation", cell([alert.investigationId, alert.investigationState].filter((v) => v !== null && v !== undefined).join(" · "))),
-        row("Assigned to", cell(alert.assignedTo)),
-        row("Alert ID", (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .cellCode */ .GA)(alert.id)),
-    ];
-    return rows.join("\n");
-}
-function mitreLinks(techniques) {
-    const links = techniques.map((technique) => {
-        const match = /^T(\d{4})(?:\.(\d{3}))?$/.exec(technique);
-        if (!match)
-            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(technique, 40));
-        const path = match[2] ? `T${match[1]}/${match[2]}` : `T${match[1]}`;
-        return `[${technique}](https://attack.mitre.org/techniques/${path}/)`;
-    });
-    return links.length > 0 ? links.join(", ") : "—";
-}
-function evidenceSection(evidence, budget) {
-    if (evidence.length === 0)
-        return "";
-    const header = `### Evidence (${evidence.length})\n\n| Type | Entity | Details |\n|---|---|---|`;
-    const rows = [];
-    let used = header.length;
-    for (const item of evidence) {
-        const line = evidenceRow(item);
-        if (used + line.length + 1 > budget - 200)
-            break;
-        rows.push(line);
-        used += line.length + 1;
-    }
-    const omitted = evidence.length - rows.length;
-    const note = omitted > 0 ? `\n\n${omitted} more evidence ${omitted === 1 ? "item is" : "items are"} in the portal.` : "";
-    return `${header}\n${rows.join("\n")}${note}`;
-}
-function evidenceRow(item) {
-    const type = cell(item.entityType);
-    const entity = evidenceEntity(item);
-    const details = evidenceDetails(item);
-    return `| ${type} | ${entity || "—"} | ${details || "—"} |`;
-}
-function code(value) {
-    return value ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .cellCode */ .GA)(defangIfUrl((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(value, CELL_MAX))) : "";
-}
-// Code spans are never linked by GitHub, but a URL copied from one should still be visibly unsafe.
-function defangIfUrl(value) {
-    return /:\/\/|^www\./i.test(value) ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .defang */ .e8)(value) : value;
-}
-function joinPath(dir, name) {
-    if (dir && name)
-        return `${dir.replace(/[\\/]+$/, "")}\\${name}`;
-    return name ?? dir ?? "";
-}
-function evidenceEntity(item) {
-    const account = item.accountName ? joinPath(item.domainName, item.accountName) : item.userPrincipalName;
-    return code(joinPath(item.filePath, item.fileName) ||
-        item.ipAddress ||
-        item.url ||
-        (item.registryKey ? joinPath(item.registryHive, item.registryKey) : "") ||
-        account);
-}
-function evidenceDetails(item) {
-    const parts = [];
-    if (item.processCommandLine)
-        parts.push(code(item.processCommandLine));
-    if (item.processId !== null && item.processId !== undefined)
-        parts.push(`PID ${item.processId}`);
-    if (item.parentProcessFileName)
-        parts.push(`parent ${code(item.parentProcessFileName)}`);
-    if (item.sha256)
-        parts.push(`SHA-256 ${code(item.sha256)}`);
-    else if (item.sha1)
-        parts.push(`SHA-1 ${code(item.sha1)}`);
-    if (item.registryValue)
-        parts.push(`value ${code(item.registryValue)}`);
-    if (item.userPrincipalName && item.accountName)
-        parts.push(code(item.userPrincipalName));
-    if (item.detectionStatus)
-        parts.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(item.detectionStatus));
-    return parts.join(" · ");
-}
-function triageFooter() {
-    return [
-        "<details><summary>Triage from this issue (when sync is set up)</summary>",
-        "",
-        "- Label `classification:TruePositive`, `classification:InformationalExpectedActivity` or `classification:FalsePositive`, and a `determination:` label, to classify the alert.",
-        "- Assign the issue to set the alert's owner; comments are copied to the alert.",
-        "- Close the issue to resolve the alert; reopen it to set it back to In progress.",
-        "",
-        "</details>",
-    ].join("\n");
 }
 
 
@@ -29125,19 +29143,11 @@ function vocabulary() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ emptyResult),
 /* harmony export */   Ms: () => (/* binding */ syncEvent),
-/* harmony export */   Tf: () => (/* binding */ explainLabelProblem),
-/* harmony export */   ql: () => (/* binding */ withDeterminationFallback),
-/* harmony export */   uE: () => (/* binding */ sendChanges)
+/* harmony export */   Tf: () => (/* binding */ explainLabelProblem)
 /* harmony export */ });
-/* harmony import */ var _defender_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30924);
-/* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73116);
-/* harmony import */ var _issue_changes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17662);
-/* harmony import */ var _issue_marker_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(69745);
-/* harmony import */ var _issue_triage_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49595);
-/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(81731);
-
-
-
+/* harmony import */ var _issue_changes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17662);
+/* harmony import */ var _issue_marker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(69745);
+/* harmony import */ var _issue_triage_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49595);
 
 
 
@@ -29156,7 +29166,7 @@ async function syncEvent(config, event, deps, log) {
     };
     if (issue.isPullRequest)
         return skip("a pull request, not an alert issue");
-    const marker = (0,_issue_marker_js__WEBPACK_IMPORTED_MODULE_5__/* .readMarker */ .t7)(issue.body);
+    const marker = (0,_issue_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .readMarker */ .t7)(issue.body);
     if (marker.kind === "none")
         return skip("no alert marker, so not an alert issue");
     if (marker.kind === "invalid")
@@ -29165,7 +29175,7 @@ async function syncEvent(config, event, deps, log) {
         return skip(`has an alert marker but was opened by ${JSON.stringify(issue.author)}, who is not in trusted-authors`, "warning");
     }
     if (event.kind === "issues" && event.action === "edited" && event.previousBody !== undefined) {
-        const before = (0,_issue_marker_js__WEBPACK_IMPORTED_MODULE_5__/* .readMarker */ .t7)(event.previousBody);
+        const before = (0,_issue_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .readMarker */ .t7)(event.previousBody);
         if (before.kind !== "one" || before.alertId !== marker.alertId) {
             return skip("the edit changed the alert marker; the alert ID the issue was opened with stands, so this edit is ignored", "warning");
         }
@@ -29180,10 +29190,10 @@ async function syncEvent(config, event, deps, log) {
             return skip("sync-comments is false");
         if (TRUSTED(config, event.comment.author))
             return skip("the comment is the action's own");
-        plan = { kind: "send", changes: { comment: (0,_issue_changes_js__WEBPACK_IMPORTED_MODULE_2__/* .commentText */ .br)(event.comment.author, event.comment.body, event.comment.url) } };
+        plan = { kind: "send", changes: { comment: (0,_issue_changes_js__WEBPACK_IMPORTED_MODULE_0__/* .commentText */ .br)(event.comment.author, event.comment.body, event.comment.url) } };
     }
     else {
-        plan = (0,_issue_changes_js__WEBPACK_IMPORTED_MODULE_2__/* .planIssueEvent */ .BX)(event.action, issue, event.assignee, config.assigneeMap, event.label);
+        plan = (0,_issue_changes_js__WEBPACK_IMPORTED_MODULE_0__/* .planIssueEvent */ .BX)(event.action, issue, event.assignee, config.assigneeMap, event.label);
     }
     if (plan.kind === "nothing")
         return skip(plan.reason);
@@ -29196,6 +29206,8 @@ async function syncEvent(config, event, deps, log) {
         result.problems.push({ issueNumber: issue.number, problems: plan.problems });
         return result;
     }
+    // Loaded only now: most events end before this point, and start-up is what they cost.
+    const { sendChanges } = await __nccwpck_require__.e(/* import() */ 636).then(__nccwpck_require__.bind(__nccwpck_require__, 28636));
     await sendChanges(config, deps, { alertId: marker.alertId, issueNumber: issue.number, changes: plan.changes }, result, log);
     return result;
 }
@@ -29204,54 +29216,8 @@ async function explainLabelProblem(config, store, issueNumber, problems, log) {
     log.warning(`Issue #${issueNumber}: ${problems.join("; ")}; nothing sent to Defender.`);
     if (config.dryRun)
         return;
-    const body = `The labels of this issue cannot be sent to Defender: ${problems.join("; ")}. Nothing was changed on the alert.\n\nSync reads one label per field:\n\n${(0,_issue_triage_js__WEBPACK_IMPORTED_MODULE_3__/* .acceptedValues */ .yF)()}`;
+    const body = `The labels of this issue cannot be sent to Defender: ${problems.join("; ")}. Nothing was changed on the alert.\n\nSync reads one label per field:\n\n${(0,_issue_triage_js__WEBPACK_IMPORTED_MODULE_1__/* .acceptedValues */ .yF)()}`;
     await store.commentOnce(issueNumber, `labels ${problems.join("; ")}`, body);
-}
-/** PATCHes one alert, falling back once to the other spelling of a disputed determination. */
-async function sendChanges(config, deps, update, result, log) {
-    if (config.dryRun) {
-        log.info(`Dry run: would update alert ${update.alertId} (issue #${update.issueNumber}) with ${JSON.stringify(update.changes)}`);
-        result.updated.push(update);
-        return;
-    }
-    const defender = await deps.defender();
-    try {
-        const sent = await withDeterminationFallback(update.changes, (changes) => defender.updateAlert(update.alertId, changes), log);
-        log.info(`Updated alert ${update.alertId} (issue #${update.issueNumber}): ${JSON.stringify(sent)}`);
-        result.updated.push({ ...update, changes: sent });
-    }
-    catch (error) {
-        const message = rejection(error, update.alertId);
-        result.failures.push({ alertId: update.alertId, issueNumber: update.issueNumber, error: message });
-        await (await deps.store()).commentOnce(update.issueNumber, `rejected ${message}`, `Defender did not accept the change from this issue: ${message}`).catch((commentError) => {
-            log.warning(`Could not comment on issue #${update.issueNumber}: ${(0,_github_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(commentError)}`);
-        });
-    }
-}
-function rejection(error, alertId) {
-    if (error instanceof _defender_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DefenderApiError */ .Gm && error.status === 404) {
-        return `alert ${alertId} was not found in Defender: it may be older than the tenant's retention, or deleted (${error.message})`;
-    }
-    return error instanceof Error ? error.message : String(error);
-}
-/**
- * Microsoft's pages disagree on four determination spellings: when Defender answers 400 to one,
- * the other is tried once. Returns the changes that were accepted.
- */
-async function withDeterminationFallback(changes, send, log) {
-    try {
-        await send(changes);
-        return changes;
-    }
-    catch (error) {
-        const alias = changes.determination ? _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__/* .DETERMINATION_ALIASES */ .HG[changes.determination] : undefined;
-        if (!(error instanceof _defender_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DefenderApiError */ .Gm) || error.status !== 400 || !alias)
-            throw error;
-        log.info(`Defender refused determination ${changes.determination}; trying its other spelling, ${alias}`);
-        const retried = { ...changes, determination: alias };
-        await send(retried);
-        return retried;
-    }
 }
 
 
@@ -38828,228 +38794,42 @@ function constantCatch(value) {
 }
 
 
-/***/ })
+/***/ }),
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		id: moduleId,
-/******/ 		loaded: false,
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Flag the module as loaded
-/******/ 	module.loaded = true;
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/node module decorator */
-/******/ (() => {
-/******/ 	__nccwpck_require__.nmd = (module) => {
-/******/ 		module.paths = [];
-/******/ 		if (!module.children) module.children = [];
-/******/ 		return module;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
+/***/ 94343:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var lib_core = __nccwpck_require__(88179);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(88532);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/schemas.js + 2 modules
-var src_schemas = __nccwpck_require__(56985);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(54723);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
-var api = __nccwpck_require__(43759);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/parse.js
-var src_parse = __nccwpck_require__(4196);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/mini/schemas.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FsL: () => (/* binding */ pipe),
+/* harmony export */   KCZ: () => (/* binding */ union),
+/* harmony export */   L5J: () => (/* binding */ unknown),
+/* harmony export */   Rvf: () => (/* binding */ _default),
+/* harmony export */   Whr: () => (/* binding */ int),
+/* harmony export */   YOg: () => (/* binding */ array),
+/* harmony export */   YPB: () => (/* binding */ refine),
+/* harmony export */   YjP: () => (/* binding */ string),
+/* harmony export */   _H3: () => (/* binding */ looseObject),
+/* harmony export */   aig: () => (/* binding */ number),
+/* harmony export */   cl6: () => (/* binding */ nullish),
+/* harmony export */   g1P: () => (/* binding */ record),
+/* harmony export */   k5n: () => (/* binding */ _enum),
+/* harmony export */   lqM: () => (/* binding */ optional),
+/* harmony export */   pdi: () => (/* binding */ transform)
+/* harmony export */ });
+/* unused harmony exports ZodMiniType, ZodMiniString, ZodMiniStringFormat, ZodMiniEmail, email, ZodMiniGUID, guid, ZodMiniUUID, uuid, uuidv4, uuidv6, uuidv7, ZodMiniURL, url, httpUrl, ZodMiniEmoji, emoji, ZodMiniNanoID, nanoid, ZodMiniCUID, cuid, ZodMiniCUID2, cuid2, ZodMiniULID, ulid, ZodMiniXID, xid, ZodMiniKSUID, ksuid, ZodMiniIPv4, ipv4, ZodMiniIPv6, ipv6, ZodMiniCIDRv4, cidrv4, ZodMiniCIDRv6, cidrv6, ZodMiniMAC, mac, ZodMiniBase64, base64, ZodMiniBase64URL, base64url, ZodMiniE164, e164, ZodMiniCreditCard, creditCard, ZodMiniIBAN, iban, ZodMiniJWT, jwt, ZodMiniCustomStringFormat, stringFormat, hostname, hex, currencyCode, hash, ZodMiniNumber, ZodMiniNumberFormat, float32, float64, int32, uint32, ZodMiniBoolean, boolean, ZodMiniBigInt, bigint, ZodMiniBigIntFormat, int64, uint64, ZodMiniSymbol, symbol, ZodMiniUndefined, undefined, ZodMiniNull, null, ZodMiniAny, any, ZodMiniUnknown, ZodMiniNever, never, ZodMiniVoid, void, ZodMiniDate, date, ZodMiniArray, keyof, ZodMiniObject, object, strictObject, extend, safeExtend, merge, pick, omit, partial, exactPartial, required, catchall, ZodMiniUnion, ZodMiniXor, xor, ZodMiniDiscriminatedUnion, discriminatedUnion, ZodMiniIntersection, intersection, ZodMiniTuple, tuple, ZodMiniRecord, partialRecord, looseRecord, ZodMiniMap, map, ZodMiniSet, set, ZodMiniEnum, nativeEnum, ZodMiniLiteral, literal, ZodMiniFile, file, ZodMiniTransform, ZodMiniOptional, ZodMiniExactOptional, exactOptional, ZodMiniNullable, nullable, ZodMiniDefault, ZodMiniPrefault, prefault, ZodMiniNonOptional, nonoptional, ZodMiniSuccess, success, ZodMiniCatch, catch, ZodMiniNaN, nan, ZodMiniPipe, ZodMiniCodec, codec, invertCodec, ZodMiniReadonly, readonly, ZodMiniTemplateLiteral, templateLiteral, ZodMiniLazy, lazy, ZodMiniPromise, promise, ZodMiniCustom, check, custom, superRefine, describe, meta, instanceof, stringbool, json, ZodMiniFunction, _function, function */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88532);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(56985);
+/* harmony import */ var _core_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(54723);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(43759);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4196);
 
 
 
 
-const ZodMiniType = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniType", (inst, def) => {
+const ZodMiniType = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniType", (inst, def) => {
     if (!inst._zod)
         throw new Error("Uninitialized schema in ZodMiniType.");
-    src_schemas/* $ZodType */.W4.init(inst, def);
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodType */ .W4.init(inst, def);
     inst.def = def;
     inst.type = def.type;
 }, {
@@ -39058,19 +38838,19 @@ const ZodMiniType = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniType", 
         return this.check;
     },
     set with(value) {
-        core_util/* own */.qh(this, "with", value);
+        _core_util_js__WEBPACK_IMPORTED_MODULE_2__/* .own */ .qh(this, "with", value);
     },
     parse(data, params) {
-        return src_parse/* parse */.qg(this, data, params, { callee: this.parse });
+        return _parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg(this, data, params, { callee: this.parse });
     },
     parseAsync(data, params) {
-        return src_parse/* parseAsync */.EJ(this, data, params, { callee: this.parseAsync });
+        return _parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseAsync */ .EJ(this, data, params, { callee: this.parseAsync });
     },
     safeParse(data, params) {
-        return src_parse/* safeParse */.xL(this, data, params);
+        return _parse_js__WEBPACK_IMPORTED_MODULE_3__/* .safeParse */ .xL(this, data, params);
     },
     safeParseAsync(data, params) {
-        return src_parse/* safeParseAsync */.bp(this, data, params);
+        return _parse_js__WEBPACK_IMPORTED_MODULE_3__/* .safeParseAsync */ .bp(this, data, params);
     },
     check(...checks) {
         const def = this.def;
@@ -39083,7 +38863,7 @@ const ZodMiniType = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniType", 
         }, { parent: true });
     },
     clone(_def, params) {
-        return core_util/* clone */.o8(this, _def, params);
+        return _core_util_js__WEBPACK_IMPORTED_MODULE_2__/* .clone */ .o8(this, _def, params);
     },
     brand() {
         return this;
@@ -39096,13 +38876,13 @@ const ZodMiniType = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniType", 
         return args.length === 0 ? fn(this) : fn(this, ...args);
     },
 });
-const ZodMiniString = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniString", (inst, def) => {
-    src_schemas/* $ZodString */.$v.init(inst, def);
+const ZodMiniString = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniString", (inst, def) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodString */ .$v.init(inst, def);
     ZodMiniType.init(inst, def);
 });
 // @__NO_SIDE_EFFECTS__
 function string(params) {
-    return api/* _string */.Rl(ZodMiniString, params);
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_4__/* ._string */ .Rl(ZodMiniString, params);
 }
 const ZodMiniStringFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniStringFormat", (inst, def) => {
     core.$ZodStringFormat.init(inst, def);
@@ -39348,20 +39128,20 @@ function hash(alg, params) {
         throw new Error(`Unrecognized hash format: ${format}`);
     return core._stringFormat(ZodMiniCustomStringFormat, format, regex, params);
 }
-const ZodMiniNumber = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniNumber", (inst, def) => {
-    src_schemas/* $ZodNumber */.vz.init(inst, def);
+const ZodMiniNumber = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniNumber", (inst, def) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodNumber */ .vz.init(inst, def);
     ZodMiniType.init(inst, def);
 });
 // @__NO_SIDE_EFFECTS__
 function number(params) {
-    return api/* _number */.F7(ZodMiniNumber, params);
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_4__/* ._number */ .F7(ZodMiniNumber, params);
 }
-const ZodMiniNumberFormat = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniNumberFormat", (inst, def) => {
-    src_schemas/* $ZodNumberFormat */.I.init(inst, def);
+const ZodMiniNumberFormat = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniNumberFormat", (inst, def) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodNumberFormat */ .I.init(inst, def);
     ZodMiniNumber.init(inst, def);
 });
-function schemas_int(params) {
-    return api/* _int */.LK(ZodMiniNumberFormat, params);
+function int(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_4__/* ._int */ .LK(ZodMiniNumberFormat, params);
 }
 function float32(params) {
     return core._float32(ZodMiniNumberFormat, params);
@@ -39380,7 +39160,7 @@ const ZodMiniBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null
     ZodMiniType.init(inst, def);
 })));
 // @__NO_SIDE_EFFECTS__
-function schemas_boolean(params) {
+function boolean(params) {
     return core._boolean(ZodMiniBoolean, params);
 }
 const ZodMiniBigInt = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniBigInt", (inst, def) => {
@@ -39435,13 +39215,13 @@ const ZodMiniAny = /*@__PURE__*/ (/* unused pure expression or super */ null && 
 function any() {
     return core._any(ZodMiniAny);
 }
-const ZodMiniUnknown = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniUnknown", (inst, def) => {
-    src_schemas/* $ZodUnknown */.GP.init(inst, def);
+const ZodMiniUnknown = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniUnknown", (inst, def) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodUnknown */ .GP.init(inst, def);
     ZodMiniType.init(inst, def);
 });
 // @__NO_SIDE_EFFECTS__
 function unknown() {
-    return api/* _unknown */.em(ZodMiniUnknown);
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_4__/* ._unknown */ .em(ZodMiniUnknown);
 }
 const ZodMiniNever = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniNever", (inst, def) => {
     core.$ZodNever.init(inst, def);
@@ -39468,8 +39248,8 @@ const ZodMiniDate = /*@__PURE__*/ (/* unused pure expression or super */ null &&
 function date(params) {
     return core._date(ZodMiniDate, params);
 }
-const ZodMiniArray = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniArray", (inst, def) => {
-    src_schemas/* $ZodArray */.$p.init(inst, def);
+const ZodMiniArray = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniArray", (inst, def) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodArray */ .$p.init(inst, def);
     ZodMiniType.init(inst, def);
 });
 // @__NO_SIDE_EFFECTS__
@@ -39477,7 +39257,7 @@ function array(element, params) {
     return new ZodMiniArray({
         type: "array",
         element: element,
-        ...core_util/* normalizeParams */.A2(params),
+        ..._core_util_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeParams */ .A2(params),
     });
 }
 // .keyof
@@ -39486,10 +39266,10 @@ function keyof(schema) {
     const shape = schema._zod.def.shape;
     return _enum(Object.keys(shape));
 }
-const ZodMiniObject = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniObject", (inst, def) => {
-    src_schemas/* $ZodObject */.L8.init(inst, def);
+const ZodMiniObject = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniObject", (inst, def) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodObject */ .L8.init(inst, def);
     ZodMiniType.init(inst, def);
-    core_util/* installLazyProp */.X(inst, "shape", (self) => self._zod.def.shape, false);
+    _core_util_js__WEBPACK_IMPORTED_MODULE_2__/* .installLazyProp */ .X(inst, "shape", (self) => self._zod.def.shape, false);
 });
 // @__NO_SIDE_EFFECTS__
 function object(shape, params) {
@@ -39517,7 +39297,7 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
-        ...core_util/* normalizeParams */.A2(params),
+        ..._core_util_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeParams */ .A2(params),
     });
 }
 // object methods
@@ -39571,8 +39351,8 @@ function catchall(inst, catchall) {
     // `mergeDefs` rather than a spread: spreading reads `shape`, and resolving it can mint a whole fresh subtree
     return inst.clone(util.mergeDefs(inst._zod.def, { catchall: catchall }));
 }
-const ZodMiniUnion = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniUnion", (inst, def) => {
-    src_schemas/* $ZodUnion */.cu.init(inst, def);
+const ZodMiniUnion = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniUnion", (inst, def) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodUnion */ .cu.init(inst, def);
     ZodMiniType.init(inst, def);
 });
 // @__NO_SIDE_EFFECTS__
@@ -39580,7 +39360,7 @@ function union(options, params) {
     return new ZodMiniUnion({
         type: "union",
         options: options,
-        ...core_util/* normalizeParams */.A2(params),
+        ..._core_util_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeParams */ .A2(params),
     });
 }
 const ZodMiniXor = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniXor", (inst, def) => {
@@ -39639,8 +39419,8 @@ function tuple(items, _paramsOrRest, _params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodMiniRecord = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniRecord", (inst, def) => {
-    src_schemas/* $ZodRecord */.h.init(inst, def);
+const ZodMiniRecord = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniRecord", (inst, def) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodRecord */ .h.init(inst, def);
     ZodMiniType.init(inst, def);
 });
 // @__NO_SIDE_EFFECTS__
@@ -39651,14 +39431,14 @@ function record(keyType, valueType, params) {
             type: "record",
             keyType: string(),
             valueType: keyType,
-            ...core_util/* normalizeParams */.A2(valueType),
+            ..._core_util_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeParams */ .A2(valueType),
         });
     }
     return new ZodMiniRecord({
         type: "record",
         keyType,
         valueType: valueType,
-        ...core_util/* normalizeParams */.A2(params),
+        ..._core_util_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeParams */ .A2(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -39705,8 +39485,8 @@ function set(valueType, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodMiniEnum = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniEnum", (inst, def) => {
-    src_schemas/* $ZodEnum */.VO.init(inst, def);
+const ZodMiniEnum = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniEnum", (inst, def) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodEnum */ .VO.init(inst, def);
     ZodMiniType.init(inst, def);
     // reuse the parsed value set so a numeric TS enum's reverse-mapping keys stay out
     inst.options = [...inst._zod.values];
@@ -39717,7 +39497,7 @@ function _enum(values, params) {
     return new ZodMiniEnum({
         type: "enum",
         entries,
-        ...core_util/* normalizeParams */.A2(params),
+        ..._core_util_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeParams */ .A2(params),
     });
 }
 
@@ -39756,8 +39536,8 @@ const ZodMiniFile = /*@__PURE__*/ (/* unused pure expression or super */ null &&
 function file(params) {
     return core._file(ZodMiniFile, params);
 }
-const ZodMiniTransform = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniTransform", (inst, def) => {
-    src_schemas/* $ZodTransform */.Wc.init(inst, def);
+const ZodMiniTransform = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniTransform", (inst, def) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodTransform */ .Wc.init(inst, def);
     ZodMiniType.init(inst, def);
 });
 // @__NO_SIDE_EFFECTS__
@@ -39767,8 +39547,8 @@ function transform(fn) {
         transform: fn,
     });
 }
-const ZodMiniOptional = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniOptional", (inst, def) => {
-    src_schemas/* $ZodOptional */.ig.init(inst, def);
+const ZodMiniOptional = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniOptional", (inst, def) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodOptional */ .ig.init(inst, def);
     ZodMiniType.init(inst, def);
 });
 // @__NO_SIDE_EFFECTS__
@@ -39789,8 +39569,8 @@ function exactOptional(innerType) {
         innerType: innerType,
     });
 }
-const ZodMiniNullable = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniNullable", (inst, def) => {
-    src_schemas/* $ZodNullable */.qc.init(inst, def);
+const ZodMiniNullable = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniNullable", (inst, def) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodNullable */ .qc.init(inst, def);
     ZodMiniType.init(inst, def);
 });
 // @__NO_SIDE_EFFECTS__
@@ -39805,8 +39585,8 @@ function nullable(innerType) {
 function nullish(innerType) {
     return optional(nullable(innerType));
 }
-const ZodMiniDefault = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniDefault", (inst, def) => {
-    src_schemas/* $ZodDefault */.rv.init(inst, def);
+const ZodMiniDefault = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniDefault", (inst, def) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodDefault */ .rv.init(inst, def);
     ZodMiniType.init(inst, def);
 });
 // @__NO_SIDE_EFFECTS__
@@ -39815,7 +39595,7 @@ function _default(innerType, defaultValue) {
         type: "default",
         innerType: innerType,
         get defaultValue() {
-            return typeof defaultValue === "function" ? defaultValue() : core_util/* shallowClone */.yG(defaultValue);
+            return typeof defaultValue === "function" ? defaultValue() : _core_util_js__WEBPACK_IMPORTED_MODULE_2__/* .shallowClone */ .yG(defaultValue);
         },
     });
 }
@@ -39877,8 +39657,8 @@ const ZodMiniNaN = /*@__PURE__*/ (/* unused pure expression or super */ null && 
 function nan(params) {
     return core._nan(ZodMiniNaN, params);
 }
-const ZodMiniPipe = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniPipe", (inst, def) => {
-    src_schemas/* $ZodPipe */._m.init(inst, def);
+const ZodMiniPipe = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniPipe", (inst, def) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodPipe */ ._m.init(inst, def);
     ZodMiniType.init(inst, def);
 });
 // @__NO_SIDE_EFFECTS__
@@ -39963,8 +39743,8 @@ function promise(innerType) {
         innerType: innerType,
     });
 }
-const ZodMiniCustom = /*@__PURE__*/ core_core/* $constructor */.xI("ZodMiniCustom", (inst, def) => {
-    src_schemas/* $ZodCustom */.b0.init(inst, def);
+const ZodMiniCustom = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniCustom", (inst, def) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodCustom */ .b0.init(inst, def);
     ZodMiniType.init(inst, def);
 });
 // custom checks
@@ -39985,7 +39765,7 @@ function custom(fn, _params) {
 // refine
 // @__NO_SIDE_EFFECTS__
 function refine(fn, _params = {}) {
-    return api/* _refine */.fU(ZodMiniCustom, fn, _params);
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_4__/* ._refine */ .fU(ZodMiniCustom, fn, _params);
 }
 // superRefine
 // @__NO_SIDE_EFFECTS__
@@ -39993,8 +39773,8 @@ function superRefine(fn, params) {
     return core._superRefine(fn, params);
 }
 // Re-export describe and meta from core
-const describe = api/* describe */.q0;
-const meta = api/* meta */.mI;
+const describe = _core_index_js__WEBPACK_IMPORTED_MODULE_4__/* .describe */ .q0;
+const meta = _core_index_js__WEBPACK_IMPORTED_MODULE_4__/* .meta */ .mI;
 // instanceof
 class Class {
     constructor(..._args) { }
@@ -40027,7 +39807,7 @@ const stringbool = (...args) => core._stringbool({
 // @__NO_SIDE_EFFECTS__
 function json() {
     const jsonSchema = _lazy(() => {
-        return union([string(), number(), schemas_boolean(), _null(), array(jsonSchema), record(string(), jsonSchema)]);
+        return union([string(), number(), boolean(), _null(), array(jsonSchema), record(string(), jsonSchema)]);
     });
     return jsonSchema;
 }
@@ -40045,381 +39825,248 @@ function _function(params) {
 }
 
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/defender/certificate.ts
-/** The client-certificate input: a PEM with the private key and its certificate. */
 
-const BLOCK = /-----BEGIN ([A-Z ]+)-----\r?\n[\s\S]*?-----END \1-----/g;
-/** Reads the PEM; throws with what is wrong (the message never contains key material). */
-function readCertificate(pem) {
-    const blocks = Array.from(pem.matchAll(BLOCK), (m) => ({ type: m[1], text: m[0] }));
-    const keyBlocks = blocks.filter((b) => b.type.endsWith("PRIVATE KEY"));
-    const certBlocks = blocks.filter((b) => b.type === "CERTIFICATE");
-    if (keyBlocks.some((b) => b.type === "ENCRYPTED PRIVATE KEY") || /Proc-Type: 4,ENCRYPTED/.test(pem)) {
-        throw new Error("the private key is encrypted; give it unencrypted (store the PEM as a secret), e.g. openssl pkcs12 -in app.pfx -nodes");
-    }
-    if (keyBlocks.length !== 1)
-        throw new Error(`expected one PEM private key block, found ${keyBlocks.length}`);
-    if (certBlocks.length === 0)
-        throw new Error("expected the certificate (-----BEGIN CERTIFICATE-----) after the private key, found none");
-    let key;
-    try {
-        key = (0,external_node_crypto_.createPrivateKey)(keyBlocks[0].text);
-    }
-    catch {
-        throw new Error("the private key block could not be read");
-    }
-    if (key.asymmetricKeyType !== "rsa")
-        throw new Error(`the private key is ${key.asymmetricKeyType}; Entra ID app certificates need an RSA key`);
-    // With a chain, the certificate that goes with the key is the app's own.
-    const certificate = certBlocks
-        .map((block) => {
-        try {
-            return new external_node_crypto_.X509Certificate(block.text);
-        }
-        catch {
-            return undefined;
-        }
-    })
-        .find((cert) => cert?.checkPrivateKey(key));
-    if (!certificate)
-        throw new Error("no certificate in the PEM matches the private key");
-    return {
-        kind: "certificate",
-        privateKey: key.export({ format: "pem", type: "pkcs8" }).toString(),
-        thumbprintSha256: (0,external_node_crypto_.createHash)("sha256").update(certificate.raw).digest("hex"),
-        notAfter: new Date(certificate.validTo),
-    };
-}
+/***/ })
 
-// EXTERNAL MODULE: ./src/issue/vocabulary.ts
-var vocabulary = __nccwpck_require__(81731);
-;// CONCATENATED MODULE: ./src/config.ts
-/**
- * Every input → one typed, validated Config, before any network call. On zod's mini build, which
- * every run loads: it starts faster than the full one, and a run is mostly its start.
- */
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
 
-
-
-const MODES = ["pull", "sync", "check"];
-const CLOUDS = {
-    public: {
-        authorityHost: "https://login.microsoftonline.com",
-        apiUrl: "https://api.security.microsoft.com",
-        apiScope: "https://api.securitycenter.microsoft.com/.default",
-        oidcAudience: "api://AzureADTokenExchange",
-        portalHost: "security.microsoft.com",
-    },
-    gcc: {
-        authorityHost: "https://login.microsoftonline.com",
-        apiUrl: "https://api-gcc.securitycenter.microsoft.us",
-        apiScope: "https://api-gcc.securitycenter.microsoft.us/.default",
-        oidcAudience: "api://AzureADTokenExchange",
-        portalHost: "security.microsoft.com",
-    },
-    "gcc-high": {
-        authorityHost: "https://login.microsoftonline.us",
-        apiUrl: "https://api-gov.securitycenter.microsoft.us",
-        apiScope: "https://api-gov.securitycenter.microsoft.us/.default",
-        oidcAudience: "api://AzureADTokenExchangeUSGov",
-        portalHost: "security.microsoft.us",
-    },
-    dod: {
-        authorityHost: "https://login.microsoftonline.us",
-        apiUrl: "https://api-gov.securitycenter.microsoft.us",
-        apiScope: "https://api-gov.securitycenter.microsoft.us/.default",
-        oidcAudience: "api://AzureADTokenExchangeUSGov",
-        portalHost: "security.apps.mil",
-    },
-};
-const INPUT_DEFAULTS = {
-    cloud: "public",
-    lookback: "24h",
-    "min-severity": "Informational",
-    statuses: "New,InProgress",
-    "max-issues": "50",
-    "title-template": "[{severity}] {title} on {computerDnsName}",
-    "sync-comments": "true",
-    "trusted-authors": "github-actions[bot]",
-    "dry-run": "false",
-};
-/** A bad input: one line naming the input, the value and what is accepted. */
-class InputError extends Error {
-    constructor(input, value, accepted) {
-        const shown = value === undefined ? "" : ` is ${JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)}:`;
-        super(`Input '${input}'${shown || ":"} ${accepted}`);
-        this.name = "InputError";
-    }
-}
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-const APP_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\[bot\]$/;
-const MINUTE = 60_000;
-const UNIT_MS = { m: MINUTE, h: 60 * MINUTE, d: 1440 * MINUTE, w: 10_080 * MINUTE };
-/** Validates one input with a schema whose error message says what is accepted. */
-function field(read, name, schema, options = {}) {
-    const raw = read(name).trim() || INPUT_DEFAULTS[name] || "";
-    // Each input is parsed once: zod's compiled fast path would cost more to build than it saves.
-    const result = schema.safeParse(raw, { jitless: true });
-    if (result.success)
-        return result.data;
-    const accepted = result.error.issues[0]?.message ?? "invalid value";
-    throw new InputError(name, options.secret ? undefined : raw, accepted);
-}
-/** A string input read by `parse`, which returns the value, or `reject(what is accepted)`. */
-function config_text(parse) {
-    return pipe(string(), transform((value, ctx) => {
-        const result = parse(value);
-        if (!(result instanceof Rejected))
-            return result;
-        ctx.issues.push({ code: "custom", message: result.accepted, input: value });
-        return core_core/* NEVER */.tm;
-    }));
-}
-class Rejected {
-    accepted;
-    constructor(accepted) {
-        this.accepted = accepted;
-    }
-}
-const reject = (accepted) => new Rejected(accepted);
-function oneOf(values, what = `one of ${values.join(", ")}`) {
-    return config_text((value) => values.find((v) => v.toLowerCase() === value.toLowerCase()) ?? reject(`expected ${what}`));
-}
-/** Splits a comma- or newline-separated list, dropping blanks. */
-function splitList(value) {
-    return value.split(/[\n,]/).map((item) => item.trim()).filter(Boolean);
-}
-/** `90m`, `24h`, `7d`, `2w` or an ISO-8601 duration such as `PT4H` or `P1DT12H`. */
-function parseDuration(value) {
-    const short = /^(\d{1,6})([mhdw])$/i.exec(value);
-    if (short)
-        return Number(short[1]) * (UNIT_MS[short[2].toLowerCase()] ?? Number.NaN);
-    const iso = /^P(?:(\d{1,6})W)?(?:(\d{1,6})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,6})M)?(?:(\d{1,8})S)?)?$/i.exec(value);
-    if (!iso || value.toUpperCase().endsWith("T") || value.toUpperCase() === "P")
-        return undefined;
-    const [, w, d, h, m, s] = iso.map((part) => Number(part ?? 0));
-    return (w * 10_080 + d * 1440 + h * 60 + m) * MINUTE + s * 1000;
-}
-const durationSchema = config_text((value) => {
-    const ms = parseDuration(value);
-    return ms === undefined || ms < MINUTE || ms > 30 * UNIT_MS.d ? reject("expected a duration from 1 minute to 30 days, such as 90m, 24h, 7d or PT4H") : ms;
-});
-const wholeNumber = (max) => config_text((value) => (/^\d{1,9}$/.test(value) && Number(value) <= max ? Number(value) : reject(`expected a whole number from 0 to ${max}`)));
-const booleanSchema = config_text((value) => {
-    const lower = value.toLowerCase();
-    return lower === "true" || lower === "false" ? lower === "true" : reject("expected true or false");
-});
-const loginList = (allowApps) => config_text((value) => {
-    const logins = splitList(value).map((login) => login.replace(/^@/, ""));
-    const bad = logins.find((login) => !LOGIN.test(login) && !(allowApps && APP_LOGIN.test(login)));
-    if (bad !== undefined)
-        return reject(`expected GitHub logins separated by commas or newlines${allowApps ? " (apps as name[bot])" : ""}; ${JSON.stringify(bad)} is not one`);
-    return [...new Set(logins)];
-});
-const labelList = config_text((value) => {
-    const labels = splitList(value);
-    const bad = labels.find((label) => Array.from(label).length > 50);
-    if (bad !== undefined)
-        return reject(`expected label names of at most 50 characters separated by commas or newlines; ${JSON.stringify(bad)} is longer`);
-    return [...new Set(labels)];
-});
-/** https URL (http only for a loopback host, which tests and local emulators use), no query. */
-function baseUrl(what, allowBareHost, allowLoopbackHttp) {
-    return (value) => {
-        const candidate = allowBareHost && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? `https://${value}` : value;
-        let url;
-        try {
-            url = new URL(candidate);
-        }
-        catch {
-            url = undefined;
-        }
-        const loopback = url !== undefined && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname);
-        const schemeOk = url?.protocol === "https:" || (allowLoopbackHttp && loopback && url?.protocol === "http:");
-        if (!url || !schemeOk || url.search || url.hash || url.username || url.password)
-            return reject(`expected ${what}`);
-        return url.origin + url.pathname.replace(/\/+$/, "");
-    };
-}
-const apiUrl = baseUrl("an https:// URL such as https://eu.api.security.microsoft.com (http:// only for a loopback host)", false, true);
-const apiUrlSchema = config_text((value) => {
-    const url = apiUrl(value);
-    return url instanceof Rejected ? url : url.replace(/\/api$/i, "");
-});
-const authorityHost = baseUrl("an https:// URL or host name such as https://login.microsoftonline.us", true, false);
-const authorityHostSchema = config_text((value) => {
-    const url = authorityHost(value);
-    return url instanceof Rejected || new URL(url).pathname === "/" ? url : reject("expected a login host without a path, such as https://login.microsoftonline.us");
-});
-const scopeSchema = string().check(api/* _regex */.Fk(/^\S+\/\.default$/, "expected a resource scope ending in /.default, such as https://api.securitycenter.microsoft.com/.default"));
-/** The OData clause is ANDed with ours, so it must not be able to close our parentheses. */
-const filterSchema = string().check(refine(isBalancedClause, "expected an OData $filter clause with balanced parentheses and quotes, such as category eq 'Malware'"));
-function isBalancedClause(clause) {
-    let depth = 0;
-    let quoted = false;
-    for (const char of clause) {
-        if (char === "'")
-            quoted = !quoted;
-        else if (!quoted && char === "(")
-            depth++;
-        else if (!quoted && char === ")" && --depth < 0)
-            return false;
-    }
-    return depth === 0 && !quoted;
-}
-const titleTemplateSchema = string().check(refine((template) => !/\{(?![A-Za-z][A-Za-z0-9]*\})/.test(template) && Array.from(template).length <= 1024, "expected text with {field} placeholders naming alert fields, such as [{severity}] {title} on {computerDnsName}"));
-const assigneeMapSchema = record(union([string().check(api/* _regex */.Fk(LOGIN)), string().check(api/* _regex */.Fk(APP_LOGIN))]), string().check(api/* _minLength */.m9(1), api/* _maxLength */.Eb(256)));
-/**
- * The assignee-map input: JSON, or YAML. The YAML parser is loaded only for a value that is not
- * JSON, so the runs that do not need it do not pay for it.
- */
-async function readAssigneeMap(read) {
-    const value = read("assignee-map").trim();
-    if (value === "")
-        return {};
-    let parsed;
-    try {
-        parsed = JSON.parse(value);
-    }
-    catch {
-        try {
-            const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 38815, 19));
-            parsed = parse(value, { schema: "core", maxAliasCount: 0 });
-        }
-        catch {
-            parsed = undefined;
-        }
-    }
-    const map = assigneeMapSchema.safeParse(parsed, { jitless: true });
-    if (!map.success) {
-        throw new InputError("assignee-map", value, "expected a JSON or YAML object mapping GitHub logins to Defender assignedTo values, such as {\"octocat\": \"octocat@contoso.com\"}");
-    }
-    return Object.fromEntries(Object.entries(map.data).map(([login, upn]) => [login.toLowerCase(), upn]));
-}
-/** Exactly one credential; neither means GitHub OIDC federation. */
-function readCredential(read) {
-    const secret = read("client-secret").trim();
-    const certificate = read("client-certificate").trim();
-    if (secret && certificate) {
-        throw new InputError("client-certificate", undefined, "give either client-secret or client-certificate, not both");
-    }
-    if (certificate) {
-        try {
-            return readCertificate(certificate);
-        }
-        catch (error) {
-            throw new InputError("client-certificate", undefined, `expected a PEM with the app's RSA private key and its certificate: ${error.message}`);
-        }
-    }
-    return secret ? { kind: "secret", secret } : { kind: "oidc" };
-}
-function resolveCloud(read) {
-    const name = field(read, "cloud", oneOf(Object.keys(CLOUDS)));
-    const defaults = CLOUDS[name];
-    const override = (input, schema, fallback) => (read(input).trim() ? field(read, input, schema) : fallback);
-    return {
-        name,
-        authorityHost: override("authority-host", authorityHostSchema, defaults.authorityHost),
-        apiUrl: override("api-url", apiUrlSchema, defaults.apiUrl),
-        apiScope: override("api-scope", scopeSchema, defaults.apiScope),
-        oidcAudience: override("oidc-audience", string().check(api/* _minLength */.m9(1), api/* _maxLength */.Eb(256, "expected an audience of at most 256 characters")), defaults.oidcAudience),
-        portalHost: defaults.portalHost,
-    };
-}
-/** Reads and validates every input; throws an InputError on the first bad one. */
-async function readConfig(read) {
-    const mode = field(read, "mode", oneOf(MODES, "pull, sync or check"));
-    const tenantId = field(read, "tenant-id", string().check(refine((v) => GUID.test(v) || DOMAIN.test(v), "expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com")));
-    const clientId = field(read, "client-id", string().check(api/* _regex */.Fk(GUID, "expected the application (client) ID, a GUID")));
-    const credential = readCredential(read);
-    const cloud = resolveCloud(read);
-    const githubToken = field(read, "github-token", string().check(api/* _minLength */.m9(1, "required: a GitHub token (the default is ${{ github.token }})")), { secret: true });
-    const lookbackMs = field(read, "lookback", durationSchema);
-    const minSeverity = field(read, "min-severity", oneOf(vocabulary/* SEVERITIES */.oC.filter((s) => s !== "UnSpecified"), "Informational, Low, Medium or High"));
-    const statuses = field(read, "statuses", config_text((value) => {
-        const accepted = ["New", "InProgress", "Resolved", "Unknown"];
-        const items = splitList(value).map((item) => accepted.find((a) => a.toLowerCase() === item.toLowerCase()));
-        if (items.length === 0 || items.includes(undefined))
-            return reject("expected a list of New, InProgress, Resolved, Unknown");
-        return [...new Set(items)];
-    }));
-    const filter = read("filter").trim() ? field(read, "filter", filterSchema) : undefined;
-    return {
-        mode,
-        tenantId,
-        clientId,
-        credential,
-        cloud,
-        githubToken,
-        lookbackMs,
-        minSeverity,
-        statuses,
-        filter,
-        maxIssues: field(read, "max-issues", wholeNumber(10_000)),
-        labels: field(read, "labels", labelList),
-        assignees: field(read, "assignees", loginList(false)),
-        titleTemplate: field(read, "title-template", titleTemplateSchema),
-        assigneeMap: await readAssigneeMap(read),
-        syncComments: field(read, "sync-comments", booleanSchema),
-        trustedAuthors: field(read, "trusted-authors", loginList(true)),
-        dryRun: field(read, "dry-run", booleanSchema),
-    };
-}
-function readTuning(env) {
-    const number = (name, min, max) => {
-        const raw = env[name]?.trim();
-        if (!raw)
-            return undefined;
-        const value = Number(raw);
-        if (!Number.isInteger(value) || value < min || value > max) {
-            throw new InputError(name, raw, `expected a whole number from ${min} to ${max}`);
-        }
-        return value;
-    };
-    return {
-        pageSize: number("DEFENDER_ISSUES_PAGE_SIZE", 1, 10_000),
-        timeoutMs: number("DEFENDER_ISSUES_TIMEOUT_MS", 100, 600_000),
-        retryBudgetMs: number("DEFENDER_ISSUES_RETRY_BUDGET_MS", 0, 3_600_000),
-        issuesPerHour: number("DEFENDER_ISSUES_ISSUES_PER_HOUR", 0, 500),
-    };
-}
-
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var src_core = __nccwpck_require__(88179);
+// EXTERNAL MODULE: ./src/config.ts + 1 modules
+var src_config = __nccwpck_require__(3405);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
+var src_schemas = __nccwpck_require__(94343);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
+var api = __nccwpck_require__(43759);
 ;// CONCATENATED MODULE: ./src/github/event.ts
 /**
  * The webhook payload of the run (GITHUB_EVENT_PATH), validated: every field in it is untrusted.
  * On zod's mini build, as the inputs are: most sync runs end after reading the event.
  */
 
-const login = string().check(api/* _minLength */.m9(1), api/* _maxLength */.Eb(100));
-const user = looseObject({ login, type: optional(string()) });
-const issueSchema = looseObject({
-    number: schemas_int().check(api/* _positive */.NC()),
-    html_url: string(),
-    body: nullish(string()),
-    state: _enum(["open", "closed"]),
-    state_reason: nullish(string()),
-    user: nullish(user),
-    labels: _default(array(union([string(), looseObject({ name: string() })])), []),
-    assignees: nullish(array(user)),
-    pull_request: optional(unknown()),
+const login = src_schemas/* string */.YjP().check(api/* _minLength */.m9(1), api/* _maxLength */.Eb(100));
+const user = src_schemas/* looseObject */._H3({ login, type: src_schemas/* optional */.lqM(src_schemas/* string */.YjP()) });
+const issueSchema = src_schemas/* looseObject */._H3({
+    number: src_schemas/* int */.Whr().check(api/* _positive */.NC()),
+    html_url: src_schemas/* string */.YjP(),
+    body: src_schemas/* nullish */.cl6(src_schemas/* string */.YjP()),
+    state: src_schemas/* enum */.k5n(["open", "closed"]),
+    state_reason: src_schemas/* nullish */.cl6(src_schemas/* string */.YjP()),
+    user: src_schemas/* nullish */.cl6(user),
+    labels: src_schemas/* _default */.Rvf(src_schemas/* array */.YOg(src_schemas/* union */.KCZ([src_schemas/* string */.YjP(), src_schemas/* looseObject */._H3({ name: src_schemas/* string */.YjP() })])), []),
+    assignees: src_schemas/* nullish */.cl6(src_schemas/* array */.YOg(user)),
+    pull_request: src_schemas/* optional */.lqM(src_schemas/* unknown */.L5J()),
 });
-const issuesEvent = looseObject({
-    action: string(),
+const issuesEvent = src_schemas/* looseObject */._H3({
+    action: src_schemas/* string */.YjP(),
     issue: issueSchema,
     sender: user,
-    assignee: nullish(user),
-    label: nullish(looseObject({ name: string() })),
-    changes: optional(looseObject({ body: optional(looseObject({ from: nullish(string()) })) })),
+    assignee: src_schemas/* nullish */.cl6(user),
+    label: src_schemas/* nullish */.cl6(src_schemas/* looseObject */._H3({ name: src_schemas/* string */.YjP() })),
+    changes: src_schemas/* optional */.lqM(src_schemas/* looseObject */._H3({ body: src_schemas/* optional */.lqM(src_schemas/* looseObject */._H3({ from: src_schemas/* nullish */.cl6(src_schemas/* string */.YjP()) })) })),
 });
-const commentEvent = looseObject({
-    action: string(),
+const commentEvent = src_schemas/* looseObject */._H3({
+    action: src_schemas/* string */.YjP(),
     issue: issueSchema,
     sender: user,
-    comment: looseObject({ id: number(), body: nullish(string()), html_url: string(), user: nullish(user) }),
+    comment: src_schemas/* looseObject */._H3({ id: src_schemas/* number */.aig(), body: src_schemas/* nullish */.cl6(src_schemas/* string */.YjP()), html_url: src_schemas/* string */.YjP(), user: src_schemas/* nullish */.cl6(user) }),
 });
 function snapshot(issue) {
     return {
@@ -40473,11 +40120,8 @@ function readEvent(name, payload) {
 var sync = __nccwpck_require__(28965);
 // EXTERNAL MODULE: ./src/issue/markdown.ts
 var markdown = __nccwpck_require__(13366);
-// EXTERNAL MODULE: ./src/issue/render.ts
-var render = __nccwpck_require__(99127);
 ;// CONCATENATED MODULE: ./src/report.ts
 /** What a run tells the workflow: outputs and the job summary. */
-
 
 function pullOutputs(result) {
     return {
@@ -40491,7 +40135,7 @@ function pullSummary(result) {
     const lines = [
         `## Defender alerts → issues${result.dryRun ? " (dry run)" : ""}`,
         "",
-        `Window: ${(0,render/* formatTime */.fU)(result.window.since)} to ${(0,render/* formatTime */.fU)(result.window.until)}`,
+        `Window: ${(0,markdown/* formatTime */.fU)(result.window.since)} to ${(0,markdown/* formatTime */.fU)(result.window.until)}`,
         "",
         "| | |",
         "|---|---|",
@@ -40600,7 +40244,7 @@ function checkSummary(items) {
 
 const SECRET_INPUTS = ["client-secret", "client-certificate", "github-token"];
 const reporter = {
-    setOutput: (name, value) => lib_core/* setOutput */.uH(name, value),
+    setOutput: (name, value) => src_core/* setOutput */.uH(name, value),
     // What core.summary.addRaw(…).write() does, without its asynchronous file checks (a no-op sync
     // run spends a good part of its time waiting on them).
     summary: async (markdown) => {
@@ -40609,16 +40253,21 @@ const reporter = {
     },
 };
 const log = {
-    info: (message) => lib_core/* info */.pq(message),
-    notice: (message) => lib_core/* notice */.lm(message),
-    warning: (message) => lib_core/* warning */.$e(message),
+    info: (message) => src_core/* info */.pq(message),
+    notice: (message) => src_core/* notice */.lm(message),
+    warning: (message) => src_core/* warning */.$e(message),
 };
+/**
+ * The Microsoft stack (MSAL, undici) loads first, for the sign-in; the GitHub stack (Octokit) only
+ * once Defender has answered with alerts to look up, so a quiet window never loads it.
+ */
 async function pull(config, tuning) {
-    const [{ createDefender, createStore }, { runPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(853), __nccwpck_require__.e(706)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73706)), __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 97997))]);
-    const result = await runPull(config, createDefender(config, tuning), createStore(config, tuning, process.env), log, { issuesPerHour: tuning.issuesPerHour });
+    const [{ createDefender }, { runPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(112)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34112)), __nccwpck_require__.e(/* import() */ 551).then(__nccwpck_require__.bind(__nccwpck_require__, 38551))]);
+    const store = once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).createStore(config, tuning, process.env));
+    const result = await runPull(config, { defender: createDefender(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
     await reportPull(result, reporter);
     if (result.failures.length > 0) {
-        lib_core/* setFailed */.C1(`${result.failures.length} of ${result.failures.length + result.opened.length} issues could not be opened: ${result.failures.map((f) => `${f.alertId} (${f.error})`).join("; ")}. The next run opens them.`);
+        src_core/* setFailed */.C1(`${result.failures.length} of ${result.failures.length + result.opened.length} issues could not be opened: ${result.failures.map((f) => `${f.alertId} (${f.error})`).join("; ")}. The next run opens them.`);
     }
 }
 function once(make) {
@@ -40634,8 +40283,8 @@ async function src_sync(config, tuning) {
     const eventName = process.env.GITHUB_EVENT_NAME ?? "";
     // Built on first use, then the same client for the rest of the run: one sign-in, one pace.
     const deps = {
-        store: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(853), __nccwpck_require__.e(706)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73706))).createStore(config, tuning, process.env)),
-        defender: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(853), __nccwpck_require__.e(706)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73706))).createDefender(config, tuning)),
+        store: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).createStore(config, tuning, process.env)),
+        defender: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(112)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34112))).createDefender(config, tuning)),
     };
     let result;
     if (RECONCILE_EVENTS.has(eventName)) {
@@ -40658,39 +40307,39 @@ async function src_sync(config, tuning) {
     }
     await reportSync(result, reporter);
     if (result.failures.length > 0) {
-        lib_core/* setFailed */.C1(`${result.failures.length} alert update${result.failures.length === 1 ? "" : "s"} failed: ${result.failures.map((f) => `#${f.issueNumber} ${f.alertId}: ${f.error}`).join("; ")}`);
+        src_core/* setFailed */.C1(`${result.failures.length} alert update${result.failures.length === 1 ? "" : "s"} failed: ${result.failures.map((f) => `#${f.issueNumber} ${f.alertId}: ${f.error}`).join("; ")}`);
     }
 }
-async function src_check(config, tuning) {
-    const [{ createDefender, checkGitHub }, { runCheck }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(853), __nccwpck_require__.e(706)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73706)), __nccwpck_require__.e(/* import() */ 668).then(__nccwpck_require__.bind(__nccwpck_require__, 66668))]);
-    const items = await runCheck(config, { defender: createDefender(config, tuning), github: () => checkGitHub(config, process.env) });
+async function check(config, tuning) {
+    const [{ createDefender }, { runCheck }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(112)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34112)), __nccwpck_require__.e(/* import() */ 668).then(__nccwpck_require__.bind(__nccwpck_require__, 66668))]);
+    const items = await runCheck(config, { defender: createDefender(config, tuning), github: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).checkGitHub(config, process.env) });
     for (const line of checkLines(items))
-        lib_core/* info */.pq(line);
+        src_core/* info */.pq(line);
     await reporter.summary(checkSummary(items));
     const failed = items.filter((item) => !item.ok);
     if (failed.length > 0)
-        lib_core/* setFailed */.C1(`${failed.length} set-up check${failed.length === 1 ? "" : "s"} failed: ${failed.map((item) => item.name).join("; ")}`);
+        src_core/* setFailed */.C1(`${failed.length} set-up check${failed.length === 1 ? "" : "s"} failed: ${failed.map((item) => item.name).join("; ")}`);
 }
 async function main() {
     // Masked before anything, including an input error, can print them.
     for (const name of SECRET_INPUTS) {
-        const value = lib_core/* getInput */.V4(name);
+        const value = src_core/* getInput */.V4(name);
         if (!value)
             continue;
-        lib_core/* setSecret */.Pq(value);
+        src_core/* setSecret */.Pq(value);
         // The runner matches a mask line by line, so each line of a PEM is masked on its own too.
         const lines = value.split(/\r?\n/);
         if (lines.length > 1)
             for (const line of lines)
                 if (line.trim().length >= 8 && !line.startsWith("-----"))
-                    lib_core/* setSecret */.Pq(line.trim());
+                    src_core/* setSecret */.Pq(line.trim());
     }
-    const config = await readConfig((name) => lib_core/* getInput */.V4(name));
-    const tuning = readTuning(process.env);
-    const run = { pull, sync: src_sync, check: src_check }[config.mode];
+    const config = await (0,src_config/* readConfig */.Xg)((name) => src_core/* getInput */.V4(name));
+    const tuning = (0,src_config/* readTuning */.mW)(process.env);
+    const run = { pull, sync: src_sync, check }[config.mode];
     await run(config, tuning);
 }
 main().catch((error) => {
-    lib_core/* setFailed */.C1(error instanceof Error ? error.message : String(error));
+    src_core/* setFailed */.C1(error instanceof Error ? error.message : String(error));
 });
 

@@ -330,6 +330,9 @@ export async function readConfig(read: InputReader): Promise<Config> {
   };
 }
 
+/** The longest wait for a reply (Defender, Entra ID, an issue create) unless DEFENDER_ISSUES_TIMEOUT_MS says otherwise. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
 /**
  * Knobs for operators and tests, from the environment rather than inputs: Defender's page size
  * (default its maximum), the HTTP timeout, the total time retries may wait, and how many issues

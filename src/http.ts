@@ -1,6 +1,7 @@
 /** HTTP for the Microsoft clients: one proxy-aware dispatcher and one retry policy. */
 import { setTimeout as sleep } from "node:timers/promises";
 import { EnvHttpProxyAgent, errors, request, type Dispatcher } from "undici";
+import { DEFAULT_TIMEOUT_MS } from "./config.js";
 
 export interface HttpTuning {
   /** Longest wait for response headers, and between body chunks. */
@@ -11,7 +12,7 @@ export interface HttpTuning {
   maxAttempts: number;
 }
 
-export const DEFAULT_TUNING: HttpTuning = { timeoutMs: 60_000, retryBudgetMs: 300_000, maxAttempts: 6 };
+export const DEFAULT_TUNING: HttpTuning = { timeoutMs: DEFAULT_TIMEOUT_MS, retryBudgetMs: 300_000, maxAttempts: 6 };
 
 /** Honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY, as the runner's own tools do. */
 export function createDispatcher(tuning: HttpTuning): Dispatcher {

@@ -23,9 +23,14 @@ const log = {
   warning: (message: string) => core.warning(message),
 };
 
+/**
+ * The Microsoft stack (MSAL, undici) loads first, for the sign-in; the GitHub stack (Octokit) only
+ * once Defender has answered with alerts to look up, so a quiet window never loads it.
+ */
 async function pull(config: Config, tuning: Tuning): Promise<void> {
-  const [{ createDefender, createStore }, { runPull }] = await Promise.all([import("./clients.js"), import("./modes/pull.js")]);
-  const result = await runPull(config, createDefender(config, tuning), createStore(config, tuning, process.env), log, { issuesPerHour: tuning.issuesPerHour });
+  const [{ createDefender }, { runPull }] = await Promise.all([import("./defender/setup.js"), import("./modes/pull.js")]);
+  const store = once(async () => (await import("./github/setup.js")).createStore(config, tuning, process.env));
+  const result = await runPull(config, { defender: createDefender(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
   await reportPull(result, reporter);
   if (result.failures.length > 0) {
     core.setFailed(`${result.failures.length} of ${result.failures.length + result.opened.length} issues could not be opened: ${result.failures.map((f) => `${f.alertId} (${f.error})`).join("; ")}. The next run opens them.`);
@@ -47,8 +52,8 @@ async function sync(config: Config, tuning: Tuning): Promise<void> {
   const eventName = process.env.GITHUB_EVENT_NAME ?? "";
   // Built on first use, then the same client for the rest of the run: one sign-in, one pace.
   const deps = {
-    store: once(async () => (await import("./clients.js")).createStore(config, tuning, process.env)),
-    defender: once(async () => (await import("./clients.js")).createDefender(config, tuning)),
+    store: once(async () => (await import("./github/setup.js")).createStore(config, tuning, process.env)),
+    defender: once(async () => (await import("./defender/setup.js")).createDefender(config, tuning)),
   };
   let result;
   if (RECONCILE_EVENTS.has(eventName)) {
@@ -74,8 +79,8 @@ async function sync(config: Config, tuning: Tuning): Promise<void> {
 }
 
 async function check(config: Config, tuning: Tuning): Promise<void> {
-  const [{ createDefender, checkGitHub }, { runCheck }] = await Promise.all([import("./clients.js"), import("./modes/check.js")]);
-  const items = await runCheck(config, { defender: createDefender(config, tuning), github: () => checkGitHub(config, process.env) });
+  const [{ createDefender }, { runCheck }] = await Promise.all([import("./defender/setup.js"), import("./modes/check.js")]);
+  const items = await runCheck(config, { defender: createDefender(config, tuning), github: async () => (await import("./github/setup.js")).checkGitHub(config, process.env) });
   for (const line of checkLines(items)) core.info(line);
   await reporter.summary(checkSummary(items));
   const failed = items.filter((item) => !item.ok);

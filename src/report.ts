@@ -1,6 +1,5 @@
 /** What a run tells the workflow: outputs and the job summary. */
-import { cellCode, inlineText } from "./issue/markdown.js";
-import { formatTime } from "./issue/render.js";
+import { cellCode, formatTime, inlineText } from "./issue/markdown.js";
 import type { PullResult } from "./modes/pull.js";
 import type { CheckItem } from "./modes/check.js";
 import type { SyncResult } from "./modes/sync.js";

@@ -69,3 +69,8 @@ export function quoteBlock(text: string): string {
     .join("\n")
     .replace(/(>\n){2,}/g, ">\n");
 }
+
+/** A time as issues and summaries show it: `2026-03-01 10:00:00 UTC`. */
+export function formatTime(time: Date | null | undefined): string {
+  return time ? time.toISOString().replace(/\.\d+Z$/, "Z").replace("T", " ").replace("Z", " UTC") : "";
+}

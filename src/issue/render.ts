@@ -1,7 +1,7 @@
 /** An alert as an issue: title, body and labels. Pure: the same alert always renders the same. */
 import type { Alert, Evidence } from "../defender/alert.js";
 import { markerFor } from "./marker.js";
-import { cellCode, defang, inlineText, quoteBlock, singleLine, truncate } from "./markdown.js";
+import { cellCode, defang, formatTime, inlineText, quoteBlock, singleLine, truncate } from "./markdown.js";
 import { ALERT_LABEL, SEVERITIES, type Severity, severityLabel } from "./vocabulary.js";
 
 export const TITLE_MAX = 256;
@@ -43,9 +43,6 @@ function scalarText(value: unknown): string {
   return String(value);
 }
 
-export function formatTime(time: Date | null | undefined): string {
-  return time ? time.toISOString().replace(/\.\d+Z$/, "Z").replace("T", " ").replace("Z", " UTC") : "";
-}
 
 export function renderIssue(alert: Alert, options: RenderOptions): IssueDraft {
   const labels = [...new Set([ALERT_LABEL, severityLabel(severityOf(alert)), ...options.extraLabels])];

@@ -90,7 +90,14 @@ export function newAlerts<A extends Pick<ListedAlert, "id" | "alertCreationTime"
     .sort((a, b) => a.alertCreationTime.getTime() - b.alertCreationTime.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export async function runPull(config: Config, defender: DefenderClient, store: AlertIssueStore, log: PullLog, options: PullOptions = {}): Promise<PullResult> {
+/** The clients pull uses; the store is built on first use (a window without alerts needs none). */
+export interface PullDeps {
+  defender: DefenderClient;
+  store: () => Promise<AlertIssueStore>;
+}
+
+export async function runPull(config: Config, deps: PullDeps, log: PullLog, options: PullOptions = {}): Promise<PullResult> {
+  const { defender } = deps;
   const now = options.now ?? new Date();
   const window = { since: new Date(now.getTime() - config.lookbackMs), until: now };
   const filter = alertFilter({ ...window, minSeverity: config.minSeverity, statuses: config.statuses, extra: config.filter });
@@ -119,6 +126,7 @@ export async function runPull(config: Config, defender: DefenderClient, store: A
 
   // The listing reaches back an hour at least, so it also tells how many issues the last hour saw.
   const listedSince = Math.min(window.since.getTime() - CLOCK_MARGIN_MS, now.getTime() - HOUR_MS);
+  const store = await deps.store();
   const existing = await store.listUpdatedSince(new Date(listedSince));
   for (const stranger of existing.strangers) {
     log.warning(`Issue #${stranger.number} has an alert marker but was opened by ${JSON.stringify(stranger.author)}, who is not in trusted-authors: it is not treated as an alert issue. If the action runs as that identity, add it to trusted-authors.`);

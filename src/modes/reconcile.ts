@@ -5,7 +5,8 @@
 import type { Config } from "../config.js";
 import type { AlertIssue } from "../github/store.js";
 import { type AlertChanges, desiredAlert, difference } from "../issue/changes.js";
-import { type AlertUpdate, emptyResult, explainLabelProblem, sendChanges, type SyncDeps, type SyncLog, type SyncResult, withDeterminationFallback } from "./sync.js";
+import { sendChanges, withDeterminationFallback } from "./send.js";
+import { type AlertUpdate, emptyResult, explainLabelProblem, type SyncDeps, type SyncLog, type SyncResult } from "./sync.js";
 
 // Defender does not document a batch limit; its error for one exists, so stay well below any.
 const BATCH_SIZE = 50;

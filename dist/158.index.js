@@ -1,0 +1,648 @@
+export const id = 158;
+export const ids = [158];
+export const modules = {
+
+/***/ 73116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   to: () => (/* binding */ explained)
+/* harmony export */ });
+/** GitHub's failures, turned into one line that says what happened and, for a set-up error, what to do. */
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === "number" ? status : undefined;
+}
+/** The first line of the error, without the documentation link Octokit appends. */
+function messageOf(error) {
+    return ((error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "");
+}
+const GITHUB_FIXES = {
+    401: "The GitHub token is not valid: check the github-token input.",
+    403: "The GitHub token may not write issues here: give the job `permissions: issues: write` (or the token the Issues write permission).",
+    404: "The repository was not found with this token: check GITHUB_REPOSITORY and the token's access.",
+    410: "Issues are disabled in this repository: enable them under Settings → General → Features.",
+};
+function describe(error) {
+    const status = statusOf(error);
+    const message = messageOf(error);
+    if (!status)
+        return message;
+    const fix = GITHUB_FIXES[status] && !/secondary rate limit|rate limit exceeded/i.test(message) ? ` ${GITHUB_FIXES[status]}` : "";
+    return `HTTP ${status}: ${message}${fix}`;
+}
+/** Runs a GitHub call, turning its failure into one line that says what to do. */
+async function explained(what, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw new Error(`${what} failed: ${describe(error)}`, { cause: error });
+    }
+}
+
+
+/***/ }),
+
+/***/ 72158:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  checkGitHub: () => (/* binding */ checkGitHub),
+  createStore: () => (/* binding */ createStore),
+  repository: () => (/* binding */ repository)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(88179);
+// EXTERNAL MODULE: ./src/config.ts + 1 modules
+var src_config = __webpack_require__(3405);
+// EXTERNAL MODULE: ./src/github/errors.ts
+var github_errors = __webpack_require__(73116);
+;// CONCATENATED MODULE: ./src/github/access.ts
+
+const WRITE_FIX = "Give the job `permissions: issues: write` (or the token the Issues read and write permission).";
+/**
+ * Writes are probed with requests GitHub refuses as invalid (a blank title or label name): it
+ * checks permission first, so 422 means the token may write, and nothing is created.
+ */
+async function probeWrite(name, write) {
+    try {
+        await write();
+        return { name, ok: false, detail: "GitHub accepted a blank request, which it should refuse", fix: "Report this: the probe created something." };
+    }
+    catch (error) {
+        const status = (0,github_errors/* statusOf */.c2)(error);
+        if (status === 422)
+            return { name, ok: true, detail: "allowed" };
+        if (status === 410)
+            return { name, ok: false, detail: "issues are disabled (HTTP 410)", fix: "Enable issues under Settings → General → Features." };
+        if (status === 403 || status === 404)
+            return { name, ok: false, detail: `refused (HTTP ${status}: ${(0,github_errors/* messageOf */.bD)(error)})`, fix: WRITE_FIX };
+        return { name, ok: false, detail: `HTTP ${status ?? "error"}: ${(0,github_errors/* messageOf */.bD)(error)}` };
+    }
+}
+async function checkGitHubAccess(github, repo) {
+    const checks = [];
+    const where = `${repo.owner}/${repo.repo}`;
+    try {
+        const { data } = await github.rest.repos.get({ ...repo });
+        checks.push(data.has_issues
+            ? { name: `GitHub repository ${where}`, ok: true, detail: "found, issues enabled" }
+            : { name: `GitHub repository ${where}`, ok: false, detail: "issues are disabled", fix: "Enable issues under Settings → General → Features." });
+    }
+    catch (error) {
+        const status = (0,github_errors/* statusOf */.c2)(error);
+        checks.push({
+            name: `GitHub repository ${where}`,
+            ok: false,
+            detail: `HTTP ${status ?? "error"}: ${(0,github_errors/* messageOf */.bD)(error)}`,
+            fix: status === 401 ? "The github-token is not valid." : "Check GITHUB_REPOSITORY and that github-token can see the repository (`permissions: contents: read`).",
+        });
+        return checks;
+    }
+    try {
+        await github.rest.issues.listForRepo({ ...repo, state: "all", per_page: 1 });
+        checks.push({ name: "Read issues", ok: true, detail: "allowed" });
+    }
+    catch (error) {
+        checks.push({ name: "Read issues", ok: false, detail: `HTTP ${(0,github_errors/* statusOf */.c2)(error) ?? "error"}: ${(0,github_errors/* messageOf */.bD)(error)}`, fix: "Give the job `permissions: issues: read` or more." });
+    }
+    checks.push(await probeWrite("Write issues", () => github.rest.issues.create({ ...repo, title: "", request: { retries: 0 } })));
+    checks.push(await probeWrite("Write labels", () => github.rest.issues.createLabel({ ...repo, name: "", color: "ededed", request: { retries: 0 } })));
+    return checks;
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __webpack_require__(11758);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(49735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(86856);
+;// CONCATENATED MODULE: ./src/github/octokit.ts
+/** The GitHub client: @actions/github's Octokit (proxy-aware, GHES-aware) with throttling and retries. */
+
+
+
+/** Waits longer than this are not worth a runner's time: the next scheduled run picks up the rest. */
+const LONGEST_WAIT_SECONDS = 300;
+const MOST_LIMIT_RETRIES = 3;
+function createGitHub(token, hooks) {
+    const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
+        const request = `${options.method} ${options.url}`;
+        if (retryCount < MOST_LIMIT_RETRIES && retryAfter <= LONGEST_WAIT_SECONDS) {
+            hooks.warning(`GitHub ${kind} rate limit on ${request}; retrying in ${retryAfter} s`);
+            return true;
+        }
+        hooks.warning(`GitHub ${kind} rate limit on ${request}; not waiting ${retryAfter} s, giving up on this request`);
+        return false;
+    };
+    const throttle = {
+        onRateLimit: onLimit("primary"),
+        onSecondaryRateLimit: onLimit("secondary"),
+    };
+    // 429 is the throttling plugin's to handle; without this the retry plugin would retry it too.
+    return (0,github/* getOctokit */.Q)(token, { throttle, retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] } }, plugin_throttling_dist_bundle/* throttling */.A, dist_bundle/* retry */.L);
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./src/issue/marker.ts
+var issue_marker = __webpack_require__(69745);
+// EXTERNAL MODULE: ./src/json-stream.ts
+var json_stream = __webpack_require__(37346);
+;// CONCATENATED MODULE: ./src/github/store.ts
+/** The alert-issue store: alert issues in the repository, found by marker and author. */
+
+
+
+
+// What GitHub gives a label it creates because an issue names it.
+const GITHUB_DEFAULT_COLOR = "ededed";
+function isGitHubDefault(label) {
+    return label.color?.toLowerCase() === GITHUB_DEFAULT_COLOR && !label.description;
+}
+const NEXT_LINK = /<([^<>]+)>;\s*rel="next"/;
+const CREATE_ATTEMPTS = 3;
+class AlertIssueStore {
+    #github;
+    #repo;
+    #authors;
+    #options;
+    constructor(github, repo, trustedAuthors, options) {
+        this.#github = github;
+        this.#repo = repo;
+        this.#authors = new Set(trustedAuthors.map((login) => login.toLowerCase()));
+        this.#options = options;
+    }
+    /** Alert issues (open and closed) updated since `since`: one listing, sized to the window. */
+    async listUpdatedSince(since) {
+        return (0,github_errors/* explained */.to)("Listing the repository's issues", () => this.#list(since));
+    }
+    /**
+     * Pages by GitHub's Link header, reading each page an issue at a time as it streams in: Octokit's
+     * own parser looks at every value for big integers, which costs seconds over thousands of issues,
+     * and a whole page parsed at once leaves megabytes of garbage per page.
+     */
+    async #list(since) {
+        const listing = { issues: [], strangers: [], openedByTrusted: [] };
+        // Octokit hands over only the body stream, and undici cancels the body of a Response that is
+        // garbage-collected before anyone reads it: the page's Response is held until its body is read.
+        // The fetch wrapped is @actions/github's, so proxies are still honoured.
+        const fetchPage = this.#github.request.endpoint.DEFAULTS.request?.fetch ?? fetch;
+        let held;
+        const holding = async (...args) => (held = await fetchPage(...args));
+        const raw = { request: { parseSuccessResponseBody: false, fetch: holding } };
+        let response = await this.#github.request("GET /repos/{owner}/{repo}/issues", { ...this.#repo, state: "all", since: since.toISOString(), per_page: 100, ...raw });
+        for (;;) {
+            await (0,json_stream/* readStreamingArray */.o)(response.data, (issue) => this.#classify(issue, listing));
+            held = undefined;
+            const next = NEXT_LINK.exec(response.headers.link ?? "")?.[1];
+            if (!next)
+                return listing;
+            response = await this.#github.request({ method: "GET", url: next, ...raw });
+        }
+    }
+    #classify(raw, listing) {
+        if (raw.pull_request)
+            return;
+        if (this.#authors.has((raw.user?.login ?? "").toLowerCase()))
+            listing.openedByTrusted.push(new Date(raw.created_at));
+        const marker = (0,issue_marker/* readMarker */.t7)(raw.body);
+        if (marker.kind !== "one")
+            return;
+        const author = raw.user?.login ?? "";
+        if (!this.#authors.has(author.toLowerCase())) {
+            listing.strangers.push({ number: raw.number, author });
+            return;
+        }
+        listing.issues.push(toAlertIssue(raw, marker.alertId));
+    }
+    /**
+     * Makes the vocabulary: creates the labels the repository lacks and gives the ones GitHub made
+     * for an issue (default colour, no description) their colour and description. Labels someone
+     * made by hand are left as they are. Returns the names created or completed.
+     */
+    async ensureVocabulary(vocabulary) {
+        return (0,github_errors/* explained */.to)("Creating the label vocabulary", () => this.#ensureVocabulary(vocabulary));
+    }
+    async #ensureVocabulary(vocabulary) {
+        const existing = new Map();
+        const pages = this.#github.paginate.iterator(this.#github.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 });
+        for await (const page of pages)
+            for (const label of page.data)
+                existing.set(label.name.toLowerCase(), label);
+        const made = [];
+        for (const label of vocabulary) {
+            const found = existing.get(label.name.toLowerCase());
+            if (found && !isGitHubDefault(found))
+                continue;
+            try {
+                if (found)
+                    await this.#github.rest.issues.updateLabel({ ...this.#repo, name: label.name, color: label.color, description: label.description });
+                else
+                    await this.#github.rest.issues.createLabel({ ...this.#repo, ...label });
+                made.push(label.name);
+            }
+            catch (error) {
+                // Another run may have created it in the meantime.
+                if (!isAlreadyExists(error))
+                    throw error;
+            }
+        }
+        return made;
+    }
+    /** Whether `login` holds at least the triage role here (checked through the API, by role). */
+    async canTriage(login) {
+        try {
+            const { data } = await this.#github.rest.repos.getCollaboratorPermissionLevel({ ...this.#repo, username: login });
+            const permissions = data.user?.permissions ?? {};
+            const role = data.role_name || data.permission;
+            // A public repository answers "read" for anyone; only a role of triage or above counts.
+            const allowed = ["admin", "write"].includes(data.permission) || role === "triage" || role === "maintain" ||
+                Boolean(permissions.triage || permissions.push || permissions.maintain || permissions.admin);
+            return { allowed, role };
+        }
+        catch (error) {
+            if ((0,github_errors/* statusOf */.c2)(error) === 404)
+                return { allowed: false, role: "none" };
+            throw error;
+        }
+    }
+    /**
+     * Comments on an issue unless a comment with the same key is already there, so a problem that
+     * every later event repeats is explained once.
+     */
+    async commentOnce(issueNumber, key, body) {
+        const tag = `<!-- defender-issues: ${key} -->`;
+        const pages = this.#github.paginate.iterator(this.#github.rest.issues.listComments, { ...this.#repo, issue_number: issueNumber, per_page: 100 });
+        for await (const page of pages) {
+            if (page.data.some((comment) => comment.body?.includes(tag) && this.#authors.has((comment.user?.login ?? "").toLowerCase())))
+                return false;
+        }
+        await this.#github.rest.issues.createComment({ ...this.#repo, issue_number: issueNumber, body: `${tag}\n${body}` });
+        return true;
+    }
+    /** Closes a second issue for an alert as a duplicate of the first, saying so on it. */
+    async closeAsDuplicate(duplicate, original) {
+        await (0,github_errors/* explained */.to)(`Closing issue #${duplicate.number} as a duplicate`, async () => {
+            await this.#github.rest.issues.createComment({
+                ...this.#repo,
+                issue_number: duplicate.number,
+                body: `Duplicate of #${original.number}: both were opened for Defender alert \`${original.alertId}\` (two pull runs at once). Triage continues on #${original.number}.`,
+            });
+            await this.#github.rest.issues.update({ ...this.#repo, issue_number: duplicate.number, state: "closed", state_reason: "duplicate" });
+        });
+    }
+    /**
+     * Opens an issue. A create whose reply is lost (5xx, reset, timeout) may still have happened,
+     * so before trying again the store looks for the marker: a retry never opens a second issue.
+     */
+    async create(issue) {
+        const started = new Date(Date.now() - 60_000);
+        for (let attempt = 1;; attempt++) {
+            try {
+                const { data } = await this.#github.rest.issues.create({
+                    ...this.#repo,
+                    title: issue.title,
+                    body: issue.body,
+                    labels: issue.labels,
+                    ...(issue.assignees.length > 0 ? { assignees: issue.assignees } : {}),
+                    request: { retries: 0, signal: AbortSignal.timeout(this.#options.createTimeoutMs) },
+                });
+                const created = data;
+                // Whoever the token acts as, its own issues are alert issues for the rest of the run.
+                if (created.user?.login)
+                    this.#authors.add(created.user.login.toLowerCase());
+                const madeByGitHub = created.labels.flatMap((label) => (typeof label !== "string" && label.name && isGitHubDefault(label) ? [label.name] : []));
+                return { ...toAlertIssue(created, issue.alertId), madeByGitHub };
+            }
+            catch (error) {
+                if (!isLostReply(error) || attempt >= CREATE_ATTEMPTS)
+                    throw error;
+                this.#options.retrying(`Opening the issue for alert ${issue.alertId}: ${(0,github_errors/* describe */.q0)(error)}; checking whether it was opened before trying again`);
+                await (0,promises_.setTimeout)(2000 * attempt);
+                const existing = (await this.listUpdatedSince(started)).issues.find((found) => found.alertId === issue.alertId);
+                // Its labels were listed with the rest; whether GitHub made any of them is not known here.
+                if (existing)
+                    return { ...existing, madeByGitHub: [] };
+            }
+        }
+    }
+}
+function toAlertIssue(raw, alertId) {
+    return {
+        number: raw.number,
+        alertId,
+        url: raw.html_url,
+        author: raw.user?.login ?? "",
+        state: raw.state === "closed" ? "closed" : "open",
+        stateReason: raw.state_reason ?? null,
+        createdAt: new Date(raw.created_at),
+        labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+        assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
+    };
+}
+function isAlreadyExists(error) {
+    const errors = error.response?.data?.errors;
+    return (0,github_errors/* statusOf */.c2)(error) === 422 && Array.isArray(errors) && errors.some((e) => e.code === "already_exists");
+}
+/** A failure after which the create may or may not have happened. */
+function isLostReply(error) {
+    const status = (0,github_errors/* statusOf */.c2)(error);
+    const name = error?.name;
+    return name === "TimeoutError" || name === "AbortError" || (status !== undefined && status >= 500);
+}
+
+;// CONCATENATED MODULE: ./src/github/setup.ts
+/** The GitHub side from the Config: the alert-issue store, and what check asks of the token. */
+
+
+
+
+
+function repository(env) {
+    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? "").split("/");
+    if (!owner || !repo || rest.length > 0)
+        throw new Error("GITHUB_REPOSITORY is not set to owner/name: run the action inside a GitHub Actions workflow");
+    return { owner, repo };
+}
+/** For check: what the GitHub token may do in the repository. */
+async function checkGitHub(config, env) {
+    const github = createGitHub(config.githubToken, { warning: (message) => core/* warning */.$e(message) });
+    let repo;
+    try {
+        repo = repository(env);
+    }
+    catch (error) {
+        return [{ name: "GitHub repository", ok: false, detail: error.message }];
+    }
+    return checkGitHubAccess(github, repo);
+}
+function createStore(config, tuning, env) {
+    const github = createGitHub(config.githubToken, { warning: (message) => core/* warning */.$e(message) });
+    return new AlertIssueStore(github, repository(env), config.trustedAuthors, {
+        createTimeoutMs: tuning.timeoutMs ?? src_config/* DEFAULT_TIMEOUT_MS */.t1,
+        retrying: (message) => core/* info */.pq(message),
+    });
+}
+
+
+/***/ }),
+
+/***/ 37346:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ readStreamingArray),
+/* harmony export */   r: () => (/* binding */ readStreamingMember)
+/* harmony export */ });
+/**
+ * Reads a JSON object arriving in chunks whose one array member is large (a Defender page holds up
+ * to 10,000 alerts in `value`): each element of that array is handed over as soon as it is
+ * complete, parsed on its own, and the rest of the object is parsed at the end. Peak memory is a
+ * chunk and an element, not the whole page twice over (its text and its objects).
+ *
+ * Parsing stays with JSON.parse, which is several times faster than the JavaScript tokenisers of
+ * streaming JSON libraries; the scanner here only finds where elements begin and end. It reads
+ * bytes: every byte it looks for is ASCII, and no byte of a multi-byte UTF-8 character is.
+ */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const decoder = new TextDecoder();
+function isSpace(byte) {
+    return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+/**
+ * Streams `chunks`: calls `onElement` with each element of the top-level array member `member`,
+ * and returns the object with that member empty (`[]`). A member that is not an array is left in
+ * the object as it is. Invalid JSON throws JSON.parse's SyntaxError, possibly after some elements.
+ */
+async function readStreamingMember(chunks, member, onElement) {
+    const scanner = new MemberScanner(member, onElement);
+    for await (const chunk of chunks)
+        scanner.write(chunk);
+    return scanner.end();
+}
+/**
+ * Streams a JSON array (a GitHub listing page): calls `onElement` with each element, parsed on its
+ * own. Anything but an array is a SyntaxError.
+ */
+async function readStreamingArray(chunks, onElement) {
+    const scanner = new MemberScanner(undefined, onElement);
+    for await (const chunk of chunks)
+        scanner.write(chunk);
+    const rest = scanner.end();
+    if (!Array.isArray(rest))
+        throw new SyntaxError("Expected a JSON array");
+    // Only a value that was not streamed is left here: none, for an array.
+    for (const element of rest)
+        onElement(element, Buffer.from(JSON.stringify(element)));
+}
+class MemberScanner {
+    /** The member whose array is streamed; undefined streams the top-level array itself. */
+    #member;
+    /** The depth of the streamed array's elements' container: 2 in an object, 1 at the top. */
+    #arrayDepth;
+    #onElement;
+    #rest = [];
+    #element = [];
+    #sink = "rest";
+    #depth = 0;
+    #inString = false;
+    /** The chunk ended on a backslash inside a string: the next byte is escaped. */
+    #escaped = false;
+    /** At depth 1, the next string is a key. */
+    #keyNext = false;
+    /** The key being read (pieces), and the last complete key at depth 1. */
+    #key;
+    #lastKey = "";
+    /** After `"member":`, waiting to see whether an array follows. */
+    #memberValueNext = false;
+    #streamed = false;
+    /** Between elements: one has just ended (a comma or the end must follow), or a comma has (an element must). */
+    #afterElement = false;
+    #elementNext = false;
+    constructor(member, onElement) {
+        this.#member = member;
+        this.#arrayDepth = member === undefined ? 1 : 2;
+        this.#memberValueNext = member === undefined;
+        this.#onElement = onElement;
+    }
+    write(chunk) {
+        // Bytes from `from` on belong to the current sink; they are handed over at each change of sink.
+        let from = 0;
+        let keyFrom = 0;
+        const flush = (to) => {
+            // The rest is small: copied, so that it does not hold on to whole chunks.
+            if (to > from && this.#sink === "rest")
+                this.#rest.push(chunk.slice(from, to));
+            else if (to > from && this.#sink === "element")
+                this.#element.push(chunk.subarray(from, to));
+        };
+        const switchTo = (sink, at) => {
+            flush(at);
+            this.#sink = sink;
+            from = at;
+        };
+        for (let i = 0; i < chunk.length; i++) {
+            if (this.#inString) {
+                // Most bytes are inside strings: jump to the closing quote rather than look at each byte.
+                const close = this.#closingQuote(chunk, i);
+                if (close < 0)
+                    break;
+                i = close;
+                this.#inString = false;
+                if (this.#key) {
+                    this.#key.push(chunk.subarray(keyFrom, i));
+                    this.#lastKey = Buffer.concat(this.#key).toString("utf8");
+                    this.#key = undefined;
+                }
+                continue;
+            }
+            const byte = chunk[i];
+            if (isSpace(byte))
+                continue;
+            if (this.#memberValueNext) {
+                this.#memberValueNext = false;
+                if (byte === OPEN_BRACKET) {
+                    this.#depth++;
+                    this.#streamed = true;
+                    this.#afterElement = false;
+                    this.#elementNext = false;
+                    switchTo("between", i + 1);
+                    continue;
+                }
+            }
+            if (this.#sink === "between") {
+                if (byte === COMMA) {
+                    if (!this.#afterElement)
+                        throw new SyntaxError(`Unexpected ',' in the '${this.#member}' array`);
+                    this.#afterElement = false;
+                    this.#elementNext = true;
+                    continue;
+                }
+                if (byte === CLOSE_BRACKET) {
+                    if (this.#elementNext)
+                        throw new SyntaxError(`Unexpected ']' after ',' in the '${this.#member}' array`);
+                    this.#depth--;
+                    switchTo("rest", i);
+                    continue;
+                }
+                if (this.#afterElement)
+                    throw new SyntaxError(`Expected ',' or ']' between elements of the '${this.#member}' array`);
+                this.#elementNext = false;
+                switchTo("element", i);
+            }
+            switch (byte) {
+                case QUOTE:
+                    this.#inString = true;
+                    if (this.#depth === 1 && this.#keyNext) {
+                        this.#keyNext = false;
+                        this.#key = [];
+                        keyFrom = i + 1;
+                    }
+                    break;
+                case OPEN_BRACE:
+                case OPEN_BRACKET:
+                    this.#depth++;
+                    if (this.#depth === 1)
+                        this.#keyNext = byte === OPEN_BRACE;
+                    break;
+                case CLOSE_BRACE:
+                case CLOSE_BRACKET:
+                    if (this.#sink === "element" && this.#depth === this.#arrayDepth) {
+                        // A scalar element ends where its array does.
+                        if (byte !== CLOSE_BRACKET)
+                            throw new SyntaxError(`Unexpected '}' in the '${this.#member}' array`);
+                        this.#emit(chunk, from, i);
+                        this.#depth--;
+                        this.#sink = "rest";
+                        from = i;
+                        break;
+                    }
+                    this.#depth--;
+                    if (this.#sink === "element" && this.#depth === this.#arrayDepth) {
+                        this.#emit(chunk, from, i + 1);
+                        this.#sink = "between";
+                        this.#afterElement = true;
+                        from = i + 1;
+                    }
+                    break;
+                case COMMA:
+                    if (this.#sink === "element" && this.#depth === this.#arrayDepth) {
+                        this.#emit(chunk, from, i);
+                        this.#sink = "between";
+                        this.#elementNext = true;
+                        from = i + 1;
+                    }
+                    else if (this.#depth === 1)
+                        this.#keyNext = true;
+                    break;
+                case COLON:
+                    if (this.#depth === 1 && !this.#streamed && this.#member !== undefined && this.#lastKey === this.#member)
+                        this.#memberValueNext = true;
+                    break;
+            }
+        }
+        flush(chunk.length);
+        if (this.#key && this.#inString)
+            this.#key.push(chunk.subarray(keyFrom));
+    }
+    /**
+     * The index of the quote that closes the string going on at `start`, or -1 when the string runs
+     * past the chunk (and then whether the chunk ends inside an escape is remembered).
+     */
+    #closingQuote(chunk, start) {
+        let from = start;
+        if (this.#escaped) {
+            this.#escaped = false;
+            from++;
+        }
+        for (;;) {
+            const quote = chunk.indexOf(QUOTE, from);
+            const end = quote < 0 ? chunk.length : quote;
+            let backslashes = 0;
+            while (end - backslashes - 1 >= from && chunk[end - backslashes - 1] === BACKSLASH)
+                backslashes++;
+            if (quote < 0) {
+                this.#escaped = backslashes % 2 === 1;
+                return -1;
+            }
+            if (backslashes % 2 === 0)
+                return quote;
+            from = quote + 1;
+        }
+    }
+    #emit(chunk, from, to) {
+        if (to > from)
+            this.#element.push(chunk.subarray(from, to));
+        const pieces = this.#element;
+        const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+        this.#element = [];
+        this.#onElement(JSON.parse(decoder.decode(bytes)), bytes);
+    }
+    end() {
+        if (this.#sink !== "rest")
+            throw new SyntaxError("Unexpected end of JSON input");
+        return JSON.parse(Buffer.concat(this.#rest).toString("utf8"));
+    }
+}
+
+
+/***/ })
+
+};

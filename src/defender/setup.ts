@@ -1,0 +1,33 @@
+/** The Defender client from the Config: MSAL sign-in and the alerts API, over one proxy-aware dispatcher. */
+import * as core from "@actions/core";
+import type { Config, Tuning } from "../config.js";
+import { createDispatcher, DEFAULT_TUNING, type HttpTuning } from "../http.js";
+import { createTokenSource } from "./auth.js";
+import { DefenderClient } from "./client.js";
+import { SignInError } from "./errors.js";
+
+function httpTuning(tuning: Tuning): HttpTuning {
+  return {
+    ...DEFAULT_TUNING,
+    ...(tuning.timeoutMs !== undefined ? { timeoutMs: tuning.timeoutMs } : {}),
+    ...(tuning.retryBudgetMs !== undefined ? { retryBudgetMs: tuning.retryBudgetMs } : {}),
+  };
+}
+
+export function createDefender(config: Config, tuning: Tuning): DefenderClient {
+  const http = httpTuning(tuning);
+  const dispatcher = createDispatcher(http);
+  const retrying = (message: string) => core.info(message);
+  const tokens = createTokenSource(config, dispatcher, http, {
+    mask: (value) => core.setSecret(value),
+    idToken: async (audience) => {
+      if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new SignInError("No client-secret or client-certificate was given, so the action signs in with GitHub OIDC federation, which needs the job's ID token: add `permissions: id-token: write` to the job (or give a secret or certificate).");
+      }
+      return core.getIDToken(audience);
+    },
+    debug: (message) => core.debug(message),
+    retrying,
+  });
+  return new DefenderClient({ apiUrl: config.cloud.apiUrl, tokens, dispatcher, tuning: http, pageSize: tuning.pageSize, retrying });
+}

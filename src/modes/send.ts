@@ -1,0 +1,53 @@
+/** What sync sends: a PATCH, or a batch for reconcile, with the one fallback for a disputed determination. */
+import type { Config } from "../config.js";
+import { DefenderApiError } from "../defender/errors.js";
+import { describe } from "../github/errors.js";
+import type { AlertChanges } from "../issue/changes.js";
+import { DETERMINATION_ALIASES } from "../issue/vocabulary.js";
+import type { AlertUpdate, SyncDeps, SyncLog, SyncResult } from "./sync.js";
+
+/** PATCHes one alert, falling back once to the other spelling of a disputed determination. */
+export async function sendChanges(config: Config, deps: SyncDeps, update: AlertUpdate, result: SyncResult, log: SyncLog): Promise<void> {
+  if (config.dryRun) {
+    log.info(`Dry run: would update alert ${update.alertId} (issue #${update.issueNumber}) with ${JSON.stringify(update.changes)}`);
+    result.updated.push(update);
+    return;
+  }
+  const defender = await deps.defender();
+  try {
+    const sent = await withDeterminationFallback(update.changes, (changes) => defender.updateAlert(update.alertId, changes), log);
+    log.info(`Updated alert ${update.alertId} (issue #${update.issueNumber}): ${JSON.stringify(sent)}`);
+    result.updated.push({ ...update, changes: sent });
+  } catch (error) {
+    const message = rejection(error, update.alertId);
+    result.failures.push({ alertId: update.alertId, issueNumber: update.issueNumber, error: message });
+    await (await deps.store()).commentOnce(update.issueNumber, `rejected ${message}`, `Defender did not accept the change from this issue: ${message}`).catch((commentError: unknown) => {
+      log.warning(`Could not comment on issue #${update.issueNumber}: ${describe(commentError)}`);
+    });
+  }
+}
+
+function rejection(error: unknown, alertId: string): string {
+  if (error instanceof DefenderApiError && error.status === 404) {
+    return `alert ${alertId} was not found in Defender: it may be older than the tenant's retention, or deleted (${error.message})`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Microsoft's pages disagree on four determination spellings: when Defender answers 400 to one,
+ * the other is tried once. Returns the changes that were accepted.
+ */
+export async function withDeterminationFallback(changes: AlertChanges, send: (changes: AlertChanges) => Promise<void>, log: SyncLog): Promise<AlertChanges> {
+  try {
+    await send(changes);
+    return changes;
+  } catch (error) {
+    const alias = changes.determination ? DETERMINATION_ALIASES[changes.determination] : undefined;
+    if (!(error instanceof DefenderApiError) || error.status !== 400 || !alias) throw error;
+    log.info(`Defender refused determination ${changes.determination}; trying its other spelling, ${alias}`);
+    const retried = { ...changes, determination: alias };
+    await send(retried);
+    return retried;
+  }
+}
