@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
 import { BUNDLE, CLIENT_ID, ROOT, TENANT_ID } from "../test/support/world.ts";
-import { startLab } from "./support/lab.ts";
+import { round, startLab } from "./support/lab.ts";
 
 const RUNS = 20;
 
@@ -106,9 +106,4 @@ export async function coldStart(log: (line: string) => void): Promise<ColdStartR
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-function round(value: number, digits = 1): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }

@@ -11,13 +11,15 @@
  * Reconcile of K changed alert issues sharing M distinct changes: the listing, ⌈K / 40⌉ bulk reads,
  * and one batch call per change (per 50 alerts, the batch size sync uses).
  */
+import { vocabulary } from "../src/issue/vocabulary.ts";
 import { commentEvent, issuesEvent } from "../test/support/events.ts";
 import { alertIssueBody, alertsBetween, HOUR, isoAt, type Lab, MINUTE, type RequestCounts, startLab } from "./support/lab.ts";
 
 const SCALE = 60;
+// The action's defaults (src/modes/pull.ts ISSUES_PER_HOUR, src/defender/client.ts MAX_PAGE_SIZE).
 const ISSUES_PER_HOUR = 400;
-const VOCABULARY_SIZE = 24;
 const PAGE = 10_000;
+const VOCABULARY_SIZE = vocabulary().length;
 
 export interface PullEconomyRow {
   case: string;

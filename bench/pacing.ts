@@ -7,7 +7,7 @@
  * Targets: no limit hit; within a run, creates at ≥ 90% of GitHub's pace for notification-sending
  * writes (one every 3 s); never more than 500 content writes in any hour.
  */
-import { alertIssueBody, alertsBetween, HOUR, isoAt, MINUTE, startLab } from "./support/lab.ts";
+import { alertIssueBody, alertsBetween, HOUR, isoAt, MINUTE, round, startLab } from "./support/lab.ts";
 import { GITHUB_TOKEN } from "../test/support/world.ts";
 import { mostWithin } from "./economy.ts";
 
@@ -105,9 +105,4 @@ export async function pacing(log: (line: string) => void): Promise<PacingResult>
   } finally {
     await lab.stop();
   }
-}
-
-function round(value: number, digits = 1): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }

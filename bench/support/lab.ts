@@ -106,3 +106,9 @@ export function alertIssueBody(alertId: string): string {
 export function isoAt(date: Date): string {
   return date.toISOString().replace(/\.\d+Z$/, "Z");
 }
+
+/** `value` to `digits` decimals, for figures that are printed. */
+export function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
