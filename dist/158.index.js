@@ -445,12 +445,9 @@ async function readStreamingArray(chunks, onElement) {
     const scanner = new MemberScanner(undefined, onElement);
     for await (const chunk of chunks)
         scanner.write(chunk);
-    const rest = scanner.end();
-    if (!Array.isArray(rest))
+    // An array is always streamed, so what is left of it is `[]`; anything else is not an array.
+    if (!Array.isArray(scanner.end()))
         throw new SyntaxError("Expected a JSON array");
-    // Only a value that was not streamed is left here: none, for an array.
-    for (const element of rest)
-        onElement(element, Buffer.from(JSON.stringify(element)));
 }
 class MemberScanner {
     /** The member whose array is streamed; undefined streams the top-level array itself. */

@@ -42,10 +42,8 @@ export async function readStreamingMember(chunks: AsyncIterable<Uint8Array>, mem
 export async function readStreamingArray(chunks: AsyncIterable<Uint8Array>, onElement: OnElement): Promise<void> {
   const scanner = new MemberScanner(undefined, onElement);
   for await (const chunk of chunks) scanner.write(chunk);
-  const rest = scanner.end();
-  if (!Array.isArray(rest)) throw new SyntaxError("Expected a JSON array");
-  // Only a value that was not streamed is left here: none, for an array.
-  for (const element of rest) onElement(element, Buffer.from(JSON.stringify(element)));
+  // An array is always streamed, so what is left of it is `[]`; anything else is not an array.
+  if (!Array.isArray(scanner.end())) throw new SyntaxError("Expected a JSON array");
 }
 
 /** Takes an element, parsed, and its bytes (a view of the chunk it came in, when it came in one). */
