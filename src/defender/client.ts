@@ -18,10 +18,6 @@ const MAX_PAGES = 1_000;
 const IDS_PER_QUERY = 40;
 const BATCH_CALLS_PER_MINUTE = 10;
 
-
-
-
-
 export interface AlertListing {
   alerts: ListedAlert[];
   malformed: MalformedAlert[];
