@@ -2,51 +2,6 @@ export const id = 158;
 export const ids = [158];
 export const modules = {
 
-/***/ 73116:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   bD: () => (/* binding */ messageOf),
-/* harmony export */   c2: () => (/* binding */ statusOf),
-/* harmony export */   q0: () => (/* binding */ describe),
-/* harmony export */   to: () => (/* binding */ explained)
-/* harmony export */ });
-/** GitHub's failures, turned into one line that says what happened and, for a set-up error, what to do. */
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === "number" ? status : undefined;
-}
-/** The first line of the error, without the documentation link Octokit appends. */
-function messageOf(error) {
-    return ((error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "");
-}
-const GITHUB_FIXES = {
-    401: "The GitHub token is not valid: check the github-token input.",
-    403: "The GitHub token may not write issues here: give the job `permissions: issues: write` (or the token the Issues write permission).",
-    404: "The repository was not found with this token: check GITHUB_REPOSITORY and the token's access.",
-    410: "Issues are disabled in this repository: enable them under Settings → General → Features.",
-};
-function describe(error) {
-    const status = statusOf(error);
-    const message = messageOf(error);
-    if (!status)
-        return message;
-    const fix = GITHUB_FIXES[status] && !/secondary rate limit|rate limit exceeded/i.test(message) ? ` ${GITHUB_FIXES[status]}` : "";
-    return `HTTP ${status}: ${message}${fix}`;
-}
-/** Runs a GitHub call, turning its failure into one line that says what to do. */
-async function explained(what, call) {
-    try {
-        return await call();
-    }
-    catch (error) {
-        throw new Error(`${what} failed: ${describe(error)}`, { cause: error });
-    }
-}
-
-
-/***/ }),
-
 /***/ 72158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -226,38 +181,75 @@ class AlertIssueStore {
         listing.issues.push(toAlertIssue(raw, marker.alertId));
     }
     /**
-     * Makes the vocabulary: creates the labels the repository lacks and gives the ones GitHub made
-     * for an issue (default colour, no description) their colour and description. Labels someone
-     * made by hand are left as they are. Returns the names created or completed.
+     * Makes the vocabulary: creates the labels the repository lacks and gives those GitHub made for an
+     * issue (default colour, no description) their colour and description; labels someone made by
+     * hand are kept. Each label is tried on its own, so one that GitHub refuses does not stop the
+     * others. Only when all of them exist is `seal` written: its description records that the set is
+     * whole (a colour chosen by hand is kept), and a later run that does not find it tries again.
      */
-    async ensureVocabulary(vocabulary) {
-        return (0,github_errors/* explained */.to)("Creating the label vocabulary", () => this.#ensureVocabulary(vocabulary));
+    async ensureVocabulary(labels, seal) {
+        const outcome = { made: [], failed: [] };
+        let existing;
+        try {
+            existing = await this.#labels();
+        }
+        catch (error) {
+            const message = `listing the repository's labels: ${(0,github_errors/* describe */.q0)(error)}`;
+            outcome.failed = [...labels, seal].map((label) => ({ label: label.name, error: message }));
+            return outcome;
+        }
+        // After an error no label can be made with this token (a missing permission), the rest are not tried.
+        let final;
+        for (const label of labels) {
+            const found = existing.get(label.name.toLowerCase());
+            if (found && !isGitHubDefault(found))
+                continue;
+            if (final) {
+                outcome.failed.push({ label: label.name, error: final });
+                continue;
+            }
+            try {
+                if (found)
+                    await this.#github.rest.issues.updateLabel({ ...this.#repo, ...label });
+                else
+                    await this.#github.rest.issues.createLabel({ ...this.#repo, ...label });
+                outcome.made.push(label.name);
+            }
+            catch (error) {
+                // Another run may have created it in the meantime.
+                if (isAlreadyExists(error))
+                    continue;
+                outcome.failed.push({ label: label.name, error: (0,github_errors/* describe */.q0)(error) });
+                if ((0,github_errors/* isFinal */.dR)(error))
+                    final = (0,github_errors/* describe */.q0)(error);
+            }
+        }
+        if (outcome.failed.length > 0)
+            return outcome;
+        const found = existing.get(seal.name.toLowerCase());
+        if (found?.description === seal.description)
+            return outcome;
+        try {
+            if (!found)
+                await this.#github.rest.issues.createLabel({ ...this.#repo, ...seal });
+            else if (isGitHubDefault(found))
+                await this.#github.rest.issues.updateLabel({ ...this.#repo, ...seal });
+            else
+                await this.#github.rest.issues.updateLabel({ ...this.#repo, name: seal.name, description: seal.description });
+            outcome.made.push(seal.name);
+        }
+        catch (error) {
+            outcome.failed.push({ label: seal.name, error: (0,github_errors/* describe */.q0)(error) });
+        }
+        return outcome;
     }
-    async #ensureVocabulary(vocabulary) {
+    async #labels() {
         const existing = new Map();
         const pages = this.#github.paginate.iterator(this.#github.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 });
         for await (const page of pages)
             for (const label of page.data)
                 existing.set(label.name.toLowerCase(), label);
-        const made = [];
-        for (const label of vocabulary) {
-            const found = existing.get(label.name.toLowerCase());
-            if (found && !isGitHubDefault(found))
-                continue;
-            try {
-                if (found)
-                    await this.#github.rest.issues.updateLabel({ ...this.#repo, name: label.name, color: label.color, description: label.description });
-                else
-                    await this.#github.rest.issues.createLabel({ ...this.#repo, ...label });
-                made.push(label.name);
-            }
-            catch (error) {
-                // Another run may have created it in the meantime.
-                if (!isAlreadyExists(error))
-                    throw error;
-            }
-        }
-        return made;
+        return existing;
     }
     /** Whether `login` holds at least the triage role here (checked through the API, by role). */
     async canTriage(login) {
@@ -321,8 +313,8 @@ class AlertIssueStore {
                 // Whoever the token acts as, its own issues are alert issues for the rest of the run.
                 if (created.user?.login)
                     this.#authors.add(created.user.login.toLowerCase());
-                const madeByGitHub = created.labels.flatMap((label) => (typeof label !== "string" && label.name && isGitHubDefault(label) ? [label.name] : []));
-                return { ...toAlertIssue(created, issue.alertId), madeByGitHub };
+                const labelDescriptions = new Map(created.labels.flatMap((label) => (typeof label !== "string" && label.name ? [[label.name.toLowerCase(), label.description ?? null]] : [])));
+                return { ...toAlertIssue(created, issue.alertId), labelDescriptions };
             }
             catch (error) {
                 if (!isLostReply(error) || attempt >= CREATE_ATTEMPTS)
@@ -330,9 +322,9 @@ class AlertIssueStore {
                 this.#options.retrying(`Opening the issue for alert ${issue.alertId}: ${(0,github_errors/* describe */.q0)(error)}; checking whether it was opened before trying again`);
                 await (0,promises_.setTimeout)(2000 * attempt);
                 const existing = (await this.listUpdatedSince(started)).issues.find((found) => found.alertId === issue.alertId);
-                // Its labels were listed with the rest; whether GitHub made any of them is not known here.
+                // Its labels were listed by name only: what they say is not known here.
                 if (existing)
-                    return { ...existing, madeByGitHub: [] };
+                    return { ...existing, labelDescriptions: undefined };
             }
         }
     }

@@ -1,6 +1,6 @@
 /** What a run tells the workflow: outputs and the job summary. */
 import { cellCode, formatTime, inlineText } from "./issue/markdown.js";
-import type { PullResult } from "./modes/pull.js";
+import { groupByError, type PullResult } from "./modes/pull.js";
 import type { CheckItem } from "./modes/check.js";
 import type { SyncResult } from "./modes/sync.js";
 
@@ -34,6 +34,8 @@ export function pullSummary(result: PullResult): string {
   ];
   if (result.failures.length > 0) lines.push(`| Failed | ${result.failures.length} |`);
   if (result.malformed.length > 0) lines.push(`| Malformed, skipped | ${result.malformed.length} |`);
+  if (result.labels.made.length > 0) lines.push(`| Labels made | ${result.labels.made.length} |`);
+  if (result.labels.failed.length > 0) lines.push(`| Labels GitHub did not make | ${result.labels.failed.length} |`);
   if (result.duplicatesClosed.length > 0) lines.push(`| Duplicates ${result.dryRun ? "to close" : "closed"} | ${result.duplicatesClosed.map((n) => `#${n}`).join(", ")} |`);
   if (result.hourlyRoom !== undefined) lines.push("", `GitHub limits how many issues an identity opens in an hour: this run had room for ${result.hourlyRoom}, and the rest wait for a later run.`);
   if (result.opened.length > 0) {
@@ -51,6 +53,10 @@ export function pullSummary(result: PullResult): string {
   if (result.failures.length > 0) {
     lines.push("", "### Failed", "", "| Alert | Error |", "|---|---|");
     for (const failure of result.failures) lines.push(`| ${cellCode(failure.alertId)} | ${inlineText(failure.error)} |`);
+  }
+  if (result.labels.failed.length > 0) {
+    lines.push("", "### Labels GitHub did not make", "", "The next run that opens an issue tries again.", "", "| Labels | GitHub's answer |", "|---|---|");
+    for (const [error, labels] of groupByError(result.labels.failed)) lines.push(`| ${labels.map(cellCode).join(", ")} | ${inlineText(error)} |`);
   }
   if (result.malformed.length > 0) {
     lines.push("", "### Malformed alerts (skipped)", "", "| Alert | Problem |", "|---|---|");

@@ -17,6 +17,12 @@ const GITHUB_FIXES: Record<number, string> = {
   410: "Issues are disabled in this repository: enable them under Settings → General → Features.",
 };
 
+/** A failure that every request of the run would meet alike: a bad token, no permission, no repository, no issues. */
+export function isFinal(error: unknown): boolean {
+  const status = statusOf(error);
+  return status !== undefined && status in GITHUB_FIXES;
+}
+
 export function describe(error: unknown): string {
   const status = statusOf(error);
   const message = messageOf(error);

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { IssueDraft } from "../issue/render.js";
 import { readMarker } from "../issue/marker.js";
 import { readStreamingArray } from "../json-stream.js";
-import { describe, explained, statusOf } from "./errors.js";
+import { describe, explained, isFinal, statusOf } from "./errors.js";
 import type { LabelSpec } from "../issue/vocabulary.js";
 import type { GitHub } from "./octokit.js";
 
@@ -52,8 +52,15 @@ interface RawIssue {
 }
 
 export interface CreatedIssue extends AlertIssue {
-  /** Labels of the new issue that GitHub made for it, with its default colour and no description. */
-  madeByGitHub: string[];
+  /** The description of each of the new issue's labels, by lower-case name; unknown when found by a listing. */
+  labelDescriptions: ReadonlyMap<string, string | null> | undefined;
+}
+
+export interface VocabularyOutcome {
+  /** Labels created, or completed where GitHub had made them bare. */
+  made: string[];
+  /** Labels that could not be made, with GitHub's answer. */
+  failed: Array<{ label: string; error: string }>;
 }
 
 // What GitHub gives a label it creates because an issue names it.
@@ -133,32 +140,61 @@ export class AlertIssueStore {
   }
 
   /**
-   * Makes the vocabulary: creates the labels the repository lacks and gives the ones GitHub made
-   * for an issue (default colour, no description) their colour and description. Labels someone
-   * made by hand are left as they are. Returns the names created or completed.
+   * Makes the vocabulary: creates the labels the repository lacks and gives those GitHub made for an
+   * issue (default colour, no description) their colour and description; labels someone made by
+   * hand are kept. Each label is tried on its own, so one that GitHub refuses does not stop the
+   * others. Only when all of them exist is `seal` written: its description records that the set is
+   * whole (a colour chosen by hand is kept), and a later run that does not find it tries again.
    */
-  async ensureVocabulary(vocabulary: readonly LabelSpec[]): Promise<string[]> {
-    return explained("Creating the label vocabulary", () => this.#ensureVocabulary(vocabulary));
+  async ensureVocabulary(labels: readonly LabelSpec[], seal: LabelSpec): Promise<VocabularyOutcome> {
+    const outcome: VocabularyOutcome = { made: [], failed: [] };
+    let existing: Map<string, RawLabel>;
+    try {
+      existing = await this.#labels();
+    } catch (error) {
+      const message = `listing the repository's labels: ${describe(error)}`;
+      outcome.failed = [...labels, seal].map((label) => ({ label: label.name, error: message }));
+      return outcome;
+    }
+    // After an error no label can be made with this token (a missing permission), the rest are not tried.
+    let final: string | undefined;
+    for (const label of labels) {
+      const found = existing.get(label.name.toLowerCase());
+      if (found && !isGitHubDefault(found)) continue;
+      if (final) {
+        outcome.failed.push({ label: label.name, error: final });
+        continue;
+      }
+      try {
+        if (found) await this.#github.rest.issues.updateLabel({ ...this.#repo, ...label });
+        else await this.#github.rest.issues.createLabel({ ...this.#repo, ...label });
+        outcome.made.push(label.name);
+      } catch (error) {
+        // Another run may have created it in the meantime.
+        if (isAlreadyExists(error)) continue;
+        outcome.failed.push({ label: label.name, error: describe(error) });
+        if (isFinal(error)) final = describe(error);
+      }
+    }
+    if (outcome.failed.length > 0) return outcome;
+    const found = existing.get(seal.name.toLowerCase());
+    if (found?.description === seal.description) return outcome;
+    try {
+      if (!found) await this.#github.rest.issues.createLabel({ ...this.#repo, ...seal });
+      else if (isGitHubDefault(found)) await this.#github.rest.issues.updateLabel({ ...this.#repo, ...seal });
+      else await this.#github.rest.issues.updateLabel({ ...this.#repo, name: seal.name, description: seal.description });
+      outcome.made.push(seal.name);
+    } catch (error) {
+      outcome.failed.push({ label: seal.name, error: describe(error) });
+    }
+    return outcome;
   }
 
-  async #ensureVocabulary(vocabulary: readonly LabelSpec[]): Promise<string[]> {
+  async #labels(): Promise<Map<string, RawLabel>> {
     const existing = new Map<string, RawLabel>();
     const pages = this.#github.paginate.iterator(this.#github.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 });
     for await (const page of pages) for (const label of page.data) existing.set(label.name.toLowerCase(), label);
-    const made: string[] = [];
-    for (const label of vocabulary) {
-      const found = existing.get(label.name.toLowerCase());
-      if (found && !isGitHubDefault(found)) continue;
-      try {
-        if (found) await this.#github.rest.issues.updateLabel({ ...this.#repo, name: label.name, color: label.color, description: label.description });
-        else await this.#github.rest.issues.createLabel({ ...this.#repo, ...label });
-        made.push(label.name);
-      } catch (error) {
-        // Another run may have created it in the meantime.
-        if (!isAlreadyExists(error)) throw error;
-      }
-    }
-    return made;
+    return existing;
   }
 
   /** Whether `login` holds at least the triage role here (checked through the API, by role). */
@@ -222,15 +258,15 @@ export class AlertIssueStore {
         const created = data as RawIssue;
         // Whoever the token acts as, its own issues are alert issues for the rest of the run.
         if (created.user?.login) this.#authors.add(created.user.login.toLowerCase());
-        const madeByGitHub = created.labels.flatMap((label) => (typeof label !== "string" && label.name && isGitHubDefault(label) ? [label.name] : []));
-        return { ...toAlertIssue(created, issue.alertId), madeByGitHub };
+        const labelDescriptions = new Map(created.labels.flatMap((label) => (typeof label !== "string" && label.name ? [[label.name.toLowerCase(), label.description ?? null] as const] : [])));
+        return { ...toAlertIssue(created, issue.alertId), labelDescriptions };
       } catch (error) {
         if (!isLostReply(error) || attempt >= CREATE_ATTEMPTS) throw error;
         this.#options.retrying(`Opening the issue for alert ${issue.alertId}: ${describe(error)}; checking whether it was opened before trying again`);
         await sleep(2000 * attempt);
         const existing = (await this.listUpdatedSince(started)).issues.find((found) => found.alertId === issue.alertId);
-        // Its labels were listed with the rest; whether GitHub made any of them is not known here.
-        if (existing) return { ...existing, madeByGitHub: [] };
+        // Its labels were listed by name only: what they say is not known here.
+        if (existing) return { ...existing, labelDescriptions: undefined };
       }
     }
   }

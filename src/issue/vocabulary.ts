@@ -34,6 +34,11 @@ export interface LabelSpec {
   description: string;
 }
 
+/** What GitHub accepts of a label (SPEC.md "Input details"); longer or other values get a 422. */
+export const LABEL_NAME_MAX = 50;
+export const LABEL_DESCRIPTION_MAX = 100;
+export const LABEL_COLOR = /^[0-9a-f]{6}$/i;
+
 const SEVERITY_COLORS: Record<Severity, string> = {
   UnSpecified: "cfd3d7",
   Informational: "0e8a16",
@@ -42,9 +47,15 @@ const SEVERITY_COLORS: Record<Severity, string> = {
   High: "b60205",
 };
 
+const STATUS_TEXT: Record<Status, [color: string, text: string]> = {
+  New: ["c5def5", "New"],
+  InProgress: ["1d76db", "In progress"],
+  Resolved: ["0e8a16", "Resolved"],
+};
+
 const CLASSIFICATION_TEXT: Record<Classification, string> = {
   TruePositive: "a real threat",
-  InformationalExpectedActivity: "real activity, expected or benign",
+  InformationalExpectedActivity: "real but expected or benign activity",
   FalsePositive: "not malicious",
 };
 
@@ -52,33 +63,48 @@ export function severityLabel(severity: Severity): string {
   return `severity:${severity}`;
 }
 
-/** Every label pull creates, with colours and descriptions (GitHub caps descriptions at 100). */
-export function vocabulary(): LabelSpec[] {
-  const labels: LabelSpec[] = [
-    { name: ALERT_LABEL, color: "5319e7", description: "Opened from a Microsoft Defender for Endpoint alert" },
-  ];
-  for (const severity of SEVERITIES) {
-    labels.push({ name: severityLabel(severity), color: SEVERITY_COLORS[severity], description: `Defender alert severity ${severity}` });
+/** The triage labels and the severity labels: every label of the vocabulary but the alert label. */
+function triageLabels(): LabelSpec[] {
+  const labels: LabelSpec[] = SEVERITIES.map((severity) => ({ name: severityLabel(severity), color: SEVERITY_COLORS[severity], description: `Defender alert severity ${severity}` }));
+  for (const status of STATUSES) {
+    const [color, text] = STATUS_TEXT[status];
+    labels.push({ name: `status:${status}`, color, description: `Sync: set the Defender alert's status to ${text}` });
   }
-  labels.push(
-    { name: "status:New", color: "c5def5", description: "Sync: set the Defender alert status to New" },
-    { name: "status:InProgress", color: "1d76db", description: "Sync: set the Defender alert status to In progress" },
-    { name: "status:Resolved", color: "0e8a16", description: "Sync: set the Defender alert status to Resolved" },
-  );
   for (const classification of CLASSIFICATIONS) {
-    labels.push({
-      name: `classification:${classification}`,
-      color: "d4c5f9",
-      description: `Sync: classify the Defender alert as ${classification} (${CLASSIFICATION_TEXT[classification]})`,
-    });
+    labels.push({ name: `classification:${classification}`, color: "d4c5f9", description: `Sync: classify the Defender alert as ${CLASSIFICATION_TEXT[classification]}` });
   }
   for (const determination of DETERMINATIONS) {
     const fits = CLASSIFICATIONS.filter((c) => DETERMINATIONS_BY_CLASSIFICATION[c].includes(determination));
-    labels.push({
-      name: `determination:${determination}`,
-      color: "fef2c0",
-      description: `Sync: determination ${determination} (with ${fits.join(" or ")})`.slice(0, 100),
-    });
+    const fitsText = fits.length === CLASSIFICATIONS.length ? "any classification" : fits.join(" or ");
+    labels.push({ name: `determination:${determination}`, color: "fef2c0", description: `Sync: set the Defender alert's determination; goes with ${fitsText}` });
   }
   return labels;
+}
+
+/**
+ * The alert label's description names the label set, and pull writes it only once every other label
+ * of the set exists: an alert label with this description is how a run knows, from the issue it
+ * just opened and without asking, that the repository has the whole vocabulary.
+ */
+export function alertLabel(): LabelSpec {
+  return { name: ALERT_LABEL, color: "5319e7", description: `Opened from a Microsoft Defender alert · label set ${labelSetId(triageLabels())}` };
+}
+
+/** Every label pull creates, with colours and descriptions; the alert label comes last. */
+export function vocabulary(): LabelSpec[] {
+  return [...triageLabels(), alertLabel()];
+}
+
+/** Whether a repository whose alert label has this description has the whole vocabulary. */
+export function isVocabularyComplete(alertLabelDescription: string | null): boolean {
+  return alertLabelDescription === alertLabel().description;
+}
+
+/** A short, stable name for a set of labels (FNV-1a over their names): it changes when the set does. */
+function labelSetId(labels: readonly LabelSpec[]): string {
+  let hash = 0x811c9dc5;
+  for (const char of labels.map((label) => label.name.toLowerCase()).sort().join("\n")) {
+    hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
 }

@@ -3,10 +3,10 @@ import type { Config } from "../config.js";
 import type { Alert, ListedAlert } from "../defender/alert.js";
 import type { AlertListing, DefenderClient } from "../defender/client.js";
 import { alertFilter } from "../defender/filter.js";
-import { describe } from "../github/errors.js";
-import type { AlertIssue, AlertIssueStore } from "../github/store.js";
+import { describe, isFinal } from "../github/errors.js";
+import type { AlertIssue, AlertIssueStore, CreatedIssue, VocabularyOutcome } from "../github/store.js";
 import { type IssueDraft, renderIssue, severityOf } from "../issue/render.js";
-import { vocabulary } from "../issue/vocabulary.js";
+import { ALERT_LABEL, alertLabel, isVocabularyComplete, vocabulary } from "../issue/vocabulary.js";
 
 export interface PullLog {
   info(message: string): void;
@@ -36,7 +36,8 @@ export interface PullResult {
   hourlyRoom: number | undefined;
   failures: Array<{ alertId: string; error: string }>;
   malformed: AlertListing["malformed"];
-  labelsCreated: string[];
+  /** Labels of the vocabulary this run made, and those GitHub refused. */
+  labels: VocabularyOutcome;
   /** Issue numbers closed as duplicates (in a dry run: that would be). */
   duplicatesClosed: number[];
 }
@@ -115,7 +116,7 @@ export async function runPull(config: Config, deps: PullDeps, log: PullLog, opti
     hourlyRoom: undefined,
     failures: [],
     malformed: listing.malformed,
-    labelsCreated: [],
+    labels: { made: [], failed: [] },
     duplicatesClosed: [],
   };
   // No alert, no issue to find or open: GitHub is not asked anything.
@@ -167,11 +168,12 @@ export async function runPull(config: Config, deps: PullDeps, log: PullLog, opti
       const issue = await store.create({ ...draft, assignees: config.assignees });
       result.opened.push({ alertId: alert.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: severityOf(alert) });
       log.info(`Opened #${issue.number} for alert ${alert.id}: ${draft.title}`);
-      if (!vocabularyChecked) {
+      // The new issue's alert label says whether the repository has the whole vocabulary: asking
+      // GitHub instead would cost a request on every run.
+      const complete = vocabularyChecked ? undefined : vocabularyComplete(issue);
+      if (complete !== undefined) {
         vocabularyChecked = true;
-        // GitHub made a label of the vocabulary for this issue: the repository lacks the vocabulary.
-        // Otherwise it has it, and asking would cost a request on every run.
-        if (lacksVocabulary(issue.madeByGitHub)) result.labelsCreated = await makeVocabulary(store, log);
+        if (!complete) result.labels = await makeVocabulary(store, log);
       }
     } catch (error) {
       result.failures.push({ alertId: alert.id, error: describe(error) });
@@ -183,24 +185,26 @@ export async function runPull(config: Config, deps: PullDeps, log: PullLog, opti
   return result;
 }
 
-function lacksVocabulary(madeByGitHub: readonly string[]): boolean {
-  const names = new Set(vocabulary().map((label) => label.name.toLowerCase()));
-  return madeByGitHub.some((name) => names.has(name.toLowerCase()));
+/** Whether the repository has the whole vocabulary, as far as a new issue tells. */
+function vocabularyComplete(issue: CreatedIssue): boolean | undefined {
+  const description = issue.labelDescriptions?.get(ALERT_LABEL);
+  // Unknown when the issue was found by a listing, or GitHub dropped its labels (no push access).
+  return description === undefined ? undefined : isVocabularyComplete(description);
 }
 
-/** Labels help triage but are not what pull is for: a failure to make them is a warning. */
-async function makeVocabulary(store: AlertIssueStore, log: PullLog): Promise<string[]> {
-  try {
-    const made = await store.ensureVocabulary(vocabulary());
-    if (made.length > 0) log.info(`Created ${made.length} labels of the vocabulary`);
-    return made;
-  } catch (error) {
-    log.warning(`${error instanceof Error ? error.message : String(error)}; the triage labels can be made by a later run or by hand (status:, classification:, determination:).`);
-    return [];
+/** Labels help triage but are not what pull is for: a label that cannot be made is a warning. */
+async function makeVocabulary(store: AlertIssueStore, log: PullLog): Promise<VocabularyOutcome> {
+  const outcome = await store.ensureVocabulary(vocabulary().filter((label) => label.name !== ALERT_LABEL), alertLabel());
+  if (outcome.made.length > 0) log.info(`Made ${outcome.made.length} labels of the vocabulary`);
+  for (const [error, labels] of groupByError(outcome.failed)) {
+    log.warning(`GitHub did not make ${labels.length === 1 ? "the label" : `${labels.length} labels:`} ${labels.join(", ")}: ${error}. The next run that opens an issue tries again; they can also be made by hand (see the README's label vocabulary).`);
   }
+  return outcome;
 }
 
-function isFinal(error: unknown): boolean {
-  const status = (error as { status?: unknown }).status;
-  return status === 401 || status === 403 || status === 404 || status === 410;
+/** Failures with the same answer, together: a missing permission is one line, not one per label. */
+export function groupByError(failed: VocabularyOutcome["failed"]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const { label, error } of failed) groups.set(error, [...(groups.get(error) ?? []), label]);
+  return groups;
 }

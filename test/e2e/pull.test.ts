@@ -37,16 +37,15 @@ describe("a first run", () => {
       issues: JSON.stringify(world.github.issues.map((i, index) => ({ alertId: oldestFirst[index]!.id, issueNumber: i.number, url: `https://github.com/acme/soc/issues/${i.number}` }))),
     });
     expect(first.summary).toContain("| Issues opened | 3 |");
-    const labelNames = [...world.github.labels.values()].map((label) => label.name);
-    expect(labelNames).toEqual(expect.arrayContaining(["defender-alert", "severity:High", "status:InProgress", "classification:TruePositive", "determination:Malware", "determination:NotMalicious"]));
-    expect(world.github.labels.get("classification:falsepositive")).toMatchObject({ color: "d4c5f9" });
-    // GitHub made defender-alert and severity:High for the first issue; pull then gave them their colours.
-    expect(world.github.labels.get("defender-alert")).toEqual({ name: "defender-alert", color: "5319e7", description: "Opened from a Microsoft Defender for Endpoint alert" });
-    expect(world.github.labels.get("soc")).toEqual({ name: "soc", color: "ededed", description: null });
+    // Every label of the vocabulary, each with its colour and description; GitHub made defender-alert
+    // and the severity label for the first issue, and pull gave them theirs.
     const { vocabulary } = await import("../../src/issue/vocabulary.ts");
+    for (const label of vocabulary()) expect(world.github.labels.get(label.name.toLowerCase())).toEqual(label);
+    expect(world.github.labels.get("soc")).toEqual({ name: "soc", color: "ededed", description: null });
     const labelWrites = githubWrites(world).filter((write) => write.includes("/labels"));
     expect(labelWrites).toHaveLength(vocabulary().length);
-    expect(labelWrites.filter((write) => write.startsWith("PATCH"))).toEqual(["PATCH /repos/acme/soc/labels/defender-alert", `PATCH /repos/acme/soc/labels/severity%3A${oldestFirst[0]!.severity}`]);
+    expect(labelWrites.filter((write) => write.startsWith("PATCH"))).toEqual([`PATCH /repos/acme/soc/labels/severity%3A${oldestFirst[0]!.severity}`, "PATCH /repos/acme/soc/labels/defender-alert"]);
+    expect(first.summary).toContain(`| Labels made | ${vocabulary().length} |`);
 
     const writesBefore = world.github.writes().length;
     const second = await world.run({ labels: "soc, triage" });
@@ -62,12 +61,19 @@ describe("the label vocabulary", () => {
     world = await startWorld({ labels: "none" });
   });
 
-  it("is made once, when the first issue names a label the repository lacks, and hand-made labels are kept", async () => {
+  const labelRequests = (from: number) =>
+    world.github.requests.slice(from).filter((r) => /\/labels(\/|$)/.test(r.path) && !/\/issues\//.test(r.path)).map((r) => `${r.method} ${r.path}`);
+
+  it("is made once, when the first issue shows the set incomplete, and a colour chosen by hand is kept", async () => {
     world.github.addLabel("defender-alert", "000000", "Our own colour");
+    world.github.addLabel("classification:FalsePositive", "222222", "Ours too");
     world.defender.alerts.push(makeAlert({ alertCreationTime: minutesAgo(30), severity: "Low" }));
     const first = await world.run();
     expect(first.code).toBe(0);
-    expect(world.github.labels.get("defender-alert")).toEqual({ name: "defender-alert", color: "000000", description: "Our own colour" });
+    const { alertLabel } = await import("../../src/issue/vocabulary.ts");
+    // The alert label's description records that the set is whole; its colour stays the team's.
+    expect(world.github.labels.get("defender-alert")).toEqual({ name: "defender-alert", color: "000000", description: alertLabel().description });
+    expect(world.github.labels.get("classification:falsepositive")).toEqual({ name: "classification:FalsePositive", color: "222222", description: "Ours too" });
     expect(world.github.labels.get("severity:low")).toMatchObject({ color: "fbca04" });
     expect(world.github.labels.get("status:inprogress")).toMatchObject({ color: "1d76db" });
 
@@ -88,13 +94,62 @@ describe("the label vocabulary", () => {
     expect(world.github.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /repos/acme/soc/issues", "POST /repos/acme/soc/issues", "POST /repos/acme/soc/issues"]);
   });
 
-  it("failing to be made is a warning, and the issues are opened", async () => {
+  it("goes on past a label GitHub refuses, lists it in the log and the summary, and the next run completes the set", async () => {
+    const refusal = { message: "Validation Failed", errors: [{ resource: "Label", code: "custom", field: "name", message: "name is reserved" }], documentation_url: "https://docs.github.com/rest/issues/labels#create-a-label", status: "422" };
+    world.github.inject({ method: "POST", path: /\/labels$/ }, { status: 422, body: refusal });
+    world.defender.alerts.push(makeAlert({ alertCreationTime: minutesAgo(30), severity: "High" }));
+    const first = await world.run();
+    expect(first.code).toBe(0);
+    expect(first.outputs["issues-created"]).toBe("1");
+
+    const { vocabulary, alertLabel } = await import("../../src/issue/vocabulary.ts");
+    const refused = (world.github.requests.find((r) => r.method === "POST" && r.path.endsWith("/labels"))!.body as { name: string }).name;
+    const others = vocabulary().filter((label) => label.name !== refused && label.name !== "defender-alert");
+    for (const label of others) expect(world.github.labels.get(label.name.toLowerCase())).toEqual(label);
+    expect(world.github.labels.has(refused.toLowerCase())).toBe(false);
+    // The set is not whole, so the alert label is left without the description that says it is.
+    expect(world.github.labels.get("defender-alert")?.description).not.toBe(alertLabel().description);
+    expect(first.annotations).toContainEqual({ level: "warning", message: expect.stringContaining(`GitHub did not make the label ${refused}: HTTP 422: Validation Failed`) });
+    expect(first.summary).toContain("| Labels GitHub did not make | 1 |");
+    expect(first.summary.split("\n").filter((line) => line.includes(`\` ${refused} \``))).toEqual([expect.stringMatching(/Validation Failed.*name is reserved/)]);
+
+    world.defender.alerts.push(makeAlert({ alertCreationTime: minutesAgo(20) }));
+    const before = world.github.requests.length;
+    const second = await world.run();
+    expect(second.code).toBe(0);
+    expect(labelRequests(before)).toEqual(["GET /repos/acme/soc/labels", "POST /repos/acme/soc/labels", "PATCH /repos/acme/soc/labels/defender-alert"]);
+    for (const label of vocabulary()) expect(world.github.labels.get(label.name.toLowerCase())).toEqual(label);
+    expect(second.summary).toContain("| Labels made | 2 |");
+
+    world.defender.alerts.push(makeAlert({ alertCreationTime: minutesAgo(10) }));
+    const third = world.github.requests.length;
+    expect((await world.run()).outputs["issues-created"]).toBe("1");
+    expect(labelRequests(third)).toEqual([]);
+  });
+
+  it("completes a set an earlier version left part-made, keeping the labels that exist", async () => {
+    // What a first run of a version whose descriptions GitHub refused left behind.
+    for (const name of ["status:New", "status:InProgress", "status:Resolved", "classification:TruePositive"]) world.github.addLabel(name, "1d76db", "Sync: an older description");
+    world.github.addLabel("defender-alert", "5319e7", "Opened from a Microsoft Defender for Endpoint alert");
+    world.github.addLabel("severity:Medium", "f9a03f", "Defender alert severity Medium");
+    world.defender.alerts.push(makeAlert({ alertCreationTime: minutesAgo(30), severity: "Medium" }));
+    const result = await world.run();
+    expect(result.code).toBe(0);
+    const { vocabulary, alertLabel } = await import("../../src/issue/vocabulary.ts");
+    for (const label of vocabulary()) expect(world.github.labels.has(label.name.toLowerCase())).toBe(true);
+    expect(world.github.labels.get("status:new")?.description).toBe("Sync: an older description");
+    expect(world.github.labels.get("defender-alert")).toEqual(alertLabel());
+    expect(githubWrites(world).filter((write) => write.startsWith("POST /repos/acme/soc/labels"))).toHaveLength(vocabulary().length - 6);
+  });
+
+  it("that cannot be made at all is one warning, and the issues are opened", async () => {
     world.github.inject({ method: "GET", path: /\/labels$/ }, { status: 403, body: { message: "Resource not accessible by integration" } });
     world.defender.alerts.push(makeAlert({ alertCreationTime: minutesAgo(30) }), makeAlert({ alertCreationTime: minutesAgo(20) }));
     const result = await world.run();
     expect(result.code).toBe(0);
     expect(result.outputs["issues-created"]).toBe("2");
-    expect(result.annotations).toContainEqual({ level: "warning", message: expect.stringMatching(/^Creating the label vocabulary failed: HTTP 403: Resource not accessible by integration.*triage labels can be made by a later run/) });
+    const warnings = result.annotations.filter((a) => a.level === "warning" && a.message.includes("did not make"));
+    expect(warnings).toEqual([{ level: "warning", message: expect.stringMatching(/^GitHub did not make \d+ labels: .*listing the repository's labels: HTTP 403: Resource not accessible by integration.*The next run that opens an issue tries again/) }]);
   });
 });
 
