@@ -330,3 +330,187 @@ describe("inject", () => {
     expect(gh.requests.map((request) => request.status)).toEqual([200, 0]);
   });
 });
+
+describe("GitHub's validation rules", () => {
+  const LABELS_DOCS = "https://docs.github.com/rest/issues/labels";
+  const ISSUES_DOCS = "https://docs.github.com/rest/issues/issues";
+  const COMMENTS_DOCS = "https://docs.github.com/rest/issues/comments";
+
+  function refusal(resource: string, code: string, field: string, documentationUrl: string, message?: string) {
+    const error = { resource, code, field, ...(message === undefined ? {} : { message }) };
+    return { message: "Validation Failed", errors: [error], documentation_url: documentationUrl, status: "422" };
+  }
+
+  function tooLong(resource: string, field: string, max: number, documentationUrl: string) {
+    return refusal(resource, "custom", field, documentationUrl, `${field} is too long (maximum is ${max} characters)`);
+  }
+
+  it("refuses a label name over 50 characters on create and rename, and when an issue would create it", async () => {
+    const created = await api("POST", "/repos/acme/soc/labels", { name: "n".repeat(50), color: "ffffff" });
+    expect(created.status).toBe(201);
+    const over = await api("POST", "/repos/acme/soc/labels", { name: "m".repeat(51), color: "ffffff" });
+    expect(over.status).toBe(422);
+    expect(over.json).toEqual(tooLong("Label", "name", 50, `${LABELS_DOCS}#create-a-label`));
+
+    const renamed = await api("PATCH", `/repos/acme/soc/labels/${"n".repeat(50)}`, { new_name: "r".repeat(51) });
+    expect(renamed.status).toBe(422);
+    expect(renamed.json).toEqual(tooLong("Label", "name", 50, `${LABELS_DOCS}#update-a-label`));
+    expect((await api("PATCH", `/repos/acme/soc/labels/${"n".repeat(50)}`, { new_name: "r".repeat(50) })).status).toBe(200);
+
+    const issue = await api("POST", "/repos/acme/soc/issues", { title: "x", labels: ["q".repeat(51)] });
+    expect(issue.status).toBe(422);
+    expect(issue.json).toEqual(tooLong("Label", "name", 50, `${ISSUES_DOCS}#create-an-issue`));
+    gh.addIssue({ title: "seed" });
+    const added = await api("POST", "/repos/acme/soc/issues/1/labels", { labels: ["q".repeat(51)] });
+    expect(added.status).toBe(422);
+    expect([...gh.labels.values()].map((label) => label.name)).toEqual(["r".repeat(50)]);
+    expect(gh.issues.map((i) => i.title)).toEqual(["seed"]);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("refuses a label description over 100 characters on create and update", async () => {
+    expect((await api("POST", "/repos/acme/soc/labels", { name: "a", color: "ffffff", description: "d".repeat(100) })).status).toBe(201);
+    const over = await api("POST", "/repos/acme/soc/labels", { name: "b", color: "ffffff", description: "d".repeat(101) });
+    expect(over.status).toBe(422);
+    expect(over.json).toEqual({
+      message: "Validation Failed",
+      errors: [{ resource: "Label", code: "custom", field: "description", message: "description is too long (maximum is 100 characters)" }],
+      documentation_url: `${LABELS_DOCS}#create-a-label`,
+      status: "422",
+    });
+    const update = await api("PATCH", "/repos/acme/soc/labels/a", { description: "e".repeat(101) });
+    expect(update.status).toBe(422);
+    expect(update.json).toEqual(tooLong("Label", "description", 100, `${LABELS_DOCS}#update-a-label`));
+    expect((await api("PATCH", "/repos/acme/soc/labels/a", { description: "e".repeat(100) })).status).toBe(200);
+    expect(gh.labels.get("a")?.description).toBe("e".repeat(100));
+    expect(gh.labels.has("b")).toBe(false);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("counts characters as Unicode code points, not UTF-16 units", async () => {
+    // 100 emoji are 200 UTF-16 units but 100 characters to GitHub.
+    const emoji = "\u{1F6E1}".repeat(100);
+    expect(emoji.length).toBe(200);
+    expect((await api("POST", "/repos/acme/soc/labels", { name: "shield", color: "ffffff", description: emoji })).status).toBe(201);
+    const over = await api("POST", "/repos/acme/soc/labels", { name: "shields", color: "ffffff", description: `${emoji}!` });
+    expect(over.status).toBe(422);
+  });
+
+  it("wants a colour of six hex digits (a leading # is taken off), else 422 invalid", async () => {
+    for (const color of ["red", "12345", "ggg000", "1234567", "#fff", ""]) {
+      const refused = await api("POST", "/repos/acme/soc/labels", { name: `c-${color}`, color });
+      expect(refused.status, color).toBe(422);
+      expect(refused.json).toEqual(refusal("Label", "invalid", "color", `${LABELS_DOCS}#create-a-label`));
+    }
+    expect((await api("POST", "/repos/acme/soc/labels", { name: "plain", color: "A1b2C3" })).status).toBe(201);
+    expect((await api("POST", "/repos/acme/soc/labels", { name: "hash", color: "#0052cc" })).status).toBe(201);
+    expect(gh.labels.get("plain")?.color).toBe("a1b2c3");
+    expect(gh.labels.get("hash")?.color).toBe("0052cc");
+    const update = await api("PATCH", "/repos/acme/soc/labels/plain", { color: "blue" });
+    expect(update.status).toBe(422);
+    expect(update.json).toEqual(refusal("Label", "invalid", "color", `${LABELS_DOCS}#update-a-label`));
+    expect(gh.labels.get("plain")?.color).toBe("a1b2c3");
+    expect([...gh.labels.keys()]).toEqual(["plain", "hash"]);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("refuses an issue title over 256 characters on create and update", async () => {
+    expect((await api("POST", "/repos/acme/soc/issues", { title: "t".repeat(256) })).status).toBe(201);
+    const over = await api("POST", "/repos/acme/soc/issues", { title: "t".repeat(257) });
+    expect(over.status).toBe(422);
+    expect(over.json).toEqual(tooLong("Issue", "title", 256, `${ISSUES_DOCS}#create-an-issue`));
+    const update = await api("PATCH", "/repos/acme/soc/issues/1", { title: "u".repeat(257) });
+    expect(update.status).toBe(422);
+    expect(update.json).toEqual(tooLong("Issue", "title", 256, `${ISSUES_DOCS}#update-an-issue`));
+    expect((await api("PATCH", "/repos/acme/soc/issues/1", { title: "u".repeat(256) })).status).toBe(200);
+    expect(gh.issues.map((issue) => issue.title)).toEqual(["u".repeat(256)]);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("refuses an issue body over 65,536 characters on create and update", async () => {
+    expect((await api("POST", "/repos/acme/soc/issues", { title: "x", body: "b".repeat(65_536) })).status).toBe(201);
+    const over = await api("POST", "/repos/acme/soc/issues", { title: "y", body: "b".repeat(65_537) });
+    expect(over.status).toBe(422);
+    expect(over.json).toEqual(tooLong("Issue", "body", 65_536, `${ISSUES_DOCS}#create-an-issue`));
+    const update = await api("PATCH", "/repos/acme/soc/issues/1", { body: "c".repeat(65_537) });
+    expect(update.status).toBe(422);
+    expect(update.json).toEqual(tooLong("Issue", "body", 65_536, `${ISSUES_DOCS}#update-an-issue`));
+    expect(gh.issues.map((issue) => issue.body)).toEqual(["b".repeat(65_536)]);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("refuses a comment body over 65,536 characters on create and update", async () => {
+    gh.addIssue({ title: "x" });
+    expect((await api("POST", "/repos/acme/soc/issues/1/comments", { body: "b".repeat(65_536) })).status).toBe(201);
+    const over = await api("POST", "/repos/acme/soc/issues/1/comments", { body: "b".repeat(65_537) });
+    expect(over.status).toBe(422);
+    expect(over.json).toEqual(tooLong("IssueComment", "body", 65_536, `${COMMENTS_DOCS}#create-an-issue-comment`));
+    const id = gh.comments[0]?.id;
+    const update = await api("PATCH", `/repos/acme/soc/issues/comments/${id}`, { body: "c".repeat(65_537) });
+    expect(update.status).toBe(422);
+    expect(update.json).toEqual(tooLong("IssueComment", "body", 65_536, `${COMMENTS_DOCS}#update-an-issue-comment`));
+    expect((await api("PATCH", `/repos/acme/soc/issues/comments/${id}`, { body: "c".repeat(65_536) })).status).toBe(200);
+    expect(gh.comments.map((comment) => comment.body)).toEqual(["c".repeat(65_536)]);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("refuses more than 10 assignees on create, update and add-assignees", async () => {
+    const logins = (n: number, prefix = "user") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+    expect((await api("POST", "/repos/acme/soc/issues", { title: "x", assignees: logins(10) })).status).toBe(201);
+    const over = await api("POST", "/repos/acme/soc/issues", { title: "y", assignees: logins(11) });
+    expect(over.status).toBe(422);
+    expect(over.json).toEqual(refusal("Issue", "invalid", "assignees", `${ISSUES_DOCS}#create-an-issue`));
+    const update = await api("PATCH", "/repos/acme/soc/issues/1", { assignees: logins(11, "other") });
+    expect(update.status).toBe(422);
+    expect(update.json).toEqual(refusal("Issue", "invalid", "assignees", `${ISSUES_DOCS}#update-an-issue`));
+
+    gh.addIssue({ title: "z", assignees: logins(9) });
+    const tenth = await api("POST", "/repos/acme/soc/issues/2/assignees", { assignees: ["USER0", "extra"] });
+    expect(tenth.status).toBe(201);
+    expect(gh.issue(2)?.assignees).toHaveLength(10);
+    const eleventh = await api("POST", "/repos/acme/soc/issues/2/assignees", { assignees: ["one-too-many"] });
+    expect(eleventh.status).toBe(422);
+    expect(eleventh.json).toEqual(
+      refusal("Issue", "invalid", "assignees", "https://docs.github.com/rest/issues/assignees#add-assignees-to-an-issue"),
+    );
+    expect(gh.issue(1)?.assignees).toEqual(logins(10));
+    expect(gh.issue(2)?.assignees).toEqual([...logins(9), "extra"]);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("keeps label names unique case-insensitively and matches labels named on issues in any case", async () => {
+    gh.addLabel("Defender", "0052cc", "From Defender");
+    gh.addLabel("sev:high", "b60205");
+    const duplicate = await api("POST", "/repos/acme/soc/labels", { name: "DEFENDER", color: "ffffff" });
+    expect(duplicate.status).toBe(422);
+    expect(duplicate.json).toEqual(refusal("Label", "already_exists", "name", `${LABELS_DOCS}#create-a-label`));
+    const rename = await api("PATCH", "/repos/acme/soc/labels/sev:high", { new_name: "defender" });
+    expect(rename.status).toBe(422);
+    expect(rename.json).toEqual(refusal("Label", "already_exists", "name", `${LABELS_DOCS}#update-a-label`));
+    // A change of case only is a rename of the same label.
+    expect((await api("PATCH", "/repos/acme/soc/labels/sev:high", { new_name: "SEV:HIGH" })).status).toBe(200);
+
+    const created = await api("POST", "/repos/acme/soc/issues", { title: "x", labels: ["defender", "Sev:High", "New-One"] });
+    expect(created.status).toBe(201);
+    expect(gh.issue(1)?.labels).toEqual(["Defender", "SEV:HIGH", "New-One"]);
+    await api("POST", "/repos/acme/soc/issues/1/labels", { labels: ["NEW-ONE", "DEFENDER"] });
+    expect(gh.issue(1)?.labels).toEqual(["Defender", "SEV:HIGH", "New-One"]);
+    // Only the missing one was created, with GitHub's colour and no description.
+    expect([...gh.labels.values()]).toEqual([
+      { name: "Defender", color: "0052cc", description: "From Defender" },
+      { name: "SEV:HIGH", color: "b60205", description: null },
+      { name: "New-One", color: "ededed", description: null },
+    ]);
+    expect((await api("DELETE", "/repos/acme/soc/issues/1/labels/new-one")).status).toBe(200);
+    expect(gh.issue(1)?.labels).toEqual(["Defender", "SEV:HIGH"]);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("caps per_page at 100 on listForRepo", async () => {
+    for (let i = 0; i < 101; i++) gh.addIssue({ title: `i${i}` });
+    const page = await api("GET", "/repos/acme/soc/issues?per_page=101");
+    expect(page.status).toBe(200);
+    expect((page.json as unknown[]).length).toBe(100);
+    expect(page.headers.get("link")).toContain('rel="next"');
+  });
+});

@@ -123,6 +123,16 @@ const REPO_ID = 700_000_001;
 const ISSUE_ID_BASE = 3_000_000_000;
 const LABEL_ID_BASE = 6_000_000_000;
 const DEFAULT_LABEL_COLOR = "ededed";
+/**
+ * Limits GitHub enforces beyond its OpenAPI description (it answers 422 "Validation Failed"). Lengths
+ * are counted in Unicode code points, as GitHub's Ruby code counts characters (String#length on a
+ * UTF-8 string), not in UTF-16 code units as JavaScript's `length` does: an emoji is one character.
+ */
+const MAX_LABEL_NAME = 50;
+const MAX_LABEL_DESCRIPTION = 100;
+const MAX_TITLE = 256;
+const MAX_BODY = 65_536;
+const MAX_ASSIGNEES = 10;
 /** Real id of github-actions[bot]; other logins get made-up ids. */
 const KNOWN_USER_IDS: Record<string, number> = { "github-actions[bot]": 41898282 };
 
@@ -521,6 +531,7 @@ export class GitHubEmulator {
       [`POST ${r}/issues`, (c) => this.#createIssue(c)],
       [`GET ${r}/issues/{issue_number}`, onIssue((issue) => ok(this.#issueJson(issue)))],
       [`PATCH ${r}/issues/{issue_number}`, onIssue((issue, c) => this.#updateIssue(issue, c))],
+      [`POST ${r}/issues/{issue_number}/assignees`, onIssue((issue, c) => this.#addAssignees(issue, c))],
       [`GET ${r}/issues/{issue_number}/comments`, onIssue((issue, c) => this.#listComments(issue, c))],
       [`POST ${r}/issues/{issue_number}/comments`, onIssue((issue, c) => this.#createComment(issue, c))],
       [`GET ${r}/issues/comments/{comment_id}`, onComment((comment) => ok(this.#commentJson(comment)))],
@@ -583,6 +594,8 @@ export class GitHubEmulator {
   #createIssue(call: Call): Reply {
     const body = call.body as IssueWrite;
     if (String(body.title ?? "").trim() === "") return missingField("Issue", "title");
+    const refused = this.#refuseIssueWrite(body, call);
+    if (refused) return refused;
     if (body.milestone !== undefined && body.milestone !== null) return invalidField("Issue", "milestone");
     const now = this.#now();
     const issue: EmulatedIssue = {
@@ -605,6 +618,8 @@ export class GitHubEmulator {
 
   #updateIssue(issue: EmulatedIssue, call: Call): Reply {
     const body = call.body as IssueWrite;
+    const refused = this.#refuseIssueWrite(body, call);
+    if (refused) return refused;
     if (body.milestone !== undefined && body.milestone !== null) return invalidField("Issue", "milestone");
     const now = this.#now();
     if (body.title !== undefined && body.title !== null) issue.title = String(body.title);
@@ -615,6 +630,38 @@ export class GitHubEmulator {
     applyState(issue, body, now);
     issue.updated_at = now;
     return ok(this.#issueJson(issue));
+  }
+
+  /** GitHub's limits on an issue's title, body and assignees, and on the labels it would create. */
+  #refuseIssueWrite(body: IssueWrite, call: Call): Reply | undefined {
+    const docs = call.match.documentationUrl;
+    if (body.title !== undefined && body.title !== null && charCount(String(body.title)) > MAX_TITLE) {
+      return tooLong("Issue", "title", MAX_TITLE, docs);
+    }
+    if (typeof body.body === "string" && charCount(body.body) > MAX_BODY) return tooLong("Issue", "body", MAX_BODY, docs);
+    const assignees = assigneesOf(body);
+    if (assignees !== undefined && uniqueCaseInsensitive(assignees).length > MAX_ASSIGNEES) {
+      return invalidField("Issue", "assignees", docs);
+    }
+    return this.#refuseNewLabels((body.labels ?? []).map(labelItemName), docs);
+  }
+
+  /** A label an issue names is created if missing, so it must be a name GitHub would accept. */
+  #refuseNewLabels(names: string[], docs: string): Reply | undefined {
+    const created = names.filter((name) => !this.labels.has(name.toLowerCase()));
+    if (created.some((name) => charCount(name) > MAX_LABEL_NAME)) return tooLong("Label", "name", MAX_LABEL_NAME, docs);
+    return undefined;
+  }
+
+  #addAssignees(issue: EmulatedIssue, call: Call): Reply {
+    const items = Array.isArray(call.body.assignees) ? (call.body.assignees as Array<string | { login?: string }>) : [];
+    const added = items.map((item) => (typeof item === "string" ? item : (item.login ?? "")));
+    const assignees = uniqueCaseInsensitive([...issue.assignees, ...added]);
+    if (assignees.length > MAX_ASSIGNEES) return invalidField("Issue", "assignees", call.match.documentationUrl);
+    issue.assignees = assignees;
+    issue.updated_at = this.#now();
+    const json = this.#issueJson(issue);
+    return { status: 201, body: json };
   }
 
   // ----- comments -----
@@ -629,6 +676,8 @@ export class GitHubEmulator {
   }
 
   #createComment(issue: EmulatedIssue, call: Call): Reply {
+    const text = String(call.body.body);
+    if (charCount(text) > MAX_BODY) return tooLong("IssueComment", "body", MAX_BODY, call.match.documentationUrl);
     const now = this.#now();
     const comment = this.addComment({ issue_number: issue.number, body: String(call.body.body), created_at: now });
     // a new comment bumps the issue's updated_at on GitHub too
@@ -638,6 +687,8 @@ export class GitHubEmulator {
   }
 
   #updateComment(comment: EmulatedComment, call: Call): Reply {
+    const text = String(call.body.body);
+    if (charCount(text) > MAX_BODY) return tooLong("IssueComment", "body", MAX_BODY, call.match.documentationUrl);
     comment.body = String(call.body.body);
     comment.updated_at = this.#now();
     return ok(this.#commentJson(comment));
@@ -646,7 +697,10 @@ export class GitHubEmulator {
   // ----- labels -----
 
   #addIssueLabels(issue: EmulatedIssue, call: Call, replace: boolean): Reply {
-    const names = this.#labelNamesCreatingMissing(labelsOfLabelsBody(call.rawBody));
+    const items = labelsOfLabelsBody(call.rawBody);
+    const refused = this.#refuseNewLabels(items.map(labelItemName), call.match.documentationUrl);
+    if (refused) return refused;
+    const names = this.#labelNamesCreatingMissing(items);
     const kept = replace ? [] : issue.labels;
     issue.labels = uniqueCaseInsensitive([...kept, ...names]);
     issue.updated_at = this.#now();
@@ -664,7 +718,9 @@ export class GitHubEmulator {
   #createLabel(call: Call): Reply {
     const body = call.body as { name: string; color?: string; description?: string };
     if (body.name.trim() === "") return missingField("Label", "name");
-    if (this.labels.has(body.name.toLowerCase())) return alreadyExists();
+    const refused = refuseLabelFields(body.name, body.color, body.description, call.match.documentationUrl);
+    if (refused) return refused;
+    if (this.labels.has(body.name.toLowerCase())) return alreadyExists(call.match.documentationUrl);
     const label = this.addLabel(body.name, normalizeColor(body.color), body.description ?? null);
     const json = this.#labelJson(label);
     return { status: 201, body: json, headers: { location: json.url } };
@@ -673,8 +729,10 @@ export class GitHubEmulator {
   #updateLabel(label: EmulatedLabel, call: Call): Reply {
     const body = call.body as { new_name?: string; color?: string; description?: string };
     const oldKey = label.name.toLowerCase();
+    const refused = refuseLabelFields(body.new_name, body.color, body.description, call.match.documentationUrl);
+    if (refused) return refused;
     if (body.new_name !== undefined && body.new_name.toLowerCase() !== oldKey) {
-      if (this.labels.has(body.new_name.toLowerCase())) return alreadyExists();
+      if (this.labels.has(body.new_name.toLowerCase())) return alreadyExists(call.match.documentationUrl);
       this.#renameLabel(label, body.new_name);
     } else if (body.new_name !== undefined) {
       label.name = body.new_name; // a change of case only
@@ -1088,35 +1146,52 @@ function notFound(): Reply {
   return error(404, "Not Found");
 }
 
-function alreadyExists(): Reply {
+/** GitHub's 422 for a request it understood but will not carry out. */
+function validationFailed(error: Record<string, string>, documentationUrl = DOCS): Reply {
   return {
     status: 422,
-    body: {
-      message: "Validation Failed",
-      errors: [{ resource: "Label", code: "already_exists", field: "name" }],
-      documentation_url: "https://docs.github.com/rest/issues/labels#create-a-label",
-      status: "422",
-    },
+    body: { message: "Validation Failed", errors: [error], documentation_url: documentationUrl, status: "422" },
   };
+}
+
+function alreadyExists(documentationUrl = "https://docs.github.com/rest/issues/labels#create-a-label"): Reply {
+  return validationFailed({ resource: "Label", code: "already_exists", field: "name" }, documentationUrl);
 }
 
 function missingField(resource: string, field: string): Reply {
-  return {
-    status: 422,
-    body: { message: "Validation Failed", errors: [{ resource, code: "missing_field", field }], documentation_url: DOCS, status: "422" },
-  };
+  return validationFailed({ resource, code: "missing_field", field });
 }
 
-function invalidField(resource: string, field: string): Reply {
-  return {
-    status: 422,
-    body: {
-      message: "Validation Failed",
-      errors: [{ resource, code: "invalid", field }],
-      documentation_url: DOCS,
-      status: "422",
-    },
-  };
+function invalidField(resource: string, field: string, documentationUrl = DOCS): Reply {
+  return validationFailed({ resource, code: "invalid", field }, documentationUrl);
+}
+
+/** e.g. `description is too long (maximum is 100 characters)`, GitHub's wording. */
+function tooLong(resource: string, field: string, max: number, documentationUrl = DOCS): Reply {
+  const message = `${field} is too long (maximum is ${max} characters)`;
+  return validationFailed({ resource, code: "custom", field, message }, documentationUrl);
+}
+
+/** A label's name (or new name), colour and description as GitHub checks them on create and update. */
+function refuseLabelFields(
+  name: string | undefined,
+  color: string | undefined,
+  description: string | undefined,
+  documentationUrl: string,
+): Reply | undefined {
+  if (name !== undefined && charCount(name) > MAX_LABEL_NAME) return tooLong("Label", "name", MAX_LABEL_NAME, documentationUrl);
+  if (color !== undefined && !/^[0-9a-f]{6}$/i.test(normalizeColor(color))) return invalidField("Label", "color", documentationUrl);
+  if (description !== undefined && description !== null && charCount(description) > MAX_LABEL_DESCRIPTION) {
+    return tooLong("Label", "description", MAX_LABEL_DESCRIPTION, documentationUrl);
+  }
+  return undefined;
+}
+
+/** Characters as GitHub counts them: Unicode code points (see MAX_LABEL_NAME). */
+function charCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
 }
 
 function reactionsJson(url: string) {
@@ -1162,6 +1237,7 @@ function uniqueCaseInsensitive(names: string[]): string[] {
   });
 }
 
+/** GitHub documents the colour without `#`; the emulator also takes one leading `#`, then wants six hex digits. */
 function normalizeColor(color: string | undefined): string {
   return color === undefined ? DEFAULT_LABEL_COLOR : color.replace(/^#/, "").toLowerCase();
 }
