@@ -506,6 +506,19 @@ describe("GitHub's validation rules", () => {
     expect(gh.violations).toEqual([]);
   });
 
+  it("ignores state_reason unless the state changes", async () => {
+    gh.addIssue({ title: "x", state: "closed" });
+    expect(gh.issue(1)?.state_reason).toBe("completed");
+    expect((await api("PATCH", "/repos/acme/soc/issues/1", { state_reason: "not_planned" })).status).toBe(200);
+    expect((await api("PATCH", "/repos/acme/soc/issues/1", { state: "closed", state_reason: "duplicate" })).status).toBe(200);
+    expect(gh.issue(1)?.state_reason).toBe("completed");
+    await api("PATCH", "/repos/acme/soc/issues/1", { state: "open", state_reason: "not_planned" });
+    expect(gh.issue(1)).toMatchObject({ state: "open", state_reason: "reopened" });
+    await api("PATCH", "/repos/acme/soc/issues/1", { state: "closed", state_reason: "not_planned" });
+    expect(gh.issue(1)).toMatchObject({ state: "closed", state_reason: "not_planned" });
+    expect(gh.violations).toEqual([]);
+  });
+
   it("caps per_page at 100 on listForRepo", async () => {
     for (let i = 0; i < 101; i++) gh.addIssue({ title: `i${i}` });
     const page = await api("GET", "/repos/acme/soc/issues?per_page=101");

@@ -1115,7 +1115,7 @@ function assigneesOf(body: IssueWrite): string[] | undefined {
   return undefined;
 }
 
-/** State transitions as GitHub records them. */
+/** State transitions as GitHub records them. `state_reason` is ignored unless `state` changes. */
 function applyState(issue: EmulatedIssue, body: IssueWrite, now: string): void {
   if (body.state === "closed" && issue.state === "open") {
     issue.state = "closed";
@@ -1125,8 +1125,6 @@ function applyState(issue: EmulatedIssue, body: IssueWrite, now: string): void {
     issue.state = "open";
     issue.closed_at = null;
     issue.state_reason = "reopened";
-  } else if (body.state_reason !== undefined && issue.state === "closed") {
-    issue.state_reason = body.state_reason;
   }
 }
 
