@@ -118,6 +118,8 @@ describe("$filter", () => {
     ["a trailing token", "status eq 'New' 'x'"],
     ["an upper-case keyword", "status eq 'New' OR status eq 'Resolved'"],
     ["an enum value in the wrong case", "severity eq 'high'"],
+    ["a property name in the wrong case", "Status eq 'New'"],
+    ["a wrong-case status value", "status eq 'resolved'"],
     ["an ordering comparison on an enum", "severity ge 'Medium'"],
     ["a quoted datetime", "alertCreationTime gt '2024-01-15T00:00:00Z'"],
     ["a string compared with a number", "incidentId eq '7'"],
@@ -132,6 +134,11 @@ describe("$filter", () => {
       expectError(await list(query), 400, "ODataError");
     },
   );
+
+  it("accepts $top up to 10,000", async () => {
+    expect((await list("$top=10000")).status).toBe(200);
+    expectError(await list("$top=10001"), 400, "ODataError");
+  });
 
   it("serves the versioned path too", async () => {
     const answer = await call("GET", `/api/v1.0/alerts?$filter=${encodeURIComponent("id eq 'B'")}`);
@@ -205,15 +212,106 @@ describe("GET /api/alerts/{id} and authentication", () => {
     ]);
   });
 
+  const jwt = (roles: string[], aud = "https://api.securitycenter.microsoft.com"): string =>
+    ["{}", JSON.stringify({ aud, roles })].map((p) => Buffer.from(p).toString("base64url")).join(".") + ".sig";
+
   it("answers 403 when checkRoles is on and the token lacks the role", async () => {
-    const jwt = (roles: string[]): string =>
-      ["{}", JSON.stringify({ roles })].map((p) => Buffer.from(p).toString("base64url")).join(".") + ".sig";
     await start({ checkRoles: true }, [makeAlert({ id: "A" })]);
     const readOnly = { authorization: `Bearer ${jwt(["Alert.Read.All"])}` };
     expect((await call("GET", "/api/alerts", undefined, readOnly)).status).toBe(200);
     expectError(await call("PATCH", "/api/alerts/A", { status: "Resolved" }, readOnly), 403, "Forbidden");
     const readWrite = { authorization: `Bearer ${jwt(["Alert.ReadWrite.All"])}` };
     expect((await call("PATCH", "/api/alerts/A", { status: "Resolved" }, readWrite)).status).toBe(200);
+  });
+
+  it("answers 403 when checkRoles is on and the token is for another resource, such as Graph", async () => {
+    await start({ checkRoles: true }, [makeAlert({ id: "A" })]);
+    const roles = ["Alert.ReadWrite.All"];
+    for (const aud of ["https://graph.microsoft.com", "https://api.security.microsoft.com", "00000003-0000-0000-c000-000000000000"]) {
+      const answer = await call("GET", "/api/alerts", undefined, { authorization: `Bearer ${jwt(roles, aud)}` });
+      expectError(answer, 403, "Forbidden");
+      expect(answer.json.error.message).toContain(aud);
+    }
+    for (const aud of ["https://api.securitycenter.microsoft.com", "https://securitycenter.onmicrosoft.com/windowsatpservice"]) {
+      expect((await call("GET", "/api/alerts", undefined, { authorization: `Bearer ${jwt(roles, aud)}` })).status).toBe(200);
+    }
+    await start({ checkRoles: true, audiences: ["https://api-gov.securitycenter.microsoft.us"] }, []);
+    expectError(await call("GET", "/api/alerts", undefined, { authorization: `Bearer ${jwt(roles)}` }), 403, "Forbidden");
+    const gov = { authorization: `Bearer ${jwt(roles, "https://api-gov.securitycenter.microsoft.us")}` };
+    expect((await call("GET", "/api/alerts", undefined, gov)).status).toBe(200);
+  });
+});
+
+describe("call limits", () => {
+  const clock = { now: new Date("2024-05-01T12:00:00.000Z") };
+  const at = (ms: number): void => {
+    clock.now = new Date(Date.parse("2024-05-01T12:00:00.000Z") + ms);
+  };
+
+  beforeEach(async () => {
+    at(0);
+    await start({ now: () => clock.now }, [makeAlert({ id: "A" })]);
+  });
+
+  it("answers the 101st list or get call within a minute with 429 and Retry-After", async () => {
+    for (let i = 0; i < 100; i++) {
+      at(i * 100);
+      expect((await call("GET", i % 2 ? "/api/alerts/A" : "/api/alerts")).status).toBe(200);
+    }
+    at(30_000);
+    const limited = await call("GET", "/api/alerts");
+    expectError(limited, 429, "TooManyRequests");
+    expect(limited.headers.get("retry-after")).toBe("30");
+    expectError(await call("GET", "/api/alerts/A"), 429, "TooManyRequests");
+    // PATCH has a budget of its own.
+    expect((await call("PATCH", "/api/alerts/A", { comment: "x" })).status).toBe(200);
+    at(60_001);
+    expect((await call("GET", "/api/alerts")).status).toBe(200);
+  });
+
+  it("answers the 101st PATCH within a minute with 429", async () => {
+    for (let i = 0; i < 100; i++) {
+      at(i * 100);
+      expect((await call("PATCH", "/api/alerts/A", { comment: `c${i}` })).status).toBe(200);
+    }
+    const limited = await call("PATCH", "/api/alerts/A", { comment: "c100" });
+    expectError(limited, 429, "TooManyRequests");
+    expect(limited.headers.get("retry-after")).toBe("51");
+    expect(emulator.patches).toHaveLength(100);
+  });
+
+  it("answers the 1,501st list, get or PATCH call within an hour with 429", async () => {
+    await start({ now: () => clock.now, callLimits: { read: { perMinute: 1000, perHour: 1500 }, patch: { perMinute: 1000, perHour: 1500 } } }, [
+      makeAlert({ id: "A" }),
+    ]);
+    for (let i = 0; i < 1500; i++) {
+      at(i * 2000);
+      expect((await call("GET", "/api/alerts/A")).status).toBe(200);
+    }
+    at(3_000_000);
+    const limited = await call("GET", "/api/alerts/A");
+    expectError(limited, 429, "TooManyRequests");
+    expect(limited.headers.get("retry-after")).toBe("600");
+    at(3_600_001);
+    expect((await call("GET", "/api/alerts/A")).status).toBe(200);
+  }, 60_000);
+
+  it("answers the 501st batchUpdate within an hour with 429", async () => {
+    for (let i = 0; i < 500; i++) {
+      at(i * 7000);
+      expect((await call("POST", "/api/alerts/batchUpdate", { alertIds: ["A"], comment: `c${i}` })).status).toBe(200);
+    }
+    at(3_500_000);
+    const limited = await call("POST", "/api/alerts/batchUpdate", { alertIds: ["A"], comment: "over" });
+    expectError(limited, 429, "TooManyRequests");
+    expect(limited.headers.get("retry-after")).toBe("100");
+    expect(emulator.batches).toHaveLength(500);
+  }, 60_000);
+
+  it("turns the limits off with callLimits: false", async () => {
+    await start({ callLimits: false }, [makeAlert({ id: "A" })]);
+    for (let i = 0; i < 120; i++) expect((await call("GET", "/api/alerts/A")).status).toBe(200);
+    for (let i = 0; i < 12; i++) expect((await call("POST", "/api/alerts/batchUpdate", { alertIds: ["A"], comment: "x" })).status).toBe(200);
   });
 });
 
@@ -251,7 +349,6 @@ describe("PATCH /api/alerts/{id}", () => {
   });
 
   it.each([
-    ["a wrong-case status", { status: "resolved" }, "'resolved'"],
     ["an unknown classification", { classification: "Informational, expected activity" }, "'Informational, expected activity'"],
     ["a removed determination", { classification: "TruePositive", determination: "Apt" }, "'Apt'"],
     ["a determination outside the classification", { classification: "FalsePositive", determination: "Malware" }, "'Malware'"],
@@ -266,7 +363,12 @@ describe("PATCH /api/alerts/{id}", () => {
   });
 
   it.each([
-    ["an unknown property", { Status: "Resolved" }],
+    ["a wrong-case status", { status: "resolved" }],
+    ["a wrong-case classification", { classification: "truePositive" }],
+    ["a wrong-case determination", { classification: "TruePositive", determination: "MALWARE" }],
+    ["an unknown property", { severity: "High" }],
+    ["a property name in the wrong case", { Status: "Resolved" }],
+    ["a property name in another case", { AssignedTo: "soc@contoso.com" }],
     ["a non-string value", { assignedTo: 42 }],
     ["an array body", [{ status: "Resolved" }]],
     ["malformed JSON", "{status:"],

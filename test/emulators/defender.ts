@@ -4,8 +4,10 @@
 // /work/shared/reference/defender-api.md §2–§5): undocumented query options, `in`, functions and
 // enum typos answer 400 `ODataError`; results come in a stable but NOT chronological order; a list
 // without `$top` is cut at the page size and continued through `@odata.nextLink`; enum values and
-// property names are case-sensitive; batchUpdate is rate limited. A client that works here should
-// not rely on anything the real API does not promise.
+// property names are case-sensitive (a known value in another case is an InvalidRequestBody); list/get,
+// PATCH and batchUpdate have their documented per-minute and per-hour limits; with checkRoles, a token
+// for another resource or without the role gets 403. A client that works here should not rely on
+// anything the real API does not promise.
 import crypto from "node:crypto";
 import http from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -22,6 +24,17 @@ export interface DefenderEmulatorOptions {
   determinationSpellings?: "left" | "right";
   /** batchUpdate calls allowed per rolling minute (documented: 10). */
   batchPerMinute?: number;
+  /**
+   * The documented per-app call limits, each over a rolling minute and hour: list/get 100 and 1,500,
+   * PATCH 100 and 1,500, batchUpdate 10 (or batchPerMinute) and 500. Over one, the call gets 429
+   * TooManyRequests with Retry-After. Override a group, or pass `false` to turn them all off.
+   */
+  callLimits?: Partial<Record<CallGroup, CallLimit>> | false;
+  /**
+   * With checkRoles, the token's `aud` must name the Defender for Endpoint API (a Graph or other
+   * token gets 403). Default: the resource identifiers listed in the reference, public and US Gov.
+   */
+  audiences?: string[];
   /**
    * Check the JWT `roles` claim like the real API: reads need Alert.Read.All or Alert.ReadWrite.All,
    * writes need Alert.ReadWrite.All; otherwise 403 Forbidden. Off by default so opaque test tokens work.
@@ -55,6 +68,12 @@ export interface InjectedDefenderResponse {
   reset?: boolean;
 }
 
+export type CallGroup = "read" | "patch" | "batch";
+export interface CallLimit {
+  perMinute: number;
+  perHour: number;
+}
+
 interface Injection {
   match: { method: string; path: RegExp };
   responses: InjectedDefenderResponse[];
@@ -67,6 +86,16 @@ interface Reply {
 }
 
 const MAX_TOP = 10_000;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+/** The Defender for Endpoint API's resource, in the forms a token's `aud` may carry it. */
+const DEFENDER_AUDIENCES = [
+  "https://api.securitycenter.microsoft.com",
+  "https://securitycenter.onmicrosoft.com/windowsatpservice",
+  "https://api-gcc.securitycenter.microsoft.us",
+  "https://api-gov.securitycenter.microsoft.us",
+  "https://securitycenter.onmicrosoft.us/windowsatpservice",
+];
 const MAX_BATCH_IDS = 100;
 const STATUSES = ["New", "InProgress", "Resolved"];
 const CLASSIFICATIONS = ["TruePositive", "InformationalExpectedActivity", "FalsePositive"];
@@ -110,7 +139,7 @@ export class DefenderEmulator {
   private readonly options: DefenderEmulatorOptions;
   private readonly server: http.Server;
   private readonly injections: Injection[] = [];
-  private batchCallTimes: number[] = [];
+  private callTimes: Record<CallGroup, number[]> = { read: [], patch: [], batch: [] };
   private port = 0;
 
   constructor(options: DefenderEmulatorOptions = {}) {
@@ -205,9 +234,11 @@ export class DefenderEmulator {
 
     if (sub === "" || sub === "/") {
       if (method !== "GET") throw methodNotAllowed(method);
+      this.takeSlot("read");
       return { status: 200, body: this.list(url) };
     }
     if (sub === "/batchUpdate" && method === "POST") {
+      this.takeSlot("batch");
       requireJson(req);
       return this.batchUpdate(parseJsonBody(text));
     }
@@ -215,8 +246,12 @@ export class DefenderEmulator {
     if (id === undefined || id.includes("/")) {
       throw new ApiError(404, "ResourceNotFound", `Resource '${url.pathname}' was not found.`);
     }
-    if (method === "GET") return { status: 200, body: this.getOne(id, url) };
+    if (method === "GET") {
+      this.takeSlot("read");
+      return { status: 200, body: this.getOne(id, url) };
+    }
     if (method === "PATCH") {
+      this.takeSlot("patch");
       requireJson(req);
       return { status: 200, body: this.patch(id, parseJsonBody(text)) };
     }
@@ -232,6 +267,11 @@ export class DefenderEmulator {
       });
     }
     if (!this.options.checkRoles) return;
+    const audience = jwtClaims(token)["aud"];
+    const audiences = this.options.audiences ?? DEFENDER_AUDIENCES;
+    if (typeof audience !== "string" || !audiences.includes(audience.replace(/\/$/, ""))) {
+      throw new ApiError(403, "Forbidden", `The access token's audience '${String(audience)}' is not valid for this resource.`);
+    }
     const roles = jwtRoles(token);
     const needed = write ? ["Alert.ReadWrite.All"] : ["Alert.Read.All", "Alert.ReadWrite.All"];
     if (!needed.some((r) => roles.includes(r))) {
@@ -285,7 +325,6 @@ export class DefenderEmulator {
   }
 
   private batchUpdate(body: unknown): Reply {
-    this.takeBatchSlot();
     const update = this.validateUpdate(body, [...UPDATE_FIELDS, "alertIds"]);
     const ids = (body as Record<string, unknown>)["alertIds"];
     if (ids === undefined) throw new ApiError(400, "MissingRequiredParameter", "The parameter 'alertIds' is missing.");
@@ -305,19 +344,30 @@ export class DefenderEmulator {
     return { status: 200 };
   }
 
-  /** Rolling-minute rate limit for batchUpdate, answering 429 with Retry-After like the real API. */
-  private takeBatchSlot(): void {
+  /** Documented per-minute and per-hour limits, over rolling windows, answering 429 with Retry-After like the real API. */
+  private takeSlot(group: CallGroup): void {
+    const limits = this.options.callLimits;
+    if (limits === false) return;
+    const defaults: Record<CallGroup, CallLimit> = {
+      read: { perMinute: 100, perHour: 1500 },
+      patch: { perMinute: 100, perHour: 1500 },
+      batch: { perMinute: this.options.batchPerMinute ?? 10, perHour: 500 },
+    };
+    const limit = limits?.[group] ?? defaults[group];
     const now = this.now().getTime();
-    const limit = this.options.batchPerMinute ?? 10;
-    this.batchCallTimes = this.batchCallTimes.filter((t) => t > now - 60_000);
-    const oldest = this.batchCallTimes[0];
-    if (this.batchCallTimes.length >= limit && oldest !== undefined) {
-      const retryAfter = Math.max(1, Math.ceil((oldest + 60_000 - now) / 1000));
+    const lastHour = this.callTimes[group].filter((t) => t > now - HOUR_MS);
+    const lastMinute = lastHour.filter((t) => t > now - MINUTE_MS);
+    this.callTimes[group] = lastHour;
+    const waits: number[] = [];
+    if (lastMinute.length >= limit.perMinute && lastMinute[0] !== undefined) waits.push(lastMinute[0] + MINUTE_MS - now);
+    if (lastHour.length >= limit.perHour && lastHour[0] !== undefined) waits.push(lastHour[0] + HOUR_MS - now);
+    if (waits.length > 0) {
+      const retryAfter = Math.max(1, Math.ceil(Math.max(...waits) / 1000));
       throw new ApiError(429, "TooManyRequests", `Rate limit is exceeded. Try again in ${retryAfter} seconds.`, {
         "retry-after": String(retryAfter),
       });
     }
-    this.batchCallTimes.push(now);
+    this.callTimes[group].push(now);
   }
 
   private validateUpdate(body: unknown, allowed: string[]): Record<string, string> {
@@ -766,6 +816,11 @@ function nextLink(url: URL, base: string, skip: number): string {
 // ---- helpers ------------------------------------------------------------------------------------
 
 function checkEnum(property: string, value: string | undefined, allowed: string[]): void {
+  // Enum values are case-sensitive: a known value in another case does not deserialize at all.
+  if (value !== undefined && !allowed.includes(value) && allowed.some((v) => v.toLowerCase() === value.toLowerCase())) {
+    const message = `Request body is incorrect: '${value}' is not a valid value for '${property}' (values are case-sensitive).`;
+    throw new ApiError(400, "InvalidRequestBody", message);
+  }
   if (value !== undefined && !allowed.includes(value)) {
     const message = `The value '${value}' is not valid for '${property}'. Valid values: ${allowed.join(", ")}.`;
     throw new ApiError(400, "InvalidInput", message);
@@ -808,13 +863,18 @@ function methodNotAllowed(method: string): ApiError {
   return new ApiError(405, "MethodNotAllowed", `The requested resource does not support http method '${method}'.`);
 }
 
-function jwtRoles(token: string): string[] {
+function jwtClaims(token: string): Record<string, unknown> {
   try {
-    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as { roles?: unknown };
-    return Array.isArray(payload.roles) ? payload.roles.map(String) : [];
+    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as unknown;
+    return typeof payload === "object" && payload !== null ? (payload as Record<string, unknown>) : {};
   } catch {
-    return [];
+    return {};
   }
+}
+
+function jwtRoles(token: string): string[] {
+  const roles = jwtClaims(token)["roles"];
+  return Array.isArray(roles) ? roles.map(String) : [];
 }
 
 function errorBody(code: string, message: string): { error: { code: string; message: string; target: string } } {
