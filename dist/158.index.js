@@ -40,13 +40,13 @@ async function probeWrite(name, write) {
         if (status === 410)
             return { name, ok: false, detail: "issues are disabled (HTTP 410)", fix: "Enable issues under Settings → General → Features." };
         if (status === 403 || status === 404)
-            return { name, ok: false, detail: `refused (HTTP ${status}: ${(0,github_errors/* messageOf */.bD)(error)})`, fix: WRITE_FIX };
-        return { name, ok: false, detail: `HTTP ${status ?? "error"}: ${(0,github_errors/* messageOf */.bD)(error)}` };
+            return { name, ok: false, detail: `refused (HTTP ${status})`, reply: (0,github_errors/* messageOf */.bD)(error), fix: WRITE_FIX };
+        return { name, ok: false, detail: `HTTP ${status ?? "error"}`, reply: (0,github_errors/* messageOf */.bD)(error) };
     }
 }
 async function checkGitHubAccess(github, repo) {
     const checks = [];
-    const where = `${repo.owner}/${repo.repo}`;
+    const where = `\`${repo.owner}/${repo.repo}\``;
     try {
         const { data } = await github.rest.repos.get({ ...repo });
         checks.push(data.has_issues
@@ -58,7 +58,8 @@ async function checkGitHubAccess(github, repo) {
         checks.push({
             name: `GitHub repository ${where}`,
             ok: false,
-            detail: `HTTP ${status ?? "error"}: ${(0,github_errors/* messageOf */.bD)(error)}`,
+            detail: `HTTP ${status ?? "error"}`,
+            reply: (0,github_errors/* messageOf */.bD)(error),
             fix: status === 401 ? "The github-token is not valid." : "Check GITHUB_REPOSITORY and that github-token can see the repository (`permissions: contents: read`).",
         });
         return checks;
@@ -68,7 +69,7 @@ async function checkGitHubAccess(github, repo) {
         checks.push({ name: "Read issues", ok: true, detail: "allowed" });
     }
     catch (error) {
-        checks.push({ name: "Read issues", ok: false, detail: `HTTP ${(0,github_errors/* statusOf */.c2)(error) ?? "error"}: ${(0,github_errors/* messageOf */.bD)(error)}`, fix: "Give the job `permissions: issues: read` or more." });
+        checks.push({ name: "Read issues", ok: false, detail: `HTTP ${(0,github_errors/* statusOf */.c2)(error) ?? "error"}`, reply: (0,github_errors/* messageOf */.bD)(error), fix: "Give the job `permissions: issues: read` or more." });
     }
     checks.push(await probeWrite("Write issues", () => github.rest.issues.create({ ...repo, title: "", request: { retries: 0 } })));
     checks.push(await probeWrite("Write labels", () => github.rest.issues.createLabel({ ...repo, name: "", color: "ededed", request: { retries: 0 } })));

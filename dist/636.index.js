@@ -13,7 +13,9 @@ export const modules = {
 /* harmony export */   ob: () => (/* binding */ readDefenderError)
 /* harmony export */ });
 /* unused harmony export aadstsCode */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /** Replies from Entra ID and Defender, translated into what the user should do. */
+
 /** Entra ID error codes users meet when setting up, with the fix. */
 const AADSTS_FIXES = {
     "7000215": "The client secret is wrong or expired: create a new secret in the app registration and update the client-secret secret (use the secret's Value, not its ID).",
@@ -38,6 +40,15 @@ function aadstsCode(message) {
 }
 class SignInError extends Error {
     name = "SignInError";
+    problem;
+    reply;
+    fix;
+    constructor(parts) {
+        super((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .explainedMessage */ .O)(parts));
+        this.problem = parts.problem;
+        this.reply = parts.reply;
+        this.fix = parts.fix;
+    }
 }
 /** Turns an MSAL or network failure into one message that says what to do. */
 function explainSignInError(error, authority, federation = {}) {
@@ -48,18 +59,24 @@ function explainSignInError(error, authority, federation = {}) {
     const code = aadstsCode(raw);
     if (code && SUBJECT_CODES.has(code)) {
         const subject = federation.presented?.sub ?? /presented assertion subject '([^']*)'/.exec(raw)?.[1] ?? "(unknown)";
-        return new SignInError(`Sign-in to ${authority} failed (AADSTS${code}): the app has no federated credential for this job's subject '${subject}'. ` +
-            `Add one under Certificates & secrets → Federated credentials with issuer https://token.actions.githubusercontent.com, subject '${subject}' exactly ` +
-            `(repositories created or renamed since July 2026 present the immutable form repo:OWNER@ID/REPO@ID:…) and audience ${federation.audience ?? "api://AzureADTokenExchange"}.`);
+        return new SignInError({
+            problem: `Sign-in to ${authority} failed (AADSTS${code}): the app has no federated credential for this job's subject '${subject}'`,
+            fix: `Add one under Certificates & secrets → Federated credentials with issuer https://token.actions.githubusercontent.com, subject '${subject}' exactly ` +
+                `(repositories created or renamed since July 2026 present the immutable form repo:OWNER@ID/REPO@ID:…) and audience ${federation.audience ?? "api://AzureADTokenExchange"}.`,
+        });
     }
     const fix = code ? AADSTS_FIXES[code] : undefined;
     if (fix)
-        return new SignInError(`Sign-in to ${authority} failed (AADSTS${code}). ${fix}`);
+        return new SignInError({ problem: `Sign-in to ${authority} failed (AADSTS${code})`, fix });
     const msalCode = error?.errorCode;
     if (msalCode === "endpoints_resolution_error") {
-        return new SignInError(`Sign-in to ${authority} failed: its endpoints for the tenant could not be read. Check tenant-id, and that authority-host (or cloud) is the tenant's login host.`);
+        return new SignInError({
+            problem: `Sign-in to ${authority} failed: its endpoints for the tenant could not be read`,
+            fix: "Check tenant-id, and that authority-host (or cloud) is the tenant's login host.",
+        });
     }
-    return new SignInError(`Sign-in to ${authority} failed: ${firstLine || "no reason given"}`);
+    // Entra's own words, which the codes above do not cover: quoted, not explained.
+    return firstLine ? new SignInError({ problem: `Sign-in to ${authority} failed`, reply: firstLine }) : new SignInError({ problem: `Sign-in to ${authority} failed: no reason given` });
 }
 function readDefenderError(text) {
     try {
@@ -99,12 +116,19 @@ class DefenderApiError extends Error {
     name = "DefenderApiError";
     status;
     body;
+    problem;
+    /** Defender's code and message, with the correlation ID its support asks for. */
+    reply;
+    fix;
     constructor(status, body, what, fix = STATUS_FIXES[status]) {
-        const detail = [body.code, body.message].filter(Boolean).join(": ") || `HTTP ${status}`;
+        const said = [body.code, body.message].filter(Boolean).join(": ").replace(/\.$/, "");
         const correlation = body.target ? ` (correlation ID ${body.target})` : "";
-        super(`${what} failed with HTTP ${status}: ${detail.replace(/\.$/, "")}${correlation}.${fix ? ` ${fix}` : ""}`);
+        super(`${what} failed with HTTP ${status}: ${said || `HTTP ${status}`}${correlation}.${fix ? ` ${fix}` : ""}`);
         this.status = status;
         this.body = body;
+        this.problem = `${what} failed with HTTP ${status}`;
+        this.reply = said || correlation ? `${said || "no reason given"}${correlation}` : undefined;
+        this.fix = fix;
     }
 }
 

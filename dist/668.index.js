@@ -7,44 +7,71 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   permissionItem: () => (/* binding */ permissionItem),
 /* harmony export */   runCheck: () => (/* binding */ runCheck)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
 const READ_ROLES = ["Alert.Read.All", "Alert.ReadWrite.All"];
-function failure(error) {
-    return error instanceof Error ? error.message : String(error);
+const WRITE_ROLE = "Alert.ReadWrite.All";
+/** A value inside our words: a code span (a backtick in it could not end the span, so it goes). */
+function code(value) {
+    return `\`${value.replace(/`/g, "'")}\``;
+}
+function failed(name, error) {
+    const { problem, reply, fix } = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .partsOf */ .C)(error);
+    return { name, status: "failed", detail: problem ?? "failed", ...(reply ? { reply } : {}), ...(fix ? { fix } : {}) };
+}
+function signInName(config) {
+    const how = config.credential.kind === "oidc" ? `GitHub OIDC federation, audience ${code(config.cloud.oidcAudience)}` : `client ${config.credential.kind}`;
+    return `Sign in to ${code(config.cloud.authorityHost)} (${how})`;
+}
+/** What the token's roles allow: pull reads alerts, sync also updates them. */
+function permissionItem(roles) {
+    const name = "Defender permission (the token's roles)";
+    const detail = roles.length > 0 ? roles.map(code).join(", ") : "no roles";
+    if (roles.includes(WRITE_ROLE))
+        return { name, status: "passed", detail };
+    if (roles.some((role) => READ_ROLES.includes(role))) {
+        return {
+            name,
+            status: "warning",
+            detail: `${detail}: pull can read alerts, but sync will need ${code(WRITE_ROLE)} to update them`,
+            fix: `Before using sync, add the WindowsDefenderATP application permission ${code(WRITE_ROLE)} to the app registration and grant admin consent.`,
+        };
+    }
+    return {
+        name,
+        status: "failed",
+        detail,
+        fix: `Add the WindowsDefenderATP application permission ${code(WRITE_ROLE)} (or ${code("Alert.Read.All")} for pull alone) to the app registration and grant admin consent.`,
+    };
 }
 async function runCheck(config, deps) {
     const items = [];
-    const signIn = `Sign in to ${config.cloud.authorityHost} (${config.credential.kind === "oidc" ? "GitHub OIDC federation" : `client ${config.credential.kind}`})`;
+    const signIn = signInName(config);
     let roles;
     try {
         const claims = await deps.defender.signIn();
         roles = claims.roles;
-        items.push({ name: signIn, ok: true, detail: `token for ${claims.aud ?? config.cloud.apiScope}` });
+        items.push({ name: signIn, status: "passed", detail: `token for ${code(claims.aud ?? config.cloud.apiScope)}` });
     }
     catch (error) {
-        items.push({ name: signIn, ok: false, detail: failure(error) });
+        items.push(failed(signIn, error));
     }
     if (roles) {
-        const readable = roles.some((role) => READ_ROLES.includes(role));
-        const writable = roles.includes("Alert.ReadWrite.All");
-        items.push({
-            name: "Defender permission (the token's roles)",
-            ok: readable && (writable || config.mode !== "sync"),
-            detail: roles.length > 0 ? roles.join(", ") : "no roles",
-            ...(writable
-                ? {}
-                : { fix: `Add the WindowsDefenderATP application permission Alert.ReadWrite.All${readable ? " (sync needs it; pull works with Alert.Read.All)" : ""} to the app registration and grant admin consent.` }),
-        });
+        items.push(permissionItem(roles));
+        const listing = `List alerts at ${code(config.cloud.apiUrl)}`;
         try {
             const count = await deps.defender.probeAlerts();
-            items.push({ name: `List alerts at ${config.cloud.apiUrl}`, ok: true, detail: `allowed (${count} alert${count === 1 ? "" : "s"} in the last day, first page)` });
+            items.push({ name: listing, status: "passed", detail: `allowed (${count} alert${count === 1 ? "" : "s"} in the last day, first page)` });
         }
         catch (error) {
-            items.push({ name: `List alerts at ${config.cloud.apiUrl}`, ok: false, detail: failure(error) });
+            items.push(failed(listing, error));
         }
     }
-    items.push(...(await deps.github()));
+    for (const { ok, ...access } of await deps.github())
+        items.push({ ...access, status: ok ? "passed" : "failed" });
     return items;
 }
 

@@ -28376,11 +28376,12 @@ exports.debug = debug; // for test
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   t1: () => (/* binding */ DEFAULT_TIMEOUT_MS),
+  FN: () => (/* binding */ MODES),
   Xg: () => (/* binding */ readConfig),
   mW: () => (/* binding */ readTuning)
 });
 
-// UNUSED EXPORTS: CLOUDS, INPUT_DEFAULTS, InputError, MODES, isBalancedClause, parseDuration, resolveCloud, splitList
+// UNUSED EXPORTS: CLOUDS, INPUT_DEFAULTS, InputError, isBalancedClause, parseDuration, resolveCloud, splitList
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
 var schemas = __nccwpck_require__(94343);
@@ -28490,10 +28491,18 @@ const INPUT_DEFAULTS = {
 };
 /** A bad input: one line naming the input, the value and what is accepted. */
 class InputError extends Error {
+    /** The whole line: it quotes the value, so it is shown as untrusted text. */
+    problem;
+    fix;
     constructor(input, value, accepted) {
         const shown = value === undefined ? "" : ` is ${JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)}:`;
         super(`Input '${input}'${shown || ":"} ${accepted}`);
         this.name = "InputError";
+        this.problem = this.message;
+        // The tuning knobs are environment variables, named in capitals; inputs are the step's `with:`.
+        this.fix = /^[A-Z0-9_]+$/.test(input)
+            ? `Set the environment variable \`${input}\` to a value it accepts, or remove it.`
+            : `Set \`${input}\` under the step's \`with:\` to a value it accepts.`;
     }
 }
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28782,6 +28791,39 @@ function alertFilter(window) {
 
 /***/ }),
 
+/***/ 83916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ partsOf),
+/* harmony export */   O: () => (/* binding */ explainedMessage)
+/* harmony export */ });
+/** The one-line message of an explained error: `problem: reply`, or `problem. Fix`, as the log shows it. */
+function explainedMessage({ problem, reply, fix }) {
+    const stated = reply ? `${problem}: ${reply}` : problem;
+    if (!fix)
+        return stated;
+    return `${stated}${/[.:]$/.test(stated) ? "" : "."} ${fix}`;
+}
+/**
+ * The parts of any error. One that does not say them is taken as all reply: its message may quote
+ * whatever a service or an input said.
+ */
+function partsOf(error) {
+    const candidate = error;
+    if (error instanceof Error && typeof candidate?.problem === "string") {
+        return {
+            problem: candidate.problem,
+            ...(typeof candidate.reply === "string" && candidate.reply ? { reply: candidate.reply } : {}),
+            ...(typeof candidate.fix === "string" && candidate.fix ? { fix: candidate.fix } : {}),
+        };
+    }
+    return { reply: error instanceof Error ? error.message : String(error) };
+}
+
+
+/***/ }),
+
 /***/ 73116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28926,13 +28968,13 @@ function difference(wanted, current) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Af: () => (/* binding */ quoteBlock),
 /* harmony export */   GA: () => (/* binding */ cellCode),
+/* harmony export */   _0: () => (/* binding */ stripInvisible),
 /* harmony export */   e8: () => (/* binding */ defang),
 /* harmony export */   fU: () => (/* binding */ formatTime),
 /* harmony export */   ln: () => (/* binding */ inlineText),
 /* harmony export */   pF: () => (/* binding */ singleLine),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
-/* unused harmony export stripInvisible */
 /**
  * Markdown for untrusted text. Everything an alert carries (titles, command lines, file names)
  * can be chosen by an attacker, so it is rendered inert: no HTML, no mentions, no links, and
@@ -40613,12 +40655,15 @@ function readEvent(name, payload) {
 
 // EXTERNAL MODULE: ./src/modes/sync.ts
 var sync = __nccwpck_require__(28965);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/issue/markdown.ts
 var markdown = __nccwpck_require__(13366);
 // EXTERNAL MODULE: ./src/modes/pull.ts + 1 modules
 var pull = __nccwpck_require__(38551);
 ;// CONCATENATED MODULE: ./src/report.ts
 /** What a run tells the workflow: outputs and the job summary. */
+
 
 
 function pullOutputs(result) {
@@ -40723,21 +40768,59 @@ async function reportSync(result, reporter) {
         reporter.setOutput(name, value);
     await reporter.summary(syncSummary(result));
 }
+const CHECK_MARKS = { passed: "✓", warning: "⚠", failed: "✗" };
+const CHECK_ICONS = { passed: "✅", warning: "⚠️", failed: "❌" };
 function checkLines(items) {
-    // Details quote service replies: one line each, so nothing in them can start a workflow command.
-    return items.map((item) => `${item.ok ? "✓" : "✗"} ${item.name}: ${item.detail}${item.fix ? ` → ${item.fix}` : ""}`.replace(/[\r\n]+/g, " "));
+    // Replies quote services: one line each, so nothing in them can start a workflow command.
+    return items.map((item) => `${CHECK_MARKS[item.status]} ${item.name}: ${item.detail}${item.reply ? `: ${item.reply}` : ""}${item.fix ? ` → ${item.fix}` : ""}`.replace(/[\r\n]+/g, " "));
+}
+/**
+ * Our own words in a summary: `…` spans become code spans, the rest is escaped but left as it reads
+ * (our hosts and scopes are not an attacker's links). Only for text we wrote around our own
+ * configuration; anything a service or an alert said goes through inlineText.
+ */
+function ownText(text) {
+    return text
+        .split(/(`[^`]*`)/)
+        .map((part) => (/^`[^`]*`$/.test(part) ? (0,markdown/* cellCode */.GA)(part.slice(1, -1)) : escapeOwn(part)))
+        .join("")
+        .trim();
+}
+function escapeOwn(text) {
+    // Escaped, and an @ kept from reading as a mention (a role or a subject could hold one), but no
+    // defanging: these are our hosts.
+    return (0,markdown/* stripInvisible */._0)(text).replace(/\s+/g, " ").replace(/(?<![A-Za-z0-9_])@/g, "@\u200b").replace(/[!-/:-@[-`{-~]/g, "\\$&");
+}
+function checkResult(item) {
+    return `${ownText(item.detail)}${item.reply ? `: ${(0,markdown/* inlineText */.ln)(item.reply)}` : ""}`;
 }
 function checkSummary(items) {
-    const failed = items.filter((item) => !item.ok).length;
+    const failed = items.filter((item) => item.status === "failed").length;
+    const warnings = items.filter((item) => item.status === "warning").length;
+    const verdict = failed > 0
+        ? `${failed} of ${items.length} checks failed.`
+        : `Everything needed is in place${warnings > 0 ? `, with ${warnings} warning${warnings === 1 ? "" : "s"} below` : ""}.`;
     const lines = [
         "## defender-issues set-up check",
         "",
-        failed === 0 ? "Everything needed is in place." : `${failed} of ${items.length} checks failed.`,
+        verdict,
         "",
         "| | Check | Result | Fix |",
         "|---|---|---|---|",
-        ...items.map((item) => `| ${item.ok ? "✅" : "❌"} | ${(0,markdown/* inlineText */.ln)(item.name)} | ${(0,markdown/* inlineText */.ln)(item.detail)} | ${item.fix ? (0,markdown/* inlineText */.ln)(item.fix) : ""} |`),
+        ...items.map((item) => `| ${CHECK_ICONS[item.status]} | ${ownText(item.name)} | ${checkResult(item)} | ${item.fix ? ownText(item.fix) : ""} |`),
     ];
+    return `${lines.join("\n")}\n`;
+}
+/**
+ * The summary of a run that stopped on an error, before or during its work. The error is shown
+ * inert (it may quote an input or a service); the fix is ours.
+ */
+function failureSummary(mode, error) {
+    const { problem, reply, fix } = (0,errors/* partsOf */.C)(error);
+    const said = [problem, reply].filter(Boolean).join(": ");
+    const lines = [`## defender-issues${mode ? ` ${mode}` : ""} failed`, "", `**Error:** ${(0,markdown/* inlineText */.ln)(said)}`];
+    if (fix)
+        lines.push("", `**Fix:** ${ownText(fix)}`);
     return `${lines.join("\n")}\n`;
 }
 
@@ -40764,18 +40847,14 @@ const log = {
     notice: (message) => src_core/* notice */.lm(message),
     warning: (message) => src_core/* warning */.$e(message),
 };
-/**
- * The Microsoft stack (MSAL, undici) loads first, for the sign-in; the GitHub stack (Octokit) only
- * once Defender has answered with alerts to look up, so a quiet window never loads it.
- */
 async function src_pull(config, tuning) {
     const [{ createDefender }, { runPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(112)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34112)), Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 38551))]);
     const store = once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).createStore(config, tuning, process.env));
     const result = await runPull(config, { defender: createDefender(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
     await reportPull(result, reporter);
-    if (result.failures.length > 0) {
-        src_core/* setFailed */.C1(`${result.failures.length} of ${result.failures.length + result.opened.length} issues could not be opened: ${result.failures.map((f) => `${f.alertId} (${f.error})`).join("; ")}. The next run opens them.`);
-    }
+    if (result.failures.length === 0)
+        return undefined;
+    return `${result.failures.length} of ${result.failures.length + result.opened.length} issues could not be opened: ${result.failures.map((f) => `${f.alertId} (${f.error})`).join("; ")}. The next run opens them.`;
 }
 function once(make) {
     let made;
@@ -40813,22 +40892,23 @@ async function src_sync(config, tuning) {
         }
     }
     await reportSync(result, reporter);
-    if (result.failures.length > 0) {
-        src_core/* setFailed */.C1(`${result.failures.length} alert update${result.failures.length === 1 ? "" : "s"} failed: ${result.failures.map((f) => `#${f.issueNumber} ${f.alertId}: ${f.error}`).join("; ")}`);
-    }
+    if (result.failures.length === 0)
+        return undefined;
+    return `${result.failures.length} alert update${result.failures.length === 1 ? "" : "s"} failed: ${result.failures.map((f) => `#${f.issueNumber} ${f.alertId}: ${f.error}`).join("; ")}`;
 }
 async function check(config, tuning) {
     const [{ createDefender }, { runCheck }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(112)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34112)), __nccwpck_require__.e(/* import() */ 668).then(__nccwpck_require__.bind(__nccwpck_require__, 66668))]);
     const items = await runCheck(config, { defender: createDefender(config, tuning), github: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).checkGitHub(config, process.env) });
-    for (const line of checkLines(items))
-        src_core/* info */.pq(line);
+    checkLines(items).forEach((line, i) => (items[i].status === "warning" ? src_core/* warning */.$e(line) : src_core/* info */.pq(line)));
     await reporter.summary(checkSummary(items));
-    const failed = items.filter((item) => !item.ok);
-    if (failed.length > 0)
-        src_core/* setFailed */.C1(`${failed.length} set-up check${failed.length === 1 ? "" : "s"} failed: ${failed.map((item) => item.name).join("; ")}`);
+    const failed = items.filter((item) => item.status === "failed");
+    if (failed.length === 0)
+        return undefined;
+    // The names are ours; their `…` marks are for the summary.
+    return `${failed.length} set-up check${failed.length === 1 ? "" : "s"} failed: ${failed.map((item) => item.name.replace(/`/g, "")).join("; ")}`;
 }
-async function main() {
-    // Masked before anything, including an input error, can print them.
+const RUNS = { pull: src_pull, sync: src_sync, check };
+function maskSecrets() {
     for (const name of SECRET_INPUTS) {
         const value = src_core/* getInput */.V4(name);
         if (!value)
@@ -40841,12 +40921,35 @@ async function main() {
                 if (line.trim().length >= 8 && !line.startsWith("-----"))
                     src_core/* setSecret */.Pq(line.trim());
     }
-    const config = await (0,src_config/* readConfig */.Xg)((name) => src_core/* getInput */.V4(name));
-    const tuning = (0,src_config/* readTuning */.mW)(process.env);
-    const run = { pull: src_pull, sync: src_sync, check }[config.mode];
-    await run(config, tuning);
 }
-main().catch((error) => {
-    src_core/* setFailed */.C1(error instanceof Error ? error.message : String(error));
+/** The mode the run was asked for, when the input names one, for the summary of a run that failed early. */
+function requestedMode() {
+    const asked = src_core/* getInput */.V4("mode").trim().toLowerCase();
+    return src_config/* MODES */.FN.find((mode) => mode === asked);
+}
+/** A run that stopped on an error still leaves a summary: what went wrong and what to do. */
+async function reportFailure(error) {
+    try {
+        await reporter.summary(failureSummary(requestedMode(), error));
+    }
+    catch (summaryError) {
+        src_core/* info */.pq(`The job summary could not be written: ${summaryError instanceof Error ? summaryError.message : String(summaryError)}`);
+    }
+}
+async function main() {
+    try {
+        // Masked before anything, including an input error, can print them.
+        maskSecrets();
+        const config = await (0,src_config/* readConfig */.Xg)((name) => src_core/* getInput */.V4(name));
+        return await RUNS[config.mode](config, (0,src_config/* readTuning */.mW)(process.env));
+    }
+    catch (error) {
+        await reportFailure(error);
+        return error instanceof Error ? error.message : String(error);
+    }
+}
+void main().then((failure) => {
+    if (failure !== undefined)
+        src_core/* setFailed */.C1(failure);
 });
 

@@ -4,6 +4,7 @@
  */
 import * as z from "zod/mini";
 import { type CertificateCredential, readCertificate } from "./defender/certificate.js";
+import type { Explained } from "./errors.js";
 import { SEVERITIES, type Severity } from "./issue/vocabulary.js";
 
 export const MODES = ["pull", "sync", "check"] as const;
@@ -87,11 +88,20 @@ export const INPUT_DEFAULTS = {
 } as const;
 
 /** A bad input: one line naming the input, the value and what is accepted. */
-export class InputError extends Error {
+export class InputError extends Error implements Explained {
+  /** The whole line: it quotes the value, so it is shown as untrusted text. */
+  readonly problem: string;
+  readonly fix: string;
+
   constructor(input: string, value: string | undefined, accepted: string) {
     const shown = value === undefined ? "" : ` is ${JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)}:`;
     super(`Input '${input}'${shown || ":"} ${accepted}`);
     this.name = "InputError";
+    this.problem = this.message;
+    // The tuning knobs are environment variables, named in capitals; inputs are the step's `with:`.
+    this.fix = /^[A-Z0-9_]+$/.test(input)
+      ? `Set the environment variable \`${input}\` to a value it accepts, or remove it.`
+      : `Set \`${input}\` under the step's \`with:\` to a value it accepts.`;
   }
 }
 

@@ -1,10 +1,10 @@
 /** The action's entry point: read the inputs, run the mode, report; the only place a run fails. */
 import { appendFileSync, readFileSync } from "node:fs";
 import * as core from "@actions/core";
-import { type Config, readConfig, readTuning, type Tuning } from "./config.js";
+import { type Config, MODES, readConfig, readTuning, type Tuning } from "./config.js";
 import { readEvent } from "./github/event.js";
 import { emptyResult, syncEvent } from "./modes/sync.js";
-import { checkLines, checkSummary, reportPull, reportSync } from "./report.js";
+import { checkLines, checkSummary, failureSummary, reportPull, reportSync } from "./report.js";
 
 const SECRET_INPUTS = ["client-secret", "client-certificate", "github-token"];
 
@@ -27,14 +27,16 @@ const log = {
  * The Microsoft stack (MSAL, undici) loads first, for the sign-in; the GitHub stack (Octokit) only
  * once Defender has answered with alerts to look up, so a quiet window never loads it.
  */
-async function pull(config: Config, tuning: Tuning): Promise<void> {
+/** A mode runs and reports; it returns why the step fails, if it does. */
+type Run = (config: Config, tuning: Tuning) => Promise<string | undefined>;
+
+async function pull(config: Config, tuning: Tuning): Promise<string | undefined> {
   const [{ createDefender }, { runPull }] = await Promise.all([import("./defender/setup.js"), import("./modes/pull.js")]);
   const store = once(async () => (await import("./github/setup.js")).createStore(config, tuning, process.env));
   const result = await runPull(config, { defender: createDefender(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
   await reportPull(result, reporter);
-  if (result.failures.length > 0) {
-    core.setFailed(`${result.failures.length} of ${result.failures.length + result.opened.length} issues could not be opened: ${result.failures.map((f) => `${f.alertId} (${f.error})`).join("; ")}. The next run opens them.`);
-  }
+  if (result.failures.length === 0) return undefined;
+  return `${result.failures.length} of ${result.failures.length + result.opened.length} issues could not be opened: ${result.failures.map((f) => `${f.alertId} (${f.error})`).join("; ")}. The next run opens them.`;
 }
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {
@@ -48,7 +50,7 @@ const RECONCILE_EVENTS = new Set(["schedule", "workflow_dispatch"]);
  * The sync path is loaded with the entry point: most sync runs are issue events that end on the
  * first check (no marker), and start-up is most of what they cost. Clients load on first use.
  */
-async function sync(config: Config, tuning: Tuning): Promise<void> {
+async function sync(config: Config, tuning: Tuning): Promise<string | undefined> {
   const eventName = process.env.GITHUB_EVENT_NAME ?? "";
   // Built on first use, then the same client for the rest of the run: one sign-in, one pace.
   const deps = {
@@ -73,22 +75,24 @@ async function sync(config: Config, tuning: Tuning): Promise<void> {
     }
   }
   await reportSync(result, reporter);
-  if (result.failures.length > 0) {
-    core.setFailed(`${result.failures.length} alert update${result.failures.length === 1 ? "" : "s"} failed: ${result.failures.map((f) => `#${f.issueNumber} ${f.alertId}: ${f.error}`).join("; ")}`);
-  }
+  if (result.failures.length === 0) return undefined;
+  return `${result.failures.length} alert update${result.failures.length === 1 ? "" : "s"} failed: ${result.failures.map((f) => `#${f.issueNumber} ${f.alertId}: ${f.error}`).join("; ")}`;
 }
 
-async function check(config: Config, tuning: Tuning): Promise<void> {
+async function check(config: Config, tuning: Tuning): Promise<string | undefined> {
   const [{ createDefender }, { runCheck }] = await Promise.all([import("./defender/setup.js"), import("./modes/check.js")]);
   const items = await runCheck(config, { defender: createDefender(config, tuning), github: async () => (await import("./github/setup.js")).checkGitHub(config, process.env) });
-  for (const line of checkLines(items)) core.info(line);
+  checkLines(items).forEach((line, i) => (items[i]!.status === "warning" ? core.warning(line) : core.info(line)));
   await reporter.summary(checkSummary(items));
-  const failed = items.filter((item) => !item.ok);
-  if (failed.length > 0) core.setFailed(`${failed.length} set-up check${failed.length === 1 ? "" : "s"} failed: ${failed.map((item) => item.name).join("; ")}`);
+  const failed = items.filter((item) => item.status === "failed");
+  if (failed.length === 0) return undefined;
+  // The names are ours; their `…` marks are for the summary.
+  return `${failed.length} set-up check${failed.length === 1 ? "" : "s"} failed: ${failed.map((item) => item.name.replace(/`/g, "")).join("; ")}`;
 }
 
-async function main(): Promise<void> {
-  // Masked before anything, including an input error, can print them.
+const RUNS: Record<Config["mode"], Run> = { pull, sync, check };
+
+function maskSecrets(): void {
   for (const name of SECRET_INPUTS) {
     const value = core.getInput(name);
     if (!value) continue;
@@ -97,12 +101,35 @@ async function main(): Promise<void> {
     const lines = value.split(/\r?\n/);
     if (lines.length > 1) for (const line of lines) if (line.trim().length >= 8 && !line.startsWith("-----")) core.setSecret(line.trim());
   }
-  const config = await readConfig((name) => core.getInput(name));
-  const tuning = readTuning(process.env);
-  const run = { pull, sync, check }[config.mode];
-  await run(config, tuning);
 }
 
-main().catch((error: unknown) => {
-  core.setFailed(error instanceof Error ? error.message : String(error));
+/** The mode the run was asked for, when the input names one, for the summary of a run that failed early. */
+function requestedMode(): string | undefined {
+  const asked = core.getInput("mode").trim().toLowerCase();
+  return MODES.find((mode) => mode === asked);
+}
+
+/** A run that stopped on an error still leaves a summary: what went wrong and what to do. */
+async function reportFailure(error: unknown): Promise<void> {
+  try {
+    await reporter.summary(failureSummary(requestedMode(), error));
+  } catch (summaryError) {
+    core.info(`The job summary could not be written: ${summaryError instanceof Error ? summaryError.message : String(summaryError)}`);
+  }
+}
+
+async function main(): Promise<string | undefined> {
+  try {
+    // Masked before anything, including an input error, can print them.
+    maskSecrets();
+    const config = await readConfig((name) => core.getInput(name));
+    return await RUNS[config.mode](config, readTuning(process.env));
+  } catch (error) {
+    await reportFailure(error);
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+void main().then((failure) => {
+  if (failure !== undefined) core.setFailed(failure);
 });

@@ -1,5 +1,6 @@
 /** What a run tells the workflow: outputs and the job summary. */
-import { cellCode, formatTime, inlineText } from "./issue/markdown.js";
+import { partsOf } from "./errors.js";
+import { cellCode, formatTime, inlineText, stripInvisible } from "./issue/markdown.js";
 import { groupByError, type PullResult } from "./modes/pull.js";
 import type { CheckItem } from "./modes/check.js";
 import type { SyncResult } from "./modes/sync.js";
@@ -100,21 +101,63 @@ export async function reportSync(result: SyncResult, reporter: Reporter): Promis
   await reporter.summary(syncSummary(result));
 }
 
+const CHECK_MARKS = { passed: "✓", warning: "⚠", failed: "✗" } as const;
+const CHECK_ICONS = { passed: "✅", warning: "⚠️", failed: "❌" } as const;
+
 export function checkLines(items: readonly CheckItem[]): string[] {
-  // Details quote service replies: one line each, so nothing in them can start a workflow command.
-  return items.map((item) => `${item.ok ? "✓" : "✗"} ${item.name}: ${item.detail}${item.fix ? ` → ${item.fix}` : ""}`.replace(/[\r\n]+/g, " "));
+  // Replies quote services: one line each, so nothing in them can start a workflow command.
+  return items.map((item) => `${CHECK_MARKS[item.status]} ${item.name}: ${item.detail}${item.reply ? `: ${item.reply}` : ""}${item.fix ? ` → ${item.fix}` : ""}`.replace(/[\r\n]+/g, " "));
+}
+
+/**
+ * Our own words in a summary: `…` spans become code spans, the rest is escaped but left as it reads
+ * (our hosts and scopes are not an attacker's links). Only for text we wrote around our own
+ * configuration; anything a service or an alert said goes through inlineText.
+ */
+export function ownText(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part) => (/^`[^`]*`$/.test(part) ? cellCode(part.slice(1, -1)) : escapeOwn(part)))
+    .join("")
+    .trim();
+}
+
+function escapeOwn(text: string): string {
+  // Escaped, and an @ kept from reading as a mention (a role or a subject could hold one), but no
+  // defanging: these are our hosts.
+  return stripInvisible(text).replace(/\s+/g, " ").replace(/(?<![A-Za-z0-9_])@/g, "@\u200b").replace(/[!-/:-@[-`{-~]/g, "\\$&");
+}
+
+function checkResult(item: CheckItem): string {
+  return `${ownText(item.detail)}${item.reply ? `: ${inlineText(item.reply)}` : ""}`;
 }
 
 export function checkSummary(items: readonly CheckItem[]): string {
-  const failed = items.filter((item) => !item.ok).length;
+  const failed = items.filter((item) => item.status === "failed").length;
+  const warnings = items.filter((item) => item.status === "warning").length;
+  const verdict = failed > 0
+    ? `${failed} of ${items.length} checks failed.`
+    : `Everything needed is in place${warnings > 0 ? `, with ${warnings} warning${warnings === 1 ? "" : "s"} below` : ""}.`;
   const lines = [
     "## defender-issues set-up check",
     "",
-    failed === 0 ? "Everything needed is in place." : `${failed} of ${items.length} checks failed.`,
+    verdict,
     "",
     "| | Check | Result | Fix |",
     "|---|---|---|---|",
-    ...items.map((item) => `| ${item.ok ? "✅" : "❌"} | ${inlineText(item.name)} | ${inlineText(item.detail)} | ${item.fix ? inlineText(item.fix) : ""} |`),
+    ...items.map((item) => `| ${CHECK_ICONS[item.status]} | ${ownText(item.name)} | ${checkResult(item)} | ${item.fix ? ownText(item.fix) : ""} |`),
   ];
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The summary of a run that stopped on an error, before or during its work. The error is shown
+ * inert (it may quote an input or a service); the fix is ours.
+ */
+export function failureSummary(mode: string | undefined, error: unknown): string {
+  const { problem, reply, fix } = partsOf(error);
+  const said = [problem, reply].filter(Boolean).join(": ");
+  const lines = [`## defender-issues${mode ? ` ${mode}` : ""} failed`, "", `**Error:** ${inlineText(said)}`];
+  if (fix) lines.push("", `**Fix:** ${ownText(fix)}`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,4 +1,5 @@
 /** Replies from Entra ID and Defender, translated into what the user should do. */
+import { type Explained, explainedMessage } from "../errors.js";
 
 /** Entra ID error codes users meet when setting up, with the fix. */
 const AADSTS_FIXES: Record<string, string> = {
@@ -31,8 +32,18 @@ export function aadstsCode(message: string): string | undefined {
   return /AADSTS(\d+)/.exec(message)?.[1];
 }
 
-export class SignInError extends Error {
+export class SignInError extends Error implements Explained {
   override name = "SignInError";
+  readonly problem: string;
+  readonly reply: string | undefined;
+  readonly fix: string | undefined;
+
+  constructor(parts: Explained) {
+    super(explainedMessage(parts));
+    this.problem = parts.problem;
+    this.reply = parts.reply;
+    this.fix = parts.fix;
+  }
 }
 
 /** Turns an MSAL or network failure into one message that says what to do. */
@@ -43,19 +54,24 @@ export function explainSignInError(error: unknown, authority: string, federation
   const code = aadstsCode(raw);
   if (code && SUBJECT_CODES.has(code)) {
     const subject = federation.presented?.sub ?? /presented assertion subject '([^']*)'/.exec(raw)?.[1] ?? "(unknown)";
-    return new SignInError(
-      `Sign-in to ${authority} failed (AADSTS${code}): the app has no federated credential for this job's subject '${subject}'. ` +
+    return new SignInError({
+      problem: `Sign-in to ${authority} failed (AADSTS${code}): the app has no federated credential for this job's subject '${subject}'`,
+      fix:
         `Add one under Certificates & secrets → Federated credentials with issuer https://token.actions.githubusercontent.com, subject '${subject}' exactly ` +
         `(repositories created or renamed since July 2026 present the immutable form repo:OWNER@ID/REPO@ID:…) and audience ${federation.audience ?? "api://AzureADTokenExchange"}.`,
-    );
+    });
   }
   const fix = code ? AADSTS_FIXES[code] : undefined;
-  if (fix) return new SignInError(`Sign-in to ${authority} failed (AADSTS${code}). ${fix}`);
+  if (fix) return new SignInError({ problem: `Sign-in to ${authority} failed (AADSTS${code})`, fix });
   const msalCode = (error as { errorCode?: unknown } | null)?.errorCode;
   if (msalCode === "endpoints_resolution_error") {
-    return new SignInError(`Sign-in to ${authority} failed: its endpoints for the tenant could not be read. Check tenant-id, and that authority-host (or cloud) is the tenant's login host.`);
+    return new SignInError({
+      problem: `Sign-in to ${authority} failed: its endpoints for the tenant could not be read`,
+      fix: "Check tenant-id, and that authority-host (or cloud) is the tenant's login host.",
+    });
   }
-  return new SignInError(`Sign-in to ${authority} failed: ${firstLine || "no reason given"}`);
+  // Entra's own words, which the codes above do not cover: quoted, not explained.
+  return firstLine ? new SignInError({ problem: `Sign-in to ${authority} failed`, reply: firstLine }) : new SignInError({ problem: `Sign-in to ${authority} failed: no reason given` });
 }
 
 /** The error body Defender sends: {"error":{"code","message","target"}}; target is the correlation ID. */
@@ -101,16 +117,23 @@ export function forbiddenFix(roles: readonly string[], write: boolean): string {
   return "The token has the alert permission, so Defender refused for another reason (a device-group restriction or an unlicensed tenant): see the message above.";
 }
 
-export class DefenderApiError extends Error {
+export class DefenderApiError extends Error implements Explained {
   override name = "DefenderApiError";
   readonly status: number;
   readonly body: DefenderErrorBody;
+  readonly problem: string;
+  /** Defender's code and message, with the correlation ID its support asks for. */
+  readonly reply: string | undefined;
+  readonly fix: string | undefined;
 
   constructor(status: number, body: DefenderErrorBody, what: string, fix = STATUS_FIXES[status]) {
-    const detail = [body.code, body.message].filter(Boolean).join(": ") || `HTTP ${status}`;
+    const said = [body.code, body.message].filter(Boolean).join(": ").replace(/\.$/, "");
     const correlation = body.target ? ` (correlation ID ${body.target})` : "";
-    super(`${what} failed with HTTP ${status}: ${detail.replace(/\.$/, "")}${correlation}.${fix ? ` ${fix}` : ""}`);
+    super(`${what} failed with HTTP ${status}: ${said || `HTTP ${status}`}${correlation}.${fix ? ` ${fix}` : ""}`);
     this.status = status;
     this.body = body;
+    this.problem = `${what} failed with HTTP ${status}`;
+    this.reply = said || correlation ? `${said || "no reason given"}${correlation}` : undefined;
+    this.fix = fix;
   }
 }

@@ -22,7 +22,10 @@ export function createDefender(config: Config, tuning: Tuning): DefenderClient {
     mask: (value) => core.setSecret(value),
     idToken: async (audience) => {
       if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new SignInError("No client-secret or client-certificate was given, so the action signs in with GitHub OIDC federation, which needs the job's ID token: add `permissions: id-token: write` to the job (or give a secret or certificate).");
+        throw new SignInError({
+          problem: "No client-secret or client-certificate was given, so the action signs in with GitHub OIDC federation, which needs the job's ID token",
+          fix: "Add `permissions: id-token: write` to the job (or give a secret or certificate).",
+        });
       }
       return core.getIDToken(audience);
     },

@@ -6,7 +6,10 @@ import type { GitHub } from "./octokit.js";
 export interface AccessCheck {
   name: string;
   ok: boolean;
+  /** What was found, in our words. */
   detail: string;
+  /** GitHub's message, quoted: not ours, so shown inert. */
+  reply?: string;
   fix?: string;
 }
 
@@ -24,14 +27,14 @@ async function probeWrite(name: string, write: () => Promise<unknown>): Promise<
     const status = statusOf(error);
     if (status === 422) return { name, ok: true, detail: "allowed" };
     if (status === 410) return { name, ok: false, detail: "issues are disabled (HTTP 410)", fix: "Enable issues under Settings → General → Features." };
-    if (status === 403 || status === 404) return { name, ok: false, detail: `refused (HTTP ${status}: ${messageOf(error)})`, fix: WRITE_FIX };
-    return { name, ok: false, detail: `HTTP ${status ?? "error"}: ${messageOf(error)}` };
+    if (status === 403 || status === 404) return { name, ok: false, detail: `refused (HTTP ${status})`, reply: messageOf(error), fix: WRITE_FIX };
+    return { name, ok: false, detail: `HTTP ${status ?? "error"}`, reply: messageOf(error) };
   }
 }
 
 export async function checkGitHubAccess(github: GitHub, repo: Repo): Promise<AccessCheck[]> {
   const checks: AccessCheck[] = [];
-  const where = `${repo.owner}/${repo.repo}`;
+  const where = `\`${repo.owner}/${repo.repo}\``;
   try {
     const { data } = await github.rest.repos.get({ ...repo });
     checks.push(data.has_issues
@@ -42,7 +45,8 @@ export async function checkGitHubAccess(github: GitHub, repo: Repo): Promise<Acc
     checks.push({
       name: `GitHub repository ${where}`,
       ok: false,
-      detail: `HTTP ${status ?? "error"}: ${messageOf(error)}`,
+      detail: `HTTP ${status ?? "error"}`,
+      reply: messageOf(error),
       fix: status === 401 ? "The github-token is not valid." : "Check GITHUB_REPOSITORY and that github-token can see the repository (`permissions: contents: read`).",
     });
     return checks;
@@ -51,7 +55,7 @@ export async function checkGitHubAccess(github: GitHub, repo: Repo): Promise<Acc
     await github.rest.issues.listForRepo({ ...repo, state: "all", per_page: 1 });
     checks.push({ name: "Read issues", ok: true, detail: "allowed" });
   } catch (error) {
-    checks.push({ name: "Read issues", ok: false, detail: `HTTP ${statusOf(error) ?? "error"}: ${messageOf(error)}`, fix: "Give the job `permissions: issues: read` or more." });
+    checks.push({ name: "Read issues", ok: false, detail: `HTTP ${statusOf(error) ?? "error"}`, reply: messageOf(error), fix: "Give the job `permissions: issues: read` or more." });
   }
   checks.push(await probeWrite("Write issues", () => github.rest.issues.create({ ...repo, title: "", request: { retries: 0 } })));
   checks.push(await probeWrite("Write labels", () => github.rest.issues.createLabel({ ...repo, name: "", color: "ededed", request: { retries: 0 } })));

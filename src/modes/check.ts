@@ -1,9 +1,24 @@
 /** Check: the set-up, item by item, each failure with its fix. Changes nothing. */
 import type { Config } from "../config.js";
 import type { DefenderClient } from "../defender/client.js";
+import { partsOf } from "../errors.js";
 import type { AccessCheck } from "../github/access.js";
 
-export type CheckItem = AccessCheck;
+/** Passed; passed, but something later will need more; or failed. */
+export type CheckStatus = "passed" | "warning" | "failed";
+
+/**
+ * One line of the checklist. `name`, `detail` and `fix` are our words, where a `…` span is a value
+ * (a host, a scope, a role) shown as code; `reply` is what a service answered, quoted, and is
+ * never ours: it is shown inert.
+ */
+export interface CheckItem {
+  name: string;
+  status: CheckStatus;
+  detail: string;
+  reply?: string;
+  fix?: string;
+}
 
 export interface CheckDeps {
   defender: DefenderClient;
@@ -11,40 +26,65 @@ export interface CheckDeps {
 }
 
 const READ_ROLES = ["Alert.Read.All", "Alert.ReadWrite.All"];
+const WRITE_ROLE = "Alert.ReadWrite.All";
 
-function failure(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** A value inside our words: a code span (a backtick in it could not end the span, so it goes). */
+function code(value: string): string {
+  return `\`${value.replace(/`/g, "'")}\``;
+}
+
+function failed(name: string, error: unknown): CheckItem {
+  const { problem, reply, fix } = partsOf(error);
+  return { name, status: "failed", detail: problem ?? "failed", ...(reply ? { reply } : {}), ...(fix ? { fix } : {}) };
+}
+
+function signInName(config: Config): string {
+  const how = config.credential.kind === "oidc" ? `GitHub OIDC federation, audience ${code(config.cloud.oidcAudience)}` : `client ${config.credential.kind}`;
+  return `Sign in to ${code(config.cloud.authorityHost)} (${how})`;
+}
+
+/** What the token's roles allow: pull reads alerts, sync also updates them. */
+export function permissionItem(roles: readonly string[]): CheckItem {
+  const name = "Defender permission (the token's roles)";
+  const detail = roles.length > 0 ? roles.map(code).join(", ") : "no roles";
+  if (roles.includes(WRITE_ROLE)) return { name, status: "passed", detail };
+  if (roles.some((role) => READ_ROLES.includes(role))) {
+    return {
+      name,
+      status: "warning",
+      detail: `${detail}: pull can read alerts, but sync will need ${code(WRITE_ROLE)} to update them`,
+      fix: `Before using sync, add the WindowsDefenderATP application permission ${code(WRITE_ROLE)} to the app registration and grant admin consent.`,
+    };
+  }
+  return {
+    name,
+    status: "failed",
+    detail,
+    fix: `Add the WindowsDefenderATP application permission ${code(WRITE_ROLE)} (or ${code("Alert.Read.All")} for pull alone) to the app registration and grant admin consent.`,
+  };
 }
 
 export async function runCheck(config: Config, deps: CheckDeps): Promise<CheckItem[]> {
   const items: CheckItem[] = [];
-  const signIn = `Sign in to ${config.cloud.authorityHost} (${config.credential.kind === "oidc" ? "GitHub OIDC federation" : `client ${config.credential.kind}`})`;
+  const signIn = signInName(config);
   let roles: string[] | undefined;
   try {
     const claims = await deps.defender.signIn();
     roles = claims.roles;
-    items.push({ name: signIn, ok: true, detail: `token for ${claims.aud ?? config.cloud.apiScope}` });
+    items.push({ name: signIn, status: "passed", detail: `token for ${code(claims.aud ?? config.cloud.apiScope)}` });
   } catch (error) {
-    items.push({ name: signIn, ok: false, detail: failure(error) });
+    items.push(failed(signIn, error));
   }
   if (roles) {
-    const readable = roles.some((role) => READ_ROLES.includes(role));
-    const writable = roles.includes("Alert.ReadWrite.All");
-    items.push({
-      name: "Defender permission (the token's roles)",
-      ok: readable && (writable || config.mode !== "sync"),
-      detail: roles.length > 0 ? roles.join(", ") : "no roles",
-      ...(writable
-        ? {}
-        : { fix: `Add the WindowsDefenderATP application permission Alert.ReadWrite.All${readable ? " (sync needs it; pull works with Alert.Read.All)" : ""} to the app registration and grant admin consent.` }),
-    });
+    items.push(permissionItem(roles));
+    const listing = `List alerts at ${code(config.cloud.apiUrl)}`;
     try {
       const count = await deps.defender.probeAlerts();
-      items.push({ name: `List alerts at ${config.cloud.apiUrl}`, ok: true, detail: `allowed (${count} alert${count === 1 ? "" : "s"} in the last day, first page)` });
+      items.push({ name: listing, status: "passed", detail: `allowed (${count} alert${count === 1 ? "" : "s"} in the last day, first page)` });
     } catch (error) {
-      items.push({ name: `List alerts at ${config.cloud.apiUrl}`, ok: false, detail: failure(error) });
+      items.push(failed(listing, error));
     }
   }
-  items.push(...(await deps.github()));
+  for (const { ok, ...access } of await deps.github()) items.push({ ...access, status: ok ? "passed" : "failed" });
   return items;
 }

@@ -2,6 +2,7 @@
 import { afterEach, expect, it } from "vitest";
 import { ForwardProxy } from "../emulators/proxy.ts";
 import { makeAlert } from "../emulators/sample-alerts.ts";
+import { hrefsIn, renderGfm, visibleText } from "../support/gfm.ts";
 import { startWorld, type World } from "../support/world.ts";
 
 let world: World;
@@ -20,10 +21,10 @@ it("check passes on a good set-up, prints a checklist, and changes nothing", asy
   expect(result.code).toBe(0);
   const lines = result.stdout.split("\n").filter((line) => /^[✓✗] /.test(line));
   expect(lines).toEqual([
-    `✓ Sign in to ${world.entra.url} (client secret): token for https://api.securitycenter.microsoft.com`,
-    "✓ Defender permission (the token's roles): Alert.ReadWrite.All",
-    `✓ List alerts at ${world.defender.url}: allowed (1 alert in the last day, first page)`,
-    "✓ GitHub repository acme/soc: found, issues enabled",
+    `✓ Sign in to \`${world.entra.url}\` (client secret): token for \`https://api.securitycenter.microsoft.com\``,
+    "✓ Defender permission (the token's roles): `Alert.ReadWrite.All`",
+    `✓ List alerts at \`${world.defender.url}\`: allowed (1 alert in the last day, first page)`,
+    "✓ GitHub repository `acme/soc`: found, issues enabled",
     "✓ Read issues: allowed",
     "✓ Write issues: allowed",
     "✓ Write labels: allowed",
@@ -41,18 +42,61 @@ it("check fails with the fix for each missing piece", async () => {
   expect(result.code).toBe(1);
   const failed = result.stdout.split("\n").filter((line) => line.startsWith("✗ "));
   expect(failed).toEqual([
-    "✗ Write issues: refused (HTTP 403: Resource not accessible by integration) → Give the job `permissions: issues: write` (or the token the Issues read and write permission).",
-    "✗ Write labels: refused (HTTP 403: Resource not accessible by integration) → Give the job `permissions: issues: write` (or the token the Issues read and write permission).",
+    "✗ Write issues: refused (HTTP 403): Resource not accessible by integration → Give the job `permissions: issues: write` (or the token the Issues read and write permission).",
+    "✗ Write labels: refused (HTTP 403): Resource not accessible by integration → Give the job `permissions: issues: write` (or the token the Issues read and write permission).",
   ]);
-  expect(result.stdout).toContain("✓ Defender permission (the token's roles): Alert.Read.All → Add the WindowsDefenderATP application permission Alert.ReadWrite.All (sync needs it; pull works with Alert.Read.All)");
   expect(result.annotations.filter((a) => a.level === "error").map((a) => a.message)).toEqual(["2 set-up checks failed: Write issues; Write labels"]);
+  expect(result.summary).toContain("2 of 7 checks failed.");
+});
+
+it("check passes with a warning when the token can read alerts but sync could not update them", async () => {
+  world = await startWorld({ app: { roles: ["Alert.Read.All"] }, defender: { checkRoles: true } });
+  const result = await world.run({ mode: "check" });
+  expect(result.code).toBe(0);
+  expect(result.annotations).toEqual([
+    {
+      level: "warning",
+      message: "⚠ Defender permission (the token's roles): `Alert.Read.All`: pull can read alerts, but sync will need `Alert.ReadWrite.All` to update them → Before using sync, add the WindowsDefenderATP application permission `Alert.ReadWrite.All` to the app registration and grant admin consent.",
+    },
+  ]);
+  expect(result.summary).toContain("Everything needed is in place, with 1 warning below.");
+  expect(result.summary).toContain("| ⚠️ | Defender permission \\(the token\\'s roles\\) | ` Alert.Read.All `\\: pull can read alerts\\, but sync will need ` Alert.ReadWrite.All ` to update them | Before using sync\\, add the WindowsDefenderATP application permission ` Alert.ReadWrite.All ` to the app registration and grant admin consent\\. |");
+});
+
+it("check shows its own hosts as they are, in code, with nothing defanged", async () => {
+  world = await startWorld();
+  const result = await world.run({ mode: "check" });
+  expect(result.code).toBe(0);
+  expect(result.summary).toContain(`| ✅ | List alerts at \` ${world.defender.url} \` |`);
+  expect(result.summary).toContain(`| ✅ | Sign in to \` ${world.entra.url} \` \\(client secret\\) | token for \` https://api.securitycenter.microsoft.com \` |`);
+  expect(result.summary).not.toContain("hxxp");
+  const html = renderGfm(result.summary);
+  expect(html).toContain(`<code>${world.defender.url}</code>`);
+  expect(hrefsIn(html)).toEqual([]);
+});
+
+it("check quotes what Entra ID said inert: its links defanged, its mentions broken", async () => {
+  world = await startWorld();
+  world.entra.inject({ method: "POST", path: /token$/ }, {
+    status: 400,
+    body: { error: "invalid_request", error_description: "AADSTS90099: Contact @admins at https://phish.example/help <b>now</b>", error_codes: [90099] },
+  });
+  const result = await world.run({ mode: "check" });
+  expect(result.code).toBe(1);
+  const html = renderGfm(result.summary);
+  expect(hrefsIn(html)).toEqual([]);
+  expect(html).not.toContain("<b>");
+  expect(html).toContain(`<code>${world.entra.url}</code>`);
+  const text = visibleText(html);
+  expect(text).toContain(`Sign-in to ${world.entra.url} failed: Error(s): 90099`);
+  expect(text).toContain("AADSTS90099: Contact @\u200badmins at hxxps[:]//phish.example/help <b>now</b>");
 });
 
 it("check reports a sign-in failure and still checks GitHub", async () => {
   world = await startWorld();
   const result = await world.run({ mode: "check", "client-secret": "wrong" });
   expect(result.code).toBe(1);
-  expect(result.stdout).toContain(`✗ Sign in to ${world.entra.url} (client secret): Sign-in to ${world.entra.url} failed (AADSTS7000215).`);
+  expect(result.stdout).toContain(`✗ Sign in to \`${world.entra.url}\` (client secret): Sign-in to ${world.entra.url} failed (AADSTS7000215) → The client secret is wrong or expired`);
   expect(result.stdout).toContain("✓ Write issues: allowed");
 });
 

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { OidcEmulator } from "../emulators/oidc.ts";
 import { makeAlert } from "../emulators/sample-alerts.ts";
 import { createClientCertificate } from "../emulators/tls.ts";
+import { renderGfm, visibleText } from "../support/gfm.ts";
 import { assertNothingSecret, type RunResult, startWorld, type World } from "../support/world.ts";
 
 let world: World;
@@ -82,11 +83,18 @@ describe("GitHub OIDC federation", () => {
     );
   });
 
-  it("says to add id-token: write when the job cannot mint an ID token", async () => {
+  it("says to add id-token: write when the job cannot mint an ID token, in the log and the job summary", async () => {
     await federated("repo:acme/soc:ref:refs/heads/main");
     const result = await world.run({ "client-secret": "" });
     expect(result.code).toBe(1);
-    expect(errors(result)).toEqual(["No client-secret or client-certificate was given, so the action signs in with GitHub OIDC federation, which needs the job's ID token: add `permissions: id-token: write` to the job (or give a secret or certificate)."]);
+    expect(result.annotations).toEqual([
+      { level: "error", message: "No client-secret or client-certificate was given, so the action signs in with GitHub OIDC federation, which needs the job's ID token. Add `permissions: id-token: write` to the job (or give a secret or certificate)." },
+    ]);
+    expect(result.summary).toBe(
+      "## defender-issues pull failed\n\n" +
+        "**Error:** No client\\-secret or client\\-certificate was given\\, so the action signs in with GitHub OIDC federation\\, which needs the job\\'s ID token\n\n" +
+        "**Fix:** Add ` permissions: id-token: write ` to the job \\(or give a secret or certificate\\)\\.\n",
+    );
   });
 });
 
@@ -116,6 +124,15 @@ describe("clouds", () => {
 });
 
 describe("set-up errors, translated", () => {
+  it("a sign-in error leaves a job summary with the error and its fix", async () => {
+    world = await startWorld();
+    const result = await world.run({ "client-secret": "wrong" });
+    expect(result.code).toBe(1);
+    expect(errors(result)).toHaveLength(1);
+    const text = visibleText(renderGfm(result.summary));
+    expect(text).toMatch(/^defender-issues pull failed\s+Error:\s+Sign-in to hxxps\[:\]\/\/localhost:\d+ failed \(AADSTS7000215\)\s+Fix:\s+The client secret is wrong or expired: /);
+  });
+
   it.each([
     ["an unknown app", { "client-id": "11111111-2222-4333-8444-555555555555" }, "(AADSTS700016). The app (client-id) was not found in the tenant"],
     ["an unknown tenant", { "tenant-id": "99999999-2222-4333-8444-555555555555" }, "(AADSTS90002). The tenant was not found"],
