@@ -28968,32 +28968,42 @@ function difference(wanted, current) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Af: () => (/* binding */ quoteBlock),
 /* harmony export */   GA: () => (/* binding */ cellCode),
-/* harmony export */   _0: () => (/* binding */ stripInvisible),
+/* harmony export */   Hf: () => (/* binding */ ownInlineText),
 /* harmony export */   e8: () => (/* binding */ defang),
 /* harmony export */   fU: () => (/* binding */ formatTime),
 /* harmony export */   ln: () => (/* binding */ inlineText),
+/* harmony export */   oZ: () => (/* binding */ lineText),
 /* harmony export */   pF: () => (/* binding */ singleLine),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
+/* unused harmony exports plainText, displayText */
+/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69745);
 /**
  * Markdown for untrusted text. Everything an alert carries (titles, command lines, file names)
- * can be chosen by an attacker, so it is rendered inert: no HTML, no mentions, no links, and
- * nothing that leaves the table cell, quote or code span it sits in.
+ * can be chosen by an attacker, so it is rendered inert: no HTML, no mentions, no links, no
+ * emphasis, and nothing that leaves the table cell, quote or code span it sits in. Only what would
+ * change meaning where the text sits is escaped: the raw body (the issue editor, an e-mail
+ * notification, another tool) shows host names, paths, times and sentences as they are.
  */
+
 // C0/C1 controls, zero-width and bidirectional formatting characters (RTL overrides hide text).
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 // A mention is an @ that does not follow a word character (so e-mail addresses stay intact). The
 // look-behind sees the character before each @, so "@@name" is broken twice, not once.
 const MENTION_AT = /(?<![A-Za-z0-9_])@/g;
 const ZERO_WIDTH_SPACE = "\u200b";
-/** Removes invisible and control characters; keeps newlines and tabs. */
-function stripInvisible(text) {
-    return text.replace(INVISIBLE, "");
+// What follows the @ of an address GFM would link as mailto: a domain with a dot.
+const EMAIL_DOMAIN = /^[A-Za-z0-9_.-]*\.[A-Za-z0-9_-]/;
+const CHARACTER_REFERENCE = /^(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/;
+const EMOJI_SHORTCODE = /^:([A-Za-z0-9_+-]+):/;
+/** Alert text fit to show anywhere: invisible and control characters removed (newlines and tabs kept), marker names broken. */
+function plainText(text) {
+    return (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .breakMarkerNames */ .su)(text.replace(INVISIBLE, ""));
 }
-/** One line of plain text: controls removed, whitespace runs folded. */
+/** One line of plain text: whitespace runs folded. */
 function singleLine(text) {
-    return stripInvisible(text).replace(/\s+/g, " ").trim();
+    return plainText(text).replace(/\s+/g, " ").trim();
 }
 /** Cuts to at most `max` characters without splitting a surrogate pair, marking the cut. */
 function truncate(text, max) {
@@ -29004,17 +29014,137 @@ function truncate(text, max) {
 }
 /** Breaks URLs so GitHub does not turn them into links (the usual "defang" of SOC tooling). */
 function defang(text) {
+    // GFM links "http://" and "www." even after "_" or a digit, so those are broken wherever they are.
     return text
-        .replace(/\bhttp(s?):\/\//gi, "hxxp$1[:]//")
-        .replace(/\b(ftp|file|javascript|data|vbscript):/gi, "$1[:]")
-        .replace(/\bwww\./gi, "www[.]");
+        .replace(/http(s?):\/\//gi, "hxxp$1[:]//")
+        .replace(/(?<![A-Za-z])(ftp|file|javascript|data|vbscript):/gi, "$1[:]")
+        .replace(/www\./gi, "www[.]");
 }
-/** Inline text: every ASCII punctuation character backslash-escaped, mentions and links broken. */
-function inlineText(text) {
+/** What a reader sees of a line of alert text: links defanged, mentions broken. */
+function displayText(text) {
     // GitHub finds mentions in the rendered text, where "\@name" reads "@name" again: a zero-width
     // space after the @ is what stops it.
-    const unmentioned = defang(singleLine(text)).replace(MENTION_AT, `@${ZERO_WIDTH_SPACE}`);
-    return unmentioned.replace(ASCII_PUNCTUATION, "\\$&");
+    return defang(singleLine(text)).replace(MENTION_AT, `@${ZERO_WIDTH_SPACE}`);
+}
+/** Inline text for a table cell, or anywhere inside a line. */
+function inlineText(text) {
+    return escapeInline(displayText(text), true);
+}
+/**
+ * Our own words around our own configuration (a host, a scope), for a table cell: escaped as alert
+ * text is and kept from mentioning anyone, but not defanged, since these links are ours.
+ */
+function ownInlineText(text) {
+    // Not trimmed: it may be a piece of a line, between code spans. A URL reads as itself but is not
+    // made a link: a summary links nothing it was not built to link.
+    const escaped = escapeInline(plainText(text).replace(/\s+/g, " ").replace(MENTION_AT, `@${ZERO_WIDTH_SPACE}`), true);
+    return escaped.replace(/(https?|ftp):\/\//gi, "$1\\://").replace(/www\./gi, "www\\.");
+}
+/**
+ * A line of text where a block may begin (a quote line, a list item), so nothing it starts with
+ * makes a heading, list, fence, rule or definition. A line that continues a paragraph can only
+ * do what interrupts one; `paragraphStart: false` says the line before it was text.
+ */
+function lineText(text, paragraphStart = true) {
+    return guardLineStart(escapeInline(displayText(text), false), paragraphStart);
+}
+/**
+ * Backslash-escapes what GFM would read as markup inside a line. The text is assumed to follow
+ * whitespace (a cell's "| ", a quote's "> "); what follows it is not known.
+ */
+function escapeInline(text, inTable) {
+    let out = "";
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        const next = text[i + 1];
+        switch (c) {
+            case "\\":
+                // "\U" in C:\Users stays; a backslash before punctuation (or before what follows the text) would be eaten.
+                out += next === undefined || ASCII_PUNCTUATION.test(next) ? "\\\\" : c;
+                break;
+            case "`": // code spans
+            case "$": // GitHub's math
+                out += `\\${c}`;
+                break;
+            case "*":
+            case "_":
+            case "~": {
+                let end = i + 1;
+                while (text[end] === c)
+                    end++;
+                const run = c.repeat(end - i);
+                out += delimiterRunIsInert(c, text[i - 1] ?? " ", text[end]) ? run : run.replaceAll(c, `\\${c}`);
+                i = end - 1;
+                break;
+            }
+            case "<": // raw HTML, comments and autolinks all begin "<" and a printable character
+                out += next !== undefined && /[!-~]/.test(next) ? "\\<" : c;
+                break;
+            case "&":
+                out += CHARACTER_REFERENCE.test(text.slice(i + 1, i + 34)) ? "\\&" : c;
+                break;
+            case "]": // an inline link or image needs "](": without a definition nothing else links
+                out += next === "(" ? "\\]" : c;
+                break;
+            case "|":
+                out += inTable ? "\\|" : c;
+                break;
+            case "@": // after a word character (others carry the zero-width space): an e-mail address
+                out += EMAIL_DOMAIN.test(text.slice(i + 1, i + 256)) ? "\\@" : c;
+                break;
+            case ":":
+                out += isEmojiShortcode(text, i) ? "\\:" : c;
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+/**
+ * A run of `*`, `_` or `~` can neither open nor close emphasis or strikethrough between two spaces,
+ * and a `_` run cannot within a word (snake_case). What follows the text is not known: a run at its
+ * end is escaped.
+ */
+function delimiterRunIsInert(c, before, after) {
+    if (after === undefined)
+        return false;
+    if (/\s/.test(before) && /\s/.test(after))
+        return true;
+    return c === "_" && /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after);
+}
+/** `:rocket:` becomes an emoji on GitHub; times (01:53:46), IPv6 and MAC addresses do not. */
+function isEmojiShortcode(text, at) {
+    const name = EMOJI_SHORTCODE.exec(text.slice(at, at + 64))?.[1];
+    if (name === undefined)
+        return false;
+    if (/^\d+$/.test(name))
+        return name === "100" || name === "1234";
+    return !(/^[\da-f]+$/i.test(name) && /[\dA-Za-z:]/.test(text[at - 1] ?? ""));
+}
+/** Escapes the first character of a line that would otherwise begin a block. */
+function guardLineStart(line, paragraphStart) {
+    const escaped = `\\${line}`;
+    // Block quotes, ATX headings and ~~~ fences (backtick fences are escaped inline).
+    if (/^(?:>|#{1,6}(?:\s|$)|~{3})/.test(line))
+        return escaped;
+    // Thematic breaks, setext underlines and table delimiter rows.
+    if (/^([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line) || (/^[-|:][-|: \t]*$/.test(line) && line.includes("-")))
+        return escaped;
+    // A link reference or footnote definition ("[label]:", the label maybe closed on a later line), or
+    // one of GitHub's alerts ("[!NOTE]"), or a task list item's box. Only a footnote definition
+    // interrupts a paragraph.
+    const definition = line.startsWith("[") && (/^\[(?:!|[ \txX]\])/.test(line) || !/^\[[^[\]\\]*\](?!:)/.test(line));
+    if (definition && (paragraphStart || line.startsWith("[^")))
+        return escaped;
+    if (paragraphStart) {
+        if (/^[-+*](?:\s|$)/.test(line))
+            return escaped;
+        return line.replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+    }
+    if (/^=+[ \t]*$/.test(line) || /^[-+*][ \t]+\S/.test(line))
+        return escaped;
+    return line.replace(/^1([.)])(?=[ \t]+\S)/, "1\\$1");
 }
 /** A code span for a table cell: long enough a fence for any backtick run, pipes escaped. */
 function cellCode(text) {
@@ -29028,17 +29158,21 @@ function cellCode(text) {
     const escaped = body.replace(/\\(?=\|)/g, `\\${ZERO_WIDTH_SPACE}`).replace(/\|/g, "\\|");
     return `${fence} ${escaped} ${fence}`;
 }
-/** A block of text as a quote: one escaped line per source line, blank lines kept. */
+/** A block of text as a quote: one line per source line, paragraphs kept, blank runs folded. */
 function quoteBlock(text) {
-    return stripInvisible(text)
-        .replace(/\r\n?/g, "\n")
-        .split("\n")
-        .map((line) => {
-        const escaped = inlineText(line);
-        return escaped === "" ? ">" : `> ${escaped}`;
-    })
-        .join("\n")
-        .replace(/(>\n){2,}/g, ">\n");
+    const lines = [];
+    let paragraphStart = true;
+    for (const source of plainText(text).split(/\r\n?|\n/)) {
+        const line = lineText(source, paragraphStart);
+        if (line !== "")
+            lines.push(`> ${line}`);
+        else if (!paragraphStart)
+            lines.push(">");
+        paragraphStart = line === "";
+    }
+    if (lines.at(-1) === ">")
+        lines.pop();
+    return lines.length > 0 ? lines.join("\n") : ">";
 }
 /** A time as issues and summaries show it: `2026-03-01 10:00:00 UTC`. */
 function formatTime(time) {
@@ -29054,12 +29188,15 @@ function formatTime(time) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   W1: () => (/* binding */ ALERT_ID_PATTERN),
 /* harmony export */   _Z: () => (/* binding */ markerFor),
+/* harmony export */   su: () => (/* binding */ breakMarkerNames),
 /* harmony export */   t7: () => (/* binding */ readMarker)
 /* harmony export */ });
 /* unused harmony export isAlertId */
 /** The line that ties an issue to its Defender alert. */
 const ALERT_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 const MARKER_LINE = /^<!-- defender-alert-id: ([^\s]*) -->$/gm;
+// The names of the alert marker and of the incident marker, as search (and any regex) would find them.
+const MARKER_NAME = /(defender)-((?:alert|incident)-id)/gi;
 function isAlertId(value) {
     return ALERT_ID_PATTERN.test(value);
 }
@@ -29067,6 +29204,14 @@ function markerFor(alertId) {
     if (!isAlertId(alertId))
         throw new Error(`Not a Defender alert ID: ${JSON.stringify(alertId)}`);
     return `<!-- defender-alert-id: ${alertId} -->`;
+}
+/**
+ * Alert text that names a marker (a command line echoing one, a file named after one) is altered so
+ * that the body's own marker line is the only place the name appears: `defender[-]alert-id`, in the
+ * style of the defanged URLs beside it. Visible, and stable when applied twice.
+ */
+function breakMarkerNames(text) {
+    return text.replace(MARKER_NAME, "$1[-]$2");
 }
 /**
  * Finds the marker in an issue body. A body with two marker lines, or one whose ID does not have
@@ -29337,6 +29482,7 @@ const TITLE_MAX = 256;
 const BODY_MAX = 65_536;
 const CELL_MAX = 500;
 const BLOCK_MAX = 4_000;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function severityOf(alert) {
     return vocabulary/* SEVERITIES */.oC.find((s) => s === alert.severity) ?? "UnSpecified";
 }
@@ -29377,11 +29523,12 @@ function row(name, value) {
     return `| ${name} | ${value} |`;
 }
 function renderBody(alert, options) {
-    const tenantId = alert.aadTenantId ?? options.tenantId;
+    // The alert's own tenant, when it has the shape of one; the tenant-id input otherwise.
+    const tenantId = alert.aadTenantId && GUID.test(alert.aadTenantId) ? alert.aadTenantId : options.tenantId;
     const sections = [
         (0,marker/* markerFor */._Z)(alert.id),
-        `**[Open the alert in Microsoft Defender](${portalUrl(options.portalHost, `alerts/${encodeURIComponent(alert.id)}`, tenantId ?? undefined)})**`,
-        fieldTable(alert, options.portalHost, tenantId ?? undefined),
+        `**[Open the alert in Microsoft Defender](${portalUrl(options.portalHost, `alerts/${encodeURIComponent(alert.id)}`, tenantId)})**`,
+        fieldTable(alert, options.portalHost, tenantId),
     ];
     if (alert.description)
         sections.push(`### Description\n\n${(0,markdown/* quoteBlock */.Af)((0,markdown/* truncate */.xv)(alert.description, BLOCK_MAX))}`);
@@ -29500,13 +29647,22 @@ function evidenceDetails(item) {
         parts.push((0,markdown/* inlineText */.ln)(item.detectionStatus));
     return parts.join(" · ");
 }
+/** How to triage from the issue, with the values sync accepts (so a triager need not guess). */
 function triageFooter() {
+    const values = (prefix, list) => list.map((value) => `\`${prefix}${value}\``);
+    const orList = (items) => `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
     return [
         "<details><summary>Triage from this issue (when sync is set up)</summary>",
         "",
-        "- Label `classification:TruePositive`, `classification:InformationalExpectedActivity` or `classification:FalsePositive`, and a `determination:` label, to classify the alert.",
+        `- Close the issue to resolve the alert; reopen it to set it back to InProgress. Or label it ${orList(values("status:", vocabulary/* STATUSES */.f))}.`,
         "- Assign the issue to set the alert's owner; comments are copied to the alert.",
-        "- Close the issue to resolve the alert; reopen it to set it back to In progress.",
+        "- Classify the alert with a `classification:` label and a `determination:` label that goes with it:",
+        "",
+        "| `classification:` | `determination:` |",
+        "|---|---|",
+        ...vocabulary/* CLASSIFICATIONS */.Ii.map((classification) => `| \`${classification}\` | ${values("", vocabulary/* DETERMINATIONS_BY_CLASSIFICATION */.S6[classification]).join(", ")} |`),
+        "",
+        "Case, spaces, `-` and `_` in labels do not matter.",
         "",
         "</details>",
     ].join("\n");
@@ -40754,7 +40910,7 @@ function syncSummary(result) {
         lines.push("");
     }
     for (const skipped of result.skipped)
-        lines.push(`- ${skipped.issueNumber ? `#${skipped.issueNumber}: ` : ""}${(0,markdown/* inlineText */.ln)(skipped.reason)}; nothing sent.`);
+        lines.push(`- ${skipped.issueNumber ? `#${skipped.issueNumber}: ` : ""}${(0,markdown/* lineText */.oZ)(skipped.reason)}; nothing sent.`);
     for (const problem of result.problems)
         lines.push(`- #${problem.issueNumber}: ${(0,markdown/* inlineText */.ln)(problem.problems.join("; "))}; nothing sent.`);
     for (const failure of result.failures)
@@ -40782,14 +40938,9 @@ function checkLines(items) {
 function ownText(text) {
     return text
         .split(/(`[^`]*`)/)
-        .map((part) => (/^`[^`]*`$/.test(part) ? (0,markdown/* cellCode */.GA)(part.slice(1, -1)) : escapeOwn(part)))
+        .map((part) => (/^`[^`]*`$/.test(part) ? (0,markdown/* cellCode */.GA)(part.slice(1, -1)) : (0,markdown/* ownInlineText */.Hf)(part)))
         .join("")
         .trim();
-}
-function escapeOwn(text) {
-    // Escaped, and an @ kept from reading as a mention (a role or a subject could hold one), but no
-    // defanging: these are our hosts.
-    return (0,markdown/* stripInvisible */._0)(text).replace(/\s+/g, " ").replace(/(?<![A-Za-z0-9_])@/g, "@\u200b").replace(/[!-/:-@[-`{-~]/g, "\\$&");
 }
 function checkResult(item) {
     return `${ownText(item.detail)}${item.reply ? `: ${(0,markdown/* inlineText */.ln)(item.reply)}` : ""}`;

@@ -1,6 +1,6 @@
 /** What a run tells the workflow: outputs and the job summary. */
 import { partsOf } from "./errors.js";
-import { cellCode, formatTime, inlineText, stripInvisible } from "./issue/markdown.js";
+import { cellCode, formatTime, inlineText, lineText, ownInlineText } from "./issue/markdown.js";
 import { groupByError, type PullResult } from "./modes/pull.js";
 import type { CheckItem } from "./modes/check.js";
 import type { SyncResult } from "./modes/sync.js";
@@ -89,7 +89,7 @@ export function syncSummary(result: SyncResult): string {
     for (const update of result.updated) lines.push(`| ${cellCode(update.alertId)} | #${update.issueNumber} | ${cellCode(JSON.stringify(update.changes))} |`);
     lines.push("");
   }
-  for (const skipped of result.skipped) lines.push(`- ${skipped.issueNumber ? `#${skipped.issueNumber}: ` : ""}${inlineText(skipped.reason)}; nothing sent.`);
+  for (const skipped of result.skipped) lines.push(`- ${skipped.issueNumber ? `#${skipped.issueNumber}: ` : ""}${lineText(skipped.reason)}; nothing sent.`);
   for (const problem of result.problems) lines.push(`- #${problem.issueNumber}: ${inlineText(problem.problems.join("; "))}; nothing sent.`);
   for (const failure of result.failures) lines.push(`- #${failure.issueNumber} (${cellCode(failure.alertId)}): failed: ${inlineText(failure.error)}`);
   if (result.kind === "event" && result.updated.length === 0 && result.skipped.length === 0 && result.problems.length === 0 && result.failures.length === 0) lines.push("Nothing to send.");
@@ -117,15 +117,9 @@ export function checkLines(items: readonly CheckItem[]): string[] {
 export function ownText(text: string): string {
   return text
     .split(/(`[^`]*`)/)
-    .map((part) => (/^`[^`]*`$/.test(part) ? cellCode(part.slice(1, -1)) : escapeOwn(part)))
+    .map((part) => (/^`[^`]*`$/.test(part) ? cellCode(part.slice(1, -1)) : ownInlineText(part)))
     .join("")
     .trim();
-}
-
-function escapeOwn(text: string): string {
-  // Escaped, and an @ kept from reading as a mention (a role or a subject could hold one), but no
-  // defanging: these are our hosts.
-  return stripInvisible(text).replace(/\s+/g, " ").replace(/(?<![A-Za-z0-9_])@/g, "@\u200b").replace(/[!-/:-@[-`{-~]/g, "\\$&");
 }
 
 function checkResult(item: CheckItem): string {

@@ -3,6 +3,8 @@
 export const ALERT_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
 const MARKER_LINE = /^<!-- defender-alert-id: ([^\s]*) -->$/gm;
+// The names of the alert marker and of the incident marker, as search (and any regex) would find them.
+const MARKER_NAME = /(defender)-((?:alert|incident)-id)/gi;
 
 export function isAlertId(value: string): boolean {
   return ALERT_ID_PATTERN.test(value);
@@ -11,6 +13,15 @@ export function isAlertId(value: string): boolean {
 export function markerFor(alertId: string): string {
   if (!isAlertId(alertId)) throw new Error(`Not a Defender alert ID: ${JSON.stringify(alertId)}`);
   return `<!-- defender-alert-id: ${alertId} -->`;
+}
+
+/**
+ * Alert text that names a marker (a command line echoing one, a file named after one) is altered so
+ * that the body's own marker line is the only place the name appears: `defender[-]alert-id`, in the
+ * style of the defanged URLs beside it. Visible, and stable when applied twice.
+ */
+export function breakMarkerNames(text: string): string {
+  return text.replace(MARKER_NAME, "$1[-]$2");
 }
 
 export type MarkerReading =

@@ -2,12 +2,13 @@
 import type { Alert, Evidence } from "../defender/alert.js";
 import { markerFor } from "./marker.js";
 import { cellCode, defang, formatTime, inlineText, quoteBlock, singleLine, truncate } from "./markdown.js";
-import { ALERT_LABEL, SEVERITIES, type Severity, severityLabel } from "./vocabulary.js";
+import { ALERT_LABEL, CLASSIFICATIONS, DETERMINATIONS_BY_CLASSIFICATION, SEVERITIES, STATUSES, type Severity, severityLabel } from "./vocabulary.js";
 
 export const TITLE_MAX = 256;
 export const BODY_MAX = 65_536;
 const CELL_MAX = 500;
 const BLOCK_MAX = 4_000;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface RenderOptions {
   titleTemplate: string;
@@ -69,11 +70,12 @@ function row(name: string, value: string): string {
 }
 
 export function renderBody(alert: Alert, options: RenderOptions): string {
-  const tenantId = alert.aadTenantId ?? options.tenantId;
+  // The alert's own tenant, when it has the shape of one; the tenant-id input otherwise.
+  const tenantId = alert.aadTenantId && GUID.test(alert.aadTenantId) ? alert.aadTenantId : options.tenantId;
   const sections = [
     markerFor(alert.id),
-    `**[Open the alert in Microsoft Defender](${portalUrl(options.portalHost, `alerts/${encodeURIComponent(alert.id)}`, tenantId ?? undefined)})**`,
-    fieldTable(alert, options.portalHost, tenantId ?? undefined),
+    `**[Open the alert in Microsoft Defender](${portalUrl(options.portalHost, `alerts/${encodeURIComponent(alert.id)}`, tenantId)})**`,
+    fieldTable(alert, options.portalHost, tenantId),
   ];
   if (alert.description) sections.push(`### Description\n\n${quoteBlock(truncate(alert.description, BLOCK_MAX))}`);
   if (alert.recommendedAction) sections.push(`### Recommended action\n\n${quoteBlock(truncate(alert.recommendedAction, BLOCK_MAX))}`);
@@ -190,13 +192,22 @@ function evidenceDetails(item: Evidence): string {
   return parts.join(" · ");
 }
 
+/** How to triage from the issue, with the values sync accepts (so a triager need not guess). */
 function triageFooter(): string {
+  const values = (prefix: string, list: readonly string[]) => list.map((value) => `\`${prefix}${value}\``);
+  const orList = (items: string[]) => `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
   return [
     "<details><summary>Triage from this issue (when sync is set up)</summary>",
     "",
-    "- Label `classification:TruePositive`, `classification:InformationalExpectedActivity` or `classification:FalsePositive`, and a `determination:` label, to classify the alert.",
+    `- Close the issue to resolve the alert; reopen it to set it back to InProgress. Or label it ${orList(values("status:", STATUSES))}.`,
     "- Assign the issue to set the alert's owner; comments are copied to the alert.",
-    "- Close the issue to resolve the alert; reopen it to set it back to In progress.",
+    "- Classify the alert with a `classification:` label and a `determination:` label that goes with it:",
+    "",
+    "| `classification:` | `determination:` |",
+    "|---|---|",
+    ...CLASSIFICATIONS.map((classification) => `| \`${classification}\` | ${values("", DETERMINATIONS_BY_CLASSIFICATION[classification]).join(", ")} |`),
+    "",
+    "Case, spaces, `-` and `_` in labels do not matter.",
     "",
     "</details>",
   ].join("\n");

@@ -60,7 +60,7 @@ it("check passes with a warning when the token can read alerts but sync could no
     },
   ]);
   expect(result.summary).toContain("Everything needed is in place, with 1 warning below.");
-  expect(result.summary).toContain("| ⚠️ | Defender permission \\(the token\\'s roles\\) | ` Alert.Read.All `\\: pull can read alerts\\, but sync will need ` Alert.ReadWrite.All ` to update them | Before using sync\\, add the WindowsDefenderATP application permission ` Alert.ReadWrite.All ` to the app registration and grant admin consent\\. |");
+  expect(result.summary).toContain("| ⚠️ | Defender permission (the token's roles) | ` Alert.Read.All `: pull can read alerts, but sync will need ` Alert.ReadWrite.All ` to update them | Before using sync, add the WindowsDefenderATP application permission ` Alert.ReadWrite.All ` to the app registration and grant admin consent. |");
 });
 
 it("check shows its own hosts as they are, in code, with nothing defanged", async () => {
@@ -68,7 +68,7 @@ it("check shows its own hosts as they are, in code, with nothing defanged", asyn
   const result = await world.run({ mode: "check" });
   expect(result.code).toBe(0);
   expect(result.summary).toContain(`| ✅ | List alerts at \` ${world.defender.url} \` |`);
-  expect(result.summary).toContain(`| ✅ | Sign in to \` ${world.entra.url} \` \\(client secret\\) | token for \` https://api.securitycenter.microsoft.com \` |`);
+  expect(result.summary).toContain(`| ✅ | Sign in to \` ${world.entra.url} \` (client secret) | token for \` https://api.securitycenter.microsoft.com \` |`);
   expect(result.summary).not.toContain("hxxp");
   const html = renderGfm(result.summary);
   expect(html).toContain(`<code>${world.defender.url}</code>`);

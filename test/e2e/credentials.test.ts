@@ -92,8 +92,8 @@ describe("GitHub OIDC federation", () => {
     ]);
     expect(result.summary).toBe(
       "## defender-issues pull failed\n\n" +
-        "**Error:** No client\\-secret or client\\-certificate was given\\, so the action signs in with GitHub OIDC federation\\, which needs the job\\'s ID token\n\n" +
-        "**Fix:** Add ` permissions: id-token: write ` to the job \\(or give a secret or certificate\\)\\.\n",
+        "**Error:** No client-secret or client-certificate was given, so the action signs in with GitHub OIDC federation, which needs the job's ID token\n\n" +
+        "**Fix:** Add ` permissions: id-token: write ` to the job (or give a secret or certificate).\n",
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAlertId, markerFor, readMarker } from "../../src/issue/marker.ts";
+import { breakMarkerNames, isAlertId, markerFor, readMarker } from "../../src/issue/marker.ts";
 
 describe("marker", () => {
   it("round-trips an alert ID", () => {
@@ -32,5 +32,22 @@ describe("marker", () => {
     }
     expect(isAlertId("a/b")).toBe(false);
     expect(() => markerFor("x y")).toThrow(/Not a Defender alert ID/);
+  });
+
+  it("breaks the alert and incident marker names in alert text, in any case, visibly", () => {
+    expect(breakMarkerNames("cmd.exe /c echo <!-- defender-alert-id: x -->")).toBe("cmd.exe /c echo <!-- defender[-]alert-id: x -->");
+    expect(breakMarkerNames("<!--DEFENDER-Incident-ID:7-->")).toBe("<!--DEFENDER[-]Incident-ID:7-->");
+    expect(breakMarkerNames("defender-alert defender alert id")).toBe("defender-alert defender alert id");
+  });
+
+  it("breaks a name once, however often it is applied", () => {
+    const once = breakMarkerNames("defender-alert-iddefender-alert-id");
+    expect(once).toBe("defender[-]alert-iddefender[-]alert-id");
+    expect(breakMarkerNames(once)).toBe(once);
+  });
+
+  it("reads the marker of a body whose alert text held broken marker names", () => {
+    const body = `${markerFor("abc_1")}\n| x | \` <!-- defender[-]alert-id: evil --> \` |`;
+    expect(readMarker(body)).toEqual({ kind: "one", alertId: "abc_1" });
   });
 });

@@ -3,6 +3,7 @@ import { alertSchema } from "../../src/defender/alert.ts";
 import { cellCode, inlineText, quoteBlock } from "../../src/issue/markdown.ts";
 import { readMarker } from "../../src/issue/marker.ts";
 import { BODY_MAX, renderIssue, renderTitle, TITLE_MAX } from "../../src/issue/render.ts";
+import { CLASSIFICATIONS, DETERMINATIONS_BY_CLASSIFICATION, STATUSES } from "../../src/issue/vocabulary.ts";
 import { cellsPerRow, hrefsIn, mentionsIn, renderGfm, tagsIn, visibleText } from "../support/gfm.ts";
 
 const base = {
@@ -92,6 +93,23 @@ describe("renderIssue", () => {
     ]);
   });
 
+  it("breaks marker names in alert text, code spans too, so the body names the marker once", () => {
+    const commandLine = "cmd.exe /c echo <!-- defender-alert-id: x -->";
+    const evidence = [{ ...base.evidence[0], processCommandLine: commandLine, fileName: "<!-- DEFENDER-INCIDENT-ID: 7 -->" }];
+    const draft = renderIssue(alert({ title: commandLine, description: commandLine, category: "defender-alert-id", evidence }), options);
+    expect(draft.body.match(/defender-alert-id/gi)).toEqual(["defender-alert-id"]);
+    expect(draft.body).not.toMatch(/defender-incident-id/i);
+    expect(draft.body).toContain("` cmd.exe /c echo <!-- defender[-]alert-id: x --> `");
+    expect(draft.body).toContain("> cmd.exe /c echo \\<!-- defender[-]alert-id: x -->");
+    expect(draft.title).toBe("[Medium] cmd.exe /c echo <!-- defender[-]alert-id: x --> on ws-finance-07.corp.contoso.com");
+    expect(readMarker(draft.body)).toEqual({ kind: "one", alertId: base.id });
+  });
+
+  it("takes the tenant for portal links from the alert only when it is a tenant ID", () => {
+    const draft = renderIssue(alert({ aadTenantId: "defender-alert-id" }), { ...options, tenantId: "contoso.onmicrosoft.com" });
+    expect(hrefsIn(renderGfm(draft.body))[0]).toBe(`https://security.microsoft.com/alerts/${base.id}?tid=contoso.onmicrosoft.com`);
+  });
+
   it("uses the cloud's portal host", () => {
     const draft = renderIssue(alert(), { ...options, portalHost: "security.apps.mil" });
     expect(hrefsIn(renderGfm(draft.body))[0]).toBe(`https://security.apps.mil/alerts/${base.id}?tid=${base.aadTenantId}`);
@@ -128,6 +146,32 @@ describe("renderIssue", () => {
   });
 });
 
+describe("the triage section", () => {
+  const body = renderIssue(alert(), options).body;
+  const section = body.slice(body.indexOf("<details>"));
+
+  it("ends the body, collapsed", () => {
+    expect(section).toMatch(/^<details><summary>Triage from this issue \(when sync is set up\)<\/summary>\n\n[\s\S]*\n\n<\/details>\n$/);
+  });
+
+  it("names every status label", () => {
+    expect(section).toContain(`Or label it ${STATUSES.map((status) => `\`status:${status}\``).join(", ").replace(/, (?=[^,]*$)/, " or ")}.`);
+  });
+
+  it("lists the determinations each classification accepts, one row per classification", () => {
+    const html = renderGfm(section);
+    const rows = Array.from(html.matchAll(/<tr>([\s\S]*?)<\/tr>/g), (row) => Array.from(row[1]!.matchAll(/<t[dh]>([\s\S]*?)<\/t[dh]>/g), (cell) => cell[1]!.replace(/<[^>]*>/g, "")));
+    expect(rows).toEqual([
+      ["classification:", "determination:"],
+      ...CLASSIFICATIONS.map((classification) => [classification, DETERMINATIONS_BY_CLASSIFICATION[classification].join(", ")]),
+    ]);
+  });
+
+  it("costs the body little", () => {
+    expect(section.length).toBeLessThan(1_200);
+  });
+});
+
 describe("renderTitle", () => {
   it("fills fields, joins arrays and leaves missing ones empty", () => {
     expect(renderTitle("{title} [{mitreTechniques}] {nope}{relatedUser}", alert())).toBe("Suspicious access to LSASS service [T1003, T1003.001]");
@@ -158,6 +202,58 @@ describe("markdown escaping", () => {
   });
 
   it("quotes every line and keeps headings and rules as text", () => {
-    expect(quoteBlock("# not a heading\n---\n\n\n\nlast")).toBe("> \\# not a heading\n> \\-\\-\\-\n>\nlast".replace("\nlast", "\n> last"));
+    expect(quoteBlock("# not a heading\n---\n\n\n\nlast")).toBe("> \\# not a heading\n> \\---\n>\n> last");
+  });
+
+  it.each([
+    ["a host name", "ws-finance-07.corp.contoso.com"],
+    ["a time", "2026-12-01 01:53:46 UTC"],
+    ["a Windows path", "C:\\Users\\jdoe\\AppData\\Local\\Temp\\out.dmp"],
+    ["an account", "CORP\\svc-backup"],
+    ["a hash", "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"],
+    ["a threat name", "Ransom:Win32/LockBit.RPA!MTB"],
+    ["an IPv6 address", "fe80::1ff:fe23:4567:890a"],
+    ["a sentence", "Reset the password (it's \"weak\"): 50% = 1/2 + 0; why? snake_case_name, 3 * 4 and a < b > c & d."],
+  ])("leaves %s as it is", (_name, text) => {
+    expect(inlineText(text)).toBe(text);
+    expect(quoteBlock(text)).toBe(`> ${text}`);
+  });
+
+  it.each([
+    ["a pipe, in a cell", "a|b", "a\\|b"],
+    ["emphasis", "**bold** _em_ ~del~", "\\*\\*bold\\*\\* \\_em\\_ \\~del\\~"],
+    ["a tag", "<img src=x>", "\\<img src=x>"],
+    ["an HTML comment", "<!-- x -->", "\\<!-- x -->"],
+    ["a character reference", "&amp; &#64; R&D", "\\&amp; \\&#64; R&D"],
+    ["an inline link", "[a](b) ![i](j)", "[a\\](b) ![i\\](j)"],
+    ["an e-mail address GFM would link", "soc@contoso.com", "soc\\@contoso.com"],
+    ["a backslash before punctuation", "C:\\Users\\_x\\", "C:\\Users\\\\\\_x\\\\"],
+    ["a code span", "`x`", "\\`x\\`"],
+    ["math", "$x$", "\\$x\\$"],
+    ["an emoji shortcode", ":rocket: at 10:00:00", "\\:rocket: at 10:00:00"],
+  ])("escapes %s", (_name, text, escaped) => {
+    expect(inlineText(text)).toBe(escaped);
+  });
+
+  it.each([
+    ["# h", "\\# h"],
+    ["> q", "\\> q"],
+    ["- item", "\\- item"],
+    ["* item", "\\* item"],
+    ["1. item", "1\\. item"],
+    ["---", "\\---"],
+    ["~~~ js", "\\~~~ js"],
+    ["[x]: https://e.x", "\\[x]: hxxps[:]//e.x"],
+    ["[^1]: note", "\\[^1]: note"],
+    ["[!NOTE]", "\\[!NOTE]"],
+    ["| --- |", "\\| --- |"],
+    ["#12 is fine", "#12 is fine"],
+    ["[Test Alert] is fine", "[Test Alert] is fine"],
+  ])("keeps a quote line from starting a block: %s", (line, quoted) => {
+    expect(quoteBlock(line)).toBe(`> ${quoted}`);
+  });
+
+  it("escapes a line that would interrupt a paragraph, and only such a line", () => {
+    expect(quoteBlock("text\n2. not a list\n1. a list\n===\n- a list")).toBe("> text\n> 2. not a list\n> 1\\. a list\n> \\===\n> \\- a list");
   });
 });
