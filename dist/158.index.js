@@ -112,10 +112,13 @@ function createGitHub(token, hooks) {
 var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/issue/marker.ts
 var issue_marker = __webpack_require__(69745);
+// EXTERNAL MODULE: ./src/issue/record.ts
+var record = __webpack_require__(99446);
 // EXTERNAL MODULE: ./src/json-stream.ts
 var json_stream = __webpack_require__(37346);
 ;// CONCATENATED MODULE: ./src/github/store.ts
 /** The alert-issue store: alert issues in the repository, found by marker and author. */
+
 
 
 
@@ -140,14 +143,25 @@ class AlertIssueStore {
     }
     /** Alert issues (open and closed) updated since `since`: one listing, sized to the window. */
     async listUpdatedSince(since) {
-        return (0,github_errors/* explained */.to)("Listing the repository's issues", () => this.#list(since));
+        return (0,github_errors/* explained */.to)("Listing the repository's issues", () => this.#list({ state: "all", since: since.toISOString() }, false));
+    }
+    /**
+     * Reconcile's scope: every open alert issue, whatever its age, and every closed one updated since
+     * `since`; with their bodies, whose record of agreement reconcile rewrites.
+     */
+    async listForReconcile(since) {
+        return (0,github_errors/* explained */.to)("Listing the repository's issues", async () => {
+            const open = await this.#list({ state: "open" }, true);
+            const closed = await this.#list({ state: "closed", since: since.toISOString() }, true);
+            return { issues: [...open.issues, ...closed.issues], strangers: [...open.strangers, ...closed.strangers], openedByTrusted: [...open.openedByTrusted, ...closed.openedByTrusted] };
+        });
     }
     /**
      * Pages by GitHub's Link header, reading each page an issue at a time as it streams in: Octokit's
      * own parser looks at every value for big integers, which costs seconds over thousands of issues,
      * and a whole page parsed at once leaves megabytes of garbage per page.
      */
-    async #list(since) {
+    async #list(query, keepBodies) {
         const listing = { issues: [], strangers: [], openedByTrusted: [] };
         // Octokit hands over only the body stream, and undici cancels the body of a Response that is
         // garbage-collected before anyone reads it: the page's Response is held until its body is read.
@@ -156,9 +170,9 @@ class AlertIssueStore {
         let held;
         const holding = async (...args) => (held = await fetchPage(...args));
         const raw = { request: { parseSuccessResponseBody: false, fetch: holding } };
-        let response = await this.#github.request("GET /repos/{owner}/{repo}/issues", { ...this.#repo, state: "all", since: since.toISOString(), per_page: 100, ...raw });
+        let response = await this.#github.request("GET /repos/{owner}/{repo}/issues", { ...this.#repo, ...query, per_page: 100, ...raw });
         for (;;) {
-            await (0,json_stream/* readStreamingArray */.o)(response.data, (issue) => this.#classify(issue, listing));
+            await (0,json_stream/* readStreamingArray */.o)(response.data, (issue) => this.#classify(issue, listing, keepBodies));
             held = undefined;
             const next = NEXT_LINK.exec(response.headers.link ?? "")?.[1];
             if (!next)
@@ -166,7 +180,7 @@ class AlertIssueStore {
             response = await this.#github.request({ method: "GET", url: next, ...raw });
         }
     }
-    #classify(raw, listing) {
+    #classify(raw, listing, keepBodies) {
         if (raw.pull_request)
             return;
         if (this.#authors.has((raw.user?.login ?? "").toLowerCase()))
@@ -179,7 +193,10 @@ class AlertIssueStore {
             listing.strangers.push({ number: raw.number, author });
             return;
         }
-        listing.issues.push(toAlertIssue(raw, marker.alertId));
+        const issue = toAlertIssue(raw, marker.alertId);
+        if (keepBodies)
+            issue.body = raw.body ?? "";
+        listing.issues.push(issue);
     }
     /**
      * Makes the vocabulary: creates the labels the repository lacks and gives those GitHub made for an
@@ -251,6 +268,47 @@ class AlertIssueStore {
             for (const label of page.data)
                 existing.set(label.name.toLowerCase(), label);
         return existing;
+    }
+    /** An issue's events, oldest first: when each triage field last changed on GitHub, and by whom. */
+    async issueEvents(issueNumber) {
+        return (0,github_errors/* explained */.to)(`Reading the events of issue #${issueNumber}`, async () => {
+            const events = [];
+            const pages = this.#github.paginate.iterator(this.#github.rest.issues.listEvents, { ...this.#repo, issue_number: issueNumber, per_page: 100 });
+            for await (const page of pages) {
+                for (const raw of page.data) {
+                    events.push({ event: raw.event, actor: raw.actor?.login ?? "", createdAt: new Date(raw.created_at), ...(raw.label?.name ? { label: raw.label.name } : {}) });
+                }
+            }
+            return events;
+        });
+    }
+    /** The comments on an issue that the action's identity wrote. */
+    async ownComments(issueNumber) {
+        return (0,github_errors/* explained */.to)(`Reading the comments of issue #${issueNumber}`, async () => {
+            const bodies = [];
+            const pages = this.#github.paginate.iterator(this.#github.rest.issues.listComments, { ...this.#repo, issue_number: issueNumber, per_page: 100 });
+            for await (const page of pages) {
+                for (const comment of page.data)
+                    if (this.#authors.has((comment.user?.login ?? "").toLowerCase()))
+                        bodies.push(comment.body ?? "");
+            }
+            return bodies;
+        });
+    }
+    /** Writes an issue's state, labels, assignees and body in one request. */
+    async updateIssue(issueNumber, update) {
+        await (0,github_errors/* explained */.to)(`Updating issue #${issueNumber}`, () => this.#github.rest.issues.update({
+            ...this.#repo,
+            issue_number: issueNumber,
+            ...(update.state ? { state: update.state } : {}),
+            ...(update.stateReason ? { state_reason: update.stateReason } : {}),
+            ...(update.labels ? { labels: update.labels } : {}),
+            ...(update.assignees ? { assignees: update.assignees } : {}),
+            ...(update.body !== undefined ? { body: update.body } : {}),
+        }));
+    }
+    async comment(issueNumber, body) {
+        await (0,github_errors/* explained */.to)(`Commenting on issue #${issueNumber}`, () => this.#github.rest.issues.createComment({ ...this.#repo, issue_number: issueNumber, body }));
     }
     /** Whether `login` holds at least the triage role here (checked through the API, by role). */
     async canTriage(login) {
@@ -341,6 +399,8 @@ function toAlertIssue(raw, alertId) {
         createdAt: new Date(raw.created_at),
         labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
         assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
+        comments: raw.comments ?? 0,
+        record: raw.body?.includes("defender-issues-agreed") ? (0,record/* readRecord */.aE)(raw.body) : undefined,
     };
 }
 function isAlreadyExists(error) {
@@ -385,6 +445,70 @@ function createStore(config, tuning, env) {
         createTimeoutMs: tuning.timeoutMs ?? src_config/* DEFAULT_TIMEOUT_MS */.t1,
         retrying: (message) => core/* info */.pq(message),
     });
+}
+
+
+/***/ }),
+
+/***/ 99446:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aE: () => (/* binding */ readRecord),
+/* harmony export */   q8: () => (/* binding */ withRecord)
+/* harmony export */ });
+/* unused harmony export recordLine */
+/* harmony import */ var _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81731);
+
+const RECORD_LINE = /^<!-- defender-issues-agreed: (\{[^\n]*\}) -->$/gm;
+const OWNER_MAX = 256;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z$/;
+const KNOWN_DETERMINATIONS = new Set([..._vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .DETERMINATIONS */ .rH, ...Object.values(_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .DETERMINATION_ALIASES */ .HG)]);
+/** The hidden line for a record. `<` and `>` are written as JSON escapes, so no value can end the comment. */
+function recordLine(record) {
+    const { status, classification, determination, owner } = record.triage;
+    const json = JSON.stringify({ status, classification, determination, owner, commentsUntil: record.commentsUntil, issueComments: record.issueComments });
+    return `<!-- defender-issues-agreed: ${json.replace(/</g, "\\u003c").replace(/>/g, "\\u003e")} -->`;
+}
+/** The record in a body, when there is exactly one and it reads; otherwise none. */
+function readRecord(body) {
+    if (!body)
+        return undefined;
+    const lines = [...body.replace(/\r\n?/g, "\n").matchAll(RECORD_LINE)];
+    if (lines.length !== 1)
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(lines[0][1]);
+    }
+    catch {
+        return undefined;
+    }
+    return validRecord(value);
+}
+function validRecord(value) {
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+        return undefined;
+    const { status, classification, determination, owner, commentsUntil, issueComments } = value;
+    const nullOr = (v, ok) => v === null || (typeof v === "string" && ok(v));
+    if (typeof status !== "string" || !_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUSES */ .f.includes(status))
+        return undefined;
+    if (!nullOr(classification, (c) => _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .CLASSIFICATIONS */ .Ii.includes(c)))
+        return undefined;
+    if (!nullOr(determination, (d) => KNOWN_DETERMINATIONS.has(d)))
+        return undefined;
+    if (!nullOr(owner, (o) => o.length > 0 && o.length <= OWNER_MAX && !/[\u0000-\u001f]/.test(o)))
+        return undefined;
+    if (!nullOr(commentsUntil, (t) => ISO_TIME.test(t) && !Number.isNaN(Date.parse(t))))
+        return undefined;
+    if (typeof issueComments !== "number" || !Number.isInteger(issueComments) || issueComments < 0)
+        return undefined;
+    return { triage: { status, classification, determination, owner }, commentsUntil: commentsUntil, issueComments };
+}
+/** The body with its record replaced, or added as its last line; every other line is kept as it is. */
+function withRecord(body, record) {
+    const text = (body ?? "").replace(/\r\n?/g, "\n").replace(RECORD_LINE, "").replace(/\n+$/, "");
+    return `${text}\n\n${recordLine(record)}\n`;
 }
 
 

@@ -139,7 +139,9 @@ class DefenderApiError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   reconcile: () => (/* binding */ reconcile)
+/* harmony export */   Dj: () => (/* binding */ oldestPerAlert),
+/* harmony export */   reconcile: () => (/* binding */ reconcile),
+/* harmony export */   v4: () => (/* binding */ sendUpdates)
 /* harmony export */ });
 /* unused harmony export groupByChange */
 /* harmony import */ var _issue_changes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17662);
@@ -206,6 +208,11 @@ async function reconcile(config, deps, log, now = new Date()) {
         else
             updates.push({ alertId: issue.alertId, issueNumber: issue.number, changes: diff });
     }
+    await sendUpdates(config, deps, updates, result, log);
+    return result;
+}
+/** Sends updates, identical changes together in batches: one call per distinct change and 50 alerts. */
+async function sendUpdates(config, deps, updates, result, log) {
     for (const group of groupByChange(updates)) {
         if (group.length === 1) {
             await (0,_send_js__WEBPACK_IMPORTED_MODULE_1__.sendChanges)(config, deps, group[0], result, log);
@@ -215,7 +222,6 @@ async function reconcile(config, deps, log, now = new Date()) {
             await sendBatch(config, deps, group.slice(start, start + BATCH_SIZE), result, log);
         }
     }
-    return result;
 }
 async function sendBatch(config, deps, batch, result, log) {
     const ids = batch.map((update) => update.alertId);

@@ -28381,7 +28381,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   mW: () => (/* binding */ readTuning)
 });
 
-// UNUSED EXPORTS: CLOUDS, INPUT_DEFAULTS, InputError, isBalancedClause, parseDuration, resolveCloud, splitList
+// UNUSED EXPORTS: CLOUDS, INPUT_DEFAULTS, InputError, SYNC_DIRECTIONS, isBalancedClause, parseDuration, resolveCloud, splitList
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
 var schemas = __nccwpck_require__(94343);
@@ -28478,6 +28478,7 @@ const CLOUDS = {
         portalHost: "security.apps.mil",
     },
 };
+const SYNC_DIRECTIONS = ["both", "to-defender", "to-github"];
 const INPUT_DEFAULTS = {
     cloud: "public",
     lookback: "24h",
@@ -28488,6 +28489,7 @@ const INPUT_DEFAULTS = {
     "sync-comments": "true",
     "trusted-authors": "github-actions[bot]",
     "dry-run": "false",
+    "sync-direction": "both",
 };
 /** A bad input: one line naming the input, the value and what is accepted. */
 class InputError extends Error {
@@ -28719,6 +28721,7 @@ async function readConfig(read) {
         syncComments: field(read, "sync-comments", booleanSchema),
         trustedAuthors: field(read, "trusted-authors", loginList(true)),
         dryRun: field(read, "dry-run", booleanSchema),
+        syncDirection: field(read, "sync-direction", oneOf(SYNC_DIRECTIONS, "both, to-defender or to-github")),
     };
 }
 /** The longest wait for a reply (Defender, Entra ID, an issue create) unless DEFENDER_ISSUES_TIMEOUT_MS says otherwise. */
@@ -28882,9 +28885,9 @@ async function explained(what, call) {
 /* harmony export */   BX: () => (/* binding */ planIssueEvent),
 /* harmony export */   Dn: () => (/* binding */ desiredAlert),
 /* harmony export */   br: () => (/* binding */ commentText),
-/* harmony export */   iv: () => (/* binding */ difference)
+/* harmony export */   iv: () => (/* binding */ difference),
+/* harmony export */   tb: () => (/* binding */ assignedToFor)
 /* harmony export */ });
-/* unused harmony export assignedToFor */
 /* harmony import */ var _triage_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49595);
 /** What an issue event, or an issue's state, asks of its alert: SPEC.md's "What sync sends". Pure. */
 
@@ -29244,6 +29247,7 @@ function readMarker(body) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ek: () => (/* binding */ sameDetermination),
 /* harmony export */   GN: () => (/* binding */ readTriageLabels),
+/* harmony export */   w9: () => (/* binding */ canonicalDetermination),
 /* harmony export */   yF: () => (/* binding */ acceptedValues),
 /* harmony export */   zR: () => (/* binding */ isTriageLabel)
 /* harmony export */ });
@@ -29332,12 +29336,15 @@ function impliedClassification(determination) {
     const fits = _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .CLASSIFICATIONS */ .Ii.filter((c) => _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .DETERMINATIONS_BY_CLASSIFICATION */ .S6[c].includes(determination));
     return fits.length === 1 ? fits[0] : undefined;
 }
+/** A determination in the spelling sync sends first (`Clean` → `NotMalicious`); unknown values as they are. */
+function canonicalDetermination(value) {
+    return CANONICAL.determination.get(normalise(value)) ?? value;
+}
 /** True when two determination spellings name the same value (`NotMalicious` and `Clean`). */
 function sameDetermination(a, b) {
     if (!a || !b)
         return a === b;
-    const canonical = (value) => CANONICAL.determination.get(normalise(value)) ?? value;
-    return canonical(a) === canonical(b);
+    return canonicalDetermination(a) === canonicalDetermination(b);
 }
 
 
@@ -29845,7 +29852,7 @@ function groupByError(failed) {
 
 
 function emptyResult(kind, dryRun) {
-    return { kind, dryRun, updated: [], skipped: [], problems: [], failures: [], examined: 0, inStep: 0 };
+    return { kind, dryRun, updated: [], skipped: [], problems: [], failures: [], examined: 0, inStep: 0, issuesUpdated: [], unmappedOwners: [] };
 }
 const TRUSTED = (config, login) => config.trustedAuthors.some((author) => author.toLowerCase() === login.toLowerCase());
 /** Handles one `issues` or `issue_comment` event. Ignored and untrusted events succeed, saying why. */
@@ -29859,6 +29866,8 @@ async function syncEvent(config, event, deps, log) {
     };
     if (issue.isPullRequest)
         return skip("a pull request, not an alert issue");
+    if (config.syncDirection === "to-github")
+        return skip("sync-direction is to-github: issue events send nothing to Defender");
     const marker = (0,_issue_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .readMarker */ .t7)(issue.body);
     if (marker.kind === "none")
         return skip("no alert marker, so not an alert issue");
@@ -40890,13 +40899,15 @@ async function reportPull(result, reporter) {
     await reporter.summary(pullSummary(result));
 }
 function syncOutputs(result) {
-    return { "alerts-updated": JSON.stringify(result.updated) };
+    return { "alerts-updated": JSON.stringify(result.updated), "issues-updated": JSON.stringify(result.issuesUpdated) };
 }
 function syncSummary(result) {
-    const title = result.kind === "reconcile" ? "Issues → Defender alerts (reconcile)" : "Issue → Defender alert";
+    const title = result.kind === "reconcile" ? "Issues ⇄ Defender alerts (reconcile)" : "Issue → Defender alert";
     const lines = [`## ${title}${result.dryRun ? " (dry run)" : ""}`, ""];
     if (result.kind === "reconcile") {
-        lines.push("| | |", "|---|---|", `| Alert issues examined | ${result.examined} |`, `| Already in step | ${result.inStep} |`, `| ${result.dryRun ? "Would update" : "Alerts updated"} | ${result.updated.length} |`);
+        lines.push("| | |", "|---|---|", `| Alert issues examined | ${result.examined} |`, `| Already in step | ${result.inStep} |`, `| ${result.dryRun ? "Alerts that would be updated" : "Alerts updated"} (to Defender) | ${result.updated.length} |`, `| ${result.dryRun ? "Issues that would be updated" : "Issues updated"} (from Defender) | ${result.issuesUpdated.length} |`);
+        if (result.unmappedOwners.length > 0)
+            lines.push(`| Owners no login maps to | ${result.unmappedOwners.length} |`);
         if (result.problems.length > 0)
             lines.push(`| Label problems | ${result.problems.length} |`);
         if (result.failures.length > 0)
@@ -40904,9 +40915,23 @@ function syncSummary(result) {
         lines.push("");
     }
     if (result.updated.length > 0) {
+        if (result.kind === "reconcile")
+            lines.push("### To Defender", "");
         lines.push("| Alert | Issue | Changes |", "|---|---|---|");
         for (const update of result.updated)
             lines.push(`| ${(0,markdown/* cellCode */.GA)(update.alertId)} | #${update.issueNumber} | ${(0,markdown/* cellCode */.GA)(JSON.stringify(update.changes))} |`);
+        lines.push("");
+    }
+    if (result.issuesUpdated.length > 0) {
+        lines.push("### From Defender", "", "| Issue | Alert | Changes |", "|---|---|---|");
+        for (const update of result.issuesUpdated)
+            lines.push(`| #${update.issueNumber} | ${(0,markdown/* cellCode */.GA)(update.alertId)} | ${(0,markdown/* cellCode */.GA)(JSON.stringify(update.changes))} |`);
+        lines.push("");
+    }
+    if (result.unmappedOwners.length > 0) {
+        lines.push("### Owners no login maps to", "", "Add them to `assignee-map` to have the issue assigned.", "", "| Issue | Defender owner |", "|---|---|");
+        for (const { issueNumber, owner } of result.unmappedOwners)
+            lines.push(`| #${issueNumber} | ${(0,markdown/* cellCode */.GA)(owner)} |`);
         lines.push("");
     }
     for (const skipped of result.skipped)
@@ -41025,8 +41050,14 @@ async function src_sync(config, tuning) {
     };
     let result;
     if (RECONCILE_EVENTS.has(eventName)) {
-        const { reconcile } = await __nccwpck_require__.e(/* import() */ 452).then(__nccwpck_require__.bind(__nccwpck_require__, 47452));
-        result = await reconcile(config, deps, log);
+        if (config.syncDirection === "to-defender") {
+            const { reconcile } = await __nccwpck_require__.e(/* import() */ 452).then(__nccwpck_require__.bind(__nccwpck_require__, 47452));
+            result = await reconcile(config, deps, log);
+        }
+        else {
+            const { reconcileTwoWay } = await __nccwpck_require__.e(/* import() */ 797).then(__nccwpck_require__.bind(__nccwpck_require__, 76797));
+            result = await reconcileTwoWay(config, deps, log);
+        }
     }
     else {
         // Read at once: the file is small, and waiting on the thread pool is a good part of a no-op run.
@@ -41045,7 +41076,7 @@ async function src_sync(config, tuning) {
     await reportSync(result, reporter);
     if (result.failures.length === 0)
         return undefined;
-    return `${result.failures.length} alert update${result.failures.length === 1 ? "" : "s"} failed: ${result.failures.map((f) => `#${f.issueNumber} ${f.alertId}: ${f.error}`).join("; ")}`;
+    return `${result.failures.length} update${result.failures.length === 1 ? "" : "s"} failed: ${result.failures.map((f) => `#${f.issueNumber} ${f.alertId}: ${f.error}`).join("; ")}`;
 }
 async function check(config, tuning) {
     const [{ createDefender }, { runCheck }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(112)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34112)), __nccwpck_require__.e(/* import() */ 668).then(__nccwpck_require__.bind(__nccwpck_require__, 66668))]);

@@ -73,7 +73,11 @@ export interface Config {
   syncComments: boolean;
   trustedAuthors: string[];
   dryRun: boolean;
+  syncDirection: SyncDirection;
 }
+
+export const SYNC_DIRECTIONS = ["both", "to-defender", "to-github"] as const;
+export type SyncDirection = (typeof SYNC_DIRECTIONS)[number];
 
 export const INPUT_DEFAULTS = {
   cloud: "public",
@@ -85,6 +89,7 @@ export const INPUT_DEFAULTS = {
   "sync-comments": "true",
   "trusted-authors": "github-actions[bot]",
   "dry-run": "false",
+  "sync-direction": "both",
 } as const;
 
 /** A bad input: one line naming the input, the value and what is accepted. */
@@ -337,6 +342,7 @@ export async function readConfig(read: InputReader): Promise<Config> {
     syncComments: field(read, "sync-comments", booleanSchema),
     trustedAuthors: field(read, "trusted-authors", loginList(true)),
     dryRun: field(read, "dry-run", booleanSchema),
+    syncDirection: field(read, "sync-direction", oneOf(SYNC_DIRECTIONS, "both, to-defender or to-github")),
   };
 }
 

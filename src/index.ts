@@ -59,8 +59,13 @@ async function sync(config: Config, tuning: Tuning): Promise<string | undefined>
   };
   let result;
   if (RECONCILE_EVENTS.has(eventName)) {
-    const { reconcile } = await import("./modes/reconcile.js");
-    result = await reconcile(config, deps, log);
+    if (config.syncDirection === "to-defender") {
+      const { reconcile } = await import("./modes/reconcile.js");
+      result = await reconcile(config, deps, log);
+    } else {
+      const { reconcileTwoWay } = await import("./modes/twoway.js");
+      result = await reconcileTwoWay(config, deps, log);
+    }
   } else {
     // Read at once: the file is small, and waiting on the thread pool is a good part of a no-op run.
     const payload: unknown = process.env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, "utf8")) : {};
@@ -76,7 +81,7 @@ async function sync(config: Config, tuning: Tuning): Promise<string | undefined>
   }
   await reportSync(result, reporter);
   if (result.failures.length === 0) return undefined;
-  return `${result.failures.length} alert update${result.failures.length === 1 ? "" : "s"} failed: ${result.failures.map((f) => `#${f.issueNumber} ${f.alertId}: ${f.error}`).join("; ")}`;
+  return `${result.failures.length} update${result.failures.length === 1 ? "" : "s"} failed: ${result.failures.map((f) => `#${f.issueNumber} ${f.alertId}: ${f.error}`).join("; ")}`;
 }
 
 async function check(config: Config, tuning: Tuning): Promise<string | undefined> {

@@ -72,21 +72,40 @@ export async function reportPull(result: PullResult, reporter: Reporter): Promis
 }
 
 export function syncOutputs(result: SyncResult): Record<string, string> {
-  return { "alerts-updated": JSON.stringify(result.updated) };
+  return { "alerts-updated": JSON.stringify(result.updated), "issues-updated": JSON.stringify(result.issuesUpdated) };
 }
 
 export function syncSummary(result: SyncResult): string {
-  const title = result.kind === "reconcile" ? "Issues → Defender alerts (reconcile)" : "Issue → Defender alert";
+  const title = result.kind === "reconcile" ? "Issues ⇄ Defender alerts (reconcile)" : "Issue → Defender alert";
   const lines = [`## ${title}${result.dryRun ? " (dry run)" : ""}`, ""];
   if (result.kind === "reconcile") {
-    lines.push("| | |", "|---|---|", `| Alert issues examined | ${result.examined} |`, `| Already in step | ${result.inStep} |`, `| ${result.dryRun ? "Would update" : "Alerts updated"} | ${result.updated.length} |`);
+    lines.push(
+      "| | |",
+      "|---|---|",
+      `| Alert issues examined | ${result.examined} |`,
+      `| Already in step | ${result.inStep} |`,
+      `| ${result.dryRun ? "Alerts that would be updated" : "Alerts updated"} (to Defender) | ${result.updated.length} |`,
+      `| ${result.dryRun ? "Issues that would be updated" : "Issues updated"} (from Defender) | ${result.issuesUpdated.length} |`,
+    );
+    if (result.unmappedOwners.length > 0) lines.push(`| Owners no login maps to | ${result.unmappedOwners.length} |`);
     if (result.problems.length > 0) lines.push(`| Label problems | ${result.problems.length} |`);
     if (result.failures.length > 0) lines.push(`| Failed | ${result.failures.length} |`);
     lines.push("");
   }
   if (result.updated.length > 0) {
+    if (result.kind === "reconcile") lines.push("### To Defender", "");
     lines.push("| Alert | Issue | Changes |", "|---|---|---|");
     for (const update of result.updated) lines.push(`| ${cellCode(update.alertId)} | #${update.issueNumber} | ${cellCode(JSON.stringify(update.changes))} |`);
+    lines.push("");
+  }
+  if (result.issuesUpdated.length > 0) {
+    lines.push("### From Defender", "", "| Issue | Alert | Changes |", "|---|---|---|");
+    for (const update of result.issuesUpdated) lines.push(`| #${update.issueNumber} | ${cellCode(update.alertId)} | ${cellCode(JSON.stringify(update.changes))} |`);
+    lines.push("");
+  }
+  if (result.unmappedOwners.length > 0) {
+    lines.push("### Owners no login maps to", "", "Add them to `assignee-map` to have the issue assigned.", "", "| Issue | Defender owner |", "|---|---|");
+    for (const { issueNumber, owner } of result.unmappedOwners) lines.push(`| #${issueNumber} | ${cellCode(owner)} |`);
     lines.push("");
   }
   for (const skipped of result.skipped) lines.push(`- ${skipped.issueNumber ? `#${skipped.issueNumber}: ` : ""}${lineText(skipped.reason)}; nothing sent.`);

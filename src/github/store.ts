@@ -2,6 +2,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { IssueDraft } from "../issue/render.js";
 import { readMarker } from "../issue/marker.js";
+import { type AgreedRecord, readRecord } from "../issue/record.js";
 import { readStreamingArray } from "../json-stream.js";
 import { describe, explained, isFinal, statusOf } from "./errors.js";
 import type { LabelSpec } from "../issue/vocabulary.js";
@@ -22,6 +23,12 @@ export interface AlertIssue {
   createdAt: Date;
   labels: string[];
   assignees: string[];
+  /** How many comments the issue has. */
+  comments: number;
+  /** The record of agreement in the body, when it has one that reads. */
+  record: AgreedRecord | undefined;
+  /** The body, when the listing was asked to keep it (reconcile rewrites the record in it). */
+  body?: string;
 }
 
 export interface IssueListing {
@@ -48,7 +55,25 @@ interface RawIssue {
   user: { login: string } | null;
   labels: Array<string | RawLabel>;
   assignees?: Array<{ login: string }> | null;
+  comments?: number;
   pull_request?: unknown;
+}
+
+/** An event in an issue's history, as two-way reconcile reads it. */
+export interface IssueEvent {
+  event: string;
+  actor: string;
+  createdAt: Date;
+  label?: string;
+}
+
+/** One write that brings an issue in step: state, labels, assignees and body together. */
+export interface IssueUpdate {
+  state?: "open" | "closed";
+  stateReason?: "completed" | "not_planned" | "reopened";
+  labels?: string[];
+  assignees?: string[];
+  body?: string;
 }
 
 export interface CreatedIssue extends AlertIssue {
@@ -99,7 +124,19 @@ export class AlertIssueStore {
 
   /** Alert issues (open and closed) updated since `since`: one listing, sized to the window. */
   async listUpdatedSince(since: Date): Promise<IssueListing> {
-    return explained("Listing the repository's issues", () => this.#list(since));
+    return explained("Listing the repository's issues", () => this.#list({ state: "all", since: since.toISOString() }, false));
+  }
+
+  /**
+   * Reconcile's scope: every open alert issue, whatever its age, and every closed one updated since
+   * `since`; with their bodies, whose record of agreement reconcile rewrites.
+   */
+  async listForReconcile(since: Date): Promise<IssueListing> {
+    return explained("Listing the repository's issues", async () => {
+      const open = await this.#list({ state: "open" }, true);
+      const closed = await this.#list({ state: "closed", since: since.toISOString() }, true);
+      return { issues: [...open.issues, ...closed.issues], strangers: [...open.strangers, ...closed.strangers], openedByTrusted: [...open.openedByTrusted, ...closed.openedByTrusted] };
+    });
   }
 
   /**
@@ -107,7 +144,7 @@ export class AlertIssueStore {
    * own parser looks at every value for big integers, which costs seconds over thousands of issues,
    * and a whole page parsed at once leaves megabytes of garbage per page.
    */
-  async #list(since: Date): Promise<IssueListing> {
+  async #list(query: { state: "all" | "open" | "closed"; since?: string }, keepBodies: boolean): Promise<IssueListing> {
     const listing: IssueListing = { issues: [], strangers: [], openedByTrusted: [] };
     // Octokit hands over only the body stream, and undici cancels the body of a Response that is
     // garbage-collected before anyone reads it: the page's Response is held until its body is read.
@@ -116,9 +153,9 @@ export class AlertIssueStore {
     let held: unknown;
     const holding = async (...args: Parameters<typeof fetch>) => (held = await fetchPage(...args));
     const raw = { request: { parseSuccessResponseBody: false, fetch: holding } };
-    let response: { data: unknown; headers: { link?: string } } = await this.#github.request("GET /repos/{owner}/{repo}/issues", { ...this.#repo, state: "all", since: since.toISOString(), per_page: 100, ...raw });
+    let response: { data: unknown; headers: { link?: string } } = await this.#github.request("GET /repos/{owner}/{repo}/issues", { ...this.#repo, ...query, per_page: 100, ...raw });
     for (;;) {
-      await readStreamingArray(response.data as AsyncIterable<Uint8Array>, (issue) => this.#classify(issue as RawIssue, listing));
+      await readStreamingArray(response.data as AsyncIterable<Uint8Array>, (issue) => this.#classify(issue as RawIssue, listing, keepBodies));
       held = undefined;
       const next = NEXT_LINK.exec(response.headers.link ?? "")?.[1];
       if (!next) return listing;
@@ -126,7 +163,7 @@ export class AlertIssueStore {
     }
   }
 
-  #classify(raw: RawIssue, listing: IssueListing): void {
+  #classify(raw: RawIssue, listing: IssueListing, keepBodies: boolean): void {
     if (raw.pull_request) return;
     if (this.#authors.has((raw.user?.login ?? "").toLowerCase())) listing.openedByTrusted.push(new Date(raw.created_at));
     const marker = readMarker(raw.body);
@@ -136,7 +173,9 @@ export class AlertIssueStore {
       listing.strangers.push({ number: raw.number, author });
       return;
     }
-    listing.issues.push(toAlertIssue(raw, marker.alertId));
+    const issue = toAlertIssue(raw, marker.alertId);
+    if (keepBodies) issue.body = raw.body ?? "";
+    listing.issues.push(issue);
   }
 
   /**
@@ -195,6 +234,51 @@ export class AlertIssueStore {
     const pages = this.#github.paginate.iterator(this.#github.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 });
     for await (const page of pages) for (const label of page.data) existing.set(label.name.toLowerCase(), label);
     return existing;
+  }
+
+  /** An issue's events, oldest first: when each triage field last changed on GitHub, and by whom. */
+  async issueEvents(issueNumber: number): Promise<IssueEvent[]> {
+    return explained(`Reading the events of issue #${issueNumber}`, async () => {
+      const events: IssueEvent[] = [];
+      const pages = this.#github.paginate.iterator(this.#github.rest.issues.listEvents, { ...this.#repo, issue_number: issueNumber, per_page: 100 });
+      for await (const page of pages) {
+        for (const raw of page.data as Array<{ event: string; actor?: { login?: string } | null; created_at: string; label?: { name?: string } }>) {
+          events.push({ event: raw.event, actor: raw.actor?.login ?? "", createdAt: new Date(raw.created_at), ...(raw.label?.name ? { label: raw.label.name } : {}) });
+        }
+      }
+      return events;
+    });
+  }
+
+  /** The comments on an issue that the action's identity wrote. */
+  async ownComments(issueNumber: number): Promise<string[]> {
+    return explained(`Reading the comments of issue #${issueNumber}`, async () => {
+      const bodies: string[] = [];
+      const pages = this.#github.paginate.iterator(this.#github.rest.issues.listComments, { ...this.#repo, issue_number: issueNumber, per_page: 100 });
+      for await (const page of pages) {
+        for (const comment of page.data) if (this.#authors.has((comment.user?.login ?? "").toLowerCase())) bodies.push(comment.body ?? "");
+      }
+      return bodies;
+    });
+  }
+
+  /** Writes an issue's state, labels, assignees and body in one request. */
+  async updateIssue(issueNumber: number, update: IssueUpdate): Promise<void> {
+    await explained(`Updating issue #${issueNumber}`, () =>
+      this.#github.rest.issues.update({
+        ...this.#repo,
+        issue_number: issueNumber,
+        ...(update.state ? { state: update.state } : {}),
+        ...(update.stateReason ? { state_reason: update.stateReason } : {}),
+        ...(update.labels ? { labels: update.labels } : {}),
+        ...(update.assignees ? { assignees: update.assignees } : {}),
+        ...(update.body !== undefined ? { body: update.body } : {}),
+      }),
+    );
+  }
+
+  async comment(issueNumber: number, body: string): Promise<void> {
+    await explained(`Commenting on issue #${issueNumber}`, () => this.#github.rest.issues.createComment({ ...this.#repo, issue_number: issueNumber, body }));
   }
 
   /** Whether `login` holds at least the triage role here (checked through the API, by role). */
@@ -283,6 +367,8 @@ function toAlertIssue(raw: RawIssue, alertId: string): AlertIssue {
     createdAt: new Date(raw.created_at),
     labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
     assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
+    comments: raw.comments ?? 0,
+    record: raw.body?.includes("defender-issues-agreed") ? readRecord(raw.body) : undefined,
   };
 }
 

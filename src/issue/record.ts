@@ -15,6 +15,8 @@ export interface AgreedRecord {
   triage: Triage;
   /** The creation time of the latest Defender comment copied to the issue (ISO-8601), if any. */
   commentsUntil: string | null;
+  /** How many comments the issue had once the action last wrote: more means someone commented since. */
+  issueComments: number;
 }
 
 const RECORD_LINE = /^<!-- defender-issues-agreed: (\{[^\n]*\}) -->$/gm;
@@ -25,7 +27,7 @@ const KNOWN_DETERMINATIONS = new Set([...DETERMINATIONS, ...Object.values(DETERM
 /** The hidden line for a record. `<` and `>` are written as JSON escapes, so no value can end the comment. */
 export function recordLine(record: AgreedRecord): string {
   const { status, classification, determination, owner } = record.triage;
-  const json = JSON.stringify({ status, classification, determination, owner, commentsUntil: record.commentsUntil });
+  const json = JSON.stringify({ status, classification, determination, owner, commentsUntil: record.commentsUntil, issueComments: record.issueComments });
   return `<!-- defender-issues-agreed: ${json.replace(/</g, "\\u003c").replace(/>/g, "\\u003e")} -->`;
 }
 
@@ -45,14 +47,15 @@ export function readRecord(body: string | null | undefined): AgreedRecord | unde
 
 function validRecord(value: unknown): AgreedRecord | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
-  const { status, classification, determination, owner, commentsUntil } = value as Record<string, unknown>;
+  const { status, classification, determination, owner, commentsUntil, issueComments } = value as Record<string, unknown>;
   const nullOr = (v: unknown, ok: (x: string) => boolean) => v === null || (typeof v === "string" && ok(v));
   if (typeof status !== "string" || !(STATUSES as readonly string[]).includes(status)) return undefined;
   if (!nullOr(classification, (c) => (CLASSIFICATIONS as readonly string[]).includes(c))) return undefined;
   if (!nullOr(determination, (d) => KNOWN_DETERMINATIONS.has(d))) return undefined;
   if (!nullOr(owner, (o) => o.length > 0 && o.length <= OWNER_MAX && !/[\u0000-\u001f]/.test(o))) return undefined;
   if (!nullOr(commentsUntil, (t) => ISO_TIME.test(t) && !Number.isNaN(Date.parse(t)))) return undefined;
-  return { triage: { status, classification, determination, owner } as Triage, commentsUntil: commentsUntil as string | null };
+  if (typeof issueComments !== "number" || !Number.isInteger(issueComments) || issueComments < 0) return undefined;
+  return { triage: { status, classification, determination, owner } as Triage, commentsUntil: commentsUntil as string | null, issueComments };
 }
 
 /** The body with its record replaced, or added as its last line; every other line is kept as it is. */

@@ -101,9 +101,13 @@ export function impliedClassification(determination: string | undefined): Classi
   return fits.length === 1 ? fits[0] : undefined;
 }
 
+/** A determination in the spelling sync sends first (`Clean` → `NotMalicious`); unknown values as they are. */
+export function canonicalDetermination(value: string): string {
+  return CANONICAL.determination.get(normalise(value)) ?? value;
+}
+
 /** True when two determination spellings name the same value (`NotMalicious` and `Clean`). */
 export function sameDetermination(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!a || !b) return a === b;
-  const canonical = (value: string) => CANONICAL.determination.get(normalise(value)) ?? value;
-  return canonical(a) === canonical(b);
+  return canonicalDetermination(a) === canonicalDetermination(b);
 }

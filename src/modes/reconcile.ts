@@ -12,7 +12,7 @@ import { type AlertUpdate, emptyResult, explainLabelProblem, type SyncDeps, type
 const BATCH_SIZE = 50;
 
 /** One alert per issue: when an alert has two issues, the older one speaks for it. */
-function oldestPerAlert(issues: readonly AlertIssue[]): AlertIssue[] {
+export function oldestPerAlert(issues: readonly AlertIssue[]): AlertIssue[] {
   const byAlert = new Map<string, AlertIssue>();
   for (const issue of issues) {
     const known = byAlert.get(issue.alertId);
@@ -65,6 +65,12 @@ export async function reconcile(config: Config, deps: SyncDeps, log: SyncLog, no
     else updates.push({ alertId: issue.alertId, issueNumber: issue.number, changes: diff });
   }
 
+  await sendUpdates(config, deps, updates, result, log);
+  return result;
+}
+
+/** Sends updates, identical changes together in batches: one call per distinct change and 50 alerts. */
+export async function sendUpdates(config: Config, deps: SyncDeps, updates: readonly AlertUpdate[], result: SyncResult, log: SyncLog): Promise<void> {
   for (const group of groupByChange(updates)) {
     if (group.length === 1) {
       await sendChanges(config, deps, group[0]!, result, log);
@@ -74,7 +80,6 @@ export async function reconcile(config: Config, deps: SyncDeps, log: SyncLog, no
       await sendBatch(config, deps, group.slice(start, start + BATCH_SIZE), result, log);
     }
   }
-  return result;
 }
 
 async function sendBatch(config: Config, deps: SyncDeps, batch: AlertUpdate[], result: SyncResult, log: SyncLog): Promise<void> {

@@ -30,6 +30,24 @@ export interface SyncResult {
   /** Reconcile: issues looked at, and those whose alert already matched. */
   examined: number;
   inStep: number;
+  /** Two-way reconcile: issues brought in step with their alert. */
+  issuesUpdated: IssueUpdateReport[];
+  /** Two-way reconcile: Defender owners no login maps to, left as the issue has them. */
+  unmappedOwners: Array<{ issueNumber: number; owner: string }>;
+}
+
+/** An issue brought in step with its alert, as the `issues-updated` output gives it. */
+export interface IssueUpdateReport {
+  issueNumber: number;
+  alertId: string;
+  changes: {
+    state?: "open" | "closed";
+    labelsAdded?: string[];
+    labelsRemoved?: string[];
+    assignees?: string[];
+    /** How many Defender comments were copied. */
+    comments?: number;
+  };
 }
 
 /** Clients are built on first use: most events need neither, and start-up time is the runner's. */
@@ -39,7 +57,7 @@ export interface SyncDeps {
 }
 
 export function emptyResult(kind: SyncResult["kind"], dryRun: boolean): SyncResult {
-  return { kind, dryRun, updated: [], skipped: [], problems: [], failures: [], examined: 0, inStep: 0 };
+  return { kind, dryRun, updated: [], skipped: [], problems: [], failures: [], examined: 0, inStep: 0, issuesUpdated: [], unmappedOwners: [] };
 }
 
 const TRUSTED = (config: Config, login: string) => config.trustedAuthors.some((author) => author.toLowerCase() === login.toLowerCase());
@@ -55,6 +73,7 @@ export async function syncEvent(config: Config, event: Exclude<SyncEvent, { kind
   };
 
   if (issue.isPullRequest) return skip("a pull request, not an alert issue");
+  if (config.syncDirection === "to-github") return skip("sync-direction is to-github: issue events send nothing to Defender");
   const marker = readMarker(issue.body);
   if (marker.kind === "none") return skip("no alert marker, so not an alert issue");
   if (marker.kind === "invalid") return skip(`not an alert issue: ${marker.reason}`, "warning");

@@ -192,7 +192,7 @@ describe("problems and rejections", () => {
     world.defender.alerts.length = 0;
     const result = await sync(issuesEvent("closed", { ...fixture, state: "closed" }, "triager"));
     expect(result.code).toBe(1);
-    expect(result.annotations.find((a) => a.level === "error")?.message).toMatch(new RegExp(`^1 alert update failed: #1 ${alertId}: alert ${alertId} was not found in Defender: it may be older than the tenant's retention`));
+    expect(result.annotations.find((a) => a.level === "error")?.message).toMatch(new RegExp(`^1 update failed: #1 ${alertId}: alert ${alertId} was not found in Defender: it may be older than the tenant's retention`));
     expect(world.github.comments[0]?.body).toContain("Defender did not accept the change from this issue");
   });
 

@@ -17,7 +17,7 @@ const batchesSorted = () => world.defender.batches.map(({ body }) => ({ ...(body
 const marker = (id: string) => `<!-- defender-alert-id: ${id} -->`;
 const reconcile = (inputs: Record<string, string> = {}) => world.run({ mode: "sync", lookback: "7d", ...inputs }, { event: { name: "schedule", payload: { schedule: "*/30 * * * *" } } });
 
-it("batches alerts that need the same change, patches the rest, skips what is in step, and a second run sends nothing", async () => {
+it("to-defender: batches alerts that need the same change, patches the rest, skips what is in step, and a second run sends nothing", async () => {
   const alerts = Array.from({ length: 5 }, (_, n) => makeAlert({ alertCreationTime: minutesAgo(600 + n) }));
   alerts[4]!.status = "Resolved";
   world.defender.alerts.push(...alerts);
@@ -29,7 +29,7 @@ it("batches alerts that need the same change, patches the rest, skips what is in
   world.github.addIssue({ title: "gone", body: marker("da638000000000000000_2"), state: "closed", updated_at: minutesAgo(5) });
   world.github.addIssue({ title: "old", body: marker(alerts[0]!.id), state: "closed", created_at: minutesAgo(60 * 24 * 20), updated_at: minutesAgo(60 * 24 * 20) });
 
-  const first = await reconcile({ "assignee-map": '{"octocat": "octo.cat@contoso.com"}' });
+  const first = await reconcile({ "assignee-map": '{"octocat": "octo.cat@contoso.com"}', "sync-direction": "to-defender" });
   expect(first.code).toBe(0);
   expect(batchesSorted()).toEqual([{ alertIds: alerts.slice(0, 3).map((a) => a.id).sort(), status: "Resolved", classification: "FalsePositive", determination: "NotMalicious" }]);
   expect(world.defender.patches).toEqual([{ id: alerts[3]!.id, body: { assignedTo: "octo.cat@contoso.com" } }]);
@@ -45,9 +45,11 @@ it("batches alerts that need the same change, patches the rest, skips what is in
   expect(world.entra.requests.filter((r) => r.method === "POST")).toHaveLength(1);
 
   const writes = world.defender.requests.filter((r) => r.method !== "GET").length;
-  const second = await reconcile({ "assignee-map": '{"octocat": "octo.cat@contoso.com"}' });
+  const second = await reconcile({ "assignee-map": '{"octocat": "octo.cat@contoso.com"}', "sync-direction": "to-defender" });
   expect(second.code).toBe(0);
   expect(world.defender.requests.filter((r) => r.method !== "GET")).toHaveLength(writes);
+  // to-defender writes nothing to GitHub but the comment that explains the label problem.
+  expect(world.github.writes().map((w) => `${w.method} ${w.path}`)).toEqual(["POST /repos/acme/soc/issues/6/comments"]);
   expect(second.outputs["alerts-updated"]).toBe("[]");
   expect(world.github.comments).toHaveLength(1);
 });

@@ -41,6 +41,7 @@ describe("readConfig", async () => {
       syncComments: true,
       trustedAuthors: ["github-actions[bot]"],
       dryRun: false,
+      syncDirection: "both",
       credential: { kind: "secret", secret: "s3cret~value" },
       cloud: {
         name: "public",
@@ -91,6 +92,7 @@ describe("readConfig", async () => {
     [{ statuses: "New,Closed" }, `Input 'statuses' is "New,Closed": expected a list of New, InProgress, Resolved, Unknown`],
     [{ "max-issues": "-1" }, `Input 'max-issues' is "-1": expected a whole number from 0 to 10000`],
     [{ "dry-run": "yes" }, `Input 'dry-run' is "yes": expected true or false`],
+    [{ "sync-direction": "two-way" }, `Input 'sync-direction' is "two-way": expected both, to-defender or to-github`],
     [{ filter: "x eq 1) or (true" }, `Input 'filter' is "x eq 1) or (true": expected an OData $filter clause with balanced parentheses and quotes, such as category eq 'Malware'`],
     [{ assignees: "octocat, not a login" }, `Input 'assignees' is "octocat, not a login": expected GitHub logins separated by commas or newlines; "not a login" is not one`],
     [{ "title-template": "{title" }, `Input 'title-template' is "{title": expected text with {field} placeholders naming alert fields, such as [{severity}] {title} on {computerDnsName}`],

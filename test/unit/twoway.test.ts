@@ -77,7 +77,7 @@ describe("decideTwoWay", () => {
 });
 
 describe("the record of agreement", () => {
-  const record = { triage: { status: "Resolved", classification: "TruePositive", determination: "Malware", owner: "ana@contoso.com" } as Triage, commentsUntil: "2026-12-01T10:00:00.5Z" };
+  const record = { triage: { status: "Resolved", classification: "TruePositive", determination: "Malware", owner: "ana@contoso.com" } as Triage, commentsUntil: "2026-12-01T10:00:00.5Z", issueComments: 2 };
 
   it("is one hidden line that reads back as written", () => {
     const line = recordLine(record);
@@ -108,6 +108,7 @@ describe("the record of agreement", () => {
     ["an unknown classification", recordLine({ ...record, triage: { ...record.triage, classification: "Benign" as never } })],
     ["an unknown determination", recordLine({ ...record, triage: { ...record.triage, determination: "Apt" } })],
     ["a malformed time", recordLine({ ...record, commentsUntil: "yesterday" })],
+    ["a negative comment count", recordLine({ ...record, issueComments: -1 })],
     ["an array", "<!-- defender-issues-agreed: [] -->"],
   ])("is none when the body holds %s", (_name, body) => {
     expect(readRecord(body)).toBeUndefined();

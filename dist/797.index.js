@@ -1,0 +1,875 @@
+export const id = 797;
+export const ids = [797,452,636];
+export const modules = {
+
+/***/ 30924:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gm: () => (/* binding */ DefenderApiError),
+/* harmony export */   Jj: () => (/* binding */ SignInError),
+/* harmony export */   KY: () => (/* binding */ explainSignInError),
+/* harmony export */   L3: () => (/* binding */ forbiddenFix),
+/* harmony export */   ob: () => (/* binding */ readDefenderError)
+/* harmony export */ });
+/* unused harmony export aadstsCode */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/** Replies from Entra ID and Defender, translated into what the user should do. */
+
+/** Entra ID error codes users meet when setting up, with the fix. */
+const AADSTS_FIXES = {
+    "7000215": "The client secret is wrong or expired: create a new secret in the app registration and update the client-secret secret (use the secret's Value, not its ID).",
+    "7000222": "The client secret has expired: create a new one in the app registration and update the client-secret secret.",
+    "700016": "The app (client-id) was not found in the tenant: check client-id and tenant-id, and that the app registration lives in that tenant.",
+    "90002": "The tenant was not found: check tenant-id (the Directory (tenant) ID GUID or a verified domain) and that cloud matches the tenant's cloud.",
+    "900023": "The tenant ID is not valid: use the Directory (tenant) ID GUID or a verified domain.",
+    "500011": "The token scope names a resource the tenant does not have: check that cloud (or api-scope) matches the tenant's cloud, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
+    "1002012": "The scope must be a resource followed by /.default, such as https://api.securitycenter.microsoft.com/.default.",
+    "65001": "Admin consent is missing: grant admin consent for the app's WindowsDefenderATP permissions in Entra ID (API permissions → Grant admin consent).",
+    "700027": "The certificate was not accepted: upload the certificate of client-certificate (its public part, .cer or .pem) to the app registration under Certificates & secrets, or check it has not expired.",
+    "7000274": "The certificate was not accepted: upload the certificate of client-certificate to the app registration under Certificates & secrets.",
+    "700211": "The app has no federated credential for GitHub's issuer: add one with issuer https://token.actions.githubusercontent.com (Certificates & secrets → Federated credentials).",
+    "700212": "The app's federated credential expects another audience: set its audience to the oidc-audience this run used, or set oidc-audience to match it.",
+    "700024": "The GitHub ID token was not accepted as a client assertion (expired or not yet valid): rerun the job; check the runner's clock.",
+};
+// Subject mismatches: the fix names the subject this job presented, which is what the credential needs.
+const SUBJECT_CODES = new Set(["700213", "70021"]);
+/** The first AADSTS code in a message, e.g. "7000215" from "AADSTS7000215: Invalid client secret". */
+function aadstsCode(message) {
+    return /AADSTS(\d+)/.exec(message)?.[1];
+}
+class SignInError extends Error {
+    name = "SignInError";
+    problem;
+    reply;
+    fix;
+    constructor(parts) {
+        super((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .explainedMessage */ .O)(parts));
+        this.problem = parts.problem;
+        this.reply = parts.reply;
+        this.fix = parts.fix;
+    }
+}
+/** Turns an MSAL or network failure into one message that says what to do. */
+function explainSignInError(error, authority, federation = {}) {
+    if (error instanceof SignInError)
+        return error;
+    const raw = error instanceof Error ? (error.errorMessage || error.message) : String(error);
+    const firstLine = raw.split(/\r?\n/)[0]?.replace(/\s*Trace ID:.*$/, "") ?? "";
+    const code = aadstsCode(raw);
+    if (code && SUBJECT_CODES.has(code)) {
+        const subject = federation.presented?.sub ?? /presented assertion subject '([^']*)'/.exec(raw)?.[1] ?? "(unknown)";
+        return new SignInError({
+            problem: `Sign-in to ${authority} failed (AADSTS${code}): the app has no federated credential for this job's subject '${subject}'`,
+            fix: `Add one under Certificates & secrets → Federated credentials with issuer https://token.actions.githubusercontent.com, subject '${subject}' exactly ` +
+                `(repositories created or renamed since July 2026 present the immutable form repo:OWNER@ID/REPO@ID:…) and audience ${federation.audience ?? "api://AzureADTokenExchange"}.`,
+        });
+    }
+    const fix = code ? AADSTS_FIXES[code] : undefined;
+    if (fix)
+        return new SignInError({ problem: `Sign-in to ${authority} failed (AADSTS${code})`, fix });
+    const msalCode = error?.errorCode;
+    if (msalCode === "endpoints_resolution_error") {
+        return new SignInError({
+            problem: `Sign-in to ${authority} failed: its endpoints for the tenant could not be read`,
+            fix: "Check tenant-id, and that authority-host (or cloud) is the tenant's login host.",
+        });
+    }
+    // Entra's own words, which the codes above do not cover: quoted, not explained.
+    return firstLine ? new SignInError({ problem: `Sign-in to ${authority} failed`, reply: firstLine }) : new SignInError({ problem: `Sign-in to ${authority} failed: no reason given` });
+}
+function readDefenderError(text) {
+    try {
+        const parsed = JSON.parse(text);
+        const error = parsed?.error;
+        if (error && typeof error === "object") {
+            return {
+                code: typeof error.code === "string" ? error.code : undefined,
+                message: typeof error.message === "string" ? error.message : undefined,
+                target: typeof error.target === "string" ? error.target : undefined,
+            };
+        }
+    }
+    catch {
+        // Not JSON: the status says enough.
+    }
+    return {};
+}
+const STATUS_FIXES = {
+    401: "Defender rejected the access token: check that api-scope (or cloud) matches api-url, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
+    403: "The app lacks the Defender permission: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) and grant admin consent.",
+};
+/** What a 403 means, read from the roles the access token carried. */
+function forbiddenFix(roles, write) {
+    if (roles.length === 0) {
+        return "The access token carries no application roles: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) to the app registration and grant admin consent.";
+    }
+    if (write && !roles.includes("Alert.ReadWrite.All")) {
+        return `The access token has ${roles.join(", ")} but not Alert.ReadWrite.All, which updating alerts needs: add that WindowsDefenderATP application permission and grant admin consent.`;
+    }
+    if (!write && !roles.includes("Alert.Read.All") && !roles.includes("Alert.ReadWrite.All")) {
+        return `The access token has ${roles.join(", ")} but neither Alert.Read.All nor Alert.ReadWrite.All: add the WindowsDefenderATP application permission and grant admin consent.`;
+    }
+    return "The token has the alert permission, so Defender refused for another reason (a device-group restriction or an unlicensed tenant): see the message above.";
+}
+class DefenderApiError extends Error {
+    name = "DefenderApiError";
+    status;
+    body;
+    problem;
+    /** Defender's code and message, with the correlation ID its support asks for. */
+    reply;
+    fix;
+    constructor(status, body, what, fix = STATUS_FIXES[status]) {
+        const said = [body.code, body.message].filter(Boolean).join(": ").replace(/\.$/, "");
+        const correlation = body.target ? ` (correlation ID ${body.target})` : "";
+        super(`${what} failed with HTTP ${status}: ${said || `HTTP ${status}`}${correlation}.${fix ? ` ${fix}` : ""}`);
+        this.status = status;
+        this.body = body;
+        this.problem = `${what} failed with HTTP ${status}`;
+        this.reply = said || correlation ? `${said || "no reason given"}${correlation}` : undefined;
+        this.fix = fix;
+    }
+}
+
+
+/***/ }),
+
+/***/ 99446:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aE: () => (/* binding */ readRecord),
+/* harmony export */   q8: () => (/* binding */ withRecord)
+/* harmony export */ });
+/* unused harmony export recordLine */
+/* harmony import */ var _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81731);
+
+const RECORD_LINE = /^<!-- defender-issues-agreed: (\{[^\n]*\}) -->$/gm;
+const OWNER_MAX = 256;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z$/;
+const KNOWN_DETERMINATIONS = new Set([..._vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .DETERMINATIONS */ .rH, ...Object.values(_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .DETERMINATION_ALIASES */ .HG)]);
+/** The hidden line for a record. `<` and `>` are written as JSON escapes, so no value can end the comment. */
+function recordLine(record) {
+    const { status, classification, determination, owner } = record.triage;
+    const json = JSON.stringify({ status, classification, determination, owner, commentsUntil: record.commentsUntil, issueComments: record.issueComments });
+    return `<!-- defender-issues-agreed: ${json.replace(/</g, "\\u003c").replace(/>/g, "\\u003e")} -->`;
+}
+/** The record in a body, when there is exactly one and it reads; otherwise none. */
+function readRecord(body) {
+    if (!body)
+        return undefined;
+    const lines = [...body.replace(/\r\n?/g, "\n").matchAll(RECORD_LINE)];
+    if (lines.length !== 1)
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(lines[0][1]);
+    }
+    catch {
+        return undefined;
+    }
+    return validRecord(value);
+}
+function validRecord(value) {
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+        return undefined;
+    const { status, classification, determination, owner, commentsUntil, issueComments } = value;
+    const nullOr = (v, ok) => v === null || (typeof v === "string" && ok(v));
+    if (typeof status !== "string" || !_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUSES */ .f.includes(status))
+        return undefined;
+    if (!nullOr(classification, (c) => _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .CLASSIFICATIONS */ .Ii.includes(c)))
+        return undefined;
+    if (!nullOr(determination, (d) => KNOWN_DETERMINATIONS.has(d)))
+        return undefined;
+    if (!nullOr(owner, (o) => o.length > 0 && o.length <= OWNER_MAX && !/[\u0000-\u001f]/.test(o)))
+        return undefined;
+    if (!nullOr(commentsUntil, (t) => ISO_TIME.test(t) && !Number.isNaN(Date.parse(t))))
+        return undefined;
+    if (typeof issueComments !== "number" || !Number.isInteger(issueComments) || issueComments < 0)
+        return undefined;
+    return { triage: { status, classification, determination, owner }, commentsUntil: commentsUntil, issueComments };
+}
+/** The body with its record replaced, or added as its last line; every other line is kept as it is. */
+function withRecord(body, record) {
+    const text = (body ?? "").replace(/\r\n?/g, "\n").replace(RECORD_LINE, "").replace(/\n+$/, "");
+    return `${text}\n\n${recordLine(record)}\n`;
+}
+
+
+/***/ }),
+
+/***/ 47452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dj: () => (/* binding */ oldestPerAlert),
+/* harmony export */   reconcile: () => (/* binding */ reconcile),
+/* harmony export */   v4: () => (/* binding */ sendUpdates)
+/* harmony export */ });
+/* unused harmony export groupByChange */
+/* harmony import */ var _issue_changes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17662);
+/* harmony import */ var _send_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28636);
+/* harmony import */ var _sync_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28965);
+
+
+
+// Defender does not document a batch limit; its error for one exists, so stay well below any.
+const BATCH_SIZE = 50;
+/** One alert per issue: when an alert has two issues, the older one speaks for it. */
+function oldestPerAlert(issues) {
+    const byAlert = new Map();
+    for (const issue of issues) {
+        const known = byAlert.get(issue.alertId);
+        if (!known || issue.createdAt < known.createdAt)
+            byAlert.set(issue.alertId, issue);
+    }
+    return [...byAlert.values()];
+}
+/** Alerts that need the same change, so one batch call serves them all. */
+function groupByChange(updates) {
+    const groups = new Map();
+    for (const update of updates) {
+        const key = JSON.stringify(Object.entries(update.changes).sort(([a], [b]) => a.localeCompare(b)));
+        groups.set(key, [...(groups.get(key) ?? []), update]);
+    }
+    return [...groups.values()];
+}
+async function reconcile(config, deps, log, now = new Date()) {
+    const result = (0,_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyResult */ .$)("reconcile", config.dryRun);
+    const since = new Date(now.getTime() - config.lookbackMs);
+    const store = await deps.store();
+    const listing = await store.listUpdatedSince(since);
+    const issues = oldestPerAlert(listing.issues);
+    result.examined = issues.length;
+    const wanted = [];
+    for (const issue of issues) {
+        const plan = (0,_issue_changes_js__WEBPACK_IMPORTED_MODULE_0__/* .desiredAlert */ .Dn)(issue, config.assigneeMap);
+        if (plan.kind === "send")
+            wanted.push({ issue, changes: plan.changes });
+        else if (plan.kind === "problem") {
+            await (0,_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .explainLabelProblem */ .Tf)(config, store, issue.number, plan.problems, log);
+            result.problems.push({ issueNumber: issue.number, problems: plan.problems });
+        }
+        else
+            result.inStep++;
+    }
+    if (wanted.length === 0)
+        return result;
+    const defender = await deps.defender();
+    const current = await defender.alertsById(wanted.map((w) => w.issue.alertId));
+    const updates = [];
+    for (const { issue, changes } of wanted) {
+        const alert = current.get(issue.alertId);
+        if (!alert) {
+            log.warning(`Issue #${issue.number}: alert ${issue.alertId} is not in Defender (older than the tenant's retention, or deleted); nothing sent.`);
+            result.skipped.push({ issueNumber: issue.number, reason: "alert not found in Defender" });
+            continue;
+        }
+        const diff = (0,_issue_changes_js__WEBPACK_IMPORTED_MODULE_0__/* .difference */ .iv)(changes, alert);
+        if (Object.keys(diff).length === 0)
+            result.inStep++;
+        else
+            updates.push({ alertId: issue.alertId, issueNumber: issue.number, changes: diff });
+    }
+    await sendUpdates(config, deps, updates, result, log);
+    return result;
+}
+/** Sends updates, identical changes together in batches: one call per distinct change and 50 alerts. */
+async function sendUpdates(config, deps, updates, result, log) {
+    for (const group of groupByChange(updates)) {
+        if (group.length === 1) {
+            await (0,_send_js__WEBPACK_IMPORTED_MODULE_1__.sendChanges)(config, deps, group[0], result, log);
+            continue;
+        }
+        for (let start = 0; start < group.length; start += BATCH_SIZE) {
+            await sendBatch(config, deps, group.slice(start, start + BATCH_SIZE), result, log);
+        }
+    }
+}
+async function sendBatch(config, deps, batch, result, log) {
+    const ids = batch.map((update) => update.alertId);
+    const changes = batch[0].changes;
+    if (config.dryRun) {
+        log.info(`Dry run: would update ${ids.length} alerts in one batch with ${JSON.stringify(changes)}`);
+        result.updated.push(...batch);
+        return;
+    }
+    const defender = await deps.defender();
+    try {
+        const sent = await (0,_send_js__WEBPACK_IMPORTED_MODULE_1__/* .withDeterminationFallback */ .q)(changes, (tried) => defender.batchUpdate(ids, tried), log);
+        log.info(`Updated ${ids.length} alerts in one batch: ${JSON.stringify(sent)}`);
+        result.updated.push(...batch.map((update) => ({ ...update, changes: sent })));
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        for (const update of batch)
+            result.failures.push({ alertId: update.alertId, issueNumber: update.issueNumber, error: message });
+    }
+}
+
+
+/***/ }),
+
+/***/ 28636:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ withDeterminationFallback),
+/* harmony export */   sendChanges: () => (/* binding */ sendChanges)
+/* harmony export */ });
+/* harmony import */ var _defender_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(30924);
+/* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73116);
+/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81731);
+
+
+
+/** PATCHes one alert, falling back once to the other spelling of a disputed determination. */
+async function sendChanges(config, deps, update, result, log) {
+    if (config.dryRun) {
+        log.info(`Dry run: would update alert ${update.alertId} (issue #${update.issueNumber}) with ${JSON.stringify(update.changes)}`);
+        result.updated.push(update);
+        return;
+    }
+    const defender = await deps.defender();
+    try {
+        const sent = await withDeterminationFallback(update.changes, (changes) => defender.updateAlert(update.alertId, changes), log);
+        log.info(`Updated alert ${update.alertId} (issue #${update.issueNumber}): ${JSON.stringify(sent)}`);
+        result.updated.push({ ...update, changes: sent });
+    }
+    catch (error) {
+        const message = rejection(error, update.alertId);
+        result.failures.push({ alertId: update.alertId, issueNumber: update.issueNumber, error: message });
+        await (await deps.store()).commentOnce(update.issueNumber, `rejected ${message}`, `Defender did not accept the change from this issue: ${message}`).catch((commentError) => {
+            log.warning(`Could not comment on issue #${update.issueNumber}: ${(0,_github_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(commentError)}`);
+        });
+    }
+}
+function rejection(error, alertId) {
+    if (error instanceof _defender_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DefenderApiError */ .Gm && error.status === 404) {
+        return `alert ${alertId} was not found in Defender: it may be older than the tenant's retention, or deleted (${error.message})`;
+    }
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * Microsoft's pages disagree on four determination spellings: when Defender answers 400 to one,
+ * the other is tried once. Returns the changes that were accepted.
+ */
+async function withDeterminationFallback(changes, send, log) {
+    try {
+        await send(changes);
+        return changes;
+    }
+    catch (error) {
+        const alias = changes.determination ? _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .DETERMINATION_ALIASES */ .HG[changes.determination] : undefined;
+        if (!(error instanceof _defender_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DefenderApiError */ .Gm) || error.status !== 400 || !alias)
+            throw error;
+        log.info(`Defender refused determination ${changes.determination}; trying its other spelling, ${alias}`);
+        const retried = { ...changes, determination: alias };
+        await send(retried);
+        return retried;
+    }
+}
+
+
+/***/ }),
+
+/***/ 76797:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  reconcileTwoWay: () => (/* binding */ reconcileTwoWay)
+});
+
+// EXTERNAL MODULE: ./src/github/errors.ts
+var errors = __webpack_require__(73116);
+// EXTERNAL MODULE: ./src/issue/record.ts
+var issue_record = __webpack_require__(99446);
+// EXTERNAL MODULE: ./src/issue/changes.ts
+var changes = __webpack_require__(17662);
+// EXTERNAL MODULE: ./src/issue/markdown.ts
+var markdown = __webpack_require__(13366);
+// EXTERNAL MODULE: ./src/issue/triage.ts
+var issue_triage = __webpack_require__(49595);
+;// CONCATENATED MODULE: ./src/issue/twoway.ts
+/**
+ * Two-way reconcile's decision: for each field an alert issue and its alert keep in step, which side
+ * changed since they last agreed, and so what goes to the other side. Pure: a function of (the
+ * last agreed state, the issue, the alert), the same for every source of alerts.
+ */
+
+const TRIAGE_FIELDS = ["status", "classification", "determination", "owner"];
+/** Whether the issue's view of a field agrees with a value on Defender's side. */
+function agrees(field, issue, value) {
+    if (issue === undefined || value === undefined)
+        return false;
+    switch (field) {
+        case "status":
+            return issue === "Open" ? value === "New" || value === "InProgress" : issue === value;
+        case "determination":
+            return (0,issue_triage/* sameDetermination */.Ek)(issue, value);
+        case "owner":
+            return value !== null && issue.toLowerCase() === value.toLowerCase();
+        default:
+            return issue === value;
+    }
+}
+function sameValue(field, a, b) {
+    if (a === undefined || b === undefined)
+        return false;
+    if (a === null || b === null)
+        return a === b;
+    if (field === "determination")
+        return (0,issue_triage/* sameDetermination */.Ek)(a, b);
+    if (field === "owner")
+        return a.toLowerCase() === b.toLowerCase();
+    return a === b;
+}
+/**
+ * Whether the issue, with no agreed state to compare with, expresses a value for the field. An
+ * open issue without a status label says only "not resolved" once it was reopened; on its own it
+ * says nothing of the status (SPEC.md: such an issue whose alert is Resolved is closed).
+ */
+function expresses(field, issue) {
+    return issue !== undefined && !(field === "status" && issue === "Open");
+}
+/** The value an issue's view sends to Defender. An open issue without a status label is InProgress. */
+function sendable(field, issue) {
+    return field === "status" && issue === "Open" ? "InProgress" : issue;
+}
+/**
+ * Decides one field. With an agreed value: a side that differs from it changed; one side changed
+ * → its value goes to the other; both changed to different values → the later change, where
+ * `issueChangedAt` is when the issue changed and `alertChangedAt` the alert's last update (equal
+ * times: GitHub's stands). With none: what the issue expresses goes to Defender, the rest comes back.
+ */
+function decideField(field, agreed, issue, alert, times) {
+    if (agrees(field, issue, alert) || (issue === undefined && alert === null))
+        return { field, kind: "agreed", value: alert };
+    const toDefender = () => ({ field, kind: "to-defender", value: sendable(field, issue) });
+    const toGitHub = () => ({ field, kind: "to-github", value: alert });
+    if (agreed === undefined)
+        return expresses(field, issue) ? toDefender() : toGitHub();
+    const issueChanged = issue !== undefined && !agrees(field, issue, agreed);
+    const defenderChanged = !sameValue(field, alert, agreed);
+    if (issueChanged && !defenderChanged)
+        return toDefender();
+    if (defenderChanged && !issueChanged)
+        return toGitHub();
+    if (!issueChanged && !defenderChanged)
+        return { field, kind: "unchanged" };
+    if (!times.issueChangedAt)
+        return { field, kind: "needs-time" };
+    if (!times.alertChangedAt)
+        return toDefender();
+    return times.issueChangedAt.getTime() >= times.alertChangedAt.getTime() ? toDefender() : toGitHub();
+}
+/**
+ * Decides every field. A determination decided for one side carries its classification along when
+ * that differs on the other side, since Defender checks the pair and a label table shows both.
+ */
+function decideTwoWay(agreed, issue, alert, times) {
+    const fields = TRIAGE_FIELDS.map((field) => decideField(field, agreed?.[field], issue[field], alert[field], { issueChangedAt: times.issueChangedAt?.[field], alertChangedAt: times.alertChangedAt }));
+    const result = {};
+    for (const decision of fields) {
+        if (decision.kind === "agreed" || decision.kind === "to-defender" || decision.kind === "to-github") {
+            result[decision.field] = decision.value;
+        }
+        else if (decision.kind === "unchanged" && agreed) {
+            result[decision.field] = agreed[decision.field];
+        }
+    }
+    return { fields, agreed: result };
+}
+
+// EXTERNAL MODULE: ./src/issue/vocabulary.ts
+var vocabulary = __webpack_require__(81731);
+;// CONCATENATED MODULE: ./src/issue/reconcile-plan.ts
+
+
+
+
+
+/** Comments the action sends to Defender begin `<login> on GitHub:` (see changes.ts); they never come back. */
+const OWN_COMMENT = /^[A-Za-z0-9][A-Za-z0-9-]*(?:\[bot\])? on GitHub: /;
+// Only at the start of a comment: a copied Defender comment quotes text that could hold the tag.
+const COPIED_TAG = /^<!-- defender-issues-copied: (\S+) -->/;
+const COMMENT_MAX = 4_000;
+const COMMENTS_BODY_MAX = 60_000;
+/** What the issue expresses; label problems (two classifications, an unknown value) mean none. */
+function issueTriage(issue, assigneeMap) {
+    const labels = (0,issue_triage/* readTriageLabels */.GN)(issue.labels);
+    if (!labels.ok)
+        return labels;
+    const { status, classification, determination } = labels.fields;
+    const triage = { status: issue.state === "closed" ? "Resolved" : status === "New" || status === "InProgress" ? status : "Open" };
+    if (classification)
+        triage.classification = classification;
+    if (determination)
+        triage.determination = determination;
+    const assignee = issue.assignees[0];
+    if (assignee)
+        triage.owner = (0,changes/* assignedToFor */.tb)(assignee, assigneeMap);
+    return { ok: true, triage };
+}
+/** An endpoint alert's fields in our vocabulary: values outside it (`Unknown`, a new enum) read as none. */
+function endpointTriage(alert) {
+    const status = alert.status === "Resolved" || alert.status === "InProgress" ? alert.status : "New";
+    const classification = vocabulary/* CLASSIFICATIONS */.Ii.find((c) => c === alert.classification) ?? null;
+    const determination = alert.determination ? (0,issue_triage/* canonicalDetermination */.w9)(alert.determination) : null;
+    return {
+        status,
+        classification: classification,
+        determination: determination && vocabulary/* DETERMINATIONS */.rH.includes(determination) ? determination : null,
+        owner: alert.assignedTo?.trim() || null,
+    };
+}
+/** The fields whose change on both sides needs the issue's change time, and the events that tell it. */
+function fieldTimes(fields, events) {
+    const times = {};
+    for (const event of events) {
+        const field = eventField(event);
+        if (field && fields.includes(field) && (!times[field] || times[field].getTime() < event.createdAt.getTime()))
+            times[field] = event.createdAt;
+    }
+    // A field changed with no event to say when (a history GitHub no longer shows) counts as older than Defender's change.
+    for (const field of fields)
+        times[field] ??= new Date(0);
+    return times;
+}
+function eventField(event) {
+    if (event.event === "closed" || event.event === "reopened")
+        return "status";
+    if (event.event === "assigned" || event.event === "unassigned")
+        return "owner";
+    if ((event.event === "labeled" || event.event === "unlabeled") && event.label) {
+        const prefix = event.label.slice(0, event.label.indexOf(":")).toLowerCase().replace(/[\s_-]+/g, "");
+        return ["status", "classification", "determination"].find((f) => f === prefix);
+    }
+    return undefined;
+}
+function planReconcile(input) {
+    const { issue, triage, record, alert, direction } = input;
+    const decision = decideTwoWay(record?.triage, triage, alert.triage, { alertChangedAt: alert.updatedAt, ...(input.issueTimes ? { issueChangedAt: input.issueTimes } : {}) });
+    const byField = new Map(decision.fields.map((d) => [d.field, d]));
+    const old = record?.triage;
+    const agreed = { ...alert.triage };
+    for (const field of TRIAGE_FIELDS) {
+        const d = byField.get(field);
+        const kept = old?.[field] ?? null;
+        agreed[field] = d.kind === "agreed" || d.kind === "to-github" || (d.kind === "to-defender" && direction === "both") ? d.value : kept;
+    }
+    const toDefender = {};
+    if (direction === "both") {
+        for (const d of decision.fields)
+            if (d.kind === "to-defender")
+                setAlertField(toDefender, d);
+        // Defender checks a determination against the classification: one goes with the other.
+        if (toDefender.determination && !toDefender.classification && triage.classification && triage.classification !== alert.triage.classification)
+            toDefender.classification = triage.classification;
+    }
+    const toGitHub = { labelsAdded: [], labelsRemoved: [] };
+    const labels = [...issue.labels];
+    const replaceLabel = (field, value) => {
+        const current = labels.filter((label) => fieldOfLabel(label) === field);
+        const wanted = value === null ? undefined : `${field}:${value}`;
+        for (const label of current)
+            if (label !== wanted)
+                toGitHub.labelsRemoved.push(label);
+        if (wanted && !current.includes(wanted))
+            toGitHub.labelsAdded.push(wanted);
+    };
+    let unmappedOwner;
+    let stateNote;
+    for (const d of decision.fields) {
+        if (d.kind !== "to-github")
+            continue;
+        if (d.field === "status") {
+            const status = d.value;
+            if (status === "Resolved" && issue.state === "open") {
+                toGitHub.state = "closed";
+                toGitHub.stateReason = alert.triage.classification === "FalsePositive" ? "not_planned" : "completed";
+                stateNote = resolvedNote(alert.triage);
+            }
+            else if (status !== "Resolved" && issue.state === "closed") {
+                toGitHub.state = "open";
+                toGitHub.stateReason = "reopened";
+                stateNote = `**Reopened:** the alert is ${status === "New" ? "New" : "In progress"} again in Microsoft Defender.`;
+            }
+            if (labels.some((label) => fieldOfLabel(label) === "status"))
+                replaceLabel("status", status);
+        }
+        else if (d.field === "classification" || d.field === "determination") {
+            replaceLabel(d.field, d.value);
+        }
+        else if (d.field === "owner") {
+            const login = d.value === null ? undefined : loginFor(d.value, input.assigneeMap, issue.assignees);
+            if (login) {
+                if (issue.assignees[0]?.toLowerCase() !== login.toLowerCase() || issue.assignees.length !== 1)
+                    toGitHub.assignees = [login];
+            }
+            else {
+                if (d.value !== null)
+                    unmappedOwner = d.value;
+                agreed.owner = old?.owner ?? triage.owner ?? null;
+            }
+        }
+    }
+    const { text: copied, until, count } = copiedComments(alert.comments, input.commentsSince !== undefined ? input.commentsSince : (record?.commentsUntil ?? null));
+    // The tag leads the comment: it records the newest copy, for a run that dies before the record.
+    const tag = until ? `<!-- defender-issues-copied: ${until} -->\n` : "";
+    const comment = stateNote || copied ? `${tag}${[stateNote, copied].filter(Boolean).join("\n\n")}` : undefined;
+    return {
+        toDefender,
+        toGitHub,
+        comment,
+        copiedUntil: until,
+        copied: count,
+        unmappedOwner,
+        needsTime: decision.fields.filter((d) => d.kind === "needs-time").map((d) => d.field),
+        agreed,
+    };
+}
+function setAlertField(changes, d) {
+    if (d.field === "owner")
+        changes.assignedTo = d.value;
+    else if (d.field === "status")
+        changes.status = d.value;
+    else if (d.field === "classification")
+        changes.classification = d.value;
+    else
+        changes.determination = d.value;
+}
+function fieldOfLabel(label) {
+    const colon = label.indexOf(":");
+    if (colon < 0)
+        return undefined;
+    const prefix = label.slice(0, colon).toLowerCase().replace(/[\s_-]+/g, "");
+    return ["status", "classification", "determination"].find((f) => f === prefix);
+}
+/** The login for a Defender owner: the one `assignee-map` maps to it, or an assignee of that very name. */
+function loginFor(owner, assigneeMap, assignees) {
+    const wanted = owner.toLowerCase();
+    const mapped = Object.entries(assigneeMap).find(([, value]) => value.toLowerCase() === wanted)?.[0];
+    return mapped ?? assignees.find((login) => login.toLowerCase() === wanted);
+}
+function resolvedNote(alert) {
+    const by = alert.owner === "Automation" ? " by automated investigation" : alert.owner ? ` (owner ${(0,markdown/* inlineText */.ln)(alert.owner)})` : "";
+    const how = [alert.classification && `classification ${alert.classification}`, alert.determination && `determination ${alert.determination}`].filter(Boolean).join(", ");
+    return `**Resolved in Microsoft Defender**${by}${how ? `, ${how}` : ""}. Closing this issue to match.`;
+}
+/**
+ * Defender's comments not yet on the issue, oldest first, each with its author and time and its
+ * text quoted inert; the action's own (`… on GitHub:`) stay in Defender.
+ */
+function copiedComments(comments, since) {
+    const after = since ? Date.parse(since) : Number.NEGATIVE_INFINITY;
+    const fresh = comments
+        .filter((c) => !OWN_COMMENT.test(c.comment) && Date.parse(c.createdTime) > after)
+        .sort((a, b) => Date.parse(a.createdTime) - Date.parse(b.createdTime));
+    if (fresh.length === 0)
+        return { text: undefined, until: undefined, count: 0 };
+    const until = fresh.at(-1).createdTime;
+    const parts = [];
+    let used = 0;
+    for (const c of fresh) {
+        const part = `**${(0,markdown/* inlineText */.ln)(c.createdBy ?? "someone")}** · ${(0,markdown/* formatTime */.fU)(new Date(c.createdTime))}\n\n${(0,markdown/* quoteBlock */.Af)((0,markdown/* truncate */.xv)(c.comment, COMMENT_MAX))}`;
+        if (used + part.length > COMMENTS_BODY_MAX) {
+            parts.push(`${fresh.length - parts.length} more comments are in Microsoft Defender.`);
+            break;
+        }
+        parts.push(part);
+        used += part.length;
+    }
+    const heading = fresh.length === 1 ? "**Comment in Microsoft Defender**" : `**${fresh.length} comments in Microsoft Defender**`;
+    return { text: `${heading}\n\n${parts.join("\n\n")}`, until, count: fresh.length };
+}
+/** The newest copy a comment of the action's records, among its comments on an issue. */
+function lastCopied(ownComments) {
+    let newest;
+    for (const body of ownComments) {
+        const time = COPIED_TAG.exec(body)?.[1];
+        if (time && !Number.isNaN(Date.parse(time)) && (!newest || Date.parse(time) > Date.parse(newest)))
+            newest = time;
+    }
+    return newest;
+}
+
+// EXTERNAL MODULE: ./src/modes/reconcile.ts
+var reconcile = __webpack_require__(47452);
+// EXTERNAL MODULE: ./src/modes/sync.ts
+var sync = __webpack_require__(28965);
+;// CONCATENATED MODULE: ./src/modes/twoway.ts
+
+
+
+
+
+
+async function reconcileTwoWay(config, deps, log, now = new Date()) {
+    const result = (0,sync/* emptyResult */.$)("reconcile", config.dryRun);
+    const direction = config.syncDirection === "to-github" ? "to-github" : "both";
+    const store = await deps.store();
+    const listing = await store.listForReconcile(new Date(now.getTime() - config.lookbackMs));
+    const issues = (0,reconcile/* oldestPerAlert */.Dj)(listing.issues);
+    result.examined = issues.length;
+    const readable = [];
+    for (const issue of issues) {
+        const reading = issueTriage(issue, config.assigneeMap);
+        if (reading.ok) {
+            readable.push({ issue, triage: reading.triage });
+            continue;
+        }
+        // The issue's labels say nothing sync can read: neither side is touched until a triager fixes them.
+        if (direction === "both")
+            await (0,sync/* explainLabelProblem */.Tf)(config, store, issue.number, reading.problems, log);
+        else
+            log.warning(`Issue #${issue.number}: ${reading.problems.join("; ")}; left as it is.`);
+        result.problems.push({ issueNumber: issue.number, problems: reading.problems });
+    }
+    if (readable.length === 0)
+        return result;
+    const alerts = await (await deps.defender()).alertsById(readable.map(({ issue }) => issue.alertId));
+    const planned = [];
+    for (const { issue, triage } of readable) {
+        const alert = alerts.get(issue.alertId);
+        if (!alert) {
+            log.warning(`Issue #${issue.number}: alert ${issue.alertId} is not in Defender (older than the tenant's retention, or deleted); left as it is.`);
+            result.skipped.push({ issueNumber: issue.number, reason: "alert not found in Defender" });
+            continue;
+        }
+        const input = { issue, triage, record: issue.record, alert: alertView(alert), assigneeMap: config.assigneeMap, direction };
+        let plan = planReconcile(input);
+        if (plan.needsTime.length > 0) {
+            // Changed on both sides: the issue's events tell which change was later.
+            input.issueTimes = fieldTimes(plan.needsTime, await store.issueEvents(issue.number));
+            plan = planReconcile(input);
+        }
+        if (plan.copiedUntil && commentedSinceRecord(issue)) {
+            // A run may have copied these comments and died before it wrote the record: its comment says so.
+            const copied = lastCopied(await store.ownComments(issue.number));
+            if (copied && (!issue.record?.commentsUntil || Date.parse(copied) > Date.parse(issue.record.commentsUntil))) {
+                input.commentsSince = copied;
+                plan = planReconcile(input);
+            }
+        }
+        planned.push({ issue, input, plan });
+    }
+    const updates = planned
+        .filter(({ plan }) => Object.keys(plan.toDefender).length > 0)
+        .map(({ issue, plan }) => ({ alertId: issue.alertId, issueNumber: issue.number, changes: plan.toDefender }));
+    await (0,reconcile/* sendUpdates */.v4)(config, deps, updates, result, log);
+    const refused = new Set(result.failures.map((failure) => failure.alertId));
+    for (const item of planned)
+        await bringIssueInStep(config, deps, item, refused.has(item.issue.alertId), result, log);
+    result.inStep = planned.filter(({ plan }) => Object.keys(plan.toDefender).length === 0 && !hasIssueChange(plan)).length;
+    return result;
+}
+function alertView(alert) {
+    return {
+        triage: endpointTriage(alert),
+        updatedAt: alert.lastUpdateTime ?? null,
+        comments: (alert.comments ?? []).flatMap((c) => (c.comment && c.createdTime ? [{ comment: c.comment, createdBy: c.createdBy ?? null, createdTime: c.createdTime }] : [])),
+    };
+}
+/** Someone (or a run that died) commented after the record was written. */
+function commentedSinceRecord(issue) {
+    return issue.comments > (issue.record?.issueComments ?? 0);
+}
+function hasIssueChange(plan) {
+    const g = plan.toGitHub;
+    return Boolean(g.state || g.assignees || g.labelsAdded.length > 0 || g.labelsRemoved.length > 0 || plan.comment);
+}
+function sameTriage(a, b) {
+    return TRIAGE_FIELDS.every((field) => (a[field] ?? "").toLowerCase() === (b[field] ?? "").toLowerCase());
+}
+/**
+ * Writes what the issue needs: first the comment (the state change explained, Defender's comments),
+ * then one update with its state, labels, assignees and the new record. The record is written last,
+ * so a run that dies before it leaves the old one, and the next run completes the change.
+ */
+async function bringIssueInStep(config, deps, { issue, input, plan }, refused, result, log) {
+    if (plan.unmappedOwner) {
+        log.notice(`Issue #${issue.number}: Defender's owner ${JSON.stringify(plan.unmappedOwner)} maps to no GitHub login (assignee-map); the assignees are left as they are.`);
+        result.unmappedOwners.push({ issueNumber: issue.number, owner: plan.unmappedOwner });
+    }
+    // A change Defender refused is not agreed: those fields keep the record's value (with no record,
+    // none is written), so the next run tries again.
+    const record = refused && !input.record ? undefined : {
+        triage: refused ? keepUnsent(plan, input.record) : plan.agreed,
+        commentsUntil: plan.copiedUntil ?? input.commentsSince ?? input.record?.commentsUntil ?? null,
+        issueComments: issue.comments + (plan.comment ? 1 : 0),
+    };
+    const changed = hasIssueChange(plan);
+    const recordStale = record !== undefined && (input.record
+        ? !sameTriage(input.record.triage, record.triage) || input.record.commentsUntil !== record.commentsUntil
+        : changed || expressesAnything(input.triage));
+    if (!changed && !recordStale)
+        return;
+    const g = plan.toGitHub;
+    const report = { issueNumber: issue.number, alertId: issue.alertId, changes: {} };
+    if (g.state)
+        report.changes.state = g.state;
+    if (g.labelsAdded.length > 0)
+        report.changes.labelsAdded = g.labelsAdded;
+    if (g.labelsRemoved.length > 0)
+        report.changes.labelsRemoved = g.labelsRemoved;
+    if (g.assignees)
+        report.changes.assignees = g.assignees;
+    if (plan.copied > 0)
+        report.changes.comments = plan.copied;
+    if (config.dryRun) {
+        if (changed) {
+            log.info(`Dry run: would bring issue #${issue.number} in step with alert ${issue.alertId}: ${JSON.stringify(report.changes)}`);
+            result.issuesUpdated.push(report);
+        }
+        return;
+    }
+    const store = await deps.store();
+    try {
+        if (plan.comment)
+            await store.comment(issue.number, plan.comment);
+        const labels = g.labelsAdded.length > 0 || g.labelsRemoved.length > 0
+            ? [...issue.labels.filter((label) => !g.labelsRemoved.includes(label)), ...g.labelsAdded]
+            : undefined;
+        await store.updateIssue(issue.number, {
+            ...(g.state ? { state: g.state } : {}),
+            ...(g.stateReason ? { stateReason: g.stateReason } : {}),
+            ...(labels ? { labels } : {}),
+            ...(g.assignees ? { assignees: g.assignees } : {}),
+            ...(record ? { body: (0,issue_record/* withRecord */.q8)(issue.body, record) } : {}),
+        });
+        if (changed) {
+            log.info(`Brought issue #${issue.number} in step with alert ${issue.alertId}: ${JSON.stringify(report.changes)}`);
+            result.issuesUpdated.push(report);
+        }
+    }
+    catch (error) {
+        result.failures.push({ alertId: issue.alertId, issueNumber: issue.number, error: (0,errors/* describe */.q0)(error) });
+    }
+}
+/** The agreed state when the alert's write was refused: the fields meant for Defender keep the record's value. */
+function keepUnsent(plan, record) {
+    const kept = { ...plan.agreed };
+    const sent = plan.toDefender;
+    if (sent.status)
+        kept.status = record.triage.status;
+    if (sent.classification)
+        kept.classification = record.triage.classification;
+    if (sent.determination)
+        kept.determination = record.triage.determination;
+    if (sent.assignedTo)
+        kept.owner = record.triage.owner;
+    return kept;
+}
+/** Whether an issue without a record expresses a field, so a record must say it agreed. */
+function expressesAnything(triage) {
+    return triage.status !== "Open" || triage.classification !== undefined || triage.determination !== undefined || triage.owner !== undefined;
+}
+
+
+/***/ })
+
+};
