@@ -1,7 +1,7 @@
 // Self-tests for the Defender emulator: if these pass, the action's tests run against a service that
 // is as strict as the reference says the real one is.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DefenderEmulator, isoToTicks } from "./defender.ts";
+import { APP_COMMENT_AUTHOR, DefenderEmulator, PORTAL_ANALYST, isoToTicks } from "./defender.ts";
 import type { Alert, DefenderEmulatorOptions } from "./defender.ts";
 import { alertIdFor, makeAlert, sampleAlerts } from "./sample-alerts.ts";
 
@@ -528,5 +528,204 @@ describe("sample alerts", () => {
     expect((await filter(`alertCreationTime ge ${new Date(now.getTime() - 3600_000).toISOString()}`)).json.value).toHaveLength(1);
     const made = Array.from({ length: 50 }, () => makeAlert().id);
     expect(new Set(made).size).toBe(50);
+  });
+});
+
+describe("comments and lastUpdateTime", () => {
+  const T0 = "2024-05-01T12:00:00.000Z";
+  const clock = { now: new Date(T0) };
+  const at = (iso: string): string => iso.replace(/\.(\d{3})Z$/, ".$10000Z");
+  const later = (seconds: number): void => {
+    clock.now = new Date(clock.now.getTime() + seconds * 1000);
+  };
+
+  beforeEach(async () => {
+    clock.now = new Date(T0);
+    await start({ now: () => clock.now }, [
+      makeAlert({ id: "A", lastUpdateTime: "2024-05-01T11:00:00.0000000Z" }),
+      makeAlert({ id: "B", lastUpdateTime: "2024-05-01T11:00:00.0000000Z" }),
+      makeAlert({ id: "C", lastUpdateTime: "2024-05-01T11:00:00.0000000Z" }),
+    ]);
+  });
+
+  it("appends PATCH and batchUpdate comments in order, signed by the app, and serves them on get and list", async () => {
+    await call("PATCH", "/api/alerts/A", { comment: "first" });
+    later(5);
+    await call("POST", "/api/alerts/batchUpdate", { alertIds: ["A", "B"], comment: "second" });
+    later(5);
+    await call("PATCH", "/api/alerts/A", { status: "InProgress", comment: "third" });
+    const expected = [
+      { comment: "first", createdBy: APP_COMMENT_AUTHOR, createdTime: "2024-05-01T12:00:00.0000000Z" },
+      { comment: "second", createdBy: APP_COMMENT_AUTHOR, createdTime: "2024-05-01T12:00:05.0000000Z" },
+      { comment: "third", createdBy: APP_COMMENT_AUTHOR, createdTime: "2024-05-01T12:00:10.0000000Z" },
+    ];
+    expect((await call("GET", "/api/alerts/A")).json.comments).toEqual(expected);
+    const listed = (await list("$top=10")).json.value as Alert[];
+    expect(listed.find((a) => a.id === "A")?.["comments"]).toEqual(expected);
+    expect(listed.find((a) => a.id === "B")?.["comments"]).toEqual([expected[1]]);
+    expect(listed.find((a) => a.id === "C")?.["comments"]).toEqual([]);
+  });
+
+  it("answers an empty comment list for an alert seeded without one", async () => {
+    const bare = makeAlert({ id: "bare" });
+    delete bare["comments"];
+    emulator.alerts.push(bare);
+    expect((await call("GET", "/api/alerts/bare")).json.comments).toEqual([]);
+    expect(((await filter("id eq 'bare'")).json.value as Alert[])[0]?.["comments"]).toEqual([]);
+  });
+
+  it("moves lastUpdateTime on every PATCH and batchUpdate, even one that changes nothing", async () => {
+    later(60);
+    const first = await call("PATCH", "/api/alerts/A", { status: "InProgress" });
+    expect(first.json.lastUpdateTime).toBe(at("2024-05-01T12:01:00.000Z"));
+    later(60);
+    const same = await call("PATCH", "/api/alerts/A", { status: "InProgress" });
+    expect(same.json.lastUpdateTime).toBe(at("2024-05-01T12:02:00.000Z"));
+    later(60);
+    await call("POST", "/api/alerts/batchUpdate", { alertIds: ["A", "B"], assignedTo: "soc@contoso.com" });
+    expect(emulator.alerts.map((a) => [a.id, a["lastUpdateTime"]])).toEqual([
+      ["A", "2024-05-01T12:03:00.0000000Z"],
+      ["B", "2024-05-01T12:03:00.0000000Z"],
+      ["C", "2024-05-01T11:00:00.0000000Z"],
+    ]);
+  });
+
+  it("leaves lastUpdateTime alone when an update is refused", async () => {
+    expectError(await call("PATCH", "/api/alerts/A", { status: "Closed" }), 400, "InvalidInput");
+    expectError(await call("POST", "/api/alerts/batchUpdate", { alertIds: ["A"], classification: "FalsePositive", determination: "Malware" }), 400, "InvalidInput");
+    expect(emulator.alerts[0]?.["lastUpdateTime"]).toBe("2024-05-01T11:00:00.0000000Z");
+    expect((await call("GET", "/api/alerts/A")).json.comments).toEqual([]);
+  });
+
+  it("filters on the moving lastUpdateTime with ge, gt, le and lt", async () => {
+    later(30);
+    await call("PATCH", "/api/alerts/A", { comment: "touched" }); // A: 12:00:30
+    later(30);
+    emulator.portal("B", { status: "InProgress" }); // B: 12:01:00; C stays at 11:00
+    expect(ids(await filter("lastUpdateTime ge 2024-05-01T12:00:30Z"))).toEqual(["A", "B"]);
+    expect(ids(await filter("lastUpdateTime gt 2024-05-01T12:00:30Z"))).toEqual(["B"]);
+    expect(ids(await filter("lastUpdateTime le 2024-05-01T12:00:30Z"))).toEqual(["A", "C"]);
+    expect(ids(await filter("lastUpdateTime lt 2024-05-01T12:00:30Z"))).toEqual(["C"]);
+    expect(ids(await filter("lastUpdateTime gt 2024-05-01T12:00:30.0000001Z"))).toEqual(["B"]);
+    expect(ids(await filter("lastUpdateTime lt 2024-05-01T12:00:30.0000001Z"))).toEqual(["A", "C"]);
+    // a cursor taken before a change finds the alert again after it
+    later(30);
+    await call("PATCH", "/api/alerts/C", { assignedTo: "soc@contoso.com" });
+    expect(ids(await filter("lastUpdateTime gt 2024-05-01T12:01:00Z"))).toEqual(["C"]);
+  });
+
+  it("combines a lastUpdateTime bound with an or-chain of ids", async () => {
+    later(60);
+    emulator.portal("A", { comment: "looked at it" });
+    emulator.portal("C", { assignedTo: "soc@contoso.com" });
+    const chain = "(id eq 'A' or id eq 'B' or id eq 'C')";
+    expect(ids(await filter(`lastUpdateTime ge 2024-05-01T12:01:00Z and ${chain}`))).toEqual(["A", "C"]);
+    expect(ids(await filter(`${chain} and lastUpdateTime lt 2024-05-01T12:01:00Z`))).toEqual(["B"]);
+    expect(ids(await filter(`lastUpdateTime gt 2024-05-01T12:01:00Z and (id eq 'A' or id eq 'C')`))).toEqual([]);
+    expect(ids(await filter(`(id eq 'A' or id eq 'B') and lastUpdateTime le 2024-05-01T12:01:00Z`))).toEqual(["A", "B"]);
+    // without parentheses 'and' binds first: B is listed whatever its time
+    expect(ids(await filter(`id eq 'B' or id eq 'C' and lastUpdateTime ge 2024-05-01T12:01:00Z`))).toEqual(["B", "C"]);
+  });
+});
+
+describe("portal and automated investigation", () => {
+  const clock = { now: new Date("2024-05-01T12:00:00.000Z") };
+
+  beforeEach(async () => {
+    clock.now = new Date("2024-05-01T12:00:00.000Z");
+    await start({ now: () => clock.now }, [
+      makeAlert({ id: "A", lastUpdateTime: "2024-05-01T11:00:00.0000000Z" }),
+      makeAlert({ id: "TP", classification: "TruePositive", determination: "Malware", status: "InProgress", lastUpdateTime: "2024-05-01T11:00:00.0000000Z" }),
+    ]);
+  });
+
+  it("applies an analyst's change, signs the comment with the analyst and moves lastUpdateTime to now", async () => {
+    await call("PATCH", "/api/alerts/A", { comment: "octocat on GitHub: looking" });
+    clock.now = new Date("2024-05-01T12:05:00.000Z");
+    const shown = emulator.portal("A", {
+      status: "Resolved",
+      classification: "FalsePositive",
+      determination: "NotMalicious",
+      assignedTo: "soc1@contoso.com",
+      comment: "Known admin tool",
+      by: "soc1@contoso.com",
+    });
+    const expected = {
+      status: "Resolved",
+      classification: "FalsePositive",
+      determination: "NotMalicious",
+      assignedTo: "soc1@contoso.com",
+      resolvedTime: "2024-05-01T12:05:00.0000000Z",
+      lastUpdateTime: "2024-05-01T12:05:00.0000000Z",
+      comments: [
+        { comment: "octocat on GitHub: looking", createdBy: APP_COMMENT_AUTHOR, createdTime: "2024-05-01T12:00:00.0000000Z" },
+        { comment: "Known admin tool", createdBy: "soc1@contoso.com", createdTime: "2024-05-01T12:05:00.0000000Z" },
+      ],
+    };
+    expect(shown).toMatchObject(expected);
+    expect((await call("GET", "/api/alerts/A")).json).toMatchObject(expected);
+    // portal changes are not API calls
+    expect(emulator.patches).toHaveLength(1);
+  });
+
+  it("takes the time from 'at' and the analyst from PORTAL_ANALYST by default", async () => {
+    emulator.portal("A", { comment: "earlier note", at: new Date("2024-05-01T11:30:00.123Z") });
+    const alert = (await call("GET", "/api/alerts/A")).json;
+    expect(alert.lastUpdateTime).toBe("2024-05-01T11:30:00.1230000Z");
+    expect(alert.comments).toEqual([{ comment: "earlier note", createdBy: PORTAL_ANALYST, createdTime: "2024-05-01T11:30:00.1230000Z" }]);
+    expect(ids(await filter("lastUpdateTime gt 2024-05-01T11:30:00.123Z"))).toEqual([]);
+    expect(ids(await filter("lastUpdateTime eq 2024-05-01T11:30:00.123Z"))).toEqual(["A"]);
+  });
+
+  it("reopens and reclassifies like the API: a stale determination is dropped, resolvedTime cleared", async () => {
+    emulator.portal("TP", { status: "Resolved" });
+    emulator.portal("TP", { status: "New", classification: "InformationalExpectedActivity" });
+    expect((await call("GET", "/api/alerts/TP")).json).toMatchObject({
+      status: "New",
+      classification: "InformationalExpectedActivity",
+      determination: null,
+      resolvedTime: null,
+    });
+  });
+
+  it.each([
+    ["an unknown status", { status: "Closed" }, /'Closed'/],
+    ["a wrong-case classification", { classification: "falsePositive" }, /case-sensitive/],
+    ["a determination outside the classification", { classification: "FalsePositive", determination: "Malware" }, /'Malware'/],
+    ["a determination outside the alert's classification", { determination: "NotMalicious" }, /'NotMalicious'/],
+    ["nothing to change", { by: "soc1@contoso.com" }, /At least one/],
+  ])("refuses %s like the API, changing nothing", (_name, change, message) => {
+    const before = structuredClone(emulator.alerts);
+    expect(() => emulator.portal("TP", change)).toThrow(message);
+    expect(emulator.alerts).toEqual(before);
+  });
+
+  it("refuses an unknown alert", () => {
+    expect(() => emulator.portal("nope", { status: "Resolved" })).toThrow(/nope was not found/);
+    expect(() => emulator.automatedInvestigation("nope")).toThrow(/nope was not found/);
+  });
+
+  it("resolves an alert as automated investigation does", async () => {
+    clock.now = new Date("2024-05-01T12:10:00.000Z");
+    emulator.automatedInvestigation("TP");
+    expect((await call("GET", "/api/alerts/TP")).json).toMatchObject({
+      status: "Resolved",
+      assignedTo: "Automation",
+      investigationState: "SuccessfullyRemediated",
+      classification: "TruePositive",
+      determination: "Malware",
+      resolvedTime: "2024-05-01T12:10:00.0000000Z",
+      lastUpdateTime: "2024-05-01T12:10:00.0000000Z",
+      comments: [],
+    });
+    emulator.automatedInvestigation("A", { outcome: "Benign", at: new Date("2024-05-01T12:20:00.000Z") });
+    expect((await call("GET", "/api/alerts/A")).json).toMatchObject({
+      status: "Resolved",
+      assignedTo: "Automation",
+      investigationState: "Benign",
+      lastUpdateTime: "2024-05-01T12:20:00.0000000Z",
+    });
+    expect(ids(await filter("status eq 'Resolved' and assignedTo eq 'Automation'"))).toEqual(["A", "TP"]);
+    expect(() => emulator.automatedInvestigation("A", { outcome: "Running" as never })).toThrow(/Running/);
   });
 });

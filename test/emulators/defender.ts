@@ -97,6 +97,31 @@ const DEFENDER_AUDIENCES = [
   "https://securitycenter.onmicrosoft.us/windowsatpservice",
 ];
 const MAX_BATCH_IDS = 100;
+/**
+ * `createdBy` of a comment sent through the API with the app's token. The reference documents only
+ * `{comment, createdBy, createdTime}`, not what an application's comments carry; this is a stand-in.
+ */
+export const APP_COMMENT_AUTHOR = "app";
+/** Who `portal()` acts as unless told. */
+export const PORTAL_ANALYST = "analyst@contoso.com";
+/** `assignedTo` of an alert automated investigation took over (the reference's example value). */
+export const AUTOMATION_ASSIGNEE = "Automation";
+/** `investigationState` values (reference §2) with which automated investigation resolves an alert. */
+export const AUTOMATED_INVESTIGATION_OUTCOMES = ["SuccessfullyRemediated", "Benign"] as const;
+export type AutomatedInvestigationOutcome = (typeof AUTOMATED_INVESTIGATION_OUTCOMES)[number];
+
+/** A change made in the Defender portal (see DefenderEmulator.portal). */
+export interface PortalChange {
+  status?: string;
+  classification?: string;
+  determination?: string;
+  assignedTo?: string;
+  comment?: string;
+  /** The analyst: the comment's `createdBy`. Default PORTAL_ANALYST. */
+  by?: string;
+  /** When; default the emulator's clock. */
+  at?: Date;
+}
 const STATUSES = ["New", "InProgress", "Resolved"];
 const CLASSIFICATIONS = ["TruePositive", "InformationalExpectedActivity", "FalsePositive"];
 const UPDATE_FIELDS = ["status", "assignedTo", "classification", "determination", "comment"];
@@ -411,8 +436,46 @@ export class DefenderEmulator {
     }
   }
 
-  private apply(alert: Alert, update: Record<string, string>): void {
-    const now = formatTime(this.now());
+  /**
+   * What an analyst does to an alert in the Defender portal: the same fields and values the API
+   * accepts (checked the same way, a bad value throws), a comment signed `by`, and `lastUpdateTime`
+   * moved to `at` (default: the emulator's clock). Returns the alert as the API would show it.
+   */
+  portal(alertId: string, change: PortalChange): Record<string, unknown> {
+    const { by = PORTAL_ANALYST, at, ...fields } = change;
+    const body = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    const update = this.validateUpdate(body, UPDATE_FIELDS);
+    const alert = this.find(alertId);
+    this.checkPair(alert, update);
+    this.apply(alert, update, by, at);
+    return present(alert, false);
+  }
+
+  /**
+   * Automated investigation and response (AIR) closing the alert on its own: `Resolved`, assigned to
+   * `Automation`, `investigationState` set to its outcome, `lastUpdateTime` moved to `at` (default:
+   * the emulator's clock). Classification, determination and comments are left as they are.
+   */
+  automatedInvestigation(
+    alertId: string,
+    options: { outcome?: AutomatedInvestigationOutcome; at?: Date } = {},
+  ): Record<string, unknown> {
+    const alert = this.find(alertId);
+    const outcome = options.outcome ?? "SuccessfullyRemediated";
+    if (!AUTOMATED_INVESTIGATION_OUTCOMES.includes(outcome)) {
+      throw new Error(`automatedInvestigation: '${String(outcome)}' is not an outcome that resolves an alert`);
+    }
+    this.apply(alert, { status: "Resolved", assignedTo: AUTOMATION_ASSIGNEE }, AUTOMATION_ASSIGNEE, options.at);
+    alert["investigationState"] = outcome;
+    return present(alert, false);
+  }
+
+  /**
+   * Applies a validated update. Every accepted update moves `lastUpdateTime`, even one that changes
+   * no value: the reference does not say Defender skips those, and it records the update.
+   */
+  private apply(alert: Alert, update: Record<string, string>, by = APP_COMMENT_AUTHOR, at?: Date): void {
+    const now = formatTime(at ?? this.now());
     const { status, assignedTo, classification, determination, comment } = update;
     if (status !== undefined) {
       alert["status"] = status;
@@ -429,7 +492,7 @@ export class DefenderEmulator {
     if (determination !== undefined) alert["determination"] = determination;
     if (comment !== undefined) {
       const comments = Array.isArray(alert["comments"]) ? (alert["comments"] as unknown[]) : [];
-      alert["comments"] = [...comments, { comment, createdBy: "app", createdTime: now }];
+      alert["comments"] = [...comments, { comment, createdBy: by, createdTime: now }];
     }
     alert["lastUpdateTime"] = now;
   }
@@ -800,6 +863,8 @@ function stableOrder(alerts: Alert[]): Alert[] {
 
 function present(alert: Alert, expandEvidence: boolean): Record<string, unknown> {
   const copy = structuredClone(alert) as Record<string, unknown>;
+  // The service always answers the comment list, oldest first, empty when there are none.
+  if (!Array.isArray(copy["comments"])) copy["comments"] = [];
   if (!expandEvidence) delete copy["evidence"];
   return copy;
 }
