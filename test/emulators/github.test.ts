@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GitHubEmulator } from "./github.ts";
+import { findOperation, validateResponse } from "./openapi.ts";
 
 const TOKEN = "ghs_test_token";
 
@@ -525,5 +526,216 @@ describe("GitHub's validation rules", () => {
     expect(page.status).toBe(200);
     expect((page.json as unknown[]).length).toBe(100);
     expect(page.headers.get("link")).toContain('rel="next"');
+  });
+});
+
+describe("issue events", () => {
+  const T0 = Date.parse("2026-04-01T09:00:00Z");
+  let now = T0;
+  const at = (seconds: number): string => new Date(T0 + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+
+  beforeEach(async () => {
+    now = T0;
+    await gh.stop();
+    gh = new GitHubEmulator({ now: () => new Date(now) });
+    await gh.start();
+  });
+
+  interface EventJson {
+    id: number;
+    node_id: string;
+    url: string;
+    event: string;
+    actor: { login: string; type: string };
+    created_at: string;
+    commit_id: null;
+    commit_url: null;
+    label?: { name: string; color: string };
+    assignee?: { login: string };
+    assigner?: { login: string };
+    rename?: { from: string; to: string };
+    state_reason?: string | null;
+  }
+
+  async function events(number: number, query = ""): Promise<EventJson[]> {
+    const response = await api("GET", `/repos/acme/soc/issues/${number}/events${query}`);
+    expect(response.status).toBe(200);
+    return response.json as EventJson[];
+  }
+
+  /** event, then what it is about, compactly */
+  function brief(list: EventJson[]): string[] {
+    return list.map((e) => {
+      const about =
+        e.label?.name ?? e.assignee?.login ?? (e.rename ? `${e.rename.from} -> ${e.rename.to}` : undefined) ?? e.state_reason ?? "";
+      return `${e.event} ${about} by ${e.actor.login} at ${e.created_at}`.replace(/ {2}/g, " ");
+    });
+  }
+
+  it("records the labels and assignees an issue is opened with, as the token's identity", async () => {
+    gh.addLabel("Defender", "0052cc");
+    const created = await api("POST", "/repos/acme/soc/issues", { title: "x", labels: ["defender", "severity:High"], assignees: ["alice", "bob"] });
+    expect(created.status).toBe(201);
+    const list = await events(1);
+    expect(brief(list)).toEqual([
+      `labeled Defender by github-actions[bot] at ${at(0)}`,
+      `labeled severity:High by github-actions[bot] at ${at(0)}`,
+      `assigned alice by github-actions[bot] at ${at(0)}`,
+      `assigned bob by github-actions[bot] at ${at(0)}`,
+    ]);
+    expect(list[0]).toMatchObject({
+      event: "labeled",
+      label: { name: "Defender", color: "0052cc" },
+      commit_id: null,
+      commit_url: null,
+      actor: { login: "github-actions[bot]", type: "Bot" },
+    });
+    expect(list[2]).toMatchObject({ assignee: { login: "alice", type: "User" }, assigner: { login: "github-actions[bot]" } });
+    expect(list[0]?.url).toBe(`${gh.url}/repos/acme/soc/issues/events/${list[0]?.id}`);
+    expect(new Set(list.map((e) => e.id)).size).toBe(4);
+    expect(list.map((e) => e.node_id.slice(0, 3))).toEqual(["LE_", "LE_", "AE_", "AE_"]);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("records a PATCH as the difference it makes: rename, labels, assignees, close and reopen", async () => {
+    gh.addIssue({ title: "old title", labels: ["keep", "drop"], assignees: ["alice"] });
+    now = T0 + 10_000;
+    await api("PATCH", "/repos/acme/soc/issues/1", {
+      title: "new title",
+      labels: ["KEEP", "add"],
+      assignees: ["ALICE", "bob"],
+      state: "closed",
+      state_reason: "not_planned",
+    });
+    expect(gh.issue(1)?.updated_at).toBe(at(10));
+    now = T0 + 20_000;
+    await api("PATCH", "/repos/acme/soc/issues/1", { state: "open", assignees: [] });
+    now = T0 + 30_000;
+    // nothing changes: no event, but the issue is still updated
+    await api("PATCH", "/repos/acme/soc/issues/1", { title: "new title", labels: ["keep", "add"], state: "open", state_reason: "completed" });
+    expect(gh.issue(1)?.updated_at).toBe(at(30));
+    const list = await events(1);
+    expect(brief(list)).toEqual([
+      `renamed old title -> new title by github-actions[bot] at ${at(10)}`,
+      `labeled add by github-actions[bot] at ${at(10)}`,
+      `unlabeled drop by github-actions[bot] at ${at(10)}`,
+      `assigned bob by github-actions[bot] at ${at(10)}`,
+      `closed not_planned by github-actions[bot] at ${at(10)}`,
+      `unassigned alice by github-actions[bot] at ${at(20)}`,
+      `unassigned bob by github-actions[bot] at ${at(20)}`,
+      `reopened reopened by github-actions[bot] at ${at(20)}`,
+    ]);
+    expect(list[0]?.rename).toEqual({ from: "old title", to: "new title" });
+    expect(list[4]).toMatchObject({ event: "closed", state_reason: "not_planned" });
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("records the label and assignee endpoints, and moves updated_at on each change and comment", async () => {
+    gh.addIssue({ title: "x", labels: ["a"], updated_at: at(0) });
+    const step = async (seconds: number, method: string, path: string, body?: unknown): Promise<void> => {
+      now = T0 + seconds * 1000;
+      const response = await api(method, `/repos/acme/soc/issues/1${path}`, body);
+      expect(response.status).toBeLessThan(300);
+      expect(gh.issue(1)?.updated_at).toBe(at(seconds));
+    };
+    await step(1, "POST", "/labels", { labels: ["a", "b"] });
+    await step(2, "PUT", "/labels", { labels: ["b", "c"] });
+    await step(3, "DELETE", "/labels/B");
+    await step(4, "POST", "/assignees", { assignees: ["alice", "bob"] });
+    await step(5, "DELETE", "/assignees", { assignees: ["BOB", "nobody"] });
+    await step(6, "POST", "/comments", { body: "hello" });
+    expect(brief(await events(1))).toEqual([
+      `labeled b by github-actions[bot] at ${at(1)}`,
+      `labeled c by github-actions[bot] at ${at(2)}`,
+      `unlabeled a by github-actions[bot] at ${at(2)}`,
+      `unlabeled b by github-actions[bot] at ${at(3)}`,
+      `assigned alice by github-actions[bot] at ${at(4)}`,
+      `assigned bob by github-actions[bot] at ${at(4)}`,
+      `unassigned bob by github-actions[bot] at ${at(5)}`,
+    ]);
+    expect(gh.issue(1)).toMatchObject({ labels: ["c"], assignees: ["alice"] });
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("pages the listing oldest first with a Link header, at most 100 a page", async () => {
+    gh.addIssue({ title: "x" });
+    const labels = Array.from({ length: 105 }, (_, i) => `l${String(i).padStart(3, "0")}`);
+    for (const [i, name] of labels.entries()) gh.act("alice", 1, { labels: { add: [name] }, at: new Date(T0 + i * 1000) });
+    const base = `${gh.url}/repos/acme/soc/issues/1/events?per_page=40`;
+    const first = await api("GET", "/repos/acme/soc/issues/1/events?per_page=40");
+    expect((first.json as EventJson[]).map((e) => e.label?.name)).toEqual(labels.slice(0, 40));
+    expect(first.headers.get("link")).toBe(`<${base}&page=2>; rel="next", <${base}&page=3>; rel="last"`);
+    expect((await events(1, "?per_page=40&page=3")).map((e) => e.label?.name)).toEqual(labels.slice(80));
+    expect(await events(1, "?per_page=500")).toHaveLength(100);
+    expect(await events(1)).toHaveLength(30);
+    const created = (await events(1, "?per_page=100&page=2")).map((e) => e.created_at);
+    expect(created).toEqual([...created].sort());
+    expect((await api("GET", "/repos/acme/soc/issues/2/events")).status).toBe(404);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("answers a reply that validates against GitHub's issue-event-for-issue schema", async () => {
+    await api("POST", "/repos/acme/soc/issues", { title: "x", labels: ["l"], assignees: ["alice"] });
+    await api("PATCH", "/repos/acme/soc/issues/1", { title: "y", labels: [], assignees: [], state: "closed" });
+    await api("PATCH", "/repos/acme/soc/issues/1", { state: "open" });
+    const list = await events(1);
+    expect(list.map((e) => e.event).sort()).toEqual(
+      ["assigned", "closed", "labeled", "renamed", "reopened", "unassigned", "unlabeled"].sort(),
+    );
+    const lookup = findOperation("GET", "/repos/acme/soc/issues/1/events");
+    if (lookup.kind !== "ok") throw new Error("no such operation");
+    expect(lookup.match.operationId).toBe("issues/list-events");
+    expect(validateResponse(lookup.match, 200, list)).toEqual([]);
+    // the check has teeth: an event without its time fails it
+    const broken = list.map((e, i) => (i === 0 ? { ...e, created_at: undefined } : e));
+    expect(validateResponse(lookup.match, 200, JSON.parse(JSON.stringify(broken)))).not.toEqual([]);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("act(): a person's change, recorded as theirs at the given time, with their comment", async () => {
+    gh.addIssue({ title: "x", labels: ["status:New"], updated_at: at(0) });
+    gh.act("alice", 1, {
+      labels: { add: ["classification:TruePositive"], remove: ["STATUS:new", "absent"] },
+      assignees: ["alice"],
+      comment: "malware, confirmed",
+      at: new Date(T0 + 60_000),
+    });
+    now = T0 + 120_000;
+    gh.act("bob", 1, { state: "closed", stateReason: "completed" });
+    const issue = gh.issue(1);
+    expect(issue).toMatchObject({ labels: ["classification:TruePositive"], assignees: ["alice"], state: "closed", state_reason: "completed", updated_at: at(120), closed_at: at(120) });
+    expect(gh.comments).toMatchObject([{ issue_number: 1, body: "malware, confirmed", user: "alice", created_at: at(60) }]);
+    expect(brief(await events(1))).toEqual([
+      `labeled classification:TruePositive by alice at ${at(60)}`,
+      `unlabeled status:New by alice at ${at(60)}`,
+      `assigned alice by alice at ${at(60)}`,
+      `closed completed by bob at ${at(120)}`,
+    ]);
+    const json = (await api("GET", "/repos/acme/soc/issues/1")).json as { closed_by: { login: string }; updated_at: string };
+    expect(json.closed_by.login).toBe("bob");
+    // reopening (and a backdated change) are recorded too, oldest first in the listing
+    gh.act("carol", 1, { state: "open", at: new Date(T0 + 180_000) });
+    gh.act("dave", 1, { title: "renamed", at: new Date(T0 + 30_000) });
+    expect(brief(await events(1)).map((line) => line.split(" by ")[0])).toEqual([
+      "renamed x -> renamed",
+      "labeled classification:TruePositive",
+      "unlabeled status:New",
+      "assigned alice",
+      "closed completed",
+      "reopened reopened",
+    ]);
+    expect(gh.labels.get("classification:truepositive")?.name).toBe("classification:TruePositive");
+    expect(() => gh.act("alice", 99, { state: "closed" })).toThrow(/#99/);
+    expect(() => gh.act("alice", 1, { stateReason: "not_planned" })).toThrow(/stateReason/);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("act() with only a comment moves updated_at and records no event", async () => {
+    gh.addIssue({ title: "x", updated_at: at(0) });
+    gh.act("alice", 1, { comment: "looking", at: new Date(T0 + 5_000) });
+    expect(gh.issue(1)?.updated_at).toBe(at(5));
+    expect(gh.events).toEqual([]);
+    const since = await api("GET", `/repos/acme/soc/issues?since=${at(5)}`);
+    expect(numbers(since.json)).toEqual([1]);
   });
 });

@@ -40,6 +40,40 @@ export interface EmulatedComment {
   updated_at: string;
 }
 
+/** The issue events the emulator records (what GET …/issues/{n}/events lists). */
+export type IssueEventName = "closed" | "reopened" | "labeled" | "unlabeled" | "assigned" | "unassigned" | "renamed";
+
+export interface EmulatedIssueEvent {
+  id: number;
+  issue_number: number;
+  event: IssueEventName;
+  /** login of who did it */
+  actor: string;
+  created_at: string;
+  /** labeled / unlabeled: the label as it was then */
+  label?: { name: string; color: string };
+  /** assigned / unassigned: the user (un)assigned; the assigner is the actor */
+  assignee?: string;
+  /** renamed */
+  rename?: { from: string; to: string };
+  /** closed / reopened: the issue's state_reason after the change */
+  state_reason?: EmulatedIssue["state_reason"];
+}
+
+/** A change a person makes to an issue on github.com (see GitHubEmulator.act). */
+export interface IssueAction {
+  state?: "open" | "closed";
+  /** with state "closed"; default "completed" */
+  stateReason?: "completed" | "not_planned" | "duplicate";
+  title?: string;
+  labels?: { add?: string[]; remove?: string[] };
+  /** the whole new set of assignees */
+  assignees?: string[];
+  comment?: string;
+  /** when; default the emulator's clock */
+  at?: Date;
+}
+
 export interface EmulatedLabel {
   name: string;
   color: string;
@@ -122,6 +156,17 @@ const DOCS = "https://docs.github.com/rest";
 const REPO_ID = 700_000_001;
 const ISSUE_ID_BASE = 3_000_000_000;
 const LABEL_ID_BASE = 6_000_000_000;
+const EVENT_ID_BASE = 9_000_000_000;
+/** node_id prefixes GitHub uses for each event type */
+const EVENT_NODE_PREFIX: Record<IssueEventName, string> = {
+  closed: "CE",
+  reopened: "REE",
+  labeled: "LE",
+  unlabeled: "UNLE",
+  assigned: "AE",
+  unassigned: "UAE",
+  renamed: "RTE",
+};
 const DEFAULT_LABEL_COLOR = "ededed";
 /**
  * Limits GitHub enforces beyond its OpenAPI description (it answers 422 "Validation Failed"). Lengths
@@ -159,6 +204,8 @@ export class GitHubEmulator {
 
   issues: EmulatedIssue[] = [];
   comments: EmulatedComment[] = [];
+  /** What happened to issues, in the order it was recorded (API writes and act()). */
+  events: EmulatedIssueEvent[] = [];
   /** key = lower-cased name */
   labels = new Map<string, EmulatedLabel>();
   /** login → role_name ("admin", "maintain", "write", "triage", "read"); absent → none */
@@ -183,6 +230,9 @@ export class GitHubEmulator {
   #labelIds = new Map<string, number>();
   #userIds = new Map<string, number>();
   #nextCommentId = 1;
+  #nextEventId = 1;
+  /** issue number → login of who closed it last (absent: botLogin) */
+  #closedBy = new Map<number, string>();
   #routes: Map<string, Handler>;
   readonly #clock: () => Date;
 
@@ -282,6 +332,47 @@ export class GitHubEmulator {
     const label = { name, color, description };
     this.labels.set(name.toLowerCase(), label);
     return label;
+  }
+
+  /**
+   * A person acting on an issue on github.com: applies the change, records the events it raises with
+   * `actor: login` at `at` (default: now), and moves `updated_at` there. A comment is posted by
+   * `login`. Labels that do not exist are created, as the web UI offers; removing an absent one is a
+   * no-op.
+   */
+  act(login: string, issueNumber: number, action: IssueAction): EmulatedIssue {
+    const issue = this.issue(issueNumber);
+    if (!issue) throw new Error(`GitHubEmulator.act: no issue #${issueNumber}`);
+    if (action.stateReason !== undefined && action.state !== "closed") {
+      throw new Error("GitHubEmulator.act: stateReason goes with state: closed");
+    }
+    const at = isoNow(action.at ?? this.#clock());
+    const before = snapshot(issue);
+    if (action.title !== undefined) issue.title = action.title;
+    if (action.labels) {
+      const removed = new Set((action.labels.remove ?? []).map((name) => name.toLowerCase()));
+      const kept = issue.labels.filter((name) => !removed.has(name.toLowerCase()));
+      const added = (action.labels.add ?? []).map((name) => this.#ensureLabel(name).name);
+      issue.labels = uniqueCaseInsensitive([...kept, ...added]);
+    }
+    if (action.assignees !== undefined) issue.assignees = keepSpelling(issue.assignees, action.assignees);
+    if (action.state !== undefined) {
+      const body: IssueWrite = { state: action.state, ...(action.stateReason ? { state_reason: action.stateReason } : {}) };
+      applyState(issue, body, at);
+    }
+    this.#recordEvents(issue, before, login, at);
+    if (action.comment !== undefined) {
+      this.addComment({ issue_number: issue.number, body: action.comment, user: login, created_at: at });
+    }
+    issue.updated_at = at;
+    return issue;
+  }
+
+  /** The events of one issue, oldest first (as the events listing answers them). */
+  issueEvents(issueNumber: number): EmulatedIssueEvent[] {
+    return this.events
+      .filter((event) => event.issue_number === issueNumber)
+      .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id);
   }
 
   /** The emulator's clock as GitHub writes timestamps. */
@@ -532,6 +623,8 @@ export class GitHubEmulator {
       [`GET ${r}/issues/{issue_number}`, onIssue((issue) => ok(this.#issueJson(issue)))],
       [`PATCH ${r}/issues/{issue_number}`, onIssue((issue, c) => this.#updateIssue(issue, c))],
       [`POST ${r}/issues/{issue_number}/assignees`, onIssue((issue, c) => this.#addAssignees(issue, c))],
+      [`DELETE ${r}/issues/{issue_number}/assignees`, onIssue((issue, c) => this.#removeAssignees(issue, c))],
+      [`GET ${r}/issues/{issue_number}/events`, onIssue((issue, c) => this.#page(c, this.issueEvents(issue.number), (e) => this.#eventJson(e)))],
       [`GET ${r}/issues/{issue_number}/comments`, onIssue((issue, c) => this.#listComments(issue, c))],
       [`POST ${r}/issues/{issue_number}/comments`, onIssue((issue, c) => this.#createComment(issue, c))],
       [`GET ${r}/issues/comments/{comment_id}`, onComment((comment) => ok(this.#commentJson(comment)))],
@@ -605,13 +698,15 @@ export class GitHubEmulator {
       state: "open",
       state_reason: null,
       labels: this.#labelNamesCreatingMissing(body.labels ?? []),
-      assignees: assigneesOf(body) ?? [],
+      assignees: uniqueCaseInsensitive(assigneesOf(body) ?? []),
       user: this.botLogin,
       created_at: now,
       updated_at: now,
       closed_at: null,
     };
     this.issues.push(issue);
+    // GitHub records the labels and assignees an issue is opened with as events.
+    this.#recordEvents(issue, { ...snapshot(issue), labels: [], assignees: [] }, this.#actor(), now);
     const json = this.#issueJson(issue);
     return { status: 201, body: json, headers: { location: json.url } };
   }
@@ -622,12 +717,14 @@ export class GitHubEmulator {
     if (refused) return refused;
     if (body.milestone !== undefined && body.milestone !== null) return invalidField("Issue", "milestone");
     const now = this.#now();
+    const before = snapshot(issue);
     if (body.title !== undefined && body.title !== null) issue.title = String(body.title);
     if (body.body !== undefined) issue.body = body.body;
     if (body.labels !== undefined) issue.labels = this.#labelNamesCreatingMissing(body.labels);
     const assignees = assigneesOf(body);
-    if (assignees !== undefined) issue.assignees = assignees;
+    if (assignees !== undefined) issue.assignees = keepSpelling(issue.assignees, assignees);
     applyState(issue, body, now);
+    this.#recordEvents(issue, before, this.#actor(), now);
     issue.updated_at = now;
     return ok(this.#issueJson(issue));
   }
@@ -658,10 +755,66 @@ export class GitHubEmulator {
     const added = items.map((item) => (typeof item === "string" ? item : (item.login ?? "")));
     const assignees = uniqueCaseInsensitive([...issue.assignees, ...added]);
     if (assignees.length > MAX_ASSIGNEES) return invalidField("Issue", "assignees", call.match.documentationUrl);
+    const before = snapshot(issue);
+    const now = this.#now();
     issue.assignees = assignees;
-    issue.updated_at = this.#now();
+    this.#recordEvents(issue, before, this.#actor(), now);
+    issue.updated_at = now;
     const json = this.#issueJson(issue);
     return { status: 201, body: json };
+  }
+
+  #removeAssignees(issue: EmulatedIssue, call: Call): Reply {
+    const items = Array.isArray(call.body.assignees) ? (call.body.assignees as string[]) : [];
+    const removed = new Set(items.map((login) => login.toLowerCase()));
+    const before = snapshot(issue);
+    const now = this.#now();
+    issue.assignees = issue.assignees.filter((login) => !removed.has(login.toLowerCase()));
+    this.#recordEvents(issue, before, this.#actor(), now);
+    issue.updated_at = now;
+    return ok(this.#issueJson(issue));
+  }
+
+  /**
+   * Every accepted token acts as botLogin (the emulator has one identity per repository, as a
+   * workflow's GITHUB_TOKEN does); writes made through the API are recorded as its doing.
+   */
+  #actor(): string {
+    return this.botLogin;
+  }
+
+  /** Records the events GitHub raises for the difference between `before` and the issue now. */
+  #recordEvents(issue: EmulatedIssue, before: IssueSnapshot, actor: string, at: string): void {
+    const record = (event: Omit<EmulatedIssueEvent, "id" | "issue_number" | "actor" | "created_at">): void => {
+      this.events.push({ id: this.#nextEventId++, issue_number: issue.number, actor, created_at: at, ...event });
+    };
+    const lower = (names: string[]): Set<string> => new Set(names.map((name) => name.toLowerCase()));
+    if (issue.title !== before.title) record({ event: "renamed", rename: { from: before.title, to: issue.title } });
+    const hadLabels = lower(before.labels);
+    const hasLabels = lower(issue.labels);
+    for (const name of issue.labels.filter((n) => !hadLabels.has(n.toLowerCase()))) {
+      record({ event: "labeled", label: this.#eventLabel(name) });
+    }
+    for (const name of before.labels.filter((n) => !hasLabels.has(n.toLowerCase()))) {
+      record({ event: "unlabeled", label: this.#eventLabel(name) });
+    }
+    const hadAssignees = lower(before.assignees);
+    const hasAssignees = lower(issue.assignees);
+    for (const login of issue.assignees.filter((l) => !hadAssignees.has(l.toLowerCase()))) {
+      record({ event: "assigned", assignee: login });
+    }
+    for (const login of before.assignees.filter((l) => !hasAssignees.has(l.toLowerCase()))) {
+      record({ event: "unassigned", assignee: login });
+    }
+    if (issue.state !== before.state) {
+      record({ event: issue.state === "closed" ? "closed" : "reopened", state_reason: issue.state_reason });
+      if (issue.state === "closed") this.#closedBy.set(issue.number, actor);
+    }
+  }
+
+  #eventLabel(name: string): { name: string; color: string } {
+    const label = this.labels.get(name.toLowerCase());
+    return { name: label?.name ?? name, color: label?.color ?? DEFAULT_LABEL_COLOR };
   }
 
   // ----- comments -----
@@ -702,16 +855,22 @@ export class GitHubEmulator {
     if (refused) return refused;
     const names = this.#labelNamesCreatingMissing(items);
     const kept = replace ? [] : issue.labels;
+    const before = snapshot(issue);
+    const now = this.#now();
     issue.labels = uniqueCaseInsensitive([...kept, ...names]);
-    issue.updated_at = this.#now();
+    this.#recordEvents(issue, before, this.#actor(), now);
+    issue.updated_at = now;
     return ok(this.#issueLabelsJson(issue));
   }
 
   #removeIssueLabel(issue: EmulatedIssue, call: Call): Reply {
     const name = (call.params.name ?? "").toLowerCase();
     if (!issue.labels.some((label) => label.toLowerCase() === name)) return error(404, "Label does not exist");
+    const before = snapshot(issue);
+    const now = this.#now();
     issue.labels = issue.labels.filter((label) => label.toLowerCase() !== name);
-    issue.updated_at = this.#now();
+    this.#recordEvents(issue, before, this.#actor(), now);
+    issue.updated_at = now;
     return ok(this.#issueLabelsJson(issue));
   }
 
@@ -839,7 +998,7 @@ export class GitHubEmulator {
       author_association: this.#association(issue.user),
       active_lock_reason: null,
       body: issue.body,
-      closed_by: issue.state === "closed" ? this.#userJson(this.botLogin) : null,
+      closed_by: issue.state === "closed" ? this.#userJson(this.#closedBy.get(issue.number) ?? this.botLogin) : null,
       reactions: reactionsJson(url),
       timeline_url: `${url}/timeline`,
       performed_via_github_app: null,
@@ -877,6 +1036,29 @@ export class GitHubEmulator {
       reactions: reactionsJson(url),
       performed_via_github_app: null,
     };
+  }
+
+  /** One event as GitHub's issue-event-for-issue. */
+  #eventJson(event: EmulatedIssueEvent) {
+    const json: Record<string, unknown> = {
+      id: EVENT_ID_BASE + event.id,
+      node_id: `${EVENT_NODE_PREFIX[event.event]}_kwDOEmu${event.id}`,
+      url: `${this.#apiRepo}/issues/events/${EVENT_ID_BASE + event.id}`,
+      actor: this.#userJson(event.actor),
+      event: event.event,
+      commit_id: null,
+      commit_url: null,
+      created_at: event.created_at,
+      performed_via_github_app: null,
+    };
+    if (event.label) json.label = { ...event.label };
+    if (event.assignee !== undefined) {
+      json.assignee = this.#userJson(event.assignee);
+      json.assigner = this.#userJson(event.actor);
+    }
+    if (event.rename) json.rename = { ...event.rename };
+    if (event.event === "closed" || event.event === "reopened") json.state_reason = event.state_reason ?? null;
+    return json;
   }
 
   #labelJson(label: EmulatedLabel) {
@@ -1115,6 +1297,17 @@ function assigneesOf(body: IssueWrite): string[] | undefined {
   return undefined;
 }
 
+interface IssueSnapshot {
+  title: string;
+  labels: string[];
+  assignees: string[];
+  state: EmulatedIssue["state"];
+}
+
+function snapshot(issue: EmulatedIssue): IssueSnapshot {
+  return { title: issue.title, labels: [...issue.labels], assignees: [...issue.assignees], state: issue.state };
+}
+
 /** State transitions as GitHub records them. `state_reason` is ignored unless `state` changes. */
 function applyState(issue: EmulatedIssue, body: IssueWrite, now: string): void {
   if (body.state === "closed" && issue.state === "open") {
@@ -1223,6 +1416,12 @@ function splitList(value: string | null): string[] {
     .split(",")
     .map((part) => part.trim())
     .filter((part) => part !== "");
+}
+
+/** `wanted`, deduplicated, with logins already in `current` kept as spelled there (logins ignore case). */
+function keepSpelling(current: string[], wanted: string[]): string[] {
+  const known = new Map(current.map((login) => [login.toLowerCase(), login]));
+  return uniqueCaseInsensitive(wanted.map((login) => known.get(login.toLowerCase()) ?? login));
 }
 
 function uniqueCaseInsensitive(names: string[]): string[] {
