@@ -558,7 +558,8 @@ function planReconcile(input) {
     const agreed = { ...alert.triage };
     for (const field of TRIAGE_FIELDS) {
         const d = byField.get(field);
-        const kept = old?.[field] ?? null;
+        // Not agreed (a change to-github does not send): the record keeps what it had, or Defender's value.
+        const kept = old ? old[field] : alert.triage[field];
         agreed[field] = d.kind === "agreed" || d.kind === "to-github" || (d.kind === "to-defender" && direction === "both") ? d.value : kept;
     }
     const toDefender = {};
