@@ -8,8 +8,9 @@
  * page), creates are the issues the run may open (max-issues and the hourly room), and a first run's
  * vocabulary is one label listing plus one write per label the repository lacks.
  * Sync, per event: 1 permission check + 1 token + at most 1 Defender call, nothing for a no-op.
- * Reconcile of K changed alert issues sharing M distinct changes: the listing, ⌈K / 40⌉ bulk reads,
- * and one batch call per change (per 50 alerts, the batch size sync uses).
+ * Reconcile of K changed alert issues sharing M distinct changes, one way (`sync-direction:
+ * to-defender`): the listing, ⌈K / 40⌉ bulk reads, and one batch call per change (per 50 alerts, the
+ * batch size sync uses).
  */
 import { vocabulary } from "../src/issue/vocabulary.ts";
 import { commentEvent, issuesEvent } from "../test/support/events.ts";
@@ -184,10 +185,12 @@ async function reconcileRow(changed: number, distinct: number): Promise<Reconcil
       const change = CHANGES[i % distinct]!;
       lab.world.github.addIssue({ title: `alert ${i}`, body: alertIssueBody(alert.id), labels: ["defender-alert", ...change.labels], state: change.state, created_at: isoAt(new Date(now.getTime() - 3 * HOUR)), updated_at: isoAt(new Date(now.getTime() - HOUR)) });
     }
-    const first = await lab.run({ mode: "sync" }, { event: { name: "schedule", payload: {} } });
+    // Issues without a record of agreement, brought to Defender one way: what these rows measure.
+    const inputs = { mode: "sync", "sync-direction": "to-defender" };
+    const first = await lab.run(inputs, { event: { name: "schedule", payload: {} } });
     if (first.result.code !== 0) throw new Error(`reconcile failed: ${first.result.stdout.slice(-2000)}`);
     const batchTimes = lab.world.defender.requests.filter((r) => r.method === "POST").map((r) => r.at);
-    const second = await lab.run({ mode: "sync" }, { event: { name: "schedule", payload: {} } });
+    const second = await lab.run(inputs, { event: { name: "schedule", payload: {} } });
     const perChange = Array.from({ length: distinct }, (_, c) => alerts.filter((_, i) => i % distinct === c).length);
     return {
       case: `K=${changed} M=${distinct}`,

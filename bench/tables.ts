@@ -20,7 +20,7 @@ export function economyTables(result: { pull: PullEconomyRow[]; sync: SyncEconom
     result.sync.map((row) => [row.event, row.sends ? "yes" : "no", row.github, row.entra, row.defender, yes(row.met)]),
   );
   const reconcile = table(
-    ["reconcile: K changed, M distinct changes", "GitHub / fewest", "Entra ID tokens", "Defender reads / fewest", "Defender writes / one per change", "batch calls in any minute", "second reconcile sends", "target met"],
+    ["reconcile, sync-direction: to-defender: K changed, M distinct changes", "GitHub / fewest", "Entra ID tokens", "Defender reads / fewest", "Defender writes / one per change", "batch calls in any minute", "second reconcile sends", "target met"],
     result.reconcile.map((row) => [
       row.case,
       `${row.github} / ${row.githubMinimum}`,
