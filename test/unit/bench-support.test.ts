@@ -1,10 +1,12 @@
-/** The benchmark's own machinery: its scaled clock, and how it finds the busiest window. */
+/** The benchmark's own machinery: its scaled clock, how it finds the busiest window, the action's modules run from source. */
 import { execFile } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { mostWithin } from "../../bench/economy.ts";
 import { realDelay, scaledNow } from "../../bench/support/scaled-clock.ts";
+import { readRecord, recordLine } from "../../src/issue/record.ts";
 import { ROOT } from "../support/world.ts";
 
 const run = promisify(execFile);
@@ -45,5 +47,20 @@ describe("mostWithin", () => {
     // A window is half-open: 0 and 60 are a full span apart.
     expect(mostWithin([0, 59, 60], 60)).toBe(2);
     expect(mostWithin([5, 1, 3], 10)).toBe(3);
+  });
+});
+
+describe("the action's modules from source", () => {
+  it("load in plain node, their `.js` imports found as the `.ts` files, and build what the action builds", async () => {
+    const source = pathToFileURL(path.join(ROOT, "bench/support/source.ts")).href;
+    const script = `
+      import { endpointTriage, recordLine } from ${JSON.stringify(source)};
+      const triage = endpointTriage({ status: "Resolved", classification: "TruePositive", determination: "Malware", assignedTo: "soc@contoso.com" });
+      console.log(recordLine({ triage, commentsUntil: null, issueComments: 1 }));
+    `;
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script]);
+    const record = { triage: { status: "Resolved", classification: "TruePositive", determination: "Malware", owner: "soc@contoso.com" }, commentsUntil: null, issueComments: 1 } as const;
+    expect(stdout.trim()).toBe(recordLine(record));
+    expect(readRecord(stdout)).toEqual(record);
   });
 });

@@ -1,0 +1,22 @@
+/**
+ * The action's own modules, for a benchmark that seeds what the action itself writes (a record of
+ * agreement) rather than a copy of it. src/ imports its siblings as `.js`, the names tsc emits; run from source by
+ * plain `node`, those names are found as the `.ts` files they are.
+ */
+import { registerHooks } from "node:module";
+
+const SOURCE = new URL("../../src/", import.meta.url).href;
+
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    if (context.parentURL?.startsWith(SOURCE) && specifier.startsWith(".") && specifier.endsWith(".js")) {
+      return nextResolve(`${specifier.slice(0, -3)}.ts`, context);
+    }
+    return nextResolve(specifier, context);
+  },
+});
+
+/** The record of agreement's hidden line, as the action writes it. */
+export const { recordLine } = await import("../../src/issue/record.ts");
+/** An endpoint alert's state as the action reads it. */
+export const { endpointTriage } = await import("../../src/issue/reconcile-plan.ts");
