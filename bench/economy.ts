@@ -10,7 +10,7 @@
  * Sync, per event: 1 permission check + 1 token + at most 1 Defender call, nothing for a no-op.
  * Reconcile of K changed alert issues sharing M distinct changes, one way (`sync-direction:
  * to-defender`): the listing, ⌈K / 40⌉ bulk reads, and one batch call per change (per 50 alerts, the
- * batch size sync uses).
+ * batch size sync uses). Two-way reconcile has its own rows (twoway-economy.ts).
  */
 import { vocabulary } from "../src/issue/vocabulary.ts";
 import { commentEvent, issuesEvent } from "../test/support/events.ts";
@@ -37,7 +37,7 @@ export interface PullEconomyRow {
   detail: RequestCounts["github"];
 }
 
-const ratio = (made: number, minimum: number) => (minimum === 0 ? (made === 0 ? 1 : Number.POSITIVE_INFINITY) : made / minimum);
+export const ratio = (made: number, minimum: number) => (minimum === 0 ? (made === 0 ? 1 : Number.POSITIVE_INFINITY) : made / minimum);
 
 async function pullRow(newAlerts: number, inWindow: number, older: number, firstRun: boolean): Promise<PullEconomyRow> {
   const lab = await startLab({ scale: SCALE, labels: firstRun ? "none" : "vocabulary" });

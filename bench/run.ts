@@ -11,6 +11,7 @@ import { coldStart } from "./cold-start.ts";
 import { pacing } from "./pacing.ts";
 import { scale } from "./scale.ts";
 import { coldStartTable, economyTables, pacingTable, scaleTable } from "./tables.ts";
+import { twoWayEconomy } from "./twoway-economy.ts";
 
 interface Section<T> {
   run(log: (line: string) => void): Promise<T>;
@@ -20,7 +21,7 @@ interface Section<T> {
 const section = <T>(run: Section<T>["run"], table: Section<T>["table"]): Section<unknown> => ({ run, table: table as Section<unknown>["table"] });
 
 const SECTIONS: Record<string, Section<unknown>> = {
-  economy: section(async (log) => ({ pull: await pullEconomy(log), sync: await syncEconomy(log), reconcile: await reconcileEconomy(log) }), economyTables),
+  economy: section(async (log) => ({ pull: await pullEconomy(log), sync: await syncEconomy(log), reconcile: await reconcileEconomy(log), twoWay: await twoWayEconomy(log) }), economyTables),
   pacing: section(pacing, pacingTable),
   scale: section(scale, scaleTable),
   "cold-start": section(coldStart, coldStartTable),

@@ -1,6 +1,7 @@
 /** The benchmark's figures as markdown tables, each with its target and whether it was met. */
 import type { ColdStartResult } from "./cold-start.ts";
 import type { PullEconomyRow, ReconcileEconomyRow, SyncEconomyRow } from "./economy.ts";
+import type { TwoWayEconomyRow } from "./twoway-economy.ts";
 import type { PacingResult } from "./pacing.ts";
 import type { PlanningResult, ScaleRow } from "./scale.ts";
 
@@ -10,7 +11,7 @@ function table(header: string[], rows: Array<Array<string | number>>): string {
   return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
 }
 
-export function economyTables(result: { pull: PullEconomyRow[]; sync: SyncEconomyRow[]; reconcile: ReconcileEconomyRow[] }): string {
+export function economyTables(result: { pull: PullEconomyRow[]; sync: SyncEconomyRow[]; reconcile: ReconcileEconomyRow[]; twoWay: TwoWayEconomyRow[] }): string {
   const pull = table(
     ["pull: N new, E ticketed in the window", "opened", "GitHub requests / fewest", "Entra + Defender / fewest", "ratio", "target 1.00 met"],
     result.pull.map((row) => [row.case, row.opened, `${row.github} / ${row.githubMinimum}`, `${row.microsoft} / ${row.microsoftMinimum}`, row.ratio.toFixed(2), yes(row.ratio === 1)]),
@@ -32,7 +33,21 @@ export function economyTables(result: { pull: PullEconomyRow[]; sync: SyncEconom
       yes(row.github === row.githubMinimum && row.entra === 1 && row.defenderReads === row.defenderReadsMinimum && row.defenderWrites === row.defenderWritesMinimum && row.batchCallsInAnyMinute <= 10 && row.secondReconcileSends === 0),
     ]),
   );
-  return [pull, sync, reconcile].join("\n\n");
+  const twoWay = table(
+    ["two-way reconcile: K alert issues, D changed in Defender, G on GitHub", "GitHub / fewest", "Entra ID tokens", "Defender reads / fewest", "Defender writes / fewest", "Defender calls in any minute", "second reconcile writes (GitHub + Defender)", "ratio", "target met"],
+    result.twoWay.map((row) => [
+      row.case,
+      `${row.github} / ${row.githubMinimum}`,
+      row.entra,
+      `${row.defenderReads} / ${row.defenderReadsMinimum}`,
+      `${row.defenderWrites} / ${row.defenderWritesMinimum}`,
+      row.defenderCallsInAnyMinute,
+      `${row.secondReconcileWrites.github} + ${row.secondReconcileWrites.defender}`,
+      row.ratio.toFixed(2),
+      yes(row.met),
+    ]),
+  );
+  return [pull, sync, reconcile, twoWay].join("\n\n");
 }
 
 export function pacingTable(result: PacingResult): string {
