@@ -282,17 +282,20 @@ class AlertIssueStore {
             return events;
         });
     }
-    /** The comments on an issue that the action's identity wrote. */
+    /** The comments on an issue that the action's identity wrote, each with its place among all the issue's comments (from 0). */
     async ownComments(issueNumber) {
         return (0,github_errors/* explained */.to)(`Reading the comments of issue #${issueNumber}`, async () => {
-            const bodies = [];
+            const own = [];
+            let index = 0;
             const pages = this.#github.paginate.iterator(this.#github.rest.issues.listComments, { ...this.#repo, issue_number: issueNumber, per_page: 100 });
             for await (const page of pages) {
-                for (const comment of page.data)
+                for (const comment of page.data) {
                     if (this.#authors.has((comment.user?.login ?? "").toLowerCase()))
-                        bodies.push(comment.body ?? "");
+                        own.push({ index, body: comment.body ?? "" });
+                    index++;
+                }
             }
-            return bodies;
+            return own;
         });
     }
     /** Writes an issue's state, labels, assignees and body in one request. */

@@ -496,6 +496,7 @@ var vocabulary = __webpack_require__(81731);
 const OWN_COMMENT = /^[A-Za-z0-9][A-Za-z0-9-]*(?:\[bot\])? on GitHub: /;
 // Only at the start of a comment: a copied Defender comment quotes text that could hold the tag.
 const COPIED_TAG = /^<!-- defender-issues-copied: (\S+) -->/;
+const STATE_TAG = /^(?:<!-- defender-issues-copied: \S+ -->\n)?<!-- defender-issues-state: (open|closed) -->/;
 const COMMENT_MAX = 4_000;
 const COMMENTS_BODY_MAX = 60_000;
 /** What the issue expresses; label problems (two classifications, an unknown value) mean none. */
@@ -553,14 +554,17 @@ function eventField(event) {
 function planReconcile(input) {
     const { issue, triage, record, alert, direction } = input;
     const decision = decideTwoWay(record?.triage, triage, alert.triage, { alertChangedAt: alert.updatedAt, ...(input.issueTimes ? { issueChangedAt: input.issueTimes } : {}) });
+    withheldDetermination(decision.fields, triage);
     const byField = new Map(decision.fields.map((d) => [d.field, d]));
     const old = record?.triage;
     const agreed = { ...alert.triage };
     for (const field of TRIAGE_FIELDS) {
         const d = byField.get(field);
-        // Not agreed (a change to-github does not send): the record keeps what it had, or Defender's value.
-        const kept = old ? old[field] : alert.triage[field];
-        agreed[field] = d.kind === "agreed" || d.kind === "to-github" || (d.kind === "to-defender" && direction === "both") ? d.value : kept;
+        const kept = old?.[field] ?? null;
+        // A change the issue made that is not sent (to-github) is not agreed: the alert's value is, so
+        // the next run finds the issue changed and the alert not, and neither sends it nor undoes it.
+        const value = d.kind === "agreed" || d.kind === "to-github" || (d.kind === "to-defender" && direction === "both") ? d.value : d.kind === "to-defender" ? alert.triage[field] : kept;
+        agreed[field] = value;
     }
     const toDefender = {};
     if (direction === "both") {
@@ -619,8 +623,11 @@ function planReconcile(input) {
         }
     }
     const { text: copied, until, count } = copiedComments(alert.comments, input.commentsSince !== undefined ? input.commentsSince : (record?.commentsUntil ?? null));
-    // The tag leads the comment: it records the newest copy, for a run that dies before the record.
-    const tag = until ? `<!-- defender-issues-copied: ${until} -->\n` : "";
+    if (input.stateNoted)
+        stateNote = undefined;
+    // The tags lead the comment: they record the newest copy and the state change it announces, for
+    // a run that dies before the record.
+    const tag = `${until ? `<!-- defender-issues-copied: ${until} -->\n` : ""}${stateNote && toGitHub.state ? `<!-- defender-issues-state: ${toGitHub.state} -->\n` : ""}`;
     const comment = stateNote || copied ? `${tag}${[stateNote, copied].filter(Boolean).join("\n\n")}` : undefined;
     return {
         toDefender,
@@ -632,6 +639,22 @@ function planReconcile(input) {
         needsTime: decision.fields.filter((d) => d.kind === "needs-time").map((d) => d.field),
         agreed,
     };
+}
+/**
+ * Defender's determination comes to the issue only with a classification it belongs to. When the
+ * issue keeps its own classification (it goes to Defender, or the direction is to-github), a
+ * determination of Defender's other classification would leave the issue a pair that sync refuses
+ * to read; it is left as the issue has it, and agreed as before.
+ */
+function withheldDetermination(fields, issue) {
+    const classification = fields.find((d) => d.field === "classification");
+    const index = fields.findIndex((d) => d.field === "determination");
+    const determination = fields[index];
+    if (determination.kind !== "to-github" || determination.value === null)
+        return;
+    const kept = classification.kind === "to-github" ? classification.value : (issue.classification ?? null);
+    if (kept && !vocabulary/* DETERMINATIONS_BY_CLASSIFICATION */.S6[kept].includes(determination.value))
+        fields[index] = { field: "determination", kind: "unchanged" };
 }
 function setAlertField(changes, d) {
     if (d.field === "owner")
@@ -686,6 +709,10 @@ function copiedComments(comments, since) {
     }
     const heading = fresh.length === 1 ? "**Comment in Microsoft Defender**" : `**${fresh.length} comments in Microsoft Defender**`;
     return { text: `${heading}\n\n${parts.join("\n\n")}`, until, count: fresh.length };
+}
+/** Whether one of the action's comments announces the issue's change to `state` (its leading tags say so). */
+function announces(ownComment, state) {
+    return STATE_TAG.exec(ownComment)?.[1] === state;
 }
 /** The newest copy a comment of the action's records, among its comments on an issue. */
 function lastCopied(ownComments) {
@@ -748,13 +775,24 @@ async function reconcileTwoWay(config, deps, log, now = new Date()) {
             input.issueTimes = fieldTimes(plan.needsTime, await store.issueEvents(issue.number));
             plan = planReconcile(input);
         }
-        if (plan.copiedUntil && commentedSinceRecord(issue)) {
-            // A run may have copied these comments and died before it wrote the record: its comment says so.
-            const copied = lastCopied(await store.ownComments(issue.number));
-            if (copied && (!issue.record?.commentsUntil || Date.parse(copied) > Date.parse(issue.record.commentsUntil))) {
+        const stateChange = plan.toGitHub.state;
+        if ((plan.copiedUntil || stateChange) && commentedSinceRecord(issue)) {
+            // A run may have commented and died before it wrote the record: its comment says what it
+            // copied, and which state change it announced (among the comments made since the record).
+            const own = await store.ownComments(issue.number);
+            const copied = lastCopied(own.map((comment) => comment.body));
+            let replan = false;
+            if (plan.copiedUntil && copied && (!issue.record?.commentsUntil || Date.parse(copied) > Date.parse(issue.record.commentsUntil))) {
                 input.commentsSince = copied;
-                plan = planReconcile(input);
+                replan = true;
             }
+            const since = issue.record?.issueComments ?? 0;
+            if (stateChange && own.some((comment) => comment.index >= since && announces(comment.body, stateChange))) {
+                input.stateNoted = true;
+                replan = true;
+            }
+            if (replan)
+                plan = planReconcile(input);
         }
         planned.push({ issue, input, plan });
     }

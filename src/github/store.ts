@@ -250,15 +250,19 @@ export class AlertIssueStore {
     });
   }
 
-  /** The comments on an issue that the action's identity wrote. */
-  async ownComments(issueNumber: number): Promise<string[]> {
+  /** The comments on an issue that the action's identity wrote, each with its place among all the issue's comments (from 0). */
+  async ownComments(issueNumber: number): Promise<Array<{ index: number; body: string }>> {
     return explained(`Reading the comments of issue #${issueNumber}`, async () => {
-      const bodies: string[] = [];
+      const own: Array<{ index: number; body: string }> = [];
+      let index = 0;
       const pages = this.#github.paginate.iterator(this.#github.rest.issues.listComments, { ...this.#repo, issue_number: issueNumber, per_page: 100 });
       for await (const page of pages) {
-        for (const comment of page.data) if (this.#authors.has((comment.user?.login ?? "").toLowerCase())) bodies.push(comment.body ?? "");
+        for (const comment of page.data) {
+          if (this.#authors.has((comment.user?.login ?? "").toLowerCase())) own.push({ index, body: comment.body ?? "" });
+          index++;
+        }
       }
-      return bodies;
+      return own;
     });
   }
 

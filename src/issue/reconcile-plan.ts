@@ -9,7 +9,7 @@ import { formatTime, inlineText, quoteBlock, truncate } from "./markdown.js";
 import type { AgreedRecord } from "./record.js";
 import { canonicalDetermination, readTriageLabels } from "./triage.js";
 import { decideTwoWay, type FieldDecision, type FieldTimes, type IssueTriage, TRIAGE_FIELDS, type Triage, type TriageField } from "./twoway.js";
-import { CLASSIFICATIONS, type Classification, DETERMINATIONS } from "./vocabulary.js";
+import { CLASSIFICATIONS, type Classification, DETERMINATIONS, DETERMINATIONS_BY_CLASSIFICATION } from "./vocabulary.js";
 
 /** The fields of an alert two-way reads, as either API's adapter gives them, in our vocabulary. */
 export interface AlertView {
@@ -25,6 +25,7 @@ export type Direction = "both" | "to-github";
 const OWN_COMMENT = /^[A-Za-z0-9][A-Za-z0-9-]*(?:\[bot\])? on GitHub: /;
 // Only at the start of a comment: a copied Defender comment quotes text that could hold the tag.
 const COPIED_TAG = /^<!-- defender-issues-copied: (\S+) -->/;
+const STATE_TAG = /^(?:<!-- defender-issues-copied: \S+ -->\n)?<!-- defender-issues-state: (open|closed) -->/;
 const COMMENT_MAX = 4_000;
 const COMMENTS_BODY_MAX = 60_000;
 
@@ -113,19 +114,24 @@ export interface PlanInput {
   issueTimes?: FieldTimes;
   /** Defender comments up to this time are on the issue already (the record's, or a later copy's). */
   commentsSince?: string | null;
+  /** A comment of a run that died before its update says the state change already. */
+  stateNoted?: boolean;
 }
 
 export function planReconcile(input: PlanInput): ReconcilePlan {
   const { issue, triage, record, alert, direction } = input;
   const decision = decideTwoWay(record?.triage, triage, alert.triage, { alertChangedAt: alert.updatedAt, ...(input.issueTimes ? { issueChangedAt: input.issueTimes } : {}) });
+  withheldDetermination(decision.fields, triage);
   const byField = new Map(decision.fields.map((d) => [d.field, d] as const));
   const old = record?.triage;
   const agreed: Triage = { ...alert.triage };
   for (const field of TRIAGE_FIELDS) {
     const d = byField.get(field)!;
-    // Not agreed (a change to-github does not send): the record keeps what it had, or Defender's value.
-    const kept = old ? old[field] : alert.triage[field];
-    (agreed as unknown as Record<string, unknown>)[field] = d.kind === "agreed" || d.kind === "to-github" || (d.kind === "to-defender" && direction === "both") ? d.value : kept;
+    const kept = old?.[field] ?? null;
+    // A change the issue made that is not sent (to-github) is not agreed: the alert's value is, so
+    // the next run finds the issue changed and the alert not, and neither sends it nor undoes it.
+    const value = d.kind === "agreed" || d.kind === "to-github" || (d.kind === "to-defender" && direction === "both") ? d.value : d.kind === "to-defender" ? alert.triage[field] : kept;
+    (agreed as unknown as Record<string, unknown>)[field] = value;
   }
 
   const toDefender: AlertChanges = {};
@@ -173,8 +179,10 @@ export function planReconcile(input: PlanInput): ReconcilePlan {
   }
 
   const { text: copied, until, count } = copiedComments(alert.comments, input.commentsSince !== undefined ? input.commentsSince : (record?.commentsUntil ?? null));
-  // The tag leads the comment: it records the newest copy, for a run that dies before the record.
-  const tag = until ? `<!-- defender-issues-copied: ${until} -->\n` : "";
+  if (input.stateNoted) stateNote = undefined;
+  // The tags lead the comment: they record the newest copy and the state change it announces, for
+  // a run that dies before the record.
+  const tag = `${until ? `<!-- defender-issues-copied: ${until} -->\n` : ""}${stateNote && toGitHub.state ? `<!-- defender-issues-state: ${toGitHub.state} -->\n` : ""}`;
   const comment = stateNote || copied ? `${tag}${[stateNote, copied].filter(Boolean).join("\n\n")}` : undefined;
   return {
     toDefender,
@@ -186,6 +194,21 @@ export function planReconcile(input: PlanInput): ReconcilePlan {
     needsTime: decision.fields.filter((d) => d.kind === "needs-time").map((d) => d.field),
     agreed,
   };
+}
+
+/**
+ * Defender's determination comes to the issue only with a classification it belongs to. When the
+ * issue keeps its own classification (it goes to Defender, or the direction is to-github), a
+ * determination of Defender's other classification would leave the issue a pair that sync refuses
+ * to read; it is left as the issue has it, and agreed as before.
+ */
+function withheldDetermination(fields: FieldDecision[], issue: IssueTriage): void {
+  const classification = fields.find((d) => d.field === "classification")!;
+  const index = fields.findIndex((d) => d.field === "determination");
+  const determination = fields[index]!;
+  if (determination.kind !== "to-github" || determination.value === null) return;
+  const kept = classification.kind === "to-github" ? (classification.value as Classification | null) : (issue.classification ?? null);
+  if (kept && !DETERMINATIONS_BY_CLASSIFICATION[kept].includes(determination.value as string)) fields[index] = { field: "determination", kind: "unchanged" };
 }
 
 function setAlertField(changes: AlertChanges, d: Extract<FieldDecision, { kind: "to-defender" }>): void {
@@ -239,6 +262,11 @@ export function copiedComments(comments: AlertView["comments"], since: string | 
   }
   const heading = fresh.length === 1 ? "**Comment in Microsoft Defender**" : `**${fresh.length} comments in Microsoft Defender**`;
   return { text: `${heading}\n\n${parts.join("\n\n")}`, until, count: fresh.length };
+}
+
+/** Whether one of the action's comments announces the issue's change to `state` (its leading tags say so). */
+export function announces(ownComment: string, state: "open" | "closed"): boolean {
+  return STATE_TAG.exec(ownComment)?.[1] === state;
 }
 
 /** The newest copy a comment of the action's records, among its comments on an issue. */

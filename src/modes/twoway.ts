@@ -11,7 +11,7 @@ import { describe } from "../github/errors.js";
 import type { AlertIssue } from "../github/store.js";
 import type { AgreedRecord } from "../issue/record.js";
 import { withRecord } from "../issue/record.js";
-import { type AlertView, endpointTriage, fieldTimes, issueTriage, lastCopied, type PlanInput, planReconcile, type ReconcilePlan } from "../issue/reconcile-plan.js";
+import { type AlertView, announces, endpointTriage, fieldTimes, issueTriage, lastCopied, type PlanInput, planReconcile, type ReconcilePlan } from "../issue/reconcile-plan.js";
 import { TRIAGE_FIELDS, type Triage } from "../issue/twoway.js";
 import { oldestPerAlert, sendUpdates } from "./reconcile.js";
 import { type AlertUpdate, emptyResult, explainLabelProblem, type IssueUpdateReport, type SyncDeps, type SyncLog, type SyncResult } from "./sync.js";
@@ -60,13 +60,23 @@ export async function reconcileTwoWay(config: Config, deps: SyncDeps, log: SyncL
       input.issueTimes = fieldTimes(plan.needsTime, await store.issueEvents(issue.number));
       plan = planReconcile(input);
     }
-    if (plan.copiedUntil && commentedSinceRecord(issue)) {
-      // A run may have copied these comments and died before it wrote the record: its comment says so.
-      const copied = lastCopied(await store.ownComments(issue.number));
-      if (copied && (!issue.record?.commentsUntil || Date.parse(copied) > Date.parse(issue.record.commentsUntil))) {
+    const stateChange = plan.toGitHub.state;
+    if ((plan.copiedUntil || stateChange) && commentedSinceRecord(issue)) {
+      // A run may have commented and died before it wrote the record: its comment says what it
+      // copied, and which state change it announced (among the comments made since the record).
+      const own = await store.ownComments(issue.number);
+      const copied = lastCopied(own.map((comment) => comment.body));
+      let replan = false;
+      if (plan.copiedUntil && copied && (!issue.record?.commentsUntil || Date.parse(copied) > Date.parse(issue.record.commentsUntil))) {
         input.commentsSince = copied;
-        plan = planReconcile(input);
+        replan = true;
       }
+      const since = issue.record?.issueComments ?? 0;
+      if (stateChange && own.some((comment) => comment.index >= since && announces(comment.body, stateChange))) {
+        input.stateNoted = true;
+        replan = true;
+      }
+      if (replan) plan = planReconcile(input);
     }
     planned.push({ issue, input, plan });
   }

@@ -27,7 +27,7 @@ describe("planReconcile", () => {
     const plan = planReconcile(input({ alert: { status: "Resolved", classification: "TruePositive", determination: "Malware", owner: "ana@contoso.com" } }));
     expect(plan.toDefender).toEqual({});
     expect(plan.toGitHub).toEqual({ state: "closed", stateReason: "completed", labelsAdded: ["classification:TruePositive", "determination:Malware"], labelsRemoved: [] });
-    expect(plan.comment).toBe("**Resolved in Microsoft Defender** (owner ana\\@contoso.com), classification TruePositive, determination Malware. Closing this issue to match.");
+    expect(plan.comment).toBe("<!-- defender-issues-state: closed -->\n**Resolved in Microsoft Defender** (owner ana\\@contoso.com), classification TruePositive, determination Malware. Closing this issue to match.");
     expect(plan.unmappedOwner).toBe("ana@contoso.com");
     expect(plan.agreed).toEqual({ status: "Resolved", classification: "TruePositive", determination: "Malware", owner: null });
   });
@@ -40,7 +40,7 @@ describe("planReconcile", () => {
   it("says automated investigation resolved it, and leaves the assignees", () => {
     const plan = planReconcile(input({ issue: { assignees: ["octocat"] }, record: { triage: triage({ owner: "octo.cat@contoso.com" }), commentsUntil: null, issueComments: 0 }, alert: { status: "Resolved", owner: "Automation" } }));
     expect(plan.toGitHub).toEqual({ state: "closed", stateReason: "completed", labelsAdded: [], labelsRemoved: [] });
-    expect(plan.comment).toBe("**Resolved in Microsoft Defender** by automated investigation. Closing this issue to match.");
+    expect(plan.comment).toBe("<!-- defender-issues-state: closed -->\n**Resolved in Microsoft Defender** by automated investigation. Closing this issue to match.");
     expect(plan.unmappedOwner).toBe("Automation");
     // The owner is not agreed: the issue's stays in the record.
     expect(plan.agreed.owner).toBe("octo.cat@contoso.com");
@@ -49,7 +49,7 @@ describe("planReconcile", () => {
   it("reopens a closed issue whose alert is active again", () => {
     const plan = planReconcile(input({ issue: { state: "closed" }, record: { triage: triage({ status: "Resolved" }), commentsUntil: null, issueComments: 0 }, alert: { status: "New" } }));
     expect(plan.toGitHub).toEqual({ state: "open", stateReason: "reopened", labelsAdded: [], labelsRemoved: [] });
-    expect(plan.comment).toBe("**Reopened:** the alert is New again in Microsoft Defender.");
+    expect(plan.comment).toBe("<!-- defender-issues-state: open -->\n**Reopened:** the alert is New again in Microsoft Defender.");
   });
 
   it("replaces the labels of a reclassified alert on a closed issue, and keeps it closed", () => {
