@@ -768,33 +768,7 @@ async function reconcileTwoWay(config, deps, log, now = new Date()) {
             result.skipped.push({ issueNumber: issue.number, reason: "alert not found in Defender" });
             continue;
         }
-        const input = { issue, triage, record: issue.record, alert: alertView(alert), assigneeMap: config.assigneeMap, direction };
-        let plan = planReconcile(input);
-        if (plan.needsTime.length > 0) {
-            // Changed on both sides: the issue's events tell which change was later.
-            input.issueTimes = fieldTimes(plan.needsTime, await store.issueEvents(issue.number));
-            plan = planReconcile(input);
-        }
-        const stateChange = plan.toGitHub.state;
-        if ((plan.copiedUntil || stateChange) && commentedSinceRecord(issue)) {
-            // A run may have commented and died before it wrote the record: its comment says what it
-            // copied, and which state change it announced (among the comments made since the record).
-            const own = await store.ownComments(issue.number);
-            const copied = lastCopied(own.map((comment) => comment.body));
-            let replan = false;
-            if (plan.copiedUntil && copied && (!issue.record?.commentsUntil || Date.parse(copied) > Date.parse(issue.record.commentsUntil))) {
-                input.commentsSince = copied;
-                replan = true;
-            }
-            const since = issue.record?.issueComments ?? 0;
-            if (stateChange && own.some((comment) => comment.index >= since && announces(comment.body, stateChange))) {
-                input.stateNoted = true;
-                replan = true;
-            }
-            if (replan)
-                plan = planReconcile(input);
-        }
-        planned.push({ issue, input, plan });
+        planned.push(await planIssue(store, { issue, triage, record: issue.record, alert: alertView(alert), assigneeMap: config.assigneeMap, direction }));
     }
     const updates = planned
         .filter(({ plan }) => Object.keys(plan.toDefender).length > 0)
@@ -805,6 +779,40 @@ async function reconcileTwoWay(config, deps, log, now = new Date()) {
         await bringIssueInStep(config, deps, item, refused.has(item.issue.alertId), result, log);
     result.inStep = planned.filter(({ plan }) => Object.keys(plan.toDefender).length === 0 && !hasIssueChange(plan)).length;
     return result;
+}
+/**
+ * Plans one issue, reading GitHub only where the plan needs it: the issue's events when a field
+ * changed on both sides, and the action's own comments when the issue was commented on since its
+ * record (a run may have commented and died before it wrote the record).
+ */
+async function planIssue(store, input) {
+    const { issue } = input;
+    let plan = planReconcile(input);
+    if (plan.needsTime.length > 0) {
+        // Changed on both sides: the issue's events tell which change was later.
+        input.issueTimes = fieldTimes(plan.needsTime, await store.issueEvents(issue.number));
+        plan = planReconcile(input);
+    }
+    const stateChange = plan.toGitHub.state;
+    if ((plan.copiedUntil || stateChange) && commentedSinceRecord(issue)) {
+        // A run may have commented and died before it wrote the record: its comment says what it
+        // copied, and which state change it announced (among the comments made since the record).
+        const own = await store.ownComments(issue.number);
+        const copied = lastCopied(own.map((comment) => comment.body));
+        let replan = false;
+        if (plan.copiedUntil && copied && (!issue.record?.commentsUntil || Date.parse(copied) > Date.parse(issue.record.commentsUntil))) {
+            input.commentsSince = copied;
+            replan = true;
+        }
+        const since = issue.record?.issueComments ?? 0;
+        if (stateChange && own.some((comment) => comment.index >= since && announces(comment.body, stateChange))) {
+            input.stateNoted = true;
+            replan = true;
+        }
+        if (replan)
+            plan = planReconcile(input);
+    }
+    return { issue, input, plan };
 }
 function alertView(alert) {
     return {
