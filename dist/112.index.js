@@ -135,6 +135,52 @@ class DefenderApiError extends Error {
 
 /***/ }),
 
+/***/ 30733:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ft: () => (/* binding */ alertFilter),
+/* harmony export */   R3: () => (/* binding */ odataTime),
+/* harmony export */   TW: () => (/* binding */ odataString)
+/* harmony export */ });
+/* unused harmony export severitiesFrom */
+/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81731);
+/** The OData $filter for the alerts in a pull window. Pure. */
+
+/** OData datetime literal: unquoted ISO-8601 UTC, whole seconds. */
+function odataTime(time) {
+    return new Date(Math.floor(time.getTime() / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}
+function odataString(value) {
+    return `'${value.replace(/'/g, "''")}'`;
+}
+function anyOf(property, values) {
+    const terms = values.map((value) => `${property} eq ${odataString(value)}`);
+    return terms.length === 1 ? terms[0] : `(${terms.join(" or ")})`;
+}
+/** Severities at or above the minimum; UnSpecified counts as the lowest, so it passes Informational only. */
+function severitiesFrom(minimum) {
+    return _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.slice(Math.max(1, _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(minimum)));
+}
+function alertFilter(window) {
+    const clauses = [
+        `alertCreationTime ge ${odataTime(window.since)}`,
+        `alertCreationTime lt ${odataTime(window.until)}`,
+    ];
+    // "Informational" admits every severity, UnSpecified included: no clause is the exact filter.
+    if (window.minSeverity !== "Informational" && window.minSeverity !== "UnSpecified") {
+        clauses.push(anyOf("severity", severitiesFrom(window.minSeverity)));
+    }
+    if (window.statuses.length > 0)
+        clauses.push(anyOf("status", window.statuses));
+    if (window.extra)
+        clauses.push(`(${window.extra})`);
+    return clauses.join(" and ");
+}
+
+
+/***/ }),
+
 /***/ 34112:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -2,6 +2,57 @@ export const id = 158;
 export const ids = [158];
 export const modules = {
 
+/***/ 73116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   dR: () => (/* binding */ isFinal),
+/* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   to: () => (/* binding */ explained)
+/* harmony export */ });
+/** GitHub's failures, turned into one line that says what happened and, for a set-up error, what to do. */
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === "number" ? status : undefined;
+}
+/** The first line of the error, without the documentation link Octokit appends. */
+function messageOf(error) {
+    return ((error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "");
+}
+const GITHUB_FIXES = {
+    401: "The GitHub token is not valid: check the github-token input.",
+    403: "The GitHub token may not write issues here: give the job `permissions: issues: write` (or the token the Issues write permission).",
+    404: "The repository was not found with this token: check GITHUB_REPOSITORY and the token's access.",
+    410: "Issues are disabled in this repository: enable them under Settings → General → Features.",
+};
+/** A failure that every request of the run would meet alike: a bad token, no permission, no repository, no issues. */
+function isFinal(error) {
+    const status = statusOf(error);
+    return status !== undefined && status in GITHUB_FIXES;
+}
+function describe(error) {
+    const status = statusOf(error);
+    const message = messageOf(error);
+    if (!status)
+        return message;
+    const fix = GITHUB_FIXES[status] && !/secondary rate limit|rate limit exceeded/i.test(message) ? ` ${GITHUB_FIXES[status]}` : "";
+    return `HTTP ${status}: ${message}${fix}`;
+}
+/** Runs a GitHub call, turning its failure into one line that says what to do. */
+async function explained(what, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw new Error(`${what} failed: ${describe(error)}`, { cause: error });
+    }
+}
+
+
+/***/ }),
+
 /***/ 72158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -1,7 +1,8 @@
 /** What a run tells the workflow: outputs and the job summary. */
 import { partsOf } from "./errors.js";
 import { cellCode, formatTime, inlineText, lineText, ownInlineText } from "./issue/markdown.js";
-import { groupByError, type PullResult } from "./modes/pull.js";
+import { groupByError } from "./issue/vocabulary.js";
+import type { PullResult } from "./modes/pull.js";
 import type { CheckItem } from "./modes/check.js";
 import type { SyncResult } from "./modes/sync.js";
 

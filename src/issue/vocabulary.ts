@@ -108,3 +108,10 @@ function labelSetId(labels: readonly LabelSpec[]): string {
   }
   return hash.toString(16).padStart(8, "0");
 }
+
+/** Labels GitHub refused, by its answer: a missing permission is one line, not one per label. */
+export function groupByError(failed: ReadonlyArray<{ label: string; error: string }>): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const { label, error } of failed) groups.set(error, [...(groups.get(error) ?? []), label]);
+  return groups;
+}

@@ -6,7 +6,7 @@ import { alertFilter } from "../defender/filter.js";
 import { describe, isFinal } from "../github/errors.js";
 import type { AlertIssue, AlertIssueStore, CreatedIssue, VocabularyOutcome } from "../github/store.js";
 import { type IssueDraft, renderIssue, severityOf } from "../issue/render.js";
-import { ALERT_LABEL, alertLabel, isVocabularyComplete, vocabulary } from "../issue/vocabulary.js";
+import { ALERT_LABEL, alertLabel, groupByError, isVocabularyComplete, vocabulary } from "../issue/vocabulary.js";
 
 export interface PullLog {
   info(message: string): void;
@@ -200,11 +200,4 @@ async function makeVocabulary(store: AlertIssueStore, log: PullLog): Promise<Voc
     log.warning(`GitHub did not make ${labels.length === 1 ? "the label" : `${labels.length} labels:`} ${labels.join(", ")}: ${error}. The next run that opens an issue tries again; they can also be made by hand (see the README's label vocabulary).`);
   }
   return outcome;
-}
-
-/** Failures with the same answer, together: a missing permission is one line, not one per label. */
-export function groupByError(failed: VocabularyOutcome["failed"]): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const { label, error } of failed) groups.set(error, [...(groups.get(error) ?? []), label]);
-  return groups;
 }
