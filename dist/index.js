@@ -40584,7 +40584,7 @@ async function src_sync(config, tuning) {
             result = await reconcile(config, deps, log);
         }
         else {
-            const { reconcileTwoWay } = await __nccwpck_require__.e(/* import() */ 797).then(__nccwpck_require__.bind(__nccwpck_require__, 76797));
+            const { reconcileTwoWay } = await __nccwpck_require__.e(/* import() */ 319).then(__nccwpck_require__.bind(__nccwpck_require__, 92319));
             result = await reconcileTwoWay(config, deps, log);
         }
     }

@@ -7,9 +7,9 @@ import type { AlertChanges, IssueState } from "./changes.js";
 import { assignedToFor } from "./changes.js";
 import { formatTime, inlineText, quoteBlock, truncate } from "./markdown.js";
 import type { AgreedRecord } from "./record.js";
-import { canonicalDetermination, readTriageLabels } from "./triage.js";
+import { readTriageLabels } from "./triage.js";
 import { decideTwoWay, type FieldDecision, type FieldTimes, type IssueTriage, TRIAGE_FIELDS, type Triage, type TriageField } from "./twoway.js";
-import { CLASSIFICATIONS, type Classification, DETERMINATIONS, DETERMINATIONS_BY_CLASSIFICATION } from "./vocabulary.js";
+import { type Classification, DETERMINATIONS_BY_CLASSIFICATION } from "./vocabulary.js";
 
 /** The fields of an alert two-way reads, as either API's adapter gives them, in our vocabulary. */
 export interface AlertView {
@@ -40,19 +40,6 @@ export function issueTriage(issue: IssueState, assigneeMap: Readonly<Record<stri
   const assignee = issue.assignees[0];
   if (assignee) triage.owner = assignedToFor(assignee, assigneeMap);
   return { ok: true, triage };
-}
-
-/** An endpoint alert's fields in our vocabulary: values outside it (`Unknown`, a new enum) read as none. */
-export function endpointTriage(alert: { status?: string | null; classification?: string | null; determination?: string | null; assignedTo?: string | null }): Triage {
-  const status = alert.status === "Resolved" || alert.status === "InProgress" ? alert.status : "New";
-  const classification = CLASSIFICATIONS.find((c) => c === alert.classification) ?? null;
-  const determination = alert.determination ? canonicalDetermination(alert.determination) : null;
-  return {
-    status,
-    classification: classification as Classification | null,
-    determination: determination && DETERMINATIONS.includes(determination) ? determination : null,
-    owner: alert.assignedTo?.trim() || null,
-  };
 }
 
 /** The fields whose change on both sides needs the issue's change time, and the events that tell it. */

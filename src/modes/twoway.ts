@@ -6,12 +6,12 @@
  * at most one comment and one update (state, labels, assignees and the record of agreement).
  */
 import type { Config } from "../config.js";
-import type { Alert } from "../defender/alert.js";
+import { alertView } from "../defender/view.js";
 import { describe } from "../github/errors.js";
 import type { AlertIssue, AlertIssueStore } from "../github/store.js";
 import type { AgreedRecord } from "../issue/record.js";
 import { withRecord } from "../issue/record.js";
-import { type AlertView, announces, endpointTriage, fieldTimes, issueTriage, lastCopied, type PlanInput, planReconcile, type ReconcilePlan } from "../issue/reconcile-plan.js";
+import { announces, fieldTimes, issueTriage, lastCopied, type PlanInput, planReconcile, type ReconcilePlan } from "../issue/reconcile-plan.js";
 import { TRIAGE_FIELDS, type Triage } from "../issue/twoway.js";
 import { oldestPerAlert, sendUpdates } from "./reconcile.js";
 import { type AlertUpdate, emptyResult, explainLabelProblem, type IssueUpdateReport, type SyncDeps, type SyncLog, type SyncResult } from "./sync.js";
@@ -99,14 +99,6 @@ async function planIssue(store: AlertIssueStore, input: PlanInput & { issue: Ale
     if (replan) plan = planReconcile(input);
   }
   return { issue, input, plan };
-}
-
-function alertView(alert: Alert): AlertView {
-  return {
-    triage: endpointTriage(alert),
-    updatedAt: alert.lastUpdateTime ?? null,
-    comments: (alert.comments ?? []).flatMap((c) => (c.comment && c.createdTime ? [{ comment: c.comment, createdBy: c.createdBy ?? null, createdTime: c.createdTime }] : [])),
-  };
 }
 
 /** Someone (or a run that died) commented after the record was written. */

@@ -1,5 +1,5 @@
-export const id = 797;
-export const ids = [797,452,636];
+export const id = 319;
+export const ids = [319,452,636];
 export const modules = {
 
 /***/ 30924:
@@ -425,7 +425,7 @@ async function withDeterminationFallback(changes, send, log) {
 
 /***/ }),
 
-/***/ 76797:
+/***/ 92319:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -433,6 +433,33 @@ async function withDeterminationFallback(changes, send, log) {
 __webpack_require__.d(__webpack_exports__, {
   reconcileTwoWay: () => (/* binding */ reconcileTwoWay)
 });
+
+// EXTERNAL MODULE: ./src/issue/triage.ts
+var issue_triage = __webpack_require__(49595);
+// EXTERNAL MODULE: ./src/issue/vocabulary.ts
+var vocabulary = __webpack_require__(81731);
+;// CONCATENATED MODULE: ./src/defender/view.ts
+
+
+/** An endpoint alert's fields in our vocabulary: values outside it (`Unknown`, a new enum) read as none. */
+function endpointTriage(alert) {
+    const status = alert.status === "Resolved" || alert.status === "InProgress" ? alert.status : "New";
+    const classification = vocabulary/* CLASSIFICATIONS */.Ii.find((c) => c === alert.classification) ?? null;
+    const determination = alert.determination ? (0,issue_triage/* canonicalDetermination */.w9)(alert.determination) : null;
+    return {
+        status,
+        classification: classification,
+        determination: determination && vocabulary/* DETERMINATIONS */.rH.includes(determination) ? determination : null,
+        owner: alert.assignedTo?.trim() || null,
+    };
+}
+function alertView(alert) {
+    return {
+        triage: endpointTriage(alert),
+        updatedAt: alert.lastUpdateTime ?? null,
+        comments: (alert.comments ?? []).flatMap((c) => (c.comment && c.createdTime ? [{ comment: c.comment, createdBy: c.createdBy ?? null, createdTime: c.createdTime }] : [])),
+    };
+}
 
 // EXTERNAL MODULE: ./src/github/errors.ts
 var errors = __webpack_require__(73116);
@@ -442,8 +469,6 @@ var issue_record = __webpack_require__(99446);
 var changes = __webpack_require__(17662);
 // EXTERNAL MODULE: ./src/issue/markdown.ts
 var markdown = __webpack_require__(13366);
-// EXTERNAL MODULE: ./src/issue/triage.ts
-var issue_triage = __webpack_require__(49595);
 ;// CONCATENATED MODULE: ./src/issue/twoway.ts
 /**
  * Two-way reconcile's decision: for each field an alert issue and its alert keep in step, which side
@@ -535,8 +560,6 @@ function decideTwoWay(agreed, issue, alert, times) {
     return { fields, agreed: result };
 }
 
-// EXTERNAL MODULE: ./src/issue/vocabulary.ts
-var vocabulary = __webpack_require__(81731);
 ;// CONCATENATED MODULE: ./src/issue/reconcile-plan.ts
 
 
@@ -565,18 +588,6 @@ function issueTriage(issue, assigneeMap) {
     if (assignee)
         triage.owner = (0,changes/* assignedToFor */.tb)(assignee, assigneeMap);
     return { ok: true, triage };
-}
-/** An endpoint alert's fields in our vocabulary: values outside it (`Unknown`, a new enum) read as none. */
-function endpointTriage(alert) {
-    const status = alert.status === "Resolved" || alert.status === "InProgress" ? alert.status : "New";
-    const classification = vocabulary/* CLASSIFICATIONS */.Ii.find((c) => c === alert.classification) ?? null;
-    const determination = alert.determination ? (0,issue_triage/* canonicalDetermination */.w9)(alert.determination) : null;
-    return {
-        status,
-        classification: classification,
-        determination: determination && vocabulary/* DETERMINATIONS */.rH.includes(determination) ? determination : null,
-        owner: alert.assignedTo?.trim() || null,
-    };
 }
 /** The fields whose change on both sides needs the issue's change time, and the events that tell it. */
 function fieldTimes(fields, events) {
@@ -787,6 +798,7 @@ var sync = __webpack_require__(28965);
 
 
 
+
 async function reconcileTwoWay(config, deps, log, now = new Date()) {
     const result = (0,sync/* emptyResult */.$)("reconcile", config.dryRun);
     const direction = config.syncDirection === "to-github" ? "to-github" : "both";
@@ -864,13 +876,6 @@ async function planIssue(store, input) {
             plan = planReconcile(input);
     }
     return { issue, input, plan };
-}
-function alertView(alert) {
-    return {
-        triage: endpointTriage(alert),
-        updatedAt: alert.lastUpdateTime ?? null,
-        comments: (alert.comments ?? []).flatMap((c) => (c.comment && c.createdTime ? [{ comment: c.comment, createdBy: c.createdBy ?? null, createdTime: c.createdTime }] : [])),
-    };
 }
 /** Someone (or a run that died) commented after the record was written. */
 function commentedSinceRecord(issue) {

@@ -1,0 +1,476 @@
+export const id = 551;
+export const ids = [551];
+export const modules = {
+
+/***/ 30733:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ft: () => (/* binding */ alertFilter),
+/* harmony export */   R3: () => (/* binding */ odataTime),
+/* harmony export */   TW: () => (/* binding */ odataString)
+/* harmony export */ });
+/* unused harmony export severitiesFrom */
+/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81731);
+/** The OData $filter for the alerts in a pull window. Pure. */
+
+/** OData datetime literal: unquoted ISO-8601 UTC, whole seconds. */
+function odataTime(time) {
+    return new Date(Math.floor(time.getTime() / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}
+function odataString(value) {
+    return `'${value.replace(/'/g, "''")}'`;
+}
+function anyOf(property, values) {
+    const terms = values.map((value) => `${property} eq ${odataString(value)}`);
+    return terms.length === 1 ? terms[0] : `(${terms.join(" or ")})`;
+}
+/** Severities at or above the minimum; UnSpecified counts as the lowest, so it passes Informational only. */
+function severitiesFrom(minimum) {
+    return _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.slice(Math.max(1, _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(minimum)));
+}
+function alertFilter(window) {
+    const clauses = [
+        `alertCreationTime ge ${odataTime(window.since)}`,
+        `alertCreationTime lt ${odataTime(window.until)}`,
+    ];
+    // "Informational" admits every severity, UnSpecified included: no clause is the exact filter.
+    if (window.minSeverity !== "Informational" && window.minSeverity !== "UnSpecified") {
+        clauses.push(anyOf("severity", severitiesFrom(window.minSeverity)));
+    }
+    if (window.statuses.length > 0)
+        clauses.push(anyOf("status", window.statuses));
+    if (window.extra)
+        clauses.push(`(${window.extra})`);
+    return clauses.join(" and ");
+}
+
+
+/***/ }),
+
+/***/ 73116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   dR: () => (/* binding */ isFinal),
+/* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   to: () => (/* binding */ explained)
+/* harmony export */ });
+/** GitHub's failures, turned into one line that says what happened and, for a set-up error, what to do. */
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === "number" ? status : undefined;
+}
+/** The first line of the error, without the documentation link Octokit appends. */
+function messageOf(error) {
+    return ((error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "");
+}
+const GITHUB_FIXES = {
+    401: "The GitHub token is not valid: check the github-token input.",
+    403: "The GitHub token may not write issues here: give the job `permissions: issues: write` (or the token the Issues write permission).",
+    404: "The repository was not found with this token: check GITHUB_REPOSITORY and the token's access.",
+    410: "Issues are disabled in this repository: enable them under Settings → General → Features.",
+};
+/** A failure that every request of the run would meet alike: a bad token, no permission, no repository, no issues. */
+function isFinal(error) {
+    const status = statusOf(error);
+    return status !== undefined && status in GITHUB_FIXES;
+}
+function describe(error) {
+    const status = statusOf(error);
+    const message = messageOf(error);
+    if (!status)
+        return message;
+    const fix = GITHUB_FIXES[status] && !/secondary rate limit|rate limit exceeded/i.test(message) ? ` ${GITHUB_FIXES[status]}` : "";
+    return `HTTP ${status}: ${message}${fix}`;
+}
+/** Runs a GitHub call, turning its failure into one line that says what to do. */
+async function explained(what, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw new Error(`${what} failed: ${describe(error)}`, { cause: error });
+    }
+}
+
+
+/***/ }),
+
+/***/ 38551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ISSUES_PER_HOUR: () => (/* binding */ ISSUES_PER_HOUR),
+  duplicateIssues: () => (/* binding */ duplicateIssues),
+  hourlyRoom: () => (/* binding */ hourlyRoom),
+  newAlerts: () => (/* binding */ newAlerts),
+  runPull: () => (/* binding */ runPull)
+});
+
+// EXTERNAL MODULE: ./src/defender/filter.ts
+var defender_filter = __webpack_require__(30733);
+// EXTERNAL MODULE: ./src/github/errors.ts
+var errors = __webpack_require__(73116);
+// EXTERNAL MODULE: ./src/issue/marker.ts
+var marker = __webpack_require__(69745);
+// EXTERNAL MODULE: ./src/issue/markdown.ts
+var markdown = __webpack_require__(13366);
+// EXTERNAL MODULE: ./src/issue/vocabulary.ts
+var vocabulary = __webpack_require__(81731);
+;// CONCATENATED MODULE: ./src/issue/render.ts
+
+
+
+const TITLE_MAX = 256;
+const BODY_MAX = 65_536;
+const CELL_MAX = 500;
+const BLOCK_MAX = 4_000;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function severityOf(alert) {
+    return vocabulary/* SEVERITIES */.oC.find((s) => s === alert.severity) ?? "UnSpecified";
+}
+/** `{field}` → the alert's field; arrays are joined, objects and missing fields render empty. */
+function renderTitle(template, alert) {
+    const filled = template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field) => scalarText(alert[field]));
+    return (0,markdown/* truncate */.xv)((0,markdown/* singleLine */.pF)(filled) || `Defender alert ${alert.id}`, TITLE_MAX);
+}
+function scalarText(value) {
+    if (value === null || value === undefined)
+        return "";
+    if (value instanceof Date)
+        return (0,markdown/* formatTime */.fU)(value);
+    if (Array.isArray(value))
+        return value.map(scalarText).filter(Boolean).join(", ");
+    if (typeof value === "object")
+        return "";
+    return String(value);
+}
+function renderIssue(alert, options) {
+    const labels = [...new Set([vocabulary/* ALERT_LABEL */.We, (0,vocabulary/* severityLabel */.yi)(severityOf(alert)), ...options.extraLabels])];
+    return {
+        alertId: alert.id,
+        title: renderTitle(options.titleTemplate, alert),
+        body: renderBody(alert, options),
+        labels,
+    };
+}
+function portalUrl(host, path, tenantId) {
+    const query = tenantId ? `?tid=${encodeURIComponent(tenantId)}` : "";
+    return `https://${host}/${path}${query}`;
+}
+function cell(value) {
+    const text = scalarText(value);
+    return text ? (0,markdown/* inlineText */.ln)((0,markdown/* truncate */.xv)(text, CELL_MAX)) : "—";
+}
+function row(name, value) {
+    return `| ${name} | ${value} |`;
+}
+function renderBody(alert, options) {
+    // The alert's own tenant, when it has the shape of one; the tenant-id input otherwise.
+    const tenantId = alert.aadTenantId && GUID.test(alert.aadTenantId) ? alert.aadTenantId : options.tenantId;
+    const sections = [
+        (0,marker/* markerFor */._Z)(alert.id),
+        `**[Open the alert in Microsoft Defender](${portalUrl(options.portalHost, `alerts/${encodeURIComponent(alert.id)}`, tenantId)})**`,
+        fieldTable(alert, options.portalHost, tenantId),
+    ];
+    if (alert.description)
+        sections.push(`### Description\n\n${(0,markdown/* quoteBlock */.Af)((0,markdown/* truncate */.xv)(alert.description, BLOCK_MAX))}`);
+    if (alert.recommendedAction)
+        sections.push(`### Recommended action\n\n${(0,markdown/* quoteBlock */.Af)((0,markdown/* truncate */.xv)(alert.recommendedAction, BLOCK_MAX))}`);
+    const footer = triageFooter();
+    const head = sections.join("\n\n");
+    const evidence = evidenceSection(alert.evidence, BODY_MAX - head.length - footer.length - 8);
+    return [head, evidence, footer].filter(Boolean).join("\n\n") + "\n";
+}
+function fieldTable(alert, portalHost, tenantId) {
+    const machine = alert.computerDnsName ?? alert.machineId;
+    const device = machine
+        ? cell(machine) + (alert.machineId && /^[0-9a-f]{40}$/i.test(alert.machineId)
+            ? ` ([timeline](${portalUrl(portalHost, `machines/${alert.machineId}/timeline`, tenantId)}))`
+            : "")
+        : "—";
+    const user = alert.relatedUser?.userName
+        ? cell([alert.relatedUser.domainName, alert.relatedUser.userName].filter(Boolean).join("\\"))
+        : "—";
+    const incident = alert.incidentId !== null && alert.incidentId !== undefined && /^\d+$/.test(String(alert.incidentId))
+        ? `[${alert.incidentId}](${portalUrl(portalHost, `incidents/${alert.incidentId}`, tenantId)})`
+        : "—";
+    const rows = [
+        "| Field | Value |",
+        "|---|---|",
+        row("Severity", cell(alert.severity)),
+        row("Status", cell(alert.status)),
+        row("Category", cell(alert.category)),
+        row("Detection source", cell(alert.detectionSource)),
+        row("Threat", cell([alert.threatFamilyName, alert.threatName].filter(Boolean).join(" / "))),
+        row("Device", device),
+        row("Device group", cell(alert.rbacGroupName)),
+        row("User", user),
+        row("First activity", cell((0,markdown/* formatTime */.fU)(alert.firstEventTime))),
+        row("Last activity", cell((0,markdown/* formatTime */.fU)(alert.lastEventTime))),
+        row("Alert created", cell((0,markdown/* formatTime */.fU)(alert.alertCreationTime))),
+        row("MITRE techniques", mitreLinks(alert.mitreTechniques ?? [])),
+        row("Incident", incident),
+        row("Investigation", cell([alert.investigationId, alert.investigationState].filter((v) => v !== null && v !== undefined).join(" · "))),
+        row("Assigned to", cell(alert.assignedTo)),
+        row("Alert ID", (0,markdown/* cellCode */.GA)(alert.id)),
+    ];
+    return rows.join("\n");
+}
+function mitreLinks(techniques) {
+    const links = techniques.map((technique) => {
+        const match = /^T(\d{4})(?:\.(\d{3}))?$/.exec(technique);
+        if (!match)
+            return (0,markdown/* inlineText */.ln)((0,markdown/* truncate */.xv)(technique, 40));
+        const path = match[2] ? `T${match[1]}/${match[2]}` : `T${match[1]}`;
+        return `[${technique}](https://attack.mitre.org/techniques/${path}/)`;
+    });
+    return links.length > 0 ? links.join(", ") : "—";
+}
+function evidenceSection(evidence, budget) {
+    if (evidence.length === 0)
+        return "";
+    const header = `### Evidence (${evidence.length})\n\n| Type | Entity | Details |\n|---|---|---|`;
+    const rows = [];
+    let used = header.length;
+    for (const item of evidence) {
+        const line = evidenceRow(item);
+        if (used + line.length + 1 > budget - 200)
+            break;
+        rows.push(line);
+        used += line.length + 1;
+    }
+    const omitted = evidence.length - rows.length;
+    const note = omitted > 0 ? `\n\n${omitted} more evidence ${omitted === 1 ? "item is" : "items are"} in the portal.` : "";
+    return `${header}\n${rows.join("\n")}${note}`;
+}
+function evidenceRow(item) {
+    const type = cell(item.entityType);
+    const entity = evidenceEntity(item);
+    const details = evidenceDetails(item);
+    return `| ${type} | ${entity || "—"} | ${details || "—"} |`;
+}
+function code(value) {
+    return value ? (0,markdown/* cellCode */.GA)(defangIfUrl((0,markdown/* truncate */.xv)(value, CELL_MAX))) : "";
+}
+// Code spans are never linked by GitHub, but a URL copied from one should still be visibly unsafe.
+function defangIfUrl(value) {
+    return /:\/\/|^www\./i.test(value) ? (0,markdown/* defang */.e8)(value) : value;
+}
+function joinPath(dir, name) {
+    if (dir && name)
+        return `${dir.replace(/[\\/]+$/, "")}\\${name}`;
+    return name ?? dir ?? "";
+}
+function evidenceEntity(item) {
+    const account = item.accountName ? joinPath(item.domainName, item.accountName) : item.userPrincipalName;
+    return code(joinPath(item.filePath, item.fileName) ||
+        item.ipAddress ||
+        item.url ||
+        (item.registryKey ? joinPath(item.registryHive, item.registryKey) : "") ||
+        account);
+}
+function evidenceDetails(item) {
+    const parts = [];
+    if (item.processCommandLine)
+        parts.push(code(item.processCommandLine));
+    if (item.processId !== null && item.processId !== undefined)
+        parts.push(`PID ${item.processId}`);
+    if (item.parentProcessFileName)
+        parts.push(`parent ${code(item.parentProcessFileName)}`);
+    if (item.sha256)
+        parts.push(`SHA-256 ${code(item.sha256)}`);
+    else if (item.sha1)
+        parts.push(`SHA-1 ${code(item.sha1)}`);
+    if (item.registryValue)
+        parts.push(`value ${code(item.registryValue)}`);
+    if (item.userPrincipalName && item.accountName)
+        parts.push(code(item.userPrincipalName));
+    if (item.detectionStatus)
+        parts.push((0,markdown/* inlineText */.ln)(item.detectionStatus));
+    return parts.join(" · ");
+}
+/** How to triage from the issue, with the values sync accepts (so a triager need not guess). */
+function triageFooter() {
+    const values = (prefix, list) => list.map((value) => `\`${prefix}${value}\``);
+    const orList = (items) => `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
+    return [
+        "<details><summary>Triage from this issue (when sync is set up)</summary>",
+        "",
+        `- Close the issue to resolve the alert; reopen it to set it back to InProgress. Or label it ${orList(values("status:", vocabulary/* STATUSES */.f))}.`,
+        "- Assign the issue to set the alert's owner; comments are copied to the alert.",
+        "- Classify the alert with a `classification:` label and a `determination:` label that goes with it:",
+        "",
+        "| `classification:` | `determination:` |",
+        "|---|---|",
+        ...vocabulary/* CLASSIFICATIONS */.Ii.map((classification) => `| \`${classification}\` | ${values("", vocabulary/* DETERMINATIONS_BY_CLASSIFICATION */.S6[classification]).join(", ")} |`),
+        "",
+        "Case, spaces, `-` and `_` in labels do not matter.",
+        "",
+        "</details>",
+    ].join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/modes/pull.ts
+
+
+
+
+// Issues are listed from a little before the window, in case GitHub's and Defender's clocks differ.
+const CLOCK_MARGIN_MS = 5 * 60_000;
+const HOUR_MS = 3_600_000;
+/**
+ * GitHub allows about 500 content-creating requests an hour per identity (80 a minute), shared
+ * with everything else that identity does; pull keeps a fifth of them for comments, labels and
+ * other automation.
+ */
+const ISSUES_PER_HOUR = 400;
+/** Issues that may still be opened within the hourly budget, given when recent ones were opened. */
+function hourlyRoom(opened, now, perHour) {
+    const hourAgo = now.getTime() - HOUR_MS;
+    return Math.max(0, perHour - opened.filter((at) => at.getTime() > hourAgo).length);
+}
+/**
+ * Second issues for one alert (two runs at once can each open one): the oldest stays, every later
+ * open one is a duplicate of it.
+ */
+function duplicateIssues(issues) {
+    const byAlert = new Map();
+    for (const issue of issues) {
+        const group = byAlert.get(issue.alertId);
+        if (group)
+            group.push(issue);
+        else
+            byAlert.set(issue.alertId, [issue]);
+    }
+    return [...byAlert.values()].flatMap((group) => {
+        if (group.length === 1)
+            return [];
+        const [original, ...later] = [...group].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number);
+        return later.filter((issue) => issue.state === "open").map((duplicate) => ({ duplicate, original: original }));
+    });
+}
+/** Alerts without an issue, oldest first (ties by ID, so every run picks the same ones). */
+function newAlerts(alerts, issues) {
+    const ticketed = new Set(issues.map((issue) => issue.alertId));
+    return alerts
+        .filter((alert) => !ticketed.has(alert.id))
+        .sort((a, b) => a.alertCreationTime.getTime() - b.alertCreationTime.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+async function runPull(config, deps, log, options = {}) {
+    const { defender } = deps;
+    const now = options.now ?? new Date();
+    const window = { since: new Date(now.getTime() - config.lookbackMs), until: now };
+    const filter = (0,defender_filter/* alertFilter */.Ft)({ ...window, minSeverity: config.minSeverity, statuses: config.statuses, extra: config.filter });
+    log.info(`Listing Defender alerts with $filter=${filter}`);
+    const listing = await defender.listAlerts(filter);
+    for (const bad of listing.malformed)
+        log.warning(`Skipped malformed alert ${JSON.stringify(bad.id)}: ${bad.problem}`);
+    const result = {
+        dryRun: config.dryRun,
+        window,
+        alertsFound: listing.alerts.length + listing.malformed.length,
+        alreadyTicketed: 0,
+        opened: [],
+        planned: [],
+        alertsRemaining: 0,
+        hourlyRoom: undefined,
+        failures: [],
+        malformed: listing.malformed,
+        labels: { made: [], failed: [] },
+        duplicatesClosed: [],
+    };
+    // No alert, no issue to find or open: GitHub is not asked anything.
+    if (listing.alerts.length === 0) {
+        log.info(`${result.alertsFound} alerts in the window; nothing to open`);
+        return result;
+    }
+    // The listing reaches back an hour at least, so it also tells how many issues the last hour saw.
+    const listedSince = Math.min(window.since.getTime() - CLOCK_MARGIN_MS, now.getTime() - HOUR_MS);
+    const store = await deps.store();
+    const existing = await store.listUpdatedSince(new Date(listedSince));
+    for (const stranger of existing.strangers) {
+        log.warning(`Issue #${stranger.number} has an alert marker but was opened by ${JSON.stringify(stranger.author)}, who is not in trusted-authors: it is not treated as an alert issue. If the action runs as that identity, add it to trusted-authors.`);
+    }
+    const fresh = newAlerts(listing.alerts, existing.issues);
+    result.alreadyTicketed = listing.alerts.length - fresh.length;
+    result.alertsRemaining = fresh.length;
+    const perHour = options.issuesPerHour ?? ISSUES_PER_HOUR;
+    const room = hourlyRoom(existing.openedByTrusted, now, perHour);
+    const batch = fresh.slice(0, Math.min(config.maxIssues, room));
+    if (batch.length < Math.min(fresh.length, config.maxIssues)) {
+        result.hourlyRoom = room;
+        log.info(`${perHour - room} issues were opened here in the last hour; to stay within GitHub's limit on content creation this run opens at most ${room} of ${perHour} an hour, and the rest wait for a later run`);
+    }
+    log.info(`${result.alertsFound} alerts in the window, ${result.alreadyTicketed} already have an issue, ${fresh.length} new; ${config.dryRun ? "would open" : "opening"} ${batch.length}`);
+    for (const { duplicate, original } of duplicateIssues(existing.issues)) {
+        if (!config.dryRun)
+            await store.closeAsDuplicate(duplicate, original);
+        result.duplicatesClosed.push(duplicate.number);
+        log.warning(`Issue #${duplicate.number} is a second issue for alert ${duplicate.alertId}; ${config.dryRun ? "would close" : "closed"} it as a duplicate of #${original.number}.`);
+    }
+    // Each body is rendered just before it is sent, so a long backlog is never held in memory at once.
+    const render = (alert) => renderIssue(alert, { titleTemplate: config.titleTemplate, portalHost: config.cloud.portalHost, tenantId: config.tenantId, extraLabels: config.labels });
+    if (config.dryRun) {
+        result.planned = batch.map((alert) => {
+            const { body: _body, ...planned } = render(alert.read());
+            return planned;
+        });
+        result.alertsRemaining = fresh.length - batch.length;
+        return result;
+    }
+    let vocabularyChecked = false;
+    for (const listed of batch) {
+        const alert = listed.read();
+        const draft = render(alert);
+        try {
+            const issue = await store.create({ ...draft, assignees: config.assignees });
+            result.opened.push({ alertId: alert.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: severityOf(alert) });
+            log.info(`Opened #${issue.number} for alert ${alert.id}: ${draft.title}`);
+            // The new issue's alert label says whether the repository has the whole vocabulary: asking
+            // GitHub instead would cost a request on every run.
+            const complete = vocabularyChecked ? undefined : vocabularyComplete(issue);
+            if (complete !== undefined) {
+                vocabularyChecked = true;
+                if (!complete)
+                    result.labels = await makeVocabulary(store, log);
+            }
+        }
+        catch (error) {
+            result.failures.push({ alertId: alert.id, error: (0,errors/* describe */.q0)(error) });
+            // Permission, validation and disabled-issues errors will fail every create alike.
+            if ((0,errors/* isFinal */.dR)(error))
+                break;
+        }
+    }
+    result.alertsRemaining = fresh.length - result.opened.length;
+    return result;
+}
+/** Whether the repository has the whole vocabulary, as far as a new issue tells. */
+function vocabularyComplete(issue) {
+    const description = issue.labelDescriptions?.get(vocabulary/* ALERT_LABEL */.We);
+    // Unknown when the issue was found by a listing, or GitHub dropped its labels (no push access).
+    return description === undefined ? undefined : (0,vocabulary/* isVocabularyComplete */.cG)(description);
+}
+/** Labels help triage but are not what pull is for: a label that cannot be made is a warning. */
+async function makeVocabulary(store, log) {
+    const outcome = await store.ensureVocabulary((0,vocabulary/* vocabulary */.vP)().filter((label) => label.name !== vocabulary/* ALERT_LABEL */.We), (0,vocabulary/* alertLabel */.nP)());
+    if (outcome.made.length > 0)
+        log.info(`Made ${outcome.made.length} labels of the vocabulary`);
+    for (const [error, labels] of (0,vocabulary/* groupByError */.BY)(outcome.failed)) {
+        log.warning(`GitHub did not make ${labels.length === 1 ? "the label" : `${labels.length} labels:`} ${labels.join(", ")}: ${error}. The next run that opens an issue tries again; they can also be made by hand (see the README's label vocabulary).`);
+    }
+    return outcome;
+}
+
+
+/***/ })
+
+};
