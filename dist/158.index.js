@@ -245,8 +245,11 @@ class AlertIssueStore {
             return;
         }
         const issue = toAlertIssue(raw, marker.alertId);
-        if (keepBodies)
+        // Only reconcile reads the record, and rewrites it in the body; pull's listing keeps neither.
+        if (keepBodies) {
             issue.body = raw.body ?? "";
+            issue.record = (0,record/* readRecord */.aE)(raw.body);
+        }
         listing.issues.push(issue);
     }
     /**
@@ -454,7 +457,7 @@ function toAlertIssue(raw, alertId) {
         labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
         assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
         comments: raw.comments ?? 0,
-        record: raw.body?.includes("defender-issues-agreed") ? (0,record/* readRecord */.aE)(raw.body) : undefined,
+        record: undefined,
     };
 }
 function isAlreadyExists(error) {

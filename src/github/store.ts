@@ -25,7 +25,7 @@ export interface AlertIssue {
   assignees: string[];
   /** How many comments the issue has. */
   comments: number;
-  /** The record of agreement in the body, when it has one that reads. */
+  /** The record of agreement in the body, when it has one that reads (read for reconcile only). */
   record: AgreedRecord | undefined;
   /** The body, when the listing was asked to keep it (reconcile rewrites the record in it). */
   body?: string;
@@ -174,7 +174,11 @@ export class AlertIssueStore {
       return;
     }
     const issue = toAlertIssue(raw, marker.alertId);
-    if (keepBodies) issue.body = raw.body ?? "";
+    // Only reconcile reads the record, and rewrites it in the body; pull's listing keeps neither.
+    if (keepBodies) {
+      issue.body = raw.body ?? "";
+      issue.record = readRecord(raw.body);
+    }
     listing.issues.push(issue);
   }
 
@@ -372,7 +376,7 @@ function toAlertIssue(raw: RawIssue, alertId: string): AlertIssue {
     labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
     assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
     comments: raw.comments ?? 0,
-    record: raw.body?.includes("defender-issues-agreed") ? readRecord(raw.body) : undefined,
+    record: undefined,
   };
 }
 
