@@ -1,7 +1,8 @@
 // Self-tests for the Defender emulator: if these pass, the action's tests run against a service that
 // is as strict as the reference says the real one is.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { APP_COMMENT_AUTHOR, DefenderEmulator, PORTAL_ANALYST, isoToTicks } from "./defender.ts";
+import { APP_COMMENT_AUTHOR, DefenderEmulator, PORTAL_ANALYST } from "./defender.ts";
+import { isoToTicks } from "./wire.ts";
 import type { Alert, DefenderEmulatorOptions } from "./defender.ts";
 import { alertIdFor, makeAlert, sampleAlerts } from "./sample-alerts.ts";
 

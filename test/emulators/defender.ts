@@ -11,7 +11,7 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, isoToTicks, jwtClaims, listenOnLoopback, nextLink, parseJsonLenient, readBody } from "./wire.ts";
 
 export type Alert = Record<string, unknown> & { id: string };
 
@@ -184,16 +184,11 @@ export class DefenderEmulator {
   }
 
   async start(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once("error", reject);
-      this.server.listen(0, "127.0.0.1", () => resolve());
-    });
-    this.port = (this.server.address() as AddressInfo).port;
+    this.port = await listenOnLoopback(this.server);
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   /** Answers the next matching requests with these responses, in order, before any normal handling. */
@@ -802,15 +797,6 @@ function compareValue(raw: unknown, op: Comparison, literal: Literal): boolean {
  * ISO-8601 to 100 ns ticks since the epoch. Defender stores up to 7 fractional digits; comparing at
  * millisecond precision would make `gt <last seen time>` cursors repeat or skip alerts.
  */
-export function isoToTicks(text: string): bigint | undefined {
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$/i.exec(text);
-  if (!m) return undefined;
-  const ms = Date.parse(`${m[1]}${m[3] ?? "Z"}`);
-  if (Number.isNaN(ms)) return undefined;
-  const fraction = BigInt((m[2] ?? "").slice(0, 7).padEnd(7, "0"));
-  return BigInt(ms) * 10_000n + fraction;
-}
-
 // ---- query options, ordering, presentation ------------------------------------------------------
 
 interface QueryOptions {
@@ -869,15 +855,6 @@ function present(alert: Alert, expandEvidence: boolean): Record<string, unknown>
   return copy;
 }
 
-function nextLink(url: URL, base: string, skip: number): string {
-  const parts: string[] = [];
-  for (const [name, value] of url.searchParams) {
-    if (name !== "$skip") parts.push(`${name}=${encodeURIComponent(value)}`);
-  }
-  parts.push(`$skip=${skip}`);
-  return `${base}${url.pathname}?${parts.join("&")}`;
-}
-
 // ---- helpers ------------------------------------------------------------------------------------
 
 function checkEnum(property: string, value: string | undefined, allowed: string[]): void {
@@ -907,15 +884,6 @@ function parseJsonBody(text: string): unknown {
   }
 }
 
-function parseJsonLenient(text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
 function decodePathSegment(segment: string): string | undefined {
   try {
     return decodeURIComponent(segment);
@@ -926,15 +894,6 @@ function decodePathSegment(segment: string): string | undefined {
 
 function methodNotAllowed(method: string): ApiError {
   return new ApiError(405, "MethodNotAllowed", `The requested resource does not support http method '${method}'.`);
-}
-
-function jwtClaims(token: string): Record<string, unknown> {
-  try {
-    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as unknown;
-    return typeof payload === "object" && payload !== null ? (payload as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
 
 function jwtRoles(token: string): string[] {
@@ -949,12 +908,6 @@ function errorBody(code: string, message: string): { error: { code: string; mess
 /** Defender writes times with 7 fractional digits; mimic that so clients parse them leniently. */
 function formatTime(date: Date): string {
   return date.toISOString().replace(/Z$/, "0000Z");
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import type { AddressInfo } from "node:net";
 import https from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { readBody } from "./wire.ts";
 
 export interface EntraApp {
   clientId: string;
@@ -461,12 +462,6 @@ function stableGuid(seed: string): string {
 
 function b64json(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString("base64url");
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

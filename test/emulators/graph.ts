@@ -11,9 +11,9 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import type { DetectionSource, GraphAlert, GraphIncident, ServiceSource } from "./sample-graph-alerts.ts";
+import { closeServer, isoToTicks, jwtClaims, listenOnLoopback, nextLink, parseJsonLenient, readBody } from "./wire.ts";
 
 export type { GraphAlert, GraphIncident };
 
@@ -267,16 +267,11 @@ export class GraphEmulator {
   }
 
   async start(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once("error", reject);
-      this.server.listen(0, "127.0.0.1", () => resolve());
-    });
-    this.port = (this.server.address() as AddressInfo).port;
+    this.port = await listenOnLoopback(this.server);
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   /** Answers the next matching requests with these responses, in order, before any normal handling. */
@@ -605,15 +600,6 @@ function order<T extends { id: string; createdDateTime?: string | null; lastUpda
   });
 }
 
-function nextLink(url: URL, base: string, skip: number): string {
-  const parts: string[] = [];
-  for (const [name, value] of url.searchParams) {
-    if (name !== "$skip") parts.push(`${name}=${encodeURIComponent(value)}`);
-  }
-  parts.push(`$skip=${skip}`);
-  return `${base}${url.pathname}?${parts.join("&")}`;
-}
-
 // ---- query options --------------------------------------------------------------------------------
 
 type FilterType = "datetime" | "string" | { enum: Record<string, boolean>; name: string };
@@ -902,14 +888,6 @@ function evaluate(node: FilterNode, row: Record<string, unknown>): boolean {
 }
 
 /** ISO-8601 to 100 ns ticks since the epoch (Graph keeps up to 7 fractional digits). */
-export function isoToTicks(text: string): bigint | undefined {
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$/i.exec(text);
-  if (!m) return undefined;
-  const ms = Date.parse(`${m[1]}${m[3] ?? "Z"}`);
-  if (Number.isNaN(ms)) return undefined;
-  return BigInt(ms) * 10_000n + BigInt((m[2] ?? "").slice(0, 7).padEnd(7, "0"));
-}
-
 // ---- helpers --------------------------------------------------------------------------------------
 
 function requestIds(req: IncomingMessage): Record<string, string> {
@@ -948,15 +926,6 @@ function parseJsonBody(text: string): unknown {
   }
 }
 
-function parseJsonLenient(text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
 function decodePathSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -967,21 +936,6 @@ function decodePathSegment(segment: string): string {
 
 function methodNotAllowed(method: string): ApiError {
   return new ApiError(405, "MethodNotAllowed", `The HTTP method '${method}' is not allowed for this resource.`);
-}
-
-function jwtClaims(token: string): Record<string, unknown> {
-  try {
-    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as unknown;
-    return typeof payload === "object" && payload !== null ? (payload as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
