@@ -17,7 +17,7 @@ import { commentEvent, issuesEvent } from "../test/support/events.ts";
 import { alertIssueBody, alertsBetween, HOUR, isoAt, type Lab, MINUTE, type RequestCounts, startLab } from "./support/lab.ts";
 
 const SCALE = 60;
-// The action's defaults (src/modes/pull.ts ISSUES_PER_HOUR, src/defender/client.ts MAX_PAGE_SIZE).
+// The action's defaults (src/modes/pull.ts ISSUES_PER_HOUR, src/endpoint/client.ts MAX_PAGE_SIZE).
 const ISSUES_PER_HOUR = 400;
 const PAGE = 10_000;
 const VOCABULARY_SIZE = vocabulary().length;

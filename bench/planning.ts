@@ -6,7 +6,7 @@
  * RSS as JSON.
  */
 import { createReadStream, readFileSync } from "node:fs";
-import { readAlertPage } from "../src/defender/page.js";
+import { readAlertPage } from "../src/endpoint/page.js";
 import type { AlertIssue } from "../src/github/store.js";
 import { renderIssue } from "../src/issue/render.js";
 import { duplicateIssues, newAlerts } from "../src/modes/pull.js";

@@ -90,7 +90,7 @@ async function twoWayRow(issues: number, inDefender: number, onGitHub: number): 
     lab.world.defender.alerts.push(...alerts);
     lab.world.github.collaborators.set(TRIAGER, "triage");
     const numbers = alerts.map((alert, i) => {
-      const record = recordLine({ triage: endpointTriage(alert as Parameters<typeof endpointTriage>[0]), commentsUntil: null, issueComments: 0 });
+      const record = recordLine({ triage: endpointTriage(alert as unknown as Parameters<typeof endpointTriage>[0]), commentsUntil: null, issueComments: 0 });
       return lab.world.github.addIssue({
         title: `[${String(alert.severity)}] Suspicious access to LSASS service on ws-finance-07 (${i})`,
         body: `${alertIssueBody(alert.id)}\n\n${record}\n`,

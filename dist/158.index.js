@@ -69,7 +69,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(88179);
 // EXTERNAL MODULE: ./src/config.ts + 1 modules
-var src_config = __webpack_require__(3405);
+var src_config = __webpack_require__(60015);
 // EXTERNAL MODULE: ./src/github/errors.ts
 var github_errors = __webpack_require__(73116);
 ;// CONCATENATED MODULE: ./src/github/access.ts

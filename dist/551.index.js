@@ -2,52 +2,6 @@ export const id = 551;
 export const ids = [551];
 export const modules = {
 
-/***/ 30733:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ft: () => (/* binding */ alertFilter),
-/* harmony export */   R3: () => (/* binding */ odataTime),
-/* harmony export */   TW: () => (/* binding */ odataString)
-/* harmony export */ });
-/* unused harmony export severitiesFrom */
-/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81731);
-/** The OData $filter for the alerts in a pull window. Pure. */
-
-/** OData datetime literal: unquoted ISO-8601 UTC, whole seconds. */
-function odataTime(time) {
-    return new Date(Math.floor(time.getTime() / 1000) * 1000).toISOString().replace(".000Z", "Z");
-}
-function odataString(value) {
-    return `'${value.replace(/'/g, "''")}'`;
-}
-function anyOf(property, values) {
-    const terms = values.map((value) => `${property} eq ${odataString(value)}`);
-    return terms.length === 1 ? terms[0] : `(${terms.join(" or ")})`;
-}
-/** Severities at or above the minimum; UnSpecified counts as the lowest, so it passes Informational only. */
-function severitiesFrom(minimum) {
-    return _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.slice(Math.max(1, _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(minimum)));
-}
-function alertFilter(window) {
-    const clauses = [
-        `alertCreationTime ge ${odataTime(window.since)}`,
-        `alertCreationTime lt ${odataTime(window.until)}`,
-    ];
-    // "Informational" admits every severity, UnSpecified included: no clause is the exact filter.
-    if (window.minSeverity !== "Informational" && window.minSeverity !== "UnSpecified") {
-        clauses.push(anyOf("severity", severitiesFrom(window.minSeverity)));
-    }
-    if (window.statuses.length > 0)
-        clauses.push(anyOf("status", window.statuses));
-    if (window.extra)
-        clauses.push(`(${window.extra})`);
-    return clauses.join(" and ");
-}
-
-
-/***/ }),
-
 /***/ 73116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -114,10 +68,10 @@ __webpack_require__.d(__webpack_exports__, {
   runPull: () => (/* binding */ runPull)
 });
 
-// EXTERNAL MODULE: ./src/defender/filter.ts
-var defender_filter = __webpack_require__(30733);
 // EXTERNAL MODULE: ./src/github/errors.ts
 var errors = __webpack_require__(73116);
+// EXTERNAL MODULE: ./src/source/alert.ts
+var source_alert = __webpack_require__(15927);
 // EXTERNAL MODULE: ./src/issue/marker.ts
 var marker = __webpack_require__(69745);
 // EXTERNAL MODULE: ./src/issue/markdown.ts
@@ -125,6 +79,8 @@ var markdown = __webpack_require__(13366);
 // EXTERNAL MODULE: ./src/issue/vocabulary.ts
 var vocabulary = __webpack_require__(81731);
 ;// CONCATENATED MODULE: ./src/issue/render.ts
+/** An alert as an issue: title, body and labels. Pure: the same alert always renders the same. */
+
 
 
 
@@ -133,12 +89,10 @@ const BODY_MAX = 65_536;
 const CELL_MAX = 500;
 const BLOCK_MAX = 4_000;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function severityOf(alert) {
-    return vocabulary/* SEVERITIES */.oC.find((s) => s === alert.severity) ?? "UnSpecified";
-}
+
 /** `{field}` → the alert's field; arrays are joined, objects and missing fields render empty. */
 function renderTitle(template, alert) {
-    const filled = template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field) => scalarText(alert[field]));
+    const filled = template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field) => scalarText(alert.fields[field]));
     return (0,markdown/* truncate */.xv)((0,markdown/* singleLine */.pF)(filled) || `Defender alert ${alert.id}`, TITLE_MAX);
 }
 function scalarText(value) {
@@ -153,7 +107,7 @@ function scalarText(value) {
     return String(value);
 }
 function renderIssue(alert, options) {
-    const labels = [...new Set([vocabulary/* ALERT_LABEL */.We, (0,vocabulary/* severityLabel */.yi)(severityOf(alert)), ...options.extraLabels])];
+    const labels = [...new Set([vocabulary/* ALERT_LABEL */.We, (0,vocabulary/* severityLabel */.yi)((0,source_alert/* severityOf */.x)(alert)), ...options.extraLabels])];
     return {
         alertId: alert.id,
         title: renderTitle(options.titleTemplate, alert),
@@ -172,12 +126,26 @@ function cell(value) {
 function row(name, value) {
     return `| ${name} | ${value} |`;
 }
+/** The source's own portal link when it is on the cloud's portal host; ours otherwise. */
+function portalLink(given, host, path, tenantId) {
+    if (given && /^https:\/\//i.test(given)) {
+        try {
+            const url = new URL(given);
+            if (url.hostname.toLowerCase() === host.toLowerCase() && !url.username && !url.password)
+                return url.href.replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"));
+        }
+        catch {
+            // Not a URL: ours instead.
+        }
+    }
+    return portalUrl(host, path, tenantId);
+}
 function renderBody(alert, options) {
     // The alert's own tenant, when it has the shape of one; the tenant-id input otherwise.
-    const tenantId = alert.aadTenantId && GUID.test(alert.aadTenantId) ? alert.aadTenantId : options.tenantId;
+    const tenantId = alert.tenantId && GUID.test(alert.tenantId) ? alert.tenantId : options.tenantId;
     const sections = [
         (0,marker/* markerFor */._Z)(alert.id),
-        `**[Open the alert in Microsoft Defender](${portalUrl(options.portalHost, `alerts/${encodeURIComponent(alert.id)}`, tenantId)})**`,
+        `**[Open the alert in Microsoft Defender](${portalLink(alert.webUrl, options.portalHost, `alerts/${encodeURIComponent(alert.id)}`, tenantId)})**`,
         fieldTable(alert, options.portalHost, tenantId),
     ];
     if (alert.description)
@@ -190,35 +158,34 @@ function renderBody(alert, options) {
     return [head, evidence, footer].filter(Boolean).join("\n\n") + "\n";
 }
 function fieldTable(alert, portalHost, tenantId) {
-    const machine = alert.computerDnsName ?? alert.machineId;
+    const machine = alert.device ? (alert.device.name ?? alert.device.id) : null;
+    const deviceId = alert.device?.id;
     const device = machine
-        ? cell(machine) + (alert.machineId && /^[0-9a-f]{40}$/i.test(alert.machineId)
-            ? ` ([timeline](${portalUrl(portalHost, `machines/${alert.machineId}/timeline`, tenantId)}))`
+        ? cell(machine) + (deviceId && /^[0-9a-f]{40}$/i.test(deviceId)
+            ? ` ([timeline](${portalUrl(portalHost, `machines/${deviceId}/timeline`, tenantId)}))`
             : "")
         : "—";
-    const user = alert.relatedUser?.userName
-        ? cell([alert.relatedUser.domainName, alert.relatedUser.userName].filter(Boolean).join("\\"))
-        : "—";
-    const incident = alert.incidentId !== null && alert.incidentId !== undefined && /^\d+$/.test(String(alert.incidentId))
-        ? `[${alert.incidentId}](${portalUrl(portalHost, `incidents/${alert.incidentId}`, tenantId)})`
+    const incident = alert.incident && /^\d+$/.test(alert.incident.id)
+        ? `[${alert.incident.id}](${portalLink(alert.incident.webUrl, portalHost, `incidents/${alert.incident.id}`, tenantId)})`
         : "—";
     const rows = [
         "| Field | Value |",
         "|---|---|",
         row("Severity", cell(alert.severity)),
         row("Status", cell(alert.status)),
+        ...(alert.product ? [row("Product", cell(alert.product))] : []),
         row("Category", cell(alert.category)),
         row("Detection source", cell(alert.detectionSource)),
-        row("Threat", cell([alert.threatFamilyName, alert.threatName].filter(Boolean).join(" / "))),
+        row("Threat", cell(alert.threat)),
         row("Device", device),
-        row("Device group", cell(alert.rbacGroupName)),
-        row("User", user),
-        row("First activity", cell((0,markdown/* formatTime */.fU)(alert.firstEventTime))),
-        row("Last activity", cell((0,markdown/* formatTime */.fU)(alert.lastEventTime))),
-        row("Alert created", cell((0,markdown/* formatTime */.fU)(alert.alertCreationTime))),
-        row("MITRE techniques", mitreLinks(alert.mitreTechniques ?? [])),
+        row("Device group", cell(alert.deviceGroup)),
+        row("User", cell(alert.user)),
+        row("First activity", cell((0,markdown/* formatTime */.fU)(alert.firstActivity))),
+        row("Last activity", cell((0,markdown/* formatTime */.fU)(alert.lastActivity))),
+        row("Alert created", cell((0,markdown/* formatTime */.fU)(alert.createdAt))),
+        row("MITRE techniques", mitreLinks(alert.mitreTechniques)),
         row("Incident", incident),
-        row("Investigation", cell([alert.investigationId, alert.investigationState].filter((v) => v !== null && v !== undefined).join(" · "))),
+        row("Investigation", cell(alert.investigation)),
         row("Assigned to", cell(alert.assignedTo)),
         row("Alert ID", (0,markdown/* cellCode */.GA)(alert.id)),
     ];
@@ -252,10 +219,14 @@ function evidenceSection(evidence, budget) {
     return `${header}\n${rows.join("\n")}${note}`;
 }
 function evidenceRow(item) {
-    const type = cell(item.entityType);
-    const entity = evidenceEntity(item);
-    const details = evidenceDetails(item);
+    const type = cell(item.type);
+    const entity = code(item.entity);
+    const details = item.details.map(detail).join(" · ");
     return `| ${type} | ${entity || "—"} | ${details || "—"} |`;
+}
+function detail(part) {
+    const value = "code" in part ? code(part.code) : (0,markdown/* inlineText */.ln)((0,markdown/* truncate */.xv)(part.text, CELL_MAX));
+    return part.label ? `${part.label} ${value}` : value;
 }
 function code(value) {
     return value ? (0,markdown/* cellCode */.GA)(defangIfUrl((0,markdown/* truncate */.xv)(value, CELL_MAX))) : "";
@@ -263,39 +234,6 @@ function code(value) {
 // Code spans are never linked by GitHub, but a URL copied from one should still be visibly unsafe.
 function defangIfUrl(value) {
     return /:\/\/|^www\./i.test(value) ? (0,markdown/* defang */.e8)(value) : value;
-}
-function joinPath(dir, name) {
-    if (dir && name)
-        return `${dir.replace(/[\\/]+$/, "")}\\${name}`;
-    return name ?? dir ?? "";
-}
-function evidenceEntity(item) {
-    const account = item.accountName ? joinPath(item.domainName, item.accountName) : item.userPrincipalName;
-    return code(joinPath(item.filePath, item.fileName) ||
-        item.ipAddress ||
-        item.url ||
-        (item.registryKey ? joinPath(item.registryHive, item.registryKey) : "") ||
-        account);
-}
-function evidenceDetails(item) {
-    const parts = [];
-    if (item.processCommandLine)
-        parts.push(code(item.processCommandLine));
-    if (item.processId !== null && item.processId !== undefined)
-        parts.push(`PID ${item.processId}`);
-    if (item.parentProcessFileName)
-        parts.push(`parent ${code(item.parentProcessFileName)}`);
-    if (item.sha256)
-        parts.push(`SHA-256 ${code(item.sha256)}`);
-    else if (item.sha1)
-        parts.push(`SHA-1 ${code(item.sha1)}`);
-    if (item.registryValue)
-        parts.push(`value ${code(item.registryValue)}`);
-    if (item.userPrincipalName && item.accountName)
-        parts.push(code(item.userPrincipalName));
-    if (item.detectionStatus)
-        parts.push((0,markdown/* inlineText */.ln)(item.detectionStatus));
-    return parts.join(" · ");
 }
 /** How to triage from the issue, with the values sync accepts (so a triager need not guess). */
 function triageFooter() {
@@ -319,7 +257,6 @@ function triageFooter() {
 }
 
 ;// CONCATENATED MODULE: ./src/modes/pull.ts
-
 
 
 
@@ -362,15 +299,15 @@ function newAlerts(alerts, issues) {
     const ticketed = new Set(issues.map((issue) => issue.alertId));
     return alerts
         .filter((alert) => !ticketed.has(alert.id))
-        .sort((a, b) => a.alertCreationTime.getTime() - b.alertCreationTime.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 async function runPull(config, deps, log, options = {}) {
-    const { defender } = deps;
+    const { source } = deps;
     const now = options.now ?? new Date();
     const window = { since: new Date(now.getTime() - config.lookbackMs), until: now };
-    const filter = (0,defender_filter/* alertFilter */.Ft)({ ...window, minSeverity: config.minSeverity, statuses: config.statuses, extra: config.filter });
-    log.info(`Listing Defender alerts with $filter=${filter}`);
-    const listing = await defender.listAlerts(filter);
+    const asked = { ...window, minSeverity: config.minSeverity, statuses: config.statuses, extra: config.filter };
+    log.info(`Listing ${source.service} alerts with ${source.describeWindow(asked)}`);
+    const listing = await source.listAlerts(asked);
     for (const bad of listing.malformed)
         log.warning(`Skipped malformed alert ${JSON.stringify(bad.id)}: ${bad.problem}`);
     const result = {
@@ -432,7 +369,7 @@ async function runPull(config, deps, log, options = {}) {
         const draft = render(alert);
         try {
             const issue = await store.create({ ...draft, assignees: config.assignees });
-            result.opened.push({ alertId: alert.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: severityOf(alert) });
+            result.opened.push({ alertId: alert.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: (0,source_alert/* severityOf */.x)(alert) });
             log.info(`Opened #${issue.number} for alert ${alert.id}: ${draft.title}`);
             // The new issue's alert label says whether the repository has the whole vocabulary: asking
             // GitHub instead would cost a request on every run.
@@ -468,6 +405,40 @@ async function makeVocabulary(store, log) {
         log.warning(`GitHub did not make ${labels.length === 1 ? "the label" : `${labels.length} labels:`} ${labels.join(", ")}: ${error}. The next run that opens an issue tries again; they can also be made by hand (see the README's label vocabulary).`);
     }
     return outcome;
+}
+
+
+/***/ }),
+
+/***/ 15927:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ triageOf),
+/* harmony export */   x: () => (/* binding */ severityOf)
+/* harmony export */ });
+/* harmony import */ var _issue_triage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49595);
+/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81731);
+/**
+ * An alert in our own vocabulary, whichever API it came from: what an issue, a triage decision and
+ * a report need. Each source translates its API's alert into this at its border. Pure.
+ */
+
+
+function severityOf(alert) {
+    return _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.find((s) => s === alert.severity) ?? "UnSpecified";
+}
+/** An alert's triage fields in our vocabulary: values outside it (`Unknown`, a new enum) read as none. */
+function triageOf(alert) {
+    const status = alert.status === "Resolved" || alert.status === "InProgress" ? alert.status : "New";
+    const classification = _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .CLASSIFICATIONS */ .Ii.find((c) => c === alert.classification) ?? null;
+    const determination = alert.determination ? (0,_issue_triage_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalDetermination */ .w9)(alert.determination) : null;
+    return {
+        status,
+        classification: classification,
+        determination: determination && _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .DETERMINATIONS */ .rH.includes(determination) ? determination : null,
+        owner: alert.assignedTo?.trim() || null,
+    };
 }
 
 

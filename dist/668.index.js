@@ -52,7 +52,7 @@ async function runCheck(config, deps) {
     const signIn = signInName(config);
     let roles;
     try {
-        const claims = await deps.defender.signIn();
+        const claims = await deps.source.signIn();
         roles = claims.roles;
         items.push({ name: signIn, status: "passed", detail: `token for ${code(claims.aud ?? config.cloud.apiScope)}` });
     }
@@ -63,7 +63,7 @@ async function runCheck(config, deps) {
         items.push(permissionItem(roles));
         const listing = `List alerts at ${code(config.cloud.apiUrl)}`;
         try {
-            const count = await deps.defender.probeAlerts();
+            const count = await deps.source.probeAlerts();
             items.push({ name: listing, status: "passed", detail: `allowed (${count} alert${count === 1 ? "" : "s"} in the last day, first page)` });
         }
         catch (error) {

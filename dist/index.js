@@ -28369,7 +28369,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 3405:
+/***/ 60015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28391,7 +28391,7 @@ var core = __nccwpck_require__(88532);
 var api = __nccwpck_require__(43759);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/defender/certificate.ts
+;// CONCATENATED MODULE: ./src/entra/certificate.ts
 /** The client-certificate input: a PEM with the private key and its certificate. */
 
 const BLOCK = /-----BEGIN ([A-Z ]+)-----\r?\n[\s\S]*?-----END \1-----/g;
@@ -29438,7 +29438,7 @@ async function syncEvent(config, event, deps, log) {
         return result;
     }
     // Loaded only now: most events end before this point, and start-up is what they cost.
-    const { sendChanges } = await __nccwpck_require__.e(/* import() */ 636).then(__nccwpck_require__.bind(__nccwpck_require__, 28636));
+    const { sendChanges } = await __nccwpck_require__.e(/* import() */ 680).then(__nccwpck_require__.bind(__nccwpck_require__, 52680));
     await sendChanges(config, deps, { alertId: marker.alertId, issueNumber: issue.number, changes: plan.changes }, result, log);
     return result;
 }
@@ -40261,7 +40261,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var src_core = __nccwpck_require__(88179);
 // EXTERNAL MODULE: ./src/config.ts + 1 modules
-var src_config = __nccwpck_require__(3405);
+var src_config = __nccwpck_require__(60015);
 // EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
 var src_schemas = __nccwpck_require__(94343);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
@@ -40553,9 +40553,9 @@ const log = {
     warning: (message) => src_core/* warning */.$e(message),
 };
 async function pull(config, tuning) {
-    const [{ createDefender }, { runPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(112)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34112)), __nccwpck_require__.e(/* import() */ 551).then(__nccwpck_require__.bind(__nccwpck_require__, 38551))]);
+    const [{ createSource }, { runPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(615)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9615)), __nccwpck_require__.e(/* import() */ 551).then(__nccwpck_require__.bind(__nccwpck_require__, 38551))]);
     const store = once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).createStore(config, tuning, process.env));
-    const result = await runPull(config, { defender: createDefender(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
+    const result = await runPull(config, { source: createSource(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
     await reportPull(result, reporter);
     if (result.failures.length === 0)
         return undefined;
@@ -40575,7 +40575,7 @@ async function src_sync(config, tuning) {
     // Built on first use, then the same client for the rest of the run: one sign-in, one pace.
     const deps = {
         store: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).createStore(config, tuning, process.env)),
-        defender: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(112)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34112))).createDefender(config, tuning)),
+        source: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(615)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9615))).createSource(config, tuning)),
     };
     let result;
     if (RECONCILE_EVENTS.has(eventName)) {
@@ -40584,7 +40584,7 @@ async function src_sync(config, tuning) {
             result = await reconcile(config, deps, log);
         }
         else {
-            const { reconcileTwoWay } = await __nccwpck_require__.e(/* import() */ 319).then(__nccwpck_require__.bind(__nccwpck_require__, 92319));
+            const { reconcileTwoWay } = await __nccwpck_require__.e(/* import() */ 797).then(__nccwpck_require__.bind(__nccwpck_require__, 76797));
             result = await reconcileTwoWay(config, deps, log);
         }
     }
@@ -40608,8 +40608,8 @@ async function src_sync(config, tuning) {
     return `${result.failures.length} update${result.failures.length === 1 ? "" : "s"} failed: ${result.failures.map((f) => `#${f.issueNumber} ${f.alertId}: ${f.error}`).join("; ")}`;
 }
 async function check(config, tuning) {
-    const [{ createDefender }, { runCheck }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(112)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34112)), __nccwpck_require__.e(/* import() */ 668).then(__nccwpck_require__.bind(__nccwpck_require__, 66668))]);
-    const items = await runCheck(config, { defender: createDefender(config, tuning), github: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).checkGitHub(config, process.env) });
+    const [{ createSource }, { runCheck }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(615)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9615)), __nccwpck_require__.e(/* import() */ 668).then(__nccwpck_require__.bind(__nccwpck_require__, 66668))]);
+    const items = await runCheck(config, { source: createSource(config, tuning), github: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).checkGitHub(config, process.env) });
     checkLines(items).forEach((line, i) => (items[i].status === "warning" ? src_core/* warning */.$e(line) : src_core/* info */.pq(line)));
     await reporter.summary(checkSummary(items));
     const failed = items.filter((item) => item.status === "failed");

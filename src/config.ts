@@ -3,7 +3,7 @@
  * every run loads: it starts faster than the full one, and a run is mostly its start.
  */
 import * as z from "zod/mini";
-import { type CertificateCredential, readCertificate } from "./defender/certificate.js";
+import { type CertificateCredential, readCertificate } from "./entra/certificate.js";
 import type { Explained } from "./errors.js";
 import { SEVERITIES, type Severity } from "./issue/vocabulary.js";
 

@@ -19,4 +19,4 @@ registerHooks({
 /** The record of agreement's hidden line, as the action writes it. */
 export const { recordLine } = await import("../../src/issue/record.ts");
 /** An endpoint alert's state as the action reads it. */
-export const { endpointTriage } = await import("../../src/defender/view.ts");
+export const { triageOf: endpointTriage } = await import("../../src/source/alert.ts");

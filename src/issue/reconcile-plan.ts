@@ -10,13 +10,18 @@ import type { AgreedRecord } from "./record.js";
 import { readTriageLabels } from "./triage.js";
 import { decideTwoWay, type FieldDecision, type FieldTimes, type IssueTriage, TRIAGE_FIELDS, type Triage, type TriageField } from "./twoway.js";
 import { type Classification, DETERMINATIONS_BY_CLASSIFICATION } from "./vocabulary.js";
+import { type Alert, triageOf } from "../source/alert.js";
 
-/** The fields of an alert two-way reads, as either API's adapter gives them, in our vocabulary. */
+/** The fields of an alert two-way reads, in our vocabulary. */
 export interface AlertView {
   triage: Triage;
   /** When the alert last changed, if Defender says. */
   updatedAt: Date | null;
   comments: ReadonlyArray<{ comment: string; createdBy: string | null; createdTime: string }>;
+}
+
+export function alertView(alert: Alert): AlertView {
+  return { triage: triageOf(alert), updatedAt: alert.updatedAt, comments: alert.comments };
 }
 
 export type Direction = "both" | "to-github";

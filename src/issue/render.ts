@@ -1,8 +1,8 @@
 /** An alert as an issue: title, body and labels. Pure: the same alert always renders the same. */
-import type { Alert, Evidence } from "../defender/alert.js";
+import { type Alert, type Evidence, type EvidenceDetail, severityOf } from "../source/alert.js";
 import { markerFor } from "./marker.js";
 import { cellCode, defang, formatTime, inlineText, quoteBlock, singleLine, truncate } from "./markdown.js";
-import { ALERT_LABEL, CLASSIFICATIONS, DETERMINATIONS_BY_CLASSIFICATION, SEVERITIES, STATUSES, type Severity, severityLabel } from "./vocabulary.js";
+import { ALERT_LABEL, CLASSIFICATIONS, DETERMINATIONS_BY_CLASSIFICATION, STATUSES, severityLabel } from "./vocabulary.js";
 
 export const TITLE_MAX = 256;
 export const BODY_MAX = 65_536;
@@ -26,13 +26,11 @@ export interface IssueDraft {
   labels: string[];
 }
 
-export function severityOf(alert: Alert): Severity {
-  return SEVERITIES.find((s) => s === alert.severity) ?? "UnSpecified";
-}
+export { severityOf };
 
 /** `{field}` → the alert's field; arrays are joined, objects and missing fields render empty. */
 export function renderTitle(template: string, alert: Alert): string {
-  const filled = template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field: string) => scalarText((alert as Record<string, unknown>)[field]));
+  const filled = template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field: string) => scalarText(alert.fields[field]));
   return truncate(singleLine(filled) || `Defender alert ${alert.id}`, TITLE_MAX);
 }
 
@@ -69,12 +67,25 @@ function row(name: string, value: string): string {
   return `| ${name} | ${value} |`;
 }
 
+/** The source's own portal link when it is on the cloud's portal host; ours otherwise. */
+function portalLink(given: string | null, host: string, path: string, tenantId: string | undefined): string {
+  if (given && /^https:\/\//i.test(given)) {
+    try {
+      const url = new URL(given);
+      if (url.hostname.toLowerCase() === host.toLowerCase() && !url.username && !url.password) return url.href.replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"));
+    } catch {
+      // Not a URL: ours instead.
+    }
+  }
+  return portalUrl(host, path, tenantId);
+}
+
 export function renderBody(alert: Alert, options: RenderOptions): string {
   // The alert's own tenant, when it has the shape of one; the tenant-id input otherwise.
-  const tenantId = alert.aadTenantId && GUID.test(alert.aadTenantId) ? alert.aadTenantId : options.tenantId;
+  const tenantId = alert.tenantId && GUID.test(alert.tenantId) ? alert.tenantId : options.tenantId;
   const sections = [
     markerFor(alert.id),
-    `**[Open the alert in Microsoft Defender](${portalUrl(options.portalHost, `alerts/${encodeURIComponent(alert.id)}`, tenantId)})**`,
+    `**[Open the alert in Microsoft Defender](${portalLink(alert.webUrl, options.portalHost, `alerts/${encodeURIComponent(alert.id)}`, tenantId)})**`,
     fieldTable(alert, options.portalHost, tenantId),
   ];
   if (alert.description) sections.push(`### Description\n\n${quoteBlock(truncate(alert.description, BLOCK_MAX))}`);
@@ -86,35 +97,34 @@ export function renderBody(alert: Alert, options: RenderOptions): string {
 }
 
 function fieldTable(alert: Alert, portalHost: string, tenantId: string | undefined): string {
-  const machine = alert.computerDnsName ?? alert.machineId;
+  const machine = alert.device ? (alert.device.name ?? alert.device.id) : null;
+  const deviceId = alert.device?.id;
   const device = machine
-    ? cell(machine) + (alert.machineId && /^[0-9a-f]{40}$/i.test(alert.machineId)
-      ? ` ([timeline](${portalUrl(portalHost, `machines/${alert.machineId}/timeline`, tenantId)}))`
+    ? cell(machine) + (deviceId && /^[0-9a-f]{40}$/i.test(deviceId)
+      ? ` ([timeline](${portalUrl(portalHost, `machines/${deviceId}/timeline`, tenantId)}))`
       : "")
     : "—";
-  const user = alert.relatedUser?.userName
-    ? cell([alert.relatedUser.domainName, alert.relatedUser.userName].filter(Boolean).join("\\"))
-    : "—";
-  const incident = alert.incidentId !== null && alert.incidentId !== undefined && /^\d+$/.test(String(alert.incidentId))
-    ? `[${alert.incidentId}](${portalUrl(portalHost, `incidents/${alert.incidentId}`, tenantId)})`
+  const incident = alert.incident && /^\d+$/.test(alert.incident.id)
+    ? `[${alert.incident.id}](${portalLink(alert.incident.webUrl, portalHost, `incidents/${alert.incident.id}`, tenantId)})`
     : "—";
   const rows = [
     "| Field | Value |",
     "|---|---|",
     row("Severity", cell(alert.severity)),
     row("Status", cell(alert.status)),
+    ...(alert.product ? [row("Product", cell(alert.product))] : []),
     row("Category", cell(alert.category)),
     row("Detection source", cell(alert.detectionSource)),
-    row("Threat", cell([alert.threatFamilyName, alert.threatName].filter(Boolean).join(" / "))),
+    row("Threat", cell(alert.threat)),
     row("Device", device),
-    row("Device group", cell(alert.rbacGroupName)),
-    row("User", user),
-    row("First activity", cell(formatTime(alert.firstEventTime))),
-    row("Last activity", cell(formatTime(alert.lastEventTime))),
-    row("Alert created", cell(formatTime(alert.alertCreationTime))),
-    row("MITRE techniques", mitreLinks(alert.mitreTechniques ?? [])),
+    row("Device group", cell(alert.deviceGroup)),
+    row("User", cell(alert.user)),
+    row("First activity", cell(formatTime(alert.firstActivity))),
+    row("Last activity", cell(formatTime(alert.lastActivity))),
+    row("Alert created", cell(formatTime(alert.createdAt))),
+    row("MITRE techniques", mitreLinks(alert.mitreTechniques)),
     row("Incident", incident),
-    row("Investigation", cell([alert.investigationId, alert.investigationState].filter((v) => v !== null && v !== undefined).join(" · "))),
+    row("Investigation", cell(alert.investigation)),
     row("Assigned to", cell(alert.assignedTo)),
     row("Alert ID", cellCode(alert.id)),
   ];
@@ -148,10 +158,15 @@ function evidenceSection(evidence: readonly Evidence[], budget: number): string 
 }
 
 function evidenceRow(item: Evidence): string {
-  const type = cell(item.entityType);
-  const entity = evidenceEntity(item);
-  const details = evidenceDetails(item);
+  const type = cell(item.type);
+  const entity = code(item.entity);
+  const details = item.details.map(detail).join(" · ");
   return `| ${type} | ${entity || "—"} | ${details || "—"} |`;
+}
+
+function detail(part: EvidenceDetail): string {
+  const value = "code" in part ? code(part.code) : inlineText(truncate(part.text, CELL_MAX));
+  return part.label ? `${part.label} ${value}` : value;
 }
 
 function code(value: string | null | undefined): string {
@@ -161,35 +176,6 @@ function code(value: string | null | undefined): string {
 // Code spans are never linked by GitHub, but a URL copied from one should still be visibly unsafe.
 function defangIfUrl(value: string): string {
   return /:\/\/|^www\./i.test(value) ? defang(value) : value;
-}
-
-function joinPath(dir: string | null | undefined, name: string | null | undefined): string {
-  if (dir && name) return `${dir.replace(/[\\/]+$/, "")}\\${name}`;
-  return name ?? dir ?? "";
-}
-
-function evidenceEntity(item: Evidence): string {
-  const account = item.accountName ? joinPath(item.domainName, item.accountName) : item.userPrincipalName;
-  return code(
-    joinPath(item.filePath, item.fileName) ||
-      item.ipAddress ||
-      item.url ||
-      (item.registryKey ? joinPath(item.registryHive, item.registryKey) : "") ||
-      account,
-  );
-}
-
-function evidenceDetails(item: Evidence): string {
-  const parts: string[] = [];
-  if (item.processCommandLine) parts.push(code(item.processCommandLine));
-  if (item.processId !== null && item.processId !== undefined) parts.push(`PID ${item.processId}`);
-  if (item.parentProcessFileName) parts.push(`parent ${code(item.parentProcessFileName)}`);
-  if (item.sha256) parts.push(`SHA-256 ${code(item.sha256)}`);
-  else if (item.sha1) parts.push(`SHA-1 ${code(item.sha1)}`);
-  if (item.registryValue) parts.push(`value ${code(item.registryValue)}`);
-  if (item.userPrincipalName && item.accountName) parts.push(code(item.userPrincipalName));
-  if (item.detectionStatus) parts.push(inlineText(item.detectionStatus));
-  return parts.join(" · ");
 }
 
 /** How to triage from the issue, with the values sync accepts (so a triager need not guess). */

@@ -1,6 +1,6 @@
 /** Check: the set-up, item by item, each failure with its fix. Changes nothing. */
 import type { Config } from "../config.js";
-import type { DefenderClient } from "../defender/client.js";
+import type { AlertSource } from "../source/source.js";
 import { partsOf } from "../errors.js";
 import type { AccessCheck } from "../github/access.js";
 
@@ -21,7 +21,7 @@ export interface CheckItem {
 }
 
 export interface CheckDeps {
-  defender: DefenderClient;
+  source: AlertSource;
   github: () => Promise<AccessCheck[]>;
 }
 
@@ -69,7 +69,7 @@ export async function runCheck(config: Config, deps: CheckDeps): Promise<CheckIt
   const signIn = signInName(config);
   let roles: string[] | undefined;
   try {
-    const claims = await deps.defender.signIn();
+    const claims = await deps.source.signIn();
     roles = claims.roles;
     items.push({ name: signIn, status: "passed", detail: `token for ${code(claims.aud ?? config.cloud.apiScope)}` });
   } catch (error) {
@@ -79,7 +79,7 @@ export async function runCheck(config: Config, deps: CheckDeps): Promise<CheckIt
     items.push(permissionItem(roles));
     const listing = `List alerts at ${code(config.cloud.apiUrl)}`;
     try {
-      const count = await deps.defender.probeAlerts();
+      const count = await deps.source.probeAlerts();
       items.push({ name: listing, status: "passed", detail: `allowed (${count} alert${count === 1 ? "" : "s"} in the last day, first page)` });
     } catch (error) {
       items.push(failed(listing, error));

@@ -1,8 +1,7 @@
 /** Pull: alerts in the window → new alert issues, never two for one alert. */
 import type { Config } from "../config.js";
-import type { Alert, ListedAlert } from "../defender/alert.js";
-import type { AlertListing, DefenderClient } from "../defender/client.js";
-import { alertFilter } from "../defender/filter.js";
+import type { Alert } from "../source/alert.js";
+import type { AlertListing, AlertSource, ListedAlert } from "../source/source.js";
 import { describe, isFinal } from "../github/errors.js";
 import type { AlertIssue, AlertIssueStore, CreatedIssue, VocabularyOutcome } from "../github/store.js";
 import { type IssueDraft, renderIssue, severityOf } from "../issue/render.js";
@@ -84,26 +83,26 @@ export function duplicateIssues(issues: readonly AlertIssue[]): Array<{ duplicat
 }
 
 /** Alerts without an issue, oldest first (ties by ID, so every run picks the same ones). */
-export function newAlerts<A extends Pick<ListedAlert, "id" | "alertCreationTime">>(alerts: readonly A[], issues: readonly AlertIssue[]): A[] {
+export function newAlerts<A extends Pick<ListedAlert, "id" | "createdAt">>(alerts: readonly A[], issues: readonly AlertIssue[]): A[] {
   const ticketed = new Set(issues.map((issue) => issue.alertId));
   return alerts
     .filter((alert) => !ticketed.has(alert.id))
-    .sort((a, b) => a.alertCreationTime.getTime() - b.alertCreationTime.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The clients pull uses; the store is built on first use (a window without alerts needs none). */
 export interface PullDeps {
-  defender: DefenderClient;
+  source: AlertSource;
   store: () => Promise<AlertIssueStore>;
 }
 
 export async function runPull(config: Config, deps: PullDeps, log: PullLog, options: PullOptions = {}): Promise<PullResult> {
-  const { defender } = deps;
+  const { source } = deps;
   const now = options.now ?? new Date();
   const window = { since: new Date(now.getTime() - config.lookbackMs), until: now };
-  const filter = alertFilter({ ...window, minSeverity: config.minSeverity, statuses: config.statuses, extra: config.filter });
-  log.info(`Listing Defender alerts with $filter=${filter}`);
-  const listing = await defender.listAlerts(filter);
+  const asked = { ...window, minSeverity: config.minSeverity, statuses: config.statuses, extra: config.filter };
+  log.info(`Listing ${source.service} alerts with ${source.describeWindow(asked)}`);
+  const listing = await source.listAlerts(asked);
   for (const bad of listing.malformed) log.warning(`Skipped malformed alert ${JSON.stringify(bad.id)}: ${bad.problem}`);
   const result: PullResult = {
     dryRun: config.dryRun,

@@ -50,8 +50,7 @@ export async function reconcile(config: Config, deps: SyncDeps, log: SyncLog, no
   }
   if (wanted.length === 0) return result;
 
-  const defender = await deps.defender();
-  const current = await defender.alertsById(wanted.map((w) => w.issue.alertId));
+  const current = await (await deps.source()).alertsById(wanted.map((w) => w.issue.alertId), { updatedSince: since });
   const updates: AlertUpdate[] = [];
   for (const { issue, changes } of wanted) {
     const alert = current.get(issue.alertId);
@@ -85,14 +84,15 @@ export async function sendUpdates(config: Config, deps: SyncDeps, updates: reado
 async function sendBatch(config: Config, deps: SyncDeps, batch: AlertUpdate[], result: SyncResult, log: SyncLog): Promise<void> {
   const ids = batch.map((update) => update.alertId);
   const changes = batch[0]!.changes;
+  const source = await deps.source();
   if (config.dryRun) {
-    log.info(`Dry run: would update ${ids.length} alerts in one batch with ${JSON.stringify(changes)}`);
-    result.updated.push(...batch);
+    const spelt = source.spell(changes);
+    log.info(`Dry run: would update ${ids.length} alerts in one batch with ${JSON.stringify(spelt)}`);
+    result.updated.push(...batch.map((update) => ({ ...update, changes: spelt })));
     return;
   }
-  const defender = await deps.defender();
   try {
-    const sent = await withDeterminationFallback(changes, (tried) => defender.batchUpdate(ids, tried), log);
+    const sent = source.spell(await withDeterminationFallback(changes, (tried) => source.updateAlerts(ids, tried), log));
     log.info(`Updated ${ids.length} alerts in one batch: ${JSON.stringify(sent)}`);
     result.updated.push(...batch.map((update) => ({ ...update, changes: sent })));
   } catch (error) {

@@ -1,21 +1,22 @@
 /** What sync sends: a PATCH, or a batch for reconcile, with the one fallback for a disputed determination. */
 import type { Config } from "../config.js";
-import { DefenderApiError } from "../defender/errors.js";
 import { describe } from "../github/errors.js";
 import type { AlertChanges } from "../issue/changes.js";
 import { DETERMINATION_ALIASES } from "../issue/vocabulary.js";
+import { refusedAsInvalid } from "../source/source.js";
 import type { AlertUpdate, SyncDeps, SyncLog, SyncResult } from "./sync.js";
 
 /** PATCHes one alert, falling back once to the other spelling of a disputed determination. */
 export async function sendChanges(config: Config, deps: SyncDeps, update: AlertUpdate, result: SyncResult, log: SyncLog): Promise<void> {
+  const source = await deps.source();
   if (config.dryRun) {
-    log.info(`Dry run: would update alert ${update.alertId} (issue #${update.issueNumber}) with ${JSON.stringify(update.changes)}`);
-    result.updated.push(update);
+    const changes = source.spell(update.changes);
+    log.info(`Dry run: would update alert ${update.alertId} (issue #${update.issueNumber}) with ${JSON.stringify(changes)}`);
+    result.updated.push({ ...update, changes });
     return;
   }
-  const defender = await deps.defender();
   try {
-    const sent = await withDeterminationFallback(update.changes, (changes) => defender.updateAlert(update.alertId, changes), log);
+    const sent = source.spell(await withDeterminationFallback(update.changes, (changes) => source.updateAlert(update.alertId, changes), log));
     log.info(`Updated alert ${update.alertId} (issue #${update.issueNumber}): ${JSON.stringify(sent)}`);
     result.updated.push({ ...update, changes: sent });
   } catch (error) {
@@ -28,7 +29,7 @@ export async function sendChanges(config: Config, deps: SyncDeps, update: AlertU
 }
 
 function rejection(error: unknown, alertId: string): string {
-  if (error instanceof DefenderApiError && error.status === 404) {
+  if (error instanceof Error && (error as { status?: unknown }).status === 404) {
     return `alert ${alertId} was not found in Defender: it may be older than the tenant's retention, or deleted (${error.message})`;
   }
   return error instanceof Error ? error.message : String(error);
@@ -44,7 +45,7 @@ export async function withDeterminationFallback(changes: AlertChanges, send: (ch
     return changes;
   } catch (error) {
     const alias = changes.determination ? DETERMINATION_ALIASES[changes.determination] : undefined;
-    if (!(error instanceof DefenderApiError) || error.status !== 400 || !alias) throw error;
+    if (!refusedAsInvalid(error) || !alias) throw error;
     log.info(`Defender refused determination ${changes.determination}; trying its other spelling, ${alias}`);
     const retried = { ...changes, determination: alias };
     await send(retried);

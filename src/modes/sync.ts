@@ -1,11 +1,11 @@
 /** Sync: an issue event, or a scheduled reconcile, → the alert's PATCH (or batch update). */
 import type { Config } from "../config.js";
-import type { DefenderClient } from "../defender/client.js";
 import type { SyncEvent } from "../github/event.js";
 import type { AlertIssueStore } from "../github/store.js";
 import { type AlertChanges, commentText, planIssueEvent, type Plan } from "../issue/changes.js";
 import { readMarker } from "../issue/marker.js";
 import { acceptedValues } from "../issue/triage.js";
+import type { AlertSource, SentChanges } from "../source/source.js";
 
 export interface SyncLog {
   info(message: string): void;
@@ -19,10 +19,17 @@ export interface AlertUpdate {
   changes: AlertChanges;
 }
 
+/** An update as reported: `changes` is what was sent, in the API's spelling (in a dry run, what would be). */
+export interface SentUpdate {
+  alertId: string;
+  issueNumber: number;
+  changes: SentChanges;
+}
+
 export interface SyncResult {
   kind: "event" | "reconcile";
   dryRun: boolean;
-  updated: AlertUpdate[];
+  updated: SentUpdate[];
   /** Why nothing was sent, when nothing was. */
   skipped: Array<{ issueNumber?: number; reason: string }>;
   problems: Array<{ issueNumber: number; problems: string[] }>;
@@ -53,7 +60,7 @@ export interface IssueUpdateReport {
 /** Clients are built on first use: most events need neither, and start-up time is the runner's. */
 export interface SyncDeps {
   store: () => Promise<AlertIssueStore>;
-  defender: () => Promise<DefenderClient>;
+  source: () => Promise<AlertSource>;
 }
 
 export function emptyResult(kind: SyncResult["kind"], dryRun: boolean): SyncResult {

@@ -6,10 +6,10 @@
  * at most one comment and one update (state, labels, assignees and the record of agreement).
  */
 import type { Config } from "../config.js";
-import { alertView } from "../defender/view.js";
 import { describe } from "../github/errors.js";
 import type { AlertIssue, AlertIssueStore } from "../github/store.js";
 import type { AgreedRecord } from "../issue/record.js";
+import { alertView } from "../issue/reconcile-plan.js";
 import { withRecord } from "../issue/record.js";
 import { announces, fieldTimes, issueTriage, lastCopied, type PlanInput, planReconcile, type ReconcilePlan } from "../issue/reconcile-plan.js";
 import { TRIAGE_FIELDS, type Triage } from "../issue/twoway.js";
@@ -44,7 +44,7 @@ export async function reconcileTwoWay(config: Config, deps: SyncDeps, log: SyncL
   }
   if (readable.length === 0) return result;
 
-  const alerts = await (await deps.defender()).alertsById(readable.map(({ issue }) => issue.alertId));
+  const alerts = await (await deps.source()).alertsById(readable.map(({ issue }) => issue.alertId), { updatedSince: new Date(now.getTime() - config.lookbackMs) });
   const planned: Planned[] = [];
   for (const { issue, triage } of readable) {
     const alert = alerts.get(issue.alertId);

@@ -1,6 +1,6 @@
 import { createHash, generateKeyPairSync, X509Certificate } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { readCertificate } from "../../src/defender/certificate.ts";
+import { readCertificate } from "../../src/entra/certificate.ts";
 import { createClientCertificate } from "../emulators/tls.ts";
 
 describe("readCertificate", () => {

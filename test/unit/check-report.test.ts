@@ -1,7 +1,8 @@
 /** The check's checklist and the summary of a failed run: our words as they are, service replies inert. */
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/config.ts";
-import { DefenderApiError, explainSignInError } from "../../src/defender/errors.ts";
+import { DefenderApiError } from "../../src/endpoint/errors.ts";
+import { explainSignInError } from "../../src/entra/errors.ts";
 import { partsOf } from "../../src/errors.ts";
 import { type CheckItem, permissionItem } from "../../src/modes/check.ts";
 import { checkLines, checkSummary, failureSummary, ownText } from "../../src/report.ts";

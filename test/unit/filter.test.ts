@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertFilter, odataString, odataTime, severitiesFrom } from "../../src/defender/filter.ts";
+import { alertFilter, odataString, odataTime, severitiesFrom } from "../../src/endpoint/filter.ts";
 
 const since = new Date("2026-11-24T18:00:00.123Z");
 const until = new Date("2026-11-25T18:00:00.987Z");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AgreedRecord } from "../../src/issue/record.ts";
-import { endpointTriage } from "../../src/defender/view.ts";
+import { triageOf as endpointTriage } from "../../src/source/alert.ts";
 import { type AlertView, copiedComments, fieldTimes, issueTriage, lastCopied, loginFor, type PlanInput, planReconcile } from "../../src/issue/reconcile-plan.ts";
 import type { Triage } from "../../src/issue/twoway.ts";
 import { renderGfm, mentionsIn, tagsIn } from "../support/gfm.ts";

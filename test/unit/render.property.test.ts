@@ -1,7 +1,7 @@
 /** Generated hostile alerts: whatever an attacker puts in any text field, the issue stays inert. */
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { alertSchema } from "../../src/defender/alert.ts";
+import { alertSchema, toAlert } from "../../src/endpoint/alert.ts";
 import { readMarker } from "../../src/issue/marker.ts";
 import { BODY_MAX, renderIssue, TITLE_MAX } from "../../src/issue/render.ts";
 import { cellsPerRow, hrefsIn, mentionsIn, renderGfm, tagsIn } from "../support/gfm.ts";
@@ -44,7 +44,7 @@ it("renders any alert text inert and within GitHub's limits", () => {
       fc.array(hostile, { maxLength: 5 }),
       (fields, evidence, mitreTechniques) => {
         const alert = alertSchema.parse({ id: ALERT_ID, alertCreationTime: "2026-11-25T10:00:00Z", severity: "High", ...fields, evidence, mitreTechniques });
-        const draft = renderIssue(alert, options);
+        const draft = renderIssue(toAlert(alert), options);
         expect(Array.from(draft.title).length).toBeLessThanOrEqual(TITLE_MAX);
         expect(draft.title).not.toMatch(/[\u0000-\u001f\u007f\u202a-\u202e]/);
         expect(draft.body.length).toBeLessThanOrEqual(BODY_MAX);
@@ -93,7 +93,7 @@ it("names the marker only in the marker line, whatever the alert text holds", ()
       fc.array(withMarkers, { maxLength: 3 }),
       (fields, evidence, relatedUser, mitreTechniques) => {
         const alert = alertSchema.parse({ id: ALERT_ID, alertCreationTime: "2026-11-25T10:00:00Z", severity: "High", ...fields, evidence, relatedUser, mitreTechniques });
-        const draft = renderIssue(alert, { ...options, titleTemplate: "{title}{computerDnsName}{threatName}" });
+        const draft = renderIssue(toAlert(alert), { ...options, titleTemplate: "{title}{computerDnsName}{threatName}" });
         expect(draft.body.match(/defender-alert-id/gi)).toEqual(["defender-alert-id"]);
         expect(draft.body.split("\n")[0]).toBe(`<!-- defender-alert-id: ${ALERT_ID} -->`);
         expect(draft.body).not.toMatch(/defender-incident-id/i);

@@ -1,6 +1,6 @@
 /** The sample alerts as issue bodies: readable raw, every escape one that GFM needs. */
 import { describe, expect, it } from "vitest";
-import { alertSchema } from "../../src/defender/alert.ts";
+import { alertSchema, toAlert } from "../../src/endpoint/alert.ts";
 import { formatTime } from "../../src/issue/markdown.ts";
 import { renderIssue } from "../../src/issue/render.ts";
 import { makeAlert, sampleAlerts } from "../emulators/sample-alerts.ts";
@@ -20,7 +20,7 @@ function escapes(body: string): number[] {
 }
 
 describe.each(alerts.map((alert) => [alert.title, alert] as const))("the body of %s", (_title, alert) => {
-  const body = renderIssue(alert, options).body;
+  const body = renderIssue(toAlert(alert), options).body;
 
   it("holds no escape that GFM does not need: removing any one changes the rendered issue", () => {
     const html = renderGfm(body);
@@ -50,6 +50,6 @@ describe.each(alerts.map((alert) => [alert.title, alert] as const))("the body of
 });
 
 it("escapes only the hostile sample's markup, an e-mail address in a cell and a numbered list", () => {
-  const bodies = alerts.map((alert) => renderIssue(alert, options).body);
+  const bodies = alerts.map((alert) => renderIssue(toAlert(alert), options).body);
   expect(bodies.map((body) => escapes(body).map((at) => body.slice(at, at + 2)))).toEqual([[], [], [], ["\\<", "\\]", "\\|", "\\|"], [], ["\\@"], ["\\."]]);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertSchema } from "../../src/defender/alert.ts";
+import { alertSchema, toAlert } from "../../src/endpoint/alert.ts";
 import { cellCode, inlineText, quoteBlock } from "../../src/issue/markdown.ts";
 import { readMarker } from "../../src/issue/marker.ts";
 import { BODY_MAX, renderIssue, renderTitle, TITLE_MAX } from "../../src/issue/render.ts";
@@ -51,7 +51,7 @@ const base = {
 const options = { titleTemplate: "[{severity}] {title} on {computerDnsName}", portalHost: "security.microsoft.com", extraLabels: ["soc"] };
 
 function alert(overrides: Record<string, unknown> = {}) {
-  return alertSchema.parse({ ...base, ...overrides });
+  return toAlert(alertSchema.parse({ ...base, ...overrides }));
 }
 
 const HOSTILE = [

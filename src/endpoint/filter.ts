@@ -1,16 +1,6 @@
-/** The OData $filter for the alerts in a pull window. Pure. */
+/** The Endpoint API's OData $filter for the alerts in a pull window. Pure. */
 import { SEVERITIES, type Severity } from "../issue/vocabulary.js";
-
-export interface AlertWindow {
-  /** Alerts created at or after this time… */
-  since: Date;
-  /** …and before this one: fixed when the run starts, so paging sees a set that does not grow. */
-  until: Date;
-  minSeverity: Severity;
-  statuses: readonly string[];
-  /** The user's own clause, ANDed with ours. */
-  extra?: string | undefined;
-}
+import type { AlertWindow } from "../source/source.js";
 
 /** OData datetime literal: unquoted ISO-8601 UTC, whole seconds. */
 export function odataTime(time: Date): string {
@@ -21,7 +11,7 @@ export function odataString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-function anyOf(property: string, values: readonly string[]): string {
+export function anyOf(property: string, values: readonly string[]): string {
   const terms = values.map((value) => `${property} eq ${odataString(value)}`);
   return terms.length === 1 ? terms[0]! : `(${terms.join(" or ")})`;
 }

@@ -1,793 +1,6 @@
-export const id = 112;
-export const ids = [112];
+export const id = 615;
+export const ids = [615];
 export const modules = {
-
-/***/ 30924:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gm: () => (/* binding */ DefenderApiError),
-/* harmony export */   Jj: () => (/* binding */ SignInError),
-/* harmony export */   KY: () => (/* binding */ explainSignInError),
-/* harmony export */   L3: () => (/* binding */ forbiddenFix),
-/* harmony export */   ob: () => (/* binding */ readDefenderError)
-/* harmony export */ });
-/* unused harmony export aadstsCode */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/** Replies from Entra ID and Defender, translated into what the user should do. */
-
-/** Entra ID error codes users meet when setting up, with the fix. */
-const AADSTS_FIXES = {
-    "7000215": "The client secret is wrong or expired: create a new secret in the app registration and update the client-secret secret (use the secret's Value, not its ID).",
-    "7000222": "The client secret has expired: create a new one in the app registration and update the client-secret secret.",
-    "700016": "The app (client-id) was not found in the tenant: check client-id and tenant-id, and that the app registration lives in that tenant.",
-    "90002": "The tenant was not found: check tenant-id (the Directory (tenant) ID GUID or a verified domain) and that cloud matches the tenant's cloud.",
-    "900023": "The tenant ID is not valid: use the Directory (tenant) ID GUID or a verified domain.",
-    "500011": "The token scope names a resource the tenant does not have: check that cloud (or api-scope) matches the tenant's cloud, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
-    "1002012": "The scope must be a resource followed by /.default, such as https://api.securitycenter.microsoft.com/.default.",
-    "65001": "Admin consent is missing: grant admin consent for the app's WindowsDefenderATP permissions in Entra ID (API permissions → Grant admin consent).",
-    "700027": "The certificate was not accepted: upload the certificate of client-certificate (its public part, .cer or .pem) to the app registration under Certificates & secrets, or check it has not expired.",
-    "7000274": "The certificate was not accepted: upload the certificate of client-certificate to the app registration under Certificates & secrets.",
-    "700211": "The app has no federated credential for GitHub's issuer: add one with issuer https://token.actions.githubusercontent.com (Certificates & secrets → Federated credentials).",
-    "700212": "The app's federated credential expects another audience: set its audience to the oidc-audience this run used, or set oidc-audience to match it.",
-    "700024": "The GitHub ID token was not accepted as a client assertion (expired or not yet valid): rerun the job; check the runner's clock.",
-};
-// Subject mismatches: the fix names the subject this job presented, which is what the credential needs.
-const SUBJECT_CODES = new Set(["700213", "70021"]);
-/** The first AADSTS code in a message, e.g. "7000215" from "AADSTS7000215: Invalid client secret". */
-function aadstsCode(message) {
-    return /AADSTS(\d+)/.exec(message)?.[1];
-}
-class SignInError extends Error {
-    name = "SignInError";
-    problem;
-    reply;
-    fix;
-    constructor(parts) {
-        super((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .explainedMessage */ .O)(parts));
-        this.problem = parts.problem;
-        this.reply = parts.reply;
-        this.fix = parts.fix;
-    }
-}
-/** Turns an MSAL or network failure into one message that says what to do. */
-function explainSignInError(error, authority, federation = {}) {
-    if (error instanceof SignInError)
-        return error;
-    const raw = error instanceof Error ? (error.errorMessage || error.message) : String(error);
-    const firstLine = raw.split(/\r?\n/)[0]?.replace(/\s*Trace ID:.*$/, "") ?? "";
-    const code = aadstsCode(raw);
-    if (code && SUBJECT_CODES.has(code)) {
-        const subject = federation.presented?.sub ?? /presented assertion subject '([^']*)'/.exec(raw)?.[1] ?? "(unknown)";
-        return new SignInError({
-            problem: `Sign-in to ${authority} failed (AADSTS${code}): the app has no federated credential for this job's subject '${subject}'`,
-            fix: `Add one under Certificates & secrets → Federated credentials with issuer https://token.actions.githubusercontent.com, subject '${subject}' exactly ` +
-                `(repositories created or renamed since July 2026 present the immutable form repo:OWNER@ID/REPO@ID:…) and audience ${federation.audience ?? "api://AzureADTokenExchange"}.`,
-        });
-    }
-    const fix = code ? AADSTS_FIXES[code] : undefined;
-    if (fix)
-        return new SignInError({ problem: `Sign-in to ${authority} failed (AADSTS${code})`, fix });
-    const msalCode = error?.errorCode;
-    if (msalCode === "endpoints_resolution_error") {
-        return new SignInError({
-            problem: `Sign-in to ${authority} failed: its endpoints for the tenant could not be read`,
-            fix: "Check tenant-id, and that authority-host (or cloud) is the tenant's login host.",
-        });
-    }
-    // Entra's own words, which the codes above do not cover: quoted, not explained.
-    return firstLine ? new SignInError({ problem: `Sign-in to ${authority} failed`, reply: firstLine }) : new SignInError({ problem: `Sign-in to ${authority} failed: no reason given` });
-}
-function readDefenderError(text) {
-    try {
-        const parsed = JSON.parse(text);
-        const error = parsed?.error;
-        if (error && typeof error === "object") {
-            return {
-                code: typeof error.code === "string" ? error.code : undefined,
-                message: typeof error.message === "string" ? error.message : undefined,
-                target: typeof error.target === "string" ? error.target : undefined,
-            };
-        }
-    }
-    catch {
-        // Not JSON: the status says enough.
-    }
-    return {};
-}
-const STATUS_FIXES = {
-    401: "Defender rejected the access token: check that api-scope (or cloud) matches api-url, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
-    403: "The app lacks the Defender permission: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) and grant admin consent.",
-};
-/** What a 403 means, read from the roles the access token carried. */
-function forbiddenFix(roles, write) {
-    if (roles.length === 0) {
-        return "The access token carries no application roles: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) to the app registration and grant admin consent.";
-    }
-    if (write && !roles.includes("Alert.ReadWrite.All")) {
-        return `The access token has ${roles.join(", ")} but not Alert.ReadWrite.All, which updating alerts needs: add that WindowsDefenderATP application permission and grant admin consent.`;
-    }
-    if (!write && !roles.includes("Alert.Read.All") && !roles.includes("Alert.ReadWrite.All")) {
-        return `The access token has ${roles.join(", ")} but neither Alert.Read.All nor Alert.ReadWrite.All: add the WindowsDefenderATP application permission and grant admin consent.`;
-    }
-    return "The token has the alert permission, so Defender refused for another reason (a device-group restriction or an unlicensed tenant): see the message above.";
-}
-class DefenderApiError extends Error {
-    name = "DefenderApiError";
-    status;
-    body;
-    problem;
-    /** Defender's code and message, with the correlation ID its support asks for. */
-    reply;
-    fix;
-    constructor(status, body, what, fix = STATUS_FIXES[status]) {
-        const said = [body.code, body.message].filter(Boolean).join(": ").replace(/\.$/, "");
-        const correlation = body.target ? ` (correlation ID ${body.target})` : "";
-        super(`${what} failed with HTTP ${status}: ${said || `HTTP ${status}`}${correlation}.${fix ? ` ${fix}` : ""}`);
-        this.status = status;
-        this.body = body;
-        this.problem = `${what} failed with HTTP ${status}`;
-        this.reply = said || correlation ? `${said || "no reason given"}${correlation}` : undefined;
-        this.fix = fix;
-    }
-}
-
-
-/***/ }),
-
-/***/ 30733:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ft: () => (/* binding */ alertFilter),
-/* harmony export */   R3: () => (/* binding */ odataTime),
-/* harmony export */   TW: () => (/* binding */ odataString)
-/* harmony export */ });
-/* unused harmony export severitiesFrom */
-/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81731);
-/** The OData $filter for the alerts in a pull window. Pure. */
-
-/** OData datetime literal: unquoted ISO-8601 UTC, whole seconds. */
-function odataTime(time) {
-    return new Date(Math.floor(time.getTime() / 1000) * 1000).toISOString().replace(".000Z", "Z");
-}
-function odataString(value) {
-    return `'${value.replace(/'/g, "''")}'`;
-}
-function anyOf(property, values) {
-    const terms = values.map((value) => `${property} eq ${odataString(value)}`);
-    return terms.length === 1 ? terms[0] : `(${terms.join(" or ")})`;
-}
-/** Severities at or above the minimum; UnSpecified counts as the lowest, so it passes Informational only. */
-function severitiesFrom(minimum) {
-    return _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.slice(Math.max(1, _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(minimum)));
-}
-function alertFilter(window) {
-    const clauses = [
-        `alertCreationTime ge ${odataTime(window.since)}`,
-        `alertCreationTime lt ${odataTime(window.until)}`,
-    ];
-    // "Informational" admits every severity, UnSpecified included: no clause is the exact filter.
-    if (window.minSeverity !== "Informational" && window.minSeverity !== "UnSpecified") {
-        clauses.push(anyOf("severity", severitiesFrom(window.minSeverity)));
-    }
-    if (window.statuses.length > 0)
-        clauses.push(anyOf("status", window.statuses));
-    if (window.extra)
-        clauses.push(`(${window.extra})`);
-    return clauses.join(" and ");
-}
-
-
-/***/ }),
-
-/***/ 34112:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  createDefender: () => (/* binding */ createDefender)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(88179);
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(46752);
-// EXTERNAL MODULE: ./src/config.ts + 1 modules
-var config = __webpack_require__(3405);
-;// CONCATENATED MODULE: ./src/http.ts
-/** HTTP for the Microsoft clients: one proxy-aware dispatcher and one retry policy. */
-
-
-
-const DEFAULT_TUNING = { timeoutMs: config/* DEFAULT_TIMEOUT_MS */.t1, retryBudgetMs: 300_000, maxAttempts: 6 };
-/** Honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY, as the runner's own tools do. */
-function createDispatcher(tuning) {
-    return new undici/* EnvHttpProxyAgent */.J2({
-        headersTimeout: tuning.timeoutMs,
-        bodyTimeout: tuning.timeoutMs,
-        connect: { timeout: Math.min(tuning.timeoutMs, 30_000) },
-    });
-}
-/** Sends a request and returns once the headers are in; the body is the caller's to read. */
-async function http_open(dispatcher, req) {
-    const response = await (0,undici/* request */.Em)(req.url, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body,
-        dispatcher,
-    });
-    const headers = {};
-    for (const [name, value] of Object.entries(response.headers)) {
-        if (value !== undefined)
-            headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
-    }
-    return { status: response.statusCode, headers, body: response.body };
-}
-/** One exchange, the whole body read: a reset mid-body fails the exchange, so it can be retried. */
-async function send(dispatcher, req) {
-    const response = await http_open(dispatcher, req);
-    return { status: response.status, headers: response.headers, text: await response.body.text() };
-}
-/** Seconds or an HTTP date, as Retry-After may be; undefined when absent or unreadable. */
-function retryAfterMs(header, now = Date.now()) {
-    if (!header)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(header.trim()))
-        return Math.ceil(Number(header) * 1000);
-    const date = Date.parse(header);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function isTransientStatus(status) {
-    return status === 429 || status === 408 || (status >= 500 && status !== 501);
-}
-const TRANSIENT_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
-function isTransientError(error) {
-    if (error instanceof undici/* errors */.sO.UndiciError) {
-        return !(error instanceof undici/* errors */.sO.InvalidArgumentError) && !(error instanceof undici/* errors */.sO.NotSupportedError);
-    }
-    const code = error?.code;
-    return typeof code === "string" && TRANSIENT_CODES.has(code);
-}
-/**
- * Runs `attempt` until it is done, waiting between tries: the server's Retry-After when it gives
- * one, else 1, 2, 4, 8… seconds. Gives up when the attempts or the total wait budget run out.
- */
-async function withRetries(what, tuning, attempt, onRetry) {
-    let waited = 0;
-    for (let n = 1;; n++) {
-        const outcome = await attempt(n);
-        if ("done" in outcome)
-            return outcome.done;
-        const backoff = Math.min(1000 * 2 ** (n - 1), 30_000);
-        const wait = outcome.afterMs ?? backoff;
-        if (n >= tuning.maxAttempts || waited + wait > tuning.retryBudgetMs) {
-            throw new RetriesExhaustedError(`${what} failed after ${n} attempt${n === 1 ? "" : "s"}: ${outcome.retry}`);
-        }
-        onRetry(`${what}: ${outcome.retry}; retrying in ${Math.ceil(wait / 1000)} s (attempt ${n + 1} of ${tuning.maxAttempts})`);
-        waited += wait;
-        await (0,promises_.setTimeout)(wait);
-    }
-}
-class RetriesExhaustedError extends Error {
-    name = "RetriesExhaustedError";
-}
-
-// EXTERNAL MODULE: ./node_modules/@azure/msal-node/dist/index.mjs + 115 modules
-var dist = __webpack_require__(52669);
-// EXTERNAL MODULE: ./src/defender/errors.ts
-var errors = __webpack_require__(30924);
-;// CONCATENATED MODULE: ./src/defender/token.ts
-/** Reading claims from a JWT we were given (an access token or a GitHub ID token), without verifying it. */
-function readClaims(jwt) {
-    const payload = jwt.split(".")[1];
-    if (!payload)
-        return { roles: [] };
-    try {
-        const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-        const text = (value) => (typeof value === "string" ? value : undefined);
-        return {
-            roles: Array.isArray(claims.roles) ? claims.roles.filter((r) => typeof r === "string") : [],
-            aud: text(claims.aud),
-            sub: text(claims.sub),
-            iss: text(claims.iss),
-        };
-    }
-    catch {
-        return { roles: [] };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/defender/auth.ts
-/** Access tokens for the Defender API: MSAL's confidential client, its network on our dispatcher. */
-
-
-
-
-// Hosts whose endpoints MSAL knows without asking; any other authority host must be declared known.
-const MSAL_BUILT_IN_HOSTS = new Set(["login.microsoftonline.com", "login.microsoftonline.us", "login.chinacloudapi.cn", "login.partner.microsoftonline.cn", "login.windows.net", "login.microsoft.com", "sts.windows.net"]);
-function createTokenSource(settings, dispatcher, tuning, hooks) {
-    const authorityUrl = new URL(settings.cloud.authorityHost);
-    const authority = `${authorityUrl.origin}/${settings.tenantId}`;
-    const knownAuthorities = MSAL_BUILT_IN_HOSTS.has(authorityUrl.hostname) ? [] : [authorityUrl.host];
-    let presented;
-    let last = { roles: [] };
-    const idToken = async () => {
-        const token = await hooks.idToken(settings.cloud.oidcAudience);
-        hooks.mask(token);
-        presented = readClaims(token);
-        return token;
-    };
-    const app = new dist/* ConfidentialClientApplication */.WR({
-        auth: {
-            clientId: settings.clientId,
-            authority,
-            knownAuthorities,
-            // A host MSAL does not know gets Entra's endpoint layout, as the built-in hosts do: no discovery
-            // request, and a wrong tenant answers with its AADSTS code rather than a discovery failure.
-            ...(knownAuthorities.length > 0 ? { authorityMetadata: JSON.stringify(entraMetadata(authority)) } : {}),
-            ...credentialOptions(settings.credential, idToken),
-        },
-        system: {
-            networkClient: networkClient(dispatcher, tuning, hooks),
-            loggerOptions: {
-                piiLoggingEnabled: false,
-                logLevel: dist/* LogLevel */.$b.Warning,
-                loggerCallback: (_level, message) => hooks.debug(`msal: ${message}`),
-            },
-        },
-    });
-    return {
-        async token(options = {}) {
-            let result;
-            try {
-                result = await app.acquireTokenByClientCredential({ scopes: [settings.cloud.apiScope], skipCache: options.refresh ?? false });
-            }
-            catch (error) {
-                throw (0,errors/* explainSignInError */.KY)(error, authorityUrl.origin, { presented, audience: settings.cloud.oidcAudience });
-            }
-            if (!result?.accessToken)
-                throw (0,errors/* explainSignInError */.KY)(new Error("no access token in the reply"), authorityUrl.origin);
-            hooks.mask(result.accessToken);
-            last = readClaims(result.accessToken);
-            return result.accessToken;
-        },
-        claims: () => last,
-    };
-}
-function entraMetadata(authority) {
-    return {
-        token_endpoint: `${authority}/oauth2/v2.0/token`,
-        authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
-        end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
-        issuer: `${authority}/v2.0`,
-        jwks_uri: `${authority}/discovery/v2.0/keys`,
-    };
-}
-/** The one place a credential becomes MSAL's: secret, certificate (x5t#S256 from its thumbprint), or assertion. */
-function credentialOptions(credential, idToken) {
-    switch (credential.kind) {
-        case "secret":
-            return { clientSecret: credential.secret };
-        case "certificate":
-            return { clientCertificate: { thumbprintSha256: credential.thumbprintSha256, privateKey: credential.privateKey } };
-        case "oidc":
-            // MSAL asks on every token request, so an expired ID token is never reused.
-            return { clientAssertion: idToken };
-    }
-}
-/**
- * MSAL's network, on undici so that proxies and timeouts match the Defender client. Transient
- * failures are retried here, below MSAL: MSAL would otherwise refuse to ask again for a minute.
- */
-function networkClient(dispatcher, tuning, hooks) {
-    const exchange = async (method, url, options) => {
-        const what = `Entra ID ${method} ${new URL(url).pathname}`;
-        const response = await withRetries(what, tuning, async () => {
-            try {
-                const reply = await send(dispatcher, { method, url, headers: options?.headers, body: options?.body });
-                if (isTransientStatus(reply.status))
-                    return { retry: `HTTP ${reply.status}`, afterMs: retryAfterMs(reply.headers["retry-after"]) };
-                return { done: reply };
-            }
-            catch (error) {
-                if (isTransientError(error))
-                    return { retry: error.message };
-                throw error;
-            }
-        }, hooks.retrying);
-        let body = {};
-        try {
-            body = response.text ? JSON.parse(response.text) : {};
-        }
-        catch {
-            body = { error: "invalid_response", error_description: `Entra ID answered HTTP ${response.status} with a body that is not JSON` };
-        }
-        return { status: response.status, headers: response.headers, body: body };
-    };
-    return {
-        sendGetRequestAsync: (url, options) => exchange("GET", url, options),
-        sendPostRequestAsync: (url, options) => exchange("POST", url, options),
-    };
-}
-
-// EXTERNAL MODULE: ./src/defender/filter.ts
-var filter = __webpack_require__(30733);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
-var schemas = __webpack_require__(50000);
-// EXTERNAL MODULE: ./src/json-stream.ts
-var json_stream = __webpack_require__(37346);
-// EXTERNAL MODULE: ./src/issue/marker.ts
-var marker = __webpack_require__(69745);
-;// CONCATENATED MODULE: ./src/defender/alert.ts
-/** The Defender alert as the action reads it: lenient where Defender varies, strict where we rely on it. */
-
-
-// Defender writes 0 to 7 fractional digits; anything else is not a time we can order by.
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-const time = schemas/* string */.YjP()
-    .regex(ISO_TIME)
-    .transform((value) => new Date(value));
-const optionalTime = time.nullish().catch(null);
-const alert_text = schemas/* string */.YjP().nullish().catch(null);
-const evidenceSchema = schemas/* looseObject */._H3({
-    entityType: alert_text,
-    evidenceCreationTime: alert_text,
-    sha1: alert_text,
-    sha256: alert_text,
-    fileName: alert_text,
-    filePath: alert_text,
-    processId: schemas/* number */.aig().nullish().catch(null),
-    processCommandLine: alert_text,
-    parentProcessId: schemas/* number */.aig().nullish().catch(null),
-    parentProcessFileName: alert_text,
-    parentProcessFilePath: alert_text,
-    ipAddress: alert_text,
-    url: alert_text,
-    registryKey: alert_text,
-    registryHive: alert_text,
-    registryValueType: alert_text,
-    registryValue: alert_text,
-    accountName: alert_text,
-    domainName: alert_text,
-    userSid: alert_text,
-    aadUserId: alert_text,
-    userPrincipalName: alert_text,
-    detectionStatus: alert_text,
-});
-const alertSchema = schemas/* looseObject */._H3({
-    id: schemas/* string */.YjP().regex(marker/* ALERT_ID_PATTERN */.W1, "an ID of letters, digits, '_' and '-' (at most 128)"),
-    alertCreationTime: time,
-    title: alert_text,
-    description: alert_text,
-    recommendedAction: alert_text,
-    severity: alert_text,
-    status: alert_text,
-    classification: alert_text,
-    determination: alert_text,
-    category: alert_text,
-    detectionSource: alert_text,
-    threatFamilyName: alert_text,
-    threatName: alert_text,
-    assignedTo: alert_text,
-    incidentId: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).nullish().catch(null),
-    investigationId: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).nullish().catch(null),
-    investigationState: alert_text,
-    machineId: alert_text,
-    computerDnsName: alert_text,
-    rbacGroupName: alert_text,
-    aadTenantId: alert_text,
-    firstEventTime: optionalTime,
-    lastEventTime: optionalTime,
-    lastUpdateTime: optionalTime,
-    resolvedTime: optionalTime,
-    mitreTechniques: schemas/* array */.YOg(schemas/* string */.YjP()).nullish().catch(null),
-    comments: schemas/* array */.YOg(schemas/* looseObject */._H3({ comment: alert_text, createdBy: alert_text, createdTime: alert_text })).nullish().catch(null),
-    relatedUser: schemas/* looseObject */._H3({ userName: alert_text, domainName: alert_text }).nullish().catch(null),
-    evidence: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => {
-        // One odd evidence entry should not cost the whole alert its ticket.
-        return (items ?? []).flatMap((item) => {
-            const parsed = evidenceSchema.safeParse(item);
-            return parsed.success ? [parsed.data] : [];
-        });
-    }),
-});
-/** Validates one alert from a page; a malformed one is reported, not thrown. */
-function readAlert(raw) {
-    const parsed = alertSchema.safeParse(raw);
-    if (parsed.success)
-        return { ok: true, alert: parsed.data };
-    return { ok: false, id: idOf(raw), problem: problemsOf(parsed.error) };
-}
-// Only the ID and the creation time can make an alert malformed: every other field is lenient. The
-// rest of the alert is not looked at here (a plain object schema ignores other keys).
-const headSchema = schemas/* object */.Ikc({ id: alertSchema.shape.id, alertCreationTime: alertSchema.shape.alertCreationTime });
-const decoder = new TextDecoder();
-/** Validates the parts of one alert a listing needs now; `bytes` (its JSON) is read again by `read()`. */
-function readListedAlert(raw, bytes) {
-    const head = headSchema.safeParse(raw);
-    if (!head.success)
-        return { ok: false, id: idOf(raw), problem: problemsOf(head.error) };
-    const { id, alertCreationTime } = head.data;
-    const read = () => {
-        const reading = readAlert(JSON.parse(decoder.decode(bytes)));
-        if (!reading.ok)
-            throw new Error(`Alert ${id} could not be read again: ${reading.problem}`);
-        return reading.alert;
-    };
-    return { ok: true, alert: { id, alertCreationTime, read } };
-}
-function idOf(raw) {
-    return typeof raw === "object" && raw !== null && typeof raw.id === "string" ? raw.id : "(no id)";
-}
-function problemsOf(error) {
-    return error.issues.map((issue) => `${issue.path.join(".") || "alert"}: ${issue.message}`).join("; ");
-}
-
-;// CONCATENATED MODULE: ./src/defender/page.ts
-/** A Defender page of alerts (`{"value": [...], "@odata.nextLink": ...}`), read as it streams in. */
-
-
-
-const pageSchema = schemas/* looseObject */._H3({
-    value: schemas/* array */.YOg(schemas/* unknown */.L5J()),
-    "@odata.nextLink": schemas/* string */.YjP().nullish(),
-});
-/** A page of alerts, validated one by one as they stream in; a malformed alert is reported, not thrown. */
-async function readAlertPage(body) {
-    const page = { alerts: [], malformed: [], nextLink: undefined };
-    const take = (raw, bytes) => {
-        const reading = readListedAlert(raw, bytes);
-        if (reading.ok)
-            page.alerts.push(reading.alert);
-        else
-            page.malformed.push({ id: reading.id, problem: reading.problem });
-    };
-    const rest = pageSchema.safeParse(await (0,json_stream/* readStreamingMember */.r)(body, "value", take));
-    if (!rest.success)
-        throw new Error("Listing Defender alerts: the reply has no 'value' array of alerts");
-    // Left in place only when the member's name was spelt with escapes.
-    for (const raw of rest.data.value)
-        take(raw, Buffer.from(JSON.stringify(raw)));
-    page.nextLink = rest.data["@odata.nextLink"] ?? undefined;
-    return page;
-}
-
-;// CONCATENATED MODULE: ./src/defender/client.ts
-/** The Defender for Endpoint alerts API over undici: paging, retries, validation. */
-
-
-
-
-
-/** Defender's documented largest page. */
-const MAX_PAGE_SIZE = 10_000;
-// A runaway nextLink chain must end somewhere.
-const MAX_PAGES = 1_000;
-// `id eq '…'` clauses per bulk read, keeping the URL well under common 8 KB limits.
-const IDS_PER_QUERY = 40;
-const BATCH_CALLS_PER_MINUTE = 10;
-class DefenderClient {
-    #options;
-    #pageSize;
-    constructor(options) {
-        this.#options = options;
-        this.#pageSize = Math.min(Math.max(1, options.pageSize ?? MAX_PAGE_SIZE), MAX_PAGE_SIZE);
-    }
-    /**
-     * Every alert matching `filter`, evidence included. Defender promises no nextLink, so pages are
-     * asked for with $top/$skip until one comes back short; a nextLink, when sent, is followed. Each
-     * page is read as it streams in, one alert at a time, so a page of 10,000 is never held as text.
-     */
-    async listAlerts(filter, options = {}) {
-        const evidence = options.evidence ?? true;
-        const byId = new Map();
-        const malformed = [];
-        let url = this.#listUrl(filter, 0, evidence);
-        let skip = 0;
-        let pages = 0;
-        while (url !== undefined && pages < MAX_PAGES) {
-            const page = await this.#exchange("GET", url, undefined, "Listing Defender alerts", undefined, readAlertPage);
-            pages++;
-            for (const alert of page.alerts)
-                byId.set(alert.id, alert);
-            malformed.push(...page.malformed);
-            skip += page.alerts.length + page.malformed.length;
-            if (page.nextLink)
-                url = this.#sameOrigin(page.nextLink);
-            else
-                url = page.alerts.length + page.malformed.length >= this.#pageSize ? this.#listUrl(filter, skip, evidence) : undefined;
-        }
-        return { alerts: [...byId.values()], malformed, pages };
-    }
-    /** Signs in and returns the access token's claims (for check). */
-    async signIn() {
-        await this.#options.tokens.token();
-        return this.#options.tokens.claims();
-    }
-    /** One small read of the alerts API: the alerts of the last day, first page of 100. */
-    async probeAlerts() {
-        const since = (0,filter/* odataTime */.R3)(new Date(Date.now() - 86_400_000));
-        const url = `${this.#options.apiUrl}/api/alerts?$filter=${encodeURIComponent(`alertCreationTime ge ${since}`)}&$top=100`;
-        const page = await this.#exchange("GET", url, undefined, "Listing Defender alerts", undefined, readAlertPage);
-        return page.alerts.length + page.malformed.length;
-    }
-    /** The current state of these alerts, read in bulk (`id eq` or-chains), not one GET each. */
-    async alertsById(ids) {
-        const found = new Map();
-        for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
-            const chunk = ids.slice(start, start + IDS_PER_QUERY);
-            const listing = await this.listAlerts(chunk.map((id) => `id eq ${(0,filter/* odataString */.TW)(id)}`).join(" or "), { evidence: false });
-            for (const alert of listing.alerts)
-                found.set(alert.id, alert.read());
-        }
-        return found;
-    }
-    /**
-     * PATCH /api/alerts/{id}. A comment is appended by Defender, so after a lost reply the alert is
-     * read back first: the comment is sent again only if it did not land.
-     */
-    async updateAlert(id, changes) {
-        const url = `${this.#options.apiUrl}/api/alerts/${encodeURIComponent(id)}`;
-        const landed = changes.comment === undefined ? undefined : async () => {
-            const alert = (await this.alertsById([id])).get(id);
-            return (alert?.comments ?? []).some((c) => c.comment === changes.comment);
-        };
-        await this.#send("PATCH", url, changes, `Updating Defender alert ${id}`, landed);
-    }
-    /** POST /api/alerts/batchUpdate: one change for many alerts; Defender allows 10 calls a minute. */
-    async batchUpdate(ids, changes) {
-        await this.#batchPace();
-        try {
-            await this.#send("POST", `${this.#options.apiUrl}/api/alerts/batchUpdate`, { alertIds: ids, ...changes }, `Updating ${ids.length} Defender alerts in one batch`);
-        }
-        finally {
-            // Counted from when the reply came, which is never before Defender counted the call.
-            this.#batchCalls.push(Date.now());
-        }
-    }
-    /** When recent batch calls were answered. */
-    #batchCalls = [];
-    async #batchPace() {
-        const now = Date.now();
-        while (this.#batchCalls.length > 0 && now - this.#batchCalls[0] >= 60_000)
-            this.#batchCalls.shift();
-        if (this.#batchCalls.length >= BATCH_CALLS_PER_MINUTE) {
-            const wait = 60_000 - (now - this.#batchCalls[0]);
-            this.#options.retrying(`Waiting ${Math.ceil(wait / 1000)} s: Defender allows ${BATCH_CALLS_PER_MINUTE} batch updates a minute`);
-            await (0,promises_.setTimeout)(wait);
-            this.#batchCalls.shift();
-        }
-    }
-    #listUrl(filter, skip, evidence) {
-        const query = [`$filter=${encodeURIComponent(filter)}`, `$top=${this.#pageSize}`];
-        if (evidence)
-            query.push("$expand=evidence");
-        if (skip > 0)
-            query.push(`$skip=${skip}`);
-        return `${this.#options.apiUrl}/api/alerts?${query.join("&")}`;
-    }
-    // The bearer token goes only to the API host the user configured.
-    #sameOrigin(link) {
-        const next = new URL(link, this.#options.apiUrl);
-        if (next.origin !== new URL(this.#options.apiUrl).origin) {
-            throw new Error(`Listing Defender alerts: the next page link points to another host (${next.origin}); refusing to send the token there`);
-        }
-        return next.href;
-    }
-    async #send(method, url, body, what, landed) {
-        await this.#exchange(method, url, JSON.stringify(body), what, landed, async () => undefined);
-    }
-    /**
-     * One request with retries: 429 (after Retry-After), 5xx, resets and timeouts, and a reply that
-     * is not valid JSON. A 401 gets one fresh token. For a write, `landed` is asked after a lost
-     * reply whether it took effect anyway. `read` reads a successful GET's body.
-     */
-    async #exchange(method, url, body, what, landed, read) {
-        const { tokens, dispatcher, tuning, retrying } = this.#options;
-        let refreshed = false;
-        let lostReply = false;
-        // Writes read nothing (T is undefined), and only writes are asked whether they landed.
-        const nothing = undefined;
-        return withRetries(what, tuning, async () => {
-            if (lostReply && landed && (await landed()))
-                return { done: nothing };
-            const token = await tokens.token();
-            const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
-            if (body !== undefined)
-                headers["content-type"] = "application/json";
-            let reply;
-            try {
-                reply = await http_open(dispatcher, { method, url, headers, body });
-            }
-            catch (error) {
-                if (!isTransientError(error))
-                    throw error;
-                lostReply = true;
-                return { retry: describeError(error) };
-            }
-            if (reply.status >= 200 && reply.status < 300 && method !== "GET") {
-                // The write happened; what the body says does not matter.
-                await reply.body.dump().catch(() => undefined);
-                return { done: nothing };
-            }
-            try {
-                if (reply.status >= 200 && reply.status < 300)
-                    return { done: await read(reply.body) };
-                const text = await reply.body.text();
-                if (reply.status === 401 && !refreshed) {
-                    // A token can expire between MSAL's check and the request: ask Entra once for a new one.
-                    refreshed = true;
-                    await tokens.token({ refresh: true });
-                    return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
-                }
-                if (isTransientStatus(reply.status)) {
-                    lostReply = reply.status !== 429;
-                    return { retry: `HTTP ${reply.status}`, afterMs: retryAfterMs(reply.headers["retry-after"]) };
-                }
-                if (reply.status === 403)
-                    throw new errors/* DefenderApiError */.Gm(403, (0,errors/* readDefenderError */.ob)(text), what, (0,errors/* forbiddenFix */.L3)(tokens.claims().roles, method !== "GET"));
-                throw new errors/* DefenderApiError */.Gm(reply.status, (0,errors/* readDefenderError */.ob)(text), what);
-            }
-            catch (error) {
-                if (error instanceof SyntaxError)
-                    return { retry: "the reply is not valid JSON" };
-                if (!isTransientError(error))
-                    throw error;
-                lostReply = method !== "GET";
-                return { retry: describeError(error) };
-            }
-        }, retrying);
-    }
-}
-function describeError(error) {
-    const code = error.code;
-    const message = error instanceof Error ? error.message : String(error);
-    return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
-}
-
-;// CONCATENATED MODULE: ./src/defender/setup.ts
-/** The Defender client from the Config: MSAL sign-in and the alerts API, over one proxy-aware dispatcher. */
-
-
-
-
-
-function httpTuning(tuning) {
-    return {
-        ...DEFAULT_TUNING,
-        ...(tuning.timeoutMs !== undefined ? { timeoutMs: tuning.timeoutMs } : {}),
-        ...(tuning.retryBudgetMs !== undefined ? { retryBudgetMs: tuning.retryBudgetMs } : {}),
-    };
-}
-function createDefender(config, tuning) {
-    const http = httpTuning(tuning);
-    const dispatcher = createDispatcher(http);
-    const retrying = (message) => core/* info */.pq(message);
-    const tokens = createTokenSource(config, dispatcher, http, {
-        mask: (value) => core/* setSecret */.Pq(value),
-        idToken: async (audience) => {
-            if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-                throw new errors/* SignInError */.Jj({
-                    problem: "No client-secret or client-certificate was given, so the action signs in with GitHub OIDC federation, which needs the job's ID token",
-                    fix: "Add `permissions: id-token: write` to the job (or give a secret or certificate).",
-                });
-            }
-            return core/* getIDToken */.V9(audience);
-        },
-        debug: (message) => core/* debug */.Yz(message),
-        retrying,
-    });
-    return new DefenderClient({ apiUrl: config.cloud.apiUrl, tokens, dispatcher, tuning: http, pageSize: tuning.pageSize, retrying });
-}
-
-
-/***/ }),
 
 /***/ 37346:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1029,6 +242,856 @@ class MemberScanner {
             throw new SyntaxError("Unexpected end of JSON input");
         return JSON.parse(Buffer.concat(this.#rest).toString("utf8"));
     }
+}
+
+
+/***/ }),
+
+/***/ 9615:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createSource: () => (/* binding */ createSource)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(88179);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(46752);
+// EXTERNAL MODULE: ./src/config.ts + 1 modules
+var config = __webpack_require__(60015);
+;// CONCATENATED MODULE: ./src/http.ts
+/** HTTP for the Microsoft clients: one proxy-aware dispatcher and one retry policy. */
+
+
+
+const DEFAULT_TUNING = { timeoutMs: config/* DEFAULT_TIMEOUT_MS */.t1, retryBudgetMs: 300_000, maxAttempts: 6 };
+/** Honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY, as the runner's own tools do. */
+function createDispatcher(tuning) {
+    return new undici/* EnvHttpProxyAgent */.J2({
+        headersTimeout: tuning.timeoutMs,
+        bodyTimeout: tuning.timeoutMs,
+        connect: { timeout: Math.min(tuning.timeoutMs, 30_000) },
+    });
+}
+/** Sends a request and returns once the headers are in; the body is the caller's to read. */
+async function http_open(dispatcher, req) {
+    const response = await (0,undici/* request */.Em)(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        dispatcher,
+    });
+    const headers = {};
+    for (const [name, value] of Object.entries(response.headers)) {
+        if (value !== undefined)
+            headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+    }
+    return { status: response.statusCode, headers, body: response.body };
+}
+/** One exchange, the whole body read: a reset mid-body fails the exchange, so it can be retried. */
+async function send(dispatcher, req) {
+    const response = await http_open(dispatcher, req);
+    return { status: response.status, headers: response.headers, text: await response.body.text() };
+}
+/** Seconds or an HTTP date, as Retry-After may be; undefined when absent or unreadable. */
+function retryAfterMs(header, now = Date.now()) {
+    if (!header)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(header.trim()))
+        return Math.ceil(Number(header) * 1000);
+    const date = Date.parse(header);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function isTransientStatus(status) {
+    return status === 429 || status === 408 || (status >= 500 && status !== 501);
+}
+const TRANSIENT_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
+function isTransientError(error) {
+    if (error instanceof undici/* errors */.sO.UndiciError) {
+        return !(error instanceof undici/* errors */.sO.InvalidArgumentError) && !(error instanceof undici/* errors */.sO.NotSupportedError);
+    }
+    const code = error?.code;
+    return typeof code === "string" && TRANSIENT_CODES.has(code);
+}
+/**
+ * Runs `attempt` until it is done, waiting between tries: the server's Retry-After when it gives
+ * one, else 1, 2, 4, 8… seconds. Gives up when the attempts or the total wait budget run out.
+ */
+async function withRetries(what, tuning, attempt, onRetry) {
+    let waited = 0;
+    for (let n = 1;; n++) {
+        const outcome = await attempt(n);
+        if ("done" in outcome)
+            return outcome.done;
+        const backoff = Math.min(1000 * 2 ** (n - 1), 30_000);
+        const wait = outcome.afterMs ?? backoff;
+        if (n >= tuning.maxAttempts || waited + wait > tuning.retryBudgetMs) {
+            throw new RetriesExhaustedError(`${what} failed after ${n} attempt${n === 1 ? "" : "s"}: ${outcome.retry}`);
+        }
+        onRetry(`${what}: ${outcome.retry}; retrying in ${Math.ceil(wait / 1000)} s (attempt ${n + 1} of ${tuning.maxAttempts})`);
+        waited += wait;
+        await (0,promises_.setTimeout)(wait);
+    }
+}
+class RetriesExhaustedError extends Error {
+    name = "RetriesExhaustedError";
+}
+
+// EXTERNAL MODULE: ./node_modules/@azure/msal-node/dist/index.mjs + 115 modules
+var dist = __webpack_require__(52669);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/entra/errors.ts
+/** Replies from Entra ID, translated into what the user should do. */
+
+/** Entra ID error codes users meet when setting up, with the fix. */
+const AADSTS_FIXES = {
+    "7000215": "The client secret is wrong or expired: create a new secret in the app registration and update the client-secret secret (use the secret's Value, not its ID).",
+    "7000222": "The client secret has expired: create a new one in the app registration and update the client-secret secret.",
+    "700016": "The app (client-id) was not found in the tenant: check client-id and tenant-id, and that the app registration lives in that tenant.",
+    "90002": "The tenant was not found: check tenant-id (the Directory (tenant) ID GUID or a verified domain) and that cloud matches the tenant's cloud.",
+    "900023": "The tenant ID is not valid: use the Directory (tenant) ID GUID or a verified domain.",
+    "500011": "The token scope names a resource the tenant does not have: check that cloud (or api-scope) matches the tenant's cloud, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
+    "1002012": "The scope must be a resource followed by /.default, such as https://api.securitycenter.microsoft.com/.default.",
+    "65001": "Admin consent is missing: grant admin consent for the app's WindowsDefenderATP permissions in Entra ID (API permissions → Grant admin consent).",
+    "700027": "The certificate was not accepted: upload the certificate of client-certificate (its public part, .cer or .pem) to the app registration under Certificates & secrets, or check it has not expired.",
+    "7000274": "The certificate was not accepted: upload the certificate of client-certificate to the app registration under Certificates & secrets.",
+    "700211": "The app has no federated credential for GitHub's issuer: add one with issuer https://token.actions.githubusercontent.com (Certificates & secrets → Federated credentials).",
+    "700212": "The app's federated credential expects another audience: set its audience to the oidc-audience this run used, or set oidc-audience to match it.",
+    "700024": "The GitHub ID token was not accepted as a client assertion (expired or not yet valid): rerun the job; check the runner's clock.",
+};
+// Subject mismatches: the fix names the subject this job presented, which is what the credential needs.
+const SUBJECT_CODES = new Set(["700213", "70021"]);
+/** The first AADSTS code in a message, e.g. "7000215" from "AADSTS7000215: Invalid client secret". */
+function aadstsCode(message) {
+    return /AADSTS(\d+)/.exec(message)?.[1];
+}
+class SignInError extends Error {
+    name = "SignInError";
+    problem;
+    reply;
+    fix;
+    constructor(parts) {
+        super((0,errors/* explainedMessage */.O)(parts));
+        this.problem = parts.problem;
+        this.reply = parts.reply;
+        this.fix = parts.fix;
+    }
+}
+/** Turns an MSAL or network failure into one message that says what to do. */
+function explainSignInError(error, authority, federation = {}) {
+    if (error instanceof SignInError)
+        return error;
+    const raw = error instanceof Error ? (error.errorMessage || error.message) : String(error);
+    const firstLine = raw.split(/\r?\n/)[0]?.replace(/\s*Trace ID:.*$/, "") ?? "";
+    const code = aadstsCode(raw);
+    if (code && SUBJECT_CODES.has(code)) {
+        const subject = federation.presented?.sub ?? /presented assertion subject '([^']*)'/.exec(raw)?.[1] ?? "(unknown)";
+        return new SignInError({
+            problem: `Sign-in to ${authority} failed (AADSTS${code}): the app has no federated credential for this job's subject '${subject}'`,
+            fix: `Add one under Certificates & secrets → Federated credentials with issuer https://token.actions.githubusercontent.com, subject '${subject}' exactly ` +
+                `(repositories created or renamed since July 2026 present the immutable form repo:OWNER@ID/REPO@ID:…) and audience ${federation.audience ?? "api://AzureADTokenExchange"}.`,
+        });
+    }
+    const fix = code ? AADSTS_FIXES[code] : undefined;
+    if (fix)
+        return new SignInError({ problem: `Sign-in to ${authority} failed (AADSTS${code})`, fix });
+    const msalCode = error?.errorCode;
+    if (msalCode === "endpoints_resolution_error") {
+        return new SignInError({
+            problem: `Sign-in to ${authority} failed: its endpoints for the tenant could not be read`,
+            fix: "Check tenant-id, and that authority-host (or cloud) is the tenant's login host.",
+        });
+    }
+    // Entra's own words, which the codes above do not cover: quoted, not explained.
+    return firstLine ? new SignInError({ problem: `Sign-in to ${authority} failed`, reply: firstLine }) : new SignInError({ problem: `Sign-in to ${authority} failed: no reason given` });
+}
+
+;// CONCATENATED MODULE: ./src/entra/token.ts
+/** Reading claims from a JWT we were given (an access token or a GitHub ID token), without verifying it. */
+function readClaims(jwt) {
+    const payload = jwt.split(".")[1];
+    if (!payload)
+        return { roles: [] };
+    try {
+        const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+        const text = (value) => (typeof value === "string" ? value : undefined);
+        return {
+            roles: Array.isArray(claims.roles) ? claims.roles.filter((r) => typeof r === "string") : [],
+            aud: text(claims.aud),
+            sub: text(claims.sub),
+            iss: text(claims.iss),
+        };
+    }
+    catch {
+        return { roles: [] };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/entra/auth.ts
+/** Access tokens for the Defender API: MSAL's confidential client, its network on our dispatcher. */
+
+
+
+
+// Hosts whose endpoints MSAL knows without asking; any other authority host must be declared known.
+const MSAL_BUILT_IN_HOSTS = new Set(["login.microsoftonline.com", "login.microsoftonline.us", "login.chinacloudapi.cn", "login.partner.microsoftonline.cn", "login.windows.net", "login.microsoft.com", "sts.windows.net"]);
+function createTokenSource(settings, dispatcher, tuning, hooks) {
+    const authorityUrl = new URL(settings.cloud.authorityHost);
+    const authority = `${authorityUrl.origin}/${settings.tenantId}`;
+    const knownAuthorities = MSAL_BUILT_IN_HOSTS.has(authorityUrl.hostname) ? [] : [authorityUrl.host];
+    let presented;
+    let last = { roles: [] };
+    const idToken = async () => {
+        const token = await hooks.idToken(settings.cloud.oidcAudience);
+        hooks.mask(token);
+        presented = readClaims(token);
+        return token;
+    };
+    const app = new dist/* ConfidentialClientApplication */.WR({
+        auth: {
+            clientId: settings.clientId,
+            authority,
+            knownAuthorities,
+            // A host MSAL does not know gets Entra's endpoint layout, as the built-in hosts do: no discovery
+            // request, and a wrong tenant answers with its AADSTS code rather than a discovery failure.
+            ...(knownAuthorities.length > 0 ? { authorityMetadata: JSON.stringify(entraMetadata(authority)) } : {}),
+            ...credentialOptions(settings.credential, idToken),
+        },
+        system: {
+            networkClient: networkClient(dispatcher, tuning, hooks),
+            loggerOptions: {
+                piiLoggingEnabled: false,
+                logLevel: dist/* LogLevel */.$b.Warning,
+                loggerCallback: (_level, message) => hooks.debug(`msal: ${message}`),
+            },
+        },
+    });
+    return {
+        async token(options = {}) {
+            let result;
+            try {
+                result = await app.acquireTokenByClientCredential({ scopes: [settings.cloud.apiScope], skipCache: options.refresh ?? false });
+            }
+            catch (error) {
+                throw explainSignInError(error, authorityUrl.origin, { presented, audience: settings.cloud.oidcAudience });
+            }
+            if (!result?.accessToken)
+                throw explainSignInError(new Error("no access token in the reply"), authorityUrl.origin);
+            hooks.mask(result.accessToken);
+            last = readClaims(result.accessToken);
+            return result.accessToken;
+        },
+        claims: () => last,
+    };
+}
+function entraMetadata(authority) {
+    return {
+        token_endpoint: `${authority}/oauth2/v2.0/token`,
+        authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
+        end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
+        issuer: `${authority}/v2.0`,
+        jwks_uri: `${authority}/discovery/v2.0/keys`,
+    };
+}
+/** The one place a credential becomes MSAL's: secret, certificate (x5t#S256 from its thumbprint), or assertion. */
+function credentialOptions(credential, idToken) {
+    switch (credential.kind) {
+        case "secret":
+            return { clientSecret: credential.secret };
+        case "certificate":
+            return { clientCertificate: { thumbprintSha256: credential.thumbprintSha256, privateKey: credential.privateKey } };
+        case "oidc":
+            // MSAL asks on every token request, so an expired ID token is never reused.
+            return { clientAssertion: idToken };
+    }
+}
+/**
+ * MSAL's network, on undici so that proxies and timeouts match the Defender client. Transient
+ * failures are retried here, below MSAL: MSAL would otherwise refuse to ask again for a minute.
+ */
+function networkClient(dispatcher, tuning, hooks) {
+    const exchange = async (method, url, options) => {
+        const what = `Entra ID ${method} ${new URL(url).pathname}`;
+        const response = await withRetries(what, tuning, async () => {
+            try {
+                const reply = await send(dispatcher, { method, url, headers: options?.headers, body: options?.body });
+                if (isTransientStatus(reply.status))
+                    return { retry: `HTTP ${reply.status}`, afterMs: retryAfterMs(reply.headers["retry-after"]) };
+                return { done: reply };
+            }
+            catch (error) {
+                if (isTransientError(error))
+                    return { retry: error.message };
+                throw error;
+            }
+        }, hooks.retrying);
+        let body = {};
+        try {
+            body = response.text ? JSON.parse(response.text) : {};
+        }
+        catch {
+            body = { error: "invalid_response", error_description: `Entra ID answered HTTP ${response.status} with a body that is not JSON` };
+        }
+        return { status: response.status, headers: response.headers, body: body };
+    };
+    return {
+        sendGetRequestAsync: (url, options) => exchange("GET", url, options),
+        sendPostRequestAsync: (url, options) => exchange("POST", url, options),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/endpoint/errors.ts
+/** Replies from the Defender for Endpoint API, translated into what the user should do. */
+
+function readDefenderError(text) {
+    try {
+        const parsed = JSON.parse(text);
+        const error = parsed?.error;
+        if (error && typeof error === "object") {
+            return {
+                code: typeof error.code === "string" ? error.code : undefined,
+                message: typeof error.message === "string" ? error.message : undefined,
+                target: typeof error.target === "string" ? error.target : undefined,
+            };
+        }
+    }
+    catch {
+        // Not JSON: the status says enough.
+    }
+    return {};
+}
+const STATUS_FIXES = {
+    401: "Defender rejected the access token: check that api-scope (or cloud) matches api-url, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
+    403: "The app lacks the Defender permission: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) and grant admin consent.",
+};
+/** What a 403 means, read from the roles the access token carried. */
+function forbiddenFix(roles, write) {
+    if (roles.length === 0) {
+        return "The access token carries no application roles: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) to the app registration and grant admin consent.";
+    }
+    if (write && !roles.includes("Alert.ReadWrite.All")) {
+        return `The access token has ${roles.join(", ")} but not Alert.ReadWrite.All, which updating alerts needs: add that WindowsDefenderATP application permission and grant admin consent.`;
+    }
+    if (!write && !roles.includes("Alert.Read.All") && !roles.includes("Alert.ReadWrite.All")) {
+        return `The access token has ${roles.join(", ")} but neither Alert.Read.All nor Alert.ReadWrite.All: add the WindowsDefenderATP application permission and grant admin consent.`;
+    }
+    return "The token has the alert permission, so Defender refused for another reason (a device-group restriction or an unlicensed tenant): see the message above.";
+}
+class DefenderApiError extends Error {
+    name = "DefenderApiError";
+    status;
+    body;
+    problem;
+    /** Defender's code and message, with the correlation ID its support asks for. */
+    reply;
+    fix;
+    constructor(status, body, what, fix = STATUS_FIXES[status]) {
+        const said = [body.code, body.message].filter(Boolean).join(": ").replace(/\.$/, "");
+        const correlation = body.target ? ` (correlation ID ${body.target})` : "";
+        super(`${what} failed with HTTP ${status}: ${said || `HTTP ${status}`}${correlation}.${fix ? ` ${fix}` : ""}`);
+        this.status = status;
+        this.body = body;
+        this.problem = `${what} failed with HTTP ${status}`;
+        this.reply = said || correlation ? `${said || "no reason given"}${correlation}` : undefined;
+        this.fix = fix;
+    }
+}
+
+// EXTERNAL MODULE: ./src/issue/vocabulary.ts
+var vocabulary = __webpack_require__(81731);
+;// CONCATENATED MODULE: ./src/endpoint/filter.ts
+/** The Endpoint API's OData $filter for the alerts in a pull window. Pure. */
+
+/** OData datetime literal: unquoted ISO-8601 UTC, whole seconds. */
+function odataTime(time) {
+    return new Date(Math.floor(time.getTime() / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}
+function odataString(value) {
+    return `'${value.replace(/'/g, "''")}'`;
+}
+function anyOf(property, values) {
+    const terms = values.map((value) => `${property} eq ${odataString(value)}`);
+    return terms.length === 1 ? terms[0] : `(${terms.join(" or ")})`;
+}
+/** Severities at or above the minimum; UnSpecified counts as the lowest, so it passes Informational only. */
+function severitiesFrom(minimum) {
+    return vocabulary/* SEVERITIES */.oC.slice(Math.max(1, vocabulary/* SEVERITIES */.oC.indexOf(minimum)));
+}
+function alertFilter(window) {
+    const clauses = [
+        `alertCreationTime ge ${odataTime(window.since)}`,
+        `alertCreationTime lt ${odataTime(window.until)}`,
+    ];
+    // "Informational" admits every severity, UnSpecified included: no clause is the exact filter.
+    if (window.minSeverity !== "Informational" && window.minSeverity !== "UnSpecified") {
+        clauses.push(anyOf("severity", severitiesFrom(window.minSeverity)));
+    }
+    if (window.statuses.length > 0)
+        clauses.push(anyOf("status", window.statuses));
+    if (window.extra)
+        clauses.push(`(${window.extra})`);
+    return clauses.join(" and ");
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(50000);
+// EXTERNAL MODULE: ./src/json-stream.ts
+var json_stream = __webpack_require__(37346);
+// EXTERNAL MODULE: ./src/issue/marker.ts
+var marker = __webpack_require__(69745);
+;// CONCATENATED MODULE: ./src/endpoint/alert.ts
+/**
+ * A Defender for Endpoint alert as the action reads it: lenient where Defender varies, strict where
+ * we rely on it, and translated into our alert model (src/source/alert.ts) at this border.
+ */
+
+
+// Defender writes 0 to 7 fractional digits; anything else is not a time we can order by.
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const time = schemas/* string */.YjP()
+    .regex(ISO_TIME)
+    .transform((value) => new Date(value));
+const optionalTime = time.nullish().catch(null);
+const alert_text = schemas/* string */.YjP().nullish().catch(null);
+const evidenceSchema = schemas/* looseObject */._H3({
+    entityType: alert_text,
+    evidenceCreationTime: alert_text,
+    sha1: alert_text,
+    sha256: alert_text,
+    fileName: alert_text,
+    filePath: alert_text,
+    processId: schemas/* number */.aig().nullish().catch(null),
+    processCommandLine: alert_text,
+    parentProcessId: schemas/* number */.aig().nullish().catch(null),
+    parentProcessFileName: alert_text,
+    parentProcessFilePath: alert_text,
+    ipAddress: alert_text,
+    url: alert_text,
+    registryKey: alert_text,
+    registryHive: alert_text,
+    registryValueType: alert_text,
+    registryValue: alert_text,
+    accountName: alert_text,
+    domainName: alert_text,
+    userSid: alert_text,
+    aadUserId: alert_text,
+    userPrincipalName: alert_text,
+    detectionStatus: alert_text,
+});
+const alertSchema = schemas/* looseObject */._H3({
+    id: schemas/* string */.YjP().regex(marker/* ALERT_ID_PATTERN */.W1, "an ID of letters, digits, '_' and '-' (at most 128)"),
+    alertCreationTime: time,
+    title: alert_text,
+    description: alert_text,
+    recommendedAction: alert_text,
+    severity: alert_text,
+    status: alert_text,
+    classification: alert_text,
+    determination: alert_text,
+    category: alert_text,
+    detectionSource: alert_text,
+    threatFamilyName: alert_text,
+    threatName: alert_text,
+    assignedTo: alert_text,
+    incidentId: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).nullish().catch(null),
+    investigationId: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).nullish().catch(null),
+    investigationState: alert_text,
+    machineId: alert_text,
+    computerDnsName: alert_text,
+    rbacGroupName: alert_text,
+    aadTenantId: alert_text,
+    firstEventTime: optionalTime,
+    lastEventTime: optionalTime,
+    lastUpdateTime: optionalTime,
+    resolvedTime: optionalTime,
+    mitreTechniques: schemas/* array */.YOg(schemas/* string */.YjP()).nullish().catch(null),
+    comments: schemas/* array */.YOg(schemas/* looseObject */._H3({ comment: alert_text, createdBy: alert_text, createdTime: alert_text })).nullish().catch(null),
+    relatedUser: schemas/* looseObject */._H3({ userName: alert_text, domainName: alert_text }).nullish().catch(null),
+    evidence: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => {
+        // One odd evidence entry should not cost the whole alert its ticket.
+        return (items ?? []).flatMap((item) => {
+            const parsed = evidenceSchema.safeParse(item);
+            return parsed.success ? [parsed.data] : [];
+        });
+    }),
+});
+/** Validates one alert from a page; a malformed one is reported, not thrown. */
+function readAlert(raw) {
+    const parsed = alertSchema.safeParse(raw);
+    if (parsed.success)
+        return { ok: true, alert: toAlert(parsed.data) };
+    return { ok: false, id: idOf(raw), problem: problemsOf(parsed.error) };
+}
+/** The Endpoint API's alert in our model. Its enum spellings are ours already. */
+function toAlert(alert) {
+    const incidentId = alert.incidentId === null || alert.incidentId === undefined ? "" : String(alert.incidentId);
+    const investigation = [alert.investigationId, alert.investigationState].filter((v) => v !== null && v !== undefined).join(" · ");
+    const machine = alert.computerDnsName ?? alert.machineId;
+    return {
+        id: alert.id,
+        createdAt: alert.alertCreationTime,
+        title: alert.title ?? null,
+        description: alert.description ?? null,
+        recommendedAction: alert.recommendedAction ?? null,
+        severity: alert.severity ?? null,
+        status: alert.status ?? null,
+        classification: alert.classification ?? null,
+        determination: alert.determination ?? null,
+        product: null,
+        category: alert.category ?? null,
+        detectionSource: alert.detectionSource ?? null,
+        threat: [alert.threatFamilyName, alert.threatName].filter(Boolean).join(" / ") || null,
+        device: machine ? { name: alert.computerDnsName ?? null, id: alert.machineId ?? null } : null,
+        deviceGroup: alert.rbacGroupName ?? null,
+        user: alert.relatedUser?.userName ? [alert.relatedUser.domainName, alert.relatedUser.userName].filter(Boolean).join("\\") : null,
+        firstActivity: alert.firstEventTime ?? null,
+        lastActivity: alert.lastEventTime ?? null,
+        updatedAt: alert.lastUpdateTime ?? null,
+        mitreTechniques: alert.mitreTechniques ?? [],
+        incident: incidentId ? { id: incidentId, webUrl: null } : null,
+        investigation: investigation || null,
+        assignedTo: alert.assignedTo ?? null,
+        webUrl: null,
+        tenantId: alert.aadTenantId ?? null,
+        comments: (alert.comments ?? []).flatMap((c) => (c.comment && c.createdTime ? [{ comment: c.comment, createdBy: c.createdBy ?? null, createdTime: c.createdTime }] : [])),
+        evidence: alert.evidence.map(toEvidence),
+        fields: alert,
+    };
+}
+function joinPath(dir, name) {
+    if (dir && name)
+        return `${dir.replace(/[\\/]+$/, "")}\\${name}`;
+    return name ?? dir ?? "";
+}
+function toEvidence(item) {
+    const account = item.accountName ? joinPath(item.domainName, item.accountName) : item.userPrincipalName;
+    const entity = joinPath(item.filePath, item.fileName) ||
+        item.ipAddress ||
+        item.url ||
+        (item.registryKey ? joinPath(item.registryHive, item.registryKey) : "") ||
+        account;
+    const details = [];
+    if (item.processCommandLine)
+        details.push({ code: item.processCommandLine });
+    if (item.processId !== null && item.processId !== undefined)
+        details.push({ label: "PID", text: String(item.processId) });
+    if (item.parentProcessFileName)
+        details.push({ label: "parent", code: item.parentProcessFileName });
+    if (item.sha256)
+        details.push({ label: "SHA-256", code: item.sha256 });
+    else if (item.sha1)
+        details.push({ label: "SHA-1", code: item.sha1 });
+    if (item.registryValue)
+        details.push({ label: "value", code: item.registryValue });
+    if (item.userPrincipalName && item.accountName)
+        details.push({ code: item.userPrincipalName });
+    if (item.detectionStatus)
+        details.push({ text: item.detectionStatus });
+    return { type: item.entityType ?? null, entity: entity || null, details };
+}
+// Only the ID and the creation time can make an alert malformed: every other field is lenient. The
+// rest of the alert is not looked at here (a plain object schema ignores other keys).
+const headSchema = schemas/* object */.Ikc({ id: alertSchema.shape.id, alertCreationTime: alertSchema.shape.alertCreationTime });
+const decoder = new TextDecoder();
+/** Validates the parts of one alert a listing needs now; `bytes` (its JSON) is read again by `read()`. */
+function readListedAlert(raw, bytes) {
+    const head = headSchema.safeParse(raw);
+    if (!head.success)
+        return { ok: false, id: idOf(raw), problem: problemsOf(head.error) };
+    const { id, alertCreationTime } = head.data;
+    const read = () => {
+        const reading = readAlert(JSON.parse(decoder.decode(bytes)));
+        if (!reading.ok)
+            throw new Error(`Alert ${id} could not be read again: ${reading.problem}`);
+        return reading.alert;
+    };
+    return { ok: true, alert: { id, createdAt: alertCreationTime, read } };
+}
+function idOf(raw) {
+    return typeof raw === "object" && raw !== null && typeof raw.id === "string" ? raw.id : "(no id)";
+}
+function problemsOf(error) {
+    return error.issues.map((issue) => `${issue.path.join(".") || "alert"}: ${issue.message}`).join("; ");
+}
+
+;// CONCATENATED MODULE: ./src/endpoint/page.ts
+/** A Defender page of alerts (`{"value": [...], "@odata.nextLink": ...}`), read as it streams in. */
+
+
+
+const pageSchema = schemas/* looseObject */._H3({
+    value: schemas/* array */.YOg(schemas/* unknown */.L5J()),
+    "@odata.nextLink": schemas/* string */.YjP().nullish(),
+});
+/** A page of alerts, validated one by one as they stream in; a malformed alert is reported, not thrown. */
+async function readAlertPage(body) {
+    const page = { alerts: [], malformed: [], nextLink: undefined };
+    const take = (raw, bytes) => {
+        const reading = readListedAlert(raw, bytes);
+        if (reading.ok)
+            page.alerts.push(reading.alert);
+        else
+            page.malformed.push({ id: reading.id, problem: reading.problem });
+    };
+    const rest = pageSchema.safeParse(await (0,json_stream/* readStreamingMember */.r)(body, "value", take));
+    if (!rest.success)
+        throw new Error("Listing Defender alerts: the reply has no 'value' array of alerts");
+    // Left in place only when the member's name was spelt with escapes.
+    for (const raw of rest.data.value)
+        take(raw, Buffer.from(JSON.stringify(raw)));
+    page.nextLink = rest.data["@odata.nextLink"] ?? undefined;
+    return page;
+}
+
+;// CONCATENATED MODULE: ./src/endpoint/client.ts
+/** The Defender for Endpoint alerts API over undici, as a source of alerts: paging, retries, validation. */
+
+
+
+
+
+/** Defender's documented largest page. */
+const MAX_PAGE_SIZE = 10_000;
+// A runaway nextLink chain must end somewhere.
+const MAX_PAGES = 1_000;
+// `id eq '…'` clauses per bulk read, keeping the URL well under common 8 KB limits.
+const IDS_PER_QUERY = 40;
+const BATCH_CALLS_PER_MINUTE = 10;
+class DefenderClient {
+    service = "Defender";
+    permissions = { api: "WindowsDefenderATP", read: ["Alert.Read.All", "Alert.ReadWrite.All"], write: "Alert.ReadWrite.All" };
+    #options;
+    #pageSize;
+    constructor(options) {
+        this.#options = options;
+        this.#pageSize = Math.min(Math.max(1, options.pageSize ?? MAX_PAGE_SIZE), MAX_PAGE_SIZE);
+    }
+    get apiUrl() {
+        return this.#options.apiUrl;
+    }
+    describeWindow(window) {
+        return `$filter=${alertFilter(window)}`;
+    }
+    listAlerts(window) {
+        return this.#list(alertFilter(window));
+    }
+    /**
+     * Every alert matching `filter`, evidence included. Defender promises no nextLink, so pages are
+     * asked for with $top/$skip until one comes back short; a nextLink, when sent, is followed. Each
+     * page is read as it streams in, one alert at a time, so a page of 10,000 is never held as text.
+     */
+    async #list(filter, options = {}) {
+        const evidence = options.evidence ?? true;
+        const byId = new Map();
+        const malformed = [];
+        let url = this.#listUrl(filter, 0, evidence);
+        let skip = 0;
+        let pages = 0;
+        while (url !== undefined && pages < MAX_PAGES) {
+            const page = await this.#exchange("GET", url, undefined, "Listing Defender alerts", undefined, readAlertPage);
+            pages++;
+            for (const alert of page.alerts)
+                byId.set(alert.id, alert);
+            malformed.push(...page.malformed);
+            skip += page.alerts.length + page.malformed.length;
+            if (page.nextLink)
+                url = this.#sameOrigin(page.nextLink);
+            else
+                url = page.alerts.length + page.malformed.length >= this.#pageSize ? this.#listUrl(filter, skip, evidence) : undefined;
+        }
+        return { alerts: [...byId.values()], malformed, pages };
+    }
+    /** Signs in and returns the access token's claims (for check). */
+    async signIn() {
+        await this.#options.tokens.token();
+        return this.#options.tokens.claims();
+    }
+    /** One small read of the alerts API: the alerts of the last day, first page of 100. */
+    async probeAlerts() {
+        const since = odataTime(new Date(Date.now() - 86_400_000));
+        const url = `${this.#options.apiUrl}/api/alerts?$filter=${encodeURIComponent(`alertCreationTime ge ${since}`)}&$top=100`;
+        const page = await this.#exchange("GET", url, undefined, "Listing Defender alerts", undefined, readAlertPage);
+        return page.alerts.length + page.malformed.length;
+    }
+    /** The current state of these alerts, read in bulk (`id eq` or-chains), not one GET each. */
+    async alertsById(ids) {
+        const found = new Map();
+        for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+            const chunk = ids.slice(start, start + IDS_PER_QUERY);
+            const listing = await this.#list(chunk.map((id) => `id eq ${odataString(id)}`).join(" or "), { evidence: false });
+            for (const alert of listing.alerts)
+                found.set(alert.id, alert.read());
+        }
+        return found;
+    }
+    /**
+     * PATCH /api/alerts/{id}. A comment is appended by Defender, so after a lost reply the alert is
+     * read back first: the comment is sent again only if it did not land.
+     */
+    /** The API spells every value as our vocabulary does. */
+    spell(changes) {
+        return { ...changes };
+    }
+    async updateAlert(id, changes) {
+        const url = `${this.#options.apiUrl}/api/alerts/${encodeURIComponent(id)}`;
+        const landed = changes.comment === undefined ? undefined : async () => {
+            const alert = (await this.alertsById([id])).get(id);
+            return (alert?.comments ?? []).some((c) => c.comment === changes.comment);
+        };
+        await this.#send("PATCH", url, changes, `Updating Defender alert ${id}`, landed);
+    }
+    /** POST /api/alerts/batchUpdate: one change for many alerts; Defender allows 10 calls a minute. */
+    async updateAlerts(ids, changes) {
+        await this.#batchPace();
+        try {
+            await this.#send("POST", `${this.#options.apiUrl}/api/alerts/batchUpdate`, { alertIds: ids, ...changes }, `Updating ${ids.length} Defender alerts in one batch`);
+        }
+        finally {
+            // Counted from when the reply came, which is never before Defender counted the call.
+            this.#batchCalls.push(Date.now());
+        }
+    }
+    /** When recent batch calls were answered. */
+    #batchCalls = [];
+    async #batchPace() {
+        const now = Date.now();
+        while (this.#batchCalls.length > 0 && now - this.#batchCalls[0] >= 60_000)
+            this.#batchCalls.shift();
+        if (this.#batchCalls.length >= BATCH_CALLS_PER_MINUTE) {
+            const wait = 60_000 - (now - this.#batchCalls[0]);
+            this.#options.retrying(`Waiting ${Math.ceil(wait / 1000)} s: Defender allows ${BATCH_CALLS_PER_MINUTE} batch updates a minute`);
+            await (0,promises_.setTimeout)(wait);
+            this.#batchCalls.shift();
+        }
+    }
+    #listUrl(filter, skip, evidence) {
+        const query = [`$filter=${encodeURIComponent(filter)}`, `$top=${this.#pageSize}`];
+        if (evidence)
+            query.push("$expand=evidence");
+        if (skip > 0)
+            query.push(`$skip=${skip}`);
+        return `${this.#options.apiUrl}/api/alerts?${query.join("&")}`;
+    }
+    // The bearer token goes only to the API host the user configured.
+    #sameOrigin(link) {
+        const next = new URL(link, this.#options.apiUrl);
+        if (next.origin !== new URL(this.#options.apiUrl).origin) {
+            throw new Error(`Listing Defender alerts: the next page link points to another host (${next.origin}); refusing to send the token there`);
+        }
+        return next.href;
+    }
+    async #send(method, url, body, what, landed) {
+        await this.#exchange(method, url, JSON.stringify(body), what, landed, async () => undefined);
+    }
+    /**
+     * One request with retries: 429 (after Retry-After), 5xx, resets and timeouts, and a reply that
+     * is not valid JSON. A 401 gets one fresh token. For a write, `landed` is asked after a lost
+     * reply whether it took effect anyway. `read` reads a successful GET's body.
+     */
+    async #exchange(method, url, body, what, landed, read) {
+        const { tokens, dispatcher, tuning, retrying } = this.#options;
+        let refreshed = false;
+        let lostReply = false;
+        // Writes read nothing (T is undefined), and only writes are asked whether they landed.
+        const nothing = undefined;
+        return withRetries(what, tuning, async () => {
+            if (lostReply && landed && (await landed()))
+                return { done: nothing };
+            const token = await tokens.token();
+            const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
+            if (body !== undefined)
+                headers["content-type"] = "application/json";
+            let reply;
+            try {
+                reply = await http_open(dispatcher, { method, url, headers, body });
+            }
+            catch (error) {
+                if (!isTransientError(error))
+                    throw error;
+                lostReply = true;
+                return { retry: describeError(error) };
+            }
+            if (reply.status >= 200 && reply.status < 300 && method !== "GET") {
+                // The write happened; what the body says does not matter.
+                await reply.body.dump().catch(() => undefined);
+                return { done: nothing };
+            }
+            try {
+                if (reply.status >= 200 && reply.status < 300)
+                    return { done: await read(reply.body) };
+                const text = await reply.body.text();
+                if (reply.status === 401 && !refreshed) {
+                    // A token can expire between MSAL's check and the request: ask Entra once for a new one.
+                    refreshed = true;
+                    await tokens.token({ refresh: true });
+                    return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
+                }
+                if (isTransientStatus(reply.status)) {
+                    lostReply = reply.status !== 429;
+                    return { retry: `HTTP ${reply.status}`, afterMs: retryAfterMs(reply.headers["retry-after"]) };
+                }
+                if (reply.status === 403)
+                    throw new DefenderApiError(403, readDefenderError(text), what, forbiddenFix(tokens.claims().roles, method !== "GET"));
+                throw new DefenderApiError(reply.status, readDefenderError(text), what);
+            }
+            catch (error) {
+                if (error instanceof SyntaxError)
+                    return { retry: "the reply is not valid JSON" };
+                if (!isTransientError(error))
+                    throw error;
+                lostReply = method !== "GET";
+                return { retry: describeError(error) };
+            }
+        }, retrying);
+    }
+}
+function describeError(error) {
+    const code = error.code;
+    const message = error instanceof Error ? error.message : String(error);
+    return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
+}
+
+;// CONCATENATED MODULE: ./src/source/setup.ts
+/** The source of alerts the Config names: MSAL sign-in and its API, over one proxy-aware dispatcher. */
+
+
+
+
+
+function httpTuning(tuning) {
+    return {
+        ...DEFAULT_TUNING,
+        ...(tuning.timeoutMs !== undefined ? { timeoutMs: tuning.timeoutMs } : {}),
+        ...(tuning.retryBudgetMs !== undefined ? { retryBudgetMs: tuning.retryBudgetMs } : {}),
+    };
+}
+function createSource(config, tuning) {
+    const http = httpTuning(tuning);
+    const dispatcher = createDispatcher(http);
+    const retrying = (message) => core/* info */.pq(message);
+    const tokens = createTokenSource(config, dispatcher, http, {
+        mask: (value) => core/* setSecret */.Pq(value),
+        idToken: async (audience) => {
+            if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+                throw new SignInError({
+                    problem: "No client-secret or client-certificate was given, so the action signs in with GitHub OIDC federation, which needs the job's ID token",
+                    fix: "Add `permissions: id-token: write` to the job (or give a secret or certificate).",
+                });
+            }
+            return core/* getIDToken */.V9(audience);
+        },
+        debug: (message) => core/* debug */.Yz(message),
+        retrying,
+    });
+    return new DefenderClient({ apiUrl: config.cloud.apiUrl, tokens, dispatcher, tuning: http, pageSize: tuning.pageSize, retrying });
 }
 
 

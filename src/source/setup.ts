@@ -1,10 +1,11 @@
-/** The Defender client from the Config: MSAL sign-in and the alerts API, over one proxy-aware dispatcher. */
+/** The source of alerts the Config names: MSAL sign-in and its API, over one proxy-aware dispatcher. */
 import * as core from "@actions/core";
 import type { Config, Tuning } from "../config.js";
 import { createDispatcher, DEFAULT_TUNING, type HttpTuning } from "../http.js";
-import { createTokenSource } from "./auth.js";
-import { DefenderClient } from "./client.js";
-import { SignInError } from "./errors.js";
+import { createTokenSource } from "../entra/auth.js";
+import { DefenderClient } from "../endpoint/client.js";
+import type { AlertSource } from "./source.js";
+import { SignInError } from "../entra/errors.js";
 
 function httpTuning(tuning: Tuning): HttpTuning {
   return {
@@ -14,7 +15,7 @@ function httpTuning(tuning: Tuning): HttpTuning {
   };
 }
 
-export function createDefender(config: Config, tuning: Tuning): DefenderClient {
+export function createSource(config: Config, tuning: Tuning): AlertSource {
   const http = httpTuning(tuning);
   const dispatcher = createDispatcher(http);
   const retrying = (message: string) => core.info(message);

@@ -1,6 +1,11 @@
-/** The Defender alert as the action reads it: lenient where Defender varies, strict where we rely on it. */
+/**
+ * A Defender for Endpoint alert as the action reads it: lenient where Defender varies, strict where
+ * we rely on it, and translated into our alert model (src/source/alert.ts) at this border.
+ */
 import { z } from "zod";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
+import type { Alert, Evidence, EvidenceDetail } from "../source/alert.js";
+import type { ListedAlert } from "../source/source.js";
 
 // Defender writes 0 to 7 fractional digits; anything else is not a time we can order by.
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
@@ -77,27 +82,78 @@ export const alertSchema = z.looseObject({
   }),
 });
 
-export type Alert = z.infer<typeof alertSchema>;
-export type Evidence = z.infer<typeof evidenceSchema>;
+export type EndpointAlert = z.infer<typeof alertSchema>;
+export type EndpointEvidence = z.infer<typeof evidenceSchema>;
 
 export type AlertReading = { ok: true; alert: Alert } | { ok: false; id: string; problem: string };
 
 /** Validates one alert from a page; a malformed one is reported, not thrown. */
 export function readAlert(raw: unknown): AlertReading {
   const parsed = alertSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, alert: parsed.data };
+  if (parsed.success) return { ok: true, alert: toAlert(parsed.data) };
   return { ok: false, id: idOf(raw), problem: problemsOf(parsed.error) };
 }
 
-/**
- * An alert of a listing: its ID and creation time, which dedupe and order need, and the rest read
- * when it is wanted. A listing of thousands keeps each alert's bytes rather than its objects: the
- * bytes live outside the JavaScript heap, which then stays small.
- */
-export interface ListedAlert {
-  id: string;
-  alertCreationTime: Date;
-  read(): Alert;
+/** The Endpoint API's alert in our model. Its enum spellings are ours already. */
+export function toAlert(alert: EndpointAlert): Alert {
+  const incidentId = alert.incidentId === null || alert.incidentId === undefined ? "" : String(alert.incidentId);
+  const investigation = [alert.investigationId, alert.investigationState].filter((v) => v !== null && v !== undefined).join(" · ");
+  const machine = alert.computerDnsName ?? alert.machineId;
+  return {
+    id: alert.id,
+    createdAt: alert.alertCreationTime,
+    title: alert.title ?? null,
+    description: alert.description ?? null,
+    recommendedAction: alert.recommendedAction ?? null,
+    severity: alert.severity ?? null,
+    status: alert.status ?? null,
+    classification: alert.classification ?? null,
+    determination: alert.determination ?? null,
+    product: null,
+    category: alert.category ?? null,
+    detectionSource: alert.detectionSource ?? null,
+    threat: [alert.threatFamilyName, alert.threatName].filter(Boolean).join(" / ") || null,
+    device: machine ? { name: alert.computerDnsName ?? null, id: alert.machineId ?? null } : null,
+    deviceGroup: alert.rbacGroupName ?? null,
+    user: alert.relatedUser?.userName ? [alert.relatedUser.domainName, alert.relatedUser.userName].filter(Boolean).join("\\") : null,
+    firstActivity: alert.firstEventTime ?? null,
+    lastActivity: alert.lastEventTime ?? null,
+    updatedAt: alert.lastUpdateTime ?? null,
+    mitreTechniques: alert.mitreTechniques ?? [],
+    incident: incidentId ? { id: incidentId, webUrl: null } : null,
+    investigation: investigation || null,
+    assignedTo: alert.assignedTo ?? null,
+    webUrl: null,
+    tenantId: alert.aadTenantId ?? null,
+    comments: (alert.comments ?? []).flatMap((c) => (c.comment && c.createdTime ? [{ comment: c.comment, createdBy: c.createdBy ?? null, createdTime: c.createdTime }] : [])),
+    evidence: alert.evidence.map(toEvidence),
+    fields: alert,
+  };
+}
+
+function joinPath(dir: string | null | undefined, name: string | null | undefined): string {
+  if (dir && name) return `${dir.replace(/[\\/]+$/, "")}\\${name}`;
+  return name ?? dir ?? "";
+}
+
+function toEvidence(item: EndpointEvidence): Evidence {
+  const account = item.accountName ? joinPath(item.domainName, item.accountName) : item.userPrincipalName;
+  const entity =
+    joinPath(item.filePath, item.fileName) ||
+    item.ipAddress ||
+    item.url ||
+    (item.registryKey ? joinPath(item.registryHive, item.registryKey) : "") ||
+    account;
+  const details: EvidenceDetail[] = [];
+  if (item.processCommandLine) details.push({ code: item.processCommandLine });
+  if (item.processId !== null && item.processId !== undefined) details.push({ label: "PID", text: String(item.processId) });
+  if (item.parentProcessFileName) details.push({ label: "parent", code: item.parentProcessFileName });
+  if (item.sha256) details.push({ label: "SHA-256", code: item.sha256 });
+  else if (item.sha1) details.push({ label: "SHA-1", code: item.sha1 });
+  if (item.registryValue) details.push({ label: "value", code: item.registryValue });
+  if (item.userPrincipalName && item.accountName) details.push({ code: item.userPrincipalName });
+  if (item.detectionStatus) details.push({ text: item.detectionStatus });
+  return { type: item.entityType ?? null, entity: entity || null, details };
 }
 
 export type ListedAlertReading = { ok: true; alert: ListedAlert } | { ok: false; id: string; problem: string };
@@ -118,7 +174,7 @@ export function readListedAlert(raw: unknown, bytes: Uint8Array): ListedAlertRea
     if (!reading.ok) throw new Error(`Alert ${id} could not be read again: ${reading.problem}`);
     return reading.alert;
   };
-  return { ok: true, alert: { id, alertCreationTime, read } };
+  return { ok: true, alert: { id, createdAt: alertCreationTime, read } };
 }
 
 function idOf(raw: unknown): string {

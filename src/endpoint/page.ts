@@ -1,17 +1,13 @@
 /** A Defender page of alerts (`{"value": [...], "@odata.nextLink": ...}`), read as it streams in. */
 import { z } from "zod";
 import { readStreamingMember } from "../json-stream.js";
-import { type ListedAlert, readListedAlert } from "./alert.js";
+import type { ListedAlert, MalformedAlert } from "../source/source.js";
+import { readListedAlert } from "./alert.js";
 
 const pageSchema = z.looseObject({
   value: z.array(z.unknown()),
   "@odata.nextLink": z.string().nullish(),
 });
-
-export interface MalformedAlert {
-  id: string;
-  problem: string;
-}
 
 export interface AlertPage {
   alerts: ListedAlert[];

@@ -1,14 +1,15 @@
-/** The Defender for Endpoint alerts API over undici: paging, retries, validation. */
+/** The Defender for Endpoint alerts API over undici, as a source of alerts: paging, retries, validation. */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Dispatcher } from "undici";
 import { type HttpTuning, isTransientError, isTransientStatus, open, type OpenResponse, retryAfterMs, withRetries } from "../http.js";
+import type { TokenSource } from "../entra/auth.js";
+import type { TokenClaims } from "../entra/token.js";
 import type { AlertChanges } from "../issue/changes.js";
-import type { Alert, ListedAlert } from "./alert.js";
-import type { TokenSource } from "./auth.js";
+import type { Alert } from "../source/alert.js";
+import type { AlertListing, AlertSource, AlertWindow, ListedAlert, MalformedAlert, SentChanges } from "../source/source.js";
 import { DefenderApiError, forbiddenFix, readDefenderError } from "./errors.js";
-import { odataString, odataTime } from "./filter.js";
-import { type AlertPage, type MalformedAlert, readAlertPage } from "./page.js";
-import type { TokenClaims } from "./token.js";
+import { alertFilter, odataString, odataTime } from "./filter.js";
+import { type AlertPage, readAlertPage } from "./page.js";
 
 /** Defender's documented largest page. */
 export const MAX_PAGE_SIZE = 10_000;
@@ -17,13 +18,6 @@ const MAX_PAGES = 1_000;
 // `id eq '…'` clauses per bulk read, keeping the URL well under common 8 KB limits.
 const IDS_PER_QUERY = 40;
 const BATCH_CALLS_PER_MINUTE = 10;
-
-export interface AlertListing {
-  alerts: ListedAlert[];
-  malformed: MalformedAlert[];
-  /** Requests made to the list endpoint (for the request budget). */
-  pages: number;
-}
 
 export interface DefenderClientOptions {
   apiUrl: string;
@@ -34,7 +28,9 @@ export interface DefenderClientOptions {
   retrying: (message: string) => void;
 }
 
-export class DefenderClient {
+export class DefenderClient implements AlertSource {
+  readonly service = "Defender";
+  readonly permissions = { api: "WindowsDefenderATP", read: ["Alert.Read.All", "Alert.ReadWrite.All"], write: "Alert.ReadWrite.All" };
   readonly #options: DefenderClientOptions;
   readonly #pageSize: number;
 
@@ -43,12 +39,24 @@ export class DefenderClient {
     this.#pageSize = Math.min(Math.max(1, options.pageSize ?? MAX_PAGE_SIZE), MAX_PAGE_SIZE);
   }
 
+  get apiUrl(): string {
+    return this.#options.apiUrl;
+  }
+
+  describeWindow(window: AlertWindow): string {
+    return `$filter=${alertFilter(window)}`;
+  }
+
+  listAlerts(window: AlertWindow): Promise<AlertListing> {
+    return this.#list(alertFilter(window));
+  }
+
   /**
    * Every alert matching `filter`, evidence included. Defender promises no nextLink, so pages are
    * asked for with $top/$skip until one comes back short; a nextLink, when sent, is followed. Each
    * page is read as it streams in, one alert at a time, so a page of 10,000 is never held as text.
    */
-  async listAlerts(filter: string, options: { evidence?: boolean } = {}): Promise<AlertListing> {
+  async #list(filter: string, options: { evidence?: boolean } = {}): Promise<AlertListing> {
     const evidence = options.evidence ?? true;
     const byId = new Map<string, ListedAlert>();
     const malformed: MalformedAlert[] = [];
@@ -86,7 +94,7 @@ export class DefenderClient {
     const found = new Map<string, Alert>();
     for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
       const chunk = ids.slice(start, start + IDS_PER_QUERY);
-      const listing = await this.listAlerts(chunk.map((id) => `id eq ${odataString(id)}`).join(" or "), { evidence: false });
+      const listing = await this.#list(chunk.map((id) => `id eq ${odataString(id)}`).join(" or "), { evidence: false });
       for (const alert of listing.alerts) found.set(alert.id, alert.read());
     }
     return found;
@@ -96,6 +104,11 @@ export class DefenderClient {
    * PATCH /api/alerts/{id}. A comment is appended by Defender, so after a lost reply the alert is
    * read back first: the comment is sent again only if it did not land.
    */
+  /** The API spells every value as our vocabulary does. */
+  spell(changes: AlertChanges): SentChanges {
+    return { ...changes };
+  }
+
   async updateAlert(id: string, changes: AlertChanges): Promise<void> {
     const url = `${this.#options.apiUrl}/api/alerts/${encodeURIComponent(id)}`;
     const landed = changes.comment === undefined ? undefined : async () => {
@@ -106,7 +119,7 @@ export class DefenderClient {
   }
 
   /** POST /api/alerts/batchUpdate: one change for many alerts; Defender allows 10 calls a minute. */
-  async batchUpdate(ids: readonly string[], changes: Omit<AlertChanges, "comment">): Promise<void> {
+  async updateAlerts(ids: readonly string[], changes: Omit<AlertChanges, "comment">): Promise<void> {
     await this.#batchPace();
     try {
       await this.#send("POST", `${this.#options.apiUrl}/api/alerts/batchUpdate`, { alertIds: ids, ...changes }, `Updating ${ids.length} Defender alerts in one batch`);

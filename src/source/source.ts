@@ -1,0 +1,90 @@
+/**
+ * What the modes ask of a source of alerts (the Defender for Endpoint API, the Graph security API):
+ * list a window, read alerts' current state, update and comment, in our vocabulary. Each source
+ * speaks its API's words behind this interface.
+ */
+import type { TokenClaims } from "../entra/token.js";
+import type { AlertChanges } from "../issue/changes.js";
+import type { Severity } from "../issue/vocabulary.js";
+import type { Alert } from "./alert.js";
+
+/** The alerts a pull asks for. */
+export interface AlertWindow {
+  /** Alerts created at or after this time… */
+  since: Date;
+  /** …and before this one: fixed when the run starts, so paging sees a set that does not grow. */
+  until: Date;
+  minSeverity: Severity;
+  /** In our spelling (`New`, `InProgress`, `Resolved`, `Unknown`). */
+  statuses: readonly string[];
+  /** Graph `serviceSource` values to take (`service-sources`); empty takes all. */
+  serviceSources?: readonly string[];
+  /** The user's own clause, in the API's field names, ANDed with ours. */
+  extra?: string | undefined;
+}
+
+/**
+ * An alert of a listing: its ID and creation time, which dedupe and order need, and the rest read
+ * when it is wanted. A listing of thousands keeps each alert's bytes rather than its objects: the
+ * bytes live outside the JavaScript heap, which then stays small.
+ */
+export interface ListedAlert {
+  id: string;
+  createdAt: Date;
+  read(): Alert;
+}
+
+export interface MalformedAlert {
+  id: string;
+  problem: string;
+}
+
+export interface AlertListing {
+  alerts: ListedAlert[];
+  malformed: MalformedAlert[];
+  /** Requests made to the list endpoint (for the request budget). */
+  pages: number;
+}
+
+/** What was sent to the API for a change, in its own spelling (the `alerts-updated` output shows it). */
+export type SentChanges = Readonly<Record<string, string>>;
+
+/** The application permissions a source needs, as the set-up names them. */
+export interface SourcePermissions {
+  /** The API the permissions belong to, as the portal's "API permissions" page lists it. */
+  api: string;
+  read: readonly string[];
+  write: string;
+}
+
+export interface AlertSource {
+  /** How messages name the service (`Defender`, `Microsoft Graph`). */
+  readonly service: string;
+  readonly apiUrl: string;
+  readonly permissions: SourcePermissions;
+  /** The listing's query for a window, as the log shows it. */
+  describeWindow(window: AlertWindow): string;
+  /** Every alert of the window, evidence included; a malformed alert is reported, not thrown. */
+  listAlerts(window: AlertWindow): Promise<AlertListing>;
+  /**
+   * The current state of these alerts (evidence not needed), read in as few requests as the API
+   * allows; an API that cannot read by ID in bulk reads the alerts updated since `updatedSince`
+   * together, and the rest one by one. An alert that is not found is missing from the map.
+   */
+  alertsById(ids: readonly string[], options?: { updatedSince?: Date }): Promise<Map<string, Alert>>;
+  /** A change as this API spells it: what `updateAlert` sends for it. Pure. */
+  spell(changes: AlertChanges): SentChanges;
+  /** Sends a change (and a comment) to one alert. */
+  updateAlert(id: string, changes: AlertChanges): Promise<void>;
+  /** The same change to many alerts, in as few requests as the API allows. */
+  updateAlerts(ids: readonly string[], changes: Omit<AlertChanges, "comment">): Promise<void>;
+  /** Signs in and returns the access token's claims (for check). */
+  signIn(): Promise<TokenClaims>;
+  /** One small read of the alerts API (for check): how many alerts its first page held. */
+  probeAlerts(): Promise<number>;
+}
+
+/** Whether an API refused a value as invalid (HTTP 400): the cue to try a disputed spelling's other form. */
+export function refusedAsInvalid(error: unknown): boolean {
+  return (error as { status?: unknown } | null)?.status === 400 && error instanceof Error;
+}
