@@ -1,0 +1,143 @@
+/**
+ * A Graph security alert (`/v1.0/security/alerts_v2`) as the action reads it: lenient where Graph
+ * varies, strict where we rely on it (the ID and the creation time), and translated into our alert
+ * model at this border. Field names are checked against Microsoft's published types.
+ */
+import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
+import { z } from "zod";
+import { ALERT_ID_PATTERN } from "../issue/marker.js";
+import type { Alert } from "../source/alert.js";
+import type { ListedAlert } from "../source/source.js";
+import { graphEvidence, type GraphEvidence } from "./evidence.js";
+import { classificationFromGraph, determinationFromGraph, severityFromGraph, statusFromGraph } from "./vocabulary.js";
+
+// Graph writes 0 to 7 fractional digits; anything else is not a time we can order by.
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+const time = z
+  .string()
+  .regex(ISO_TIME)
+  .transform((value) => new Date(value));
+
+const optionalTime = time.nullish().catch(null);
+const text = z.string().nullish().catch(null);
+
+const commentSchema = z.looseObject({ comment: text, createdByDisplayName: text, createdDateTime: text });
+
+// Every field read is one of Microsoft's: a misspelt name is a compile error.
+const shape = {
+  id: z.string().regex(ALERT_ID_PATTERN, "an ID of letters, digits, '_' and '-' (at most 128)"),
+  createdDateTime: time,
+  providerAlertId: text,
+  incidentId: text,
+  status: text,
+  severity: text,
+  classification: text,
+  determination: text,
+  serviceSource: text,
+  detectionSource: text,
+  productName: text,
+  detectorId: text,
+  tenantId: text,
+  title: text,
+  description: text,
+  recommendedActions: text,
+  category: text,
+  assignedTo: text,
+  alertWebUrl: text,
+  incidentWebUrl: text,
+  actorDisplayName: text,
+  threatDisplayName: text,
+  threatFamilyName: text,
+  mitreTechniques: z.array(z.string()).nullish().catch(null),
+  lastUpdateDateTime: optionalTime,
+  resolvedDateTime: optionalTime,
+  firstActivityDateTime: optionalTime,
+  lastActivityDateTime: optionalTime,
+  comments: z.array(z.unknown()).nullish().catch(null).transform((items) => (items ?? []).flatMap((item) => {
+    const parsed = commentSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  })),
+  evidence: z.array(z.unknown()).nullish().catch(null).transform((items) => (items ?? []).flatMap((item) => {
+    // One odd evidence entry should not cost the whole alert its ticket.
+    const parsed = graphEvidence(item);
+    return parsed ? [parsed] : [];
+  })),
+} satisfies Partial<Record<keyof SecurityNamespace.Alert, unknown>>;
+
+export const graphAlertSchema = z.looseObject(shape);
+
+export type GraphAlert = z.infer<typeof graphAlertSchema>;
+
+export type AlertReading = { ok: true; alert: Alert } | { ok: false; id: string; problem: string };
+export type ListedAlertReading = { ok: true; alert: ListedAlert } | { ok: false; id: string; problem: string };
+
+/** Validates one alert; a malformed one is reported, not thrown. */
+export function readGraphAlert(raw: unknown): AlertReading {
+  const parsed = graphAlertSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, alert: fromGraph(parsed.data) };
+  return { ok: false, id: idOf(raw), problem: problemsOf(parsed.error) };
+}
+
+// Only the ID and the creation time can make an alert malformed: every other field is lenient.
+const headSchema = z.object({ id: shape.id, createdDateTime: shape.createdDateTime, lastUpdateDateTime: shape.lastUpdateDateTime });
+
+const decoder = new TextDecoder();
+
+/** A listed alert whose `bytes` (its JSON) are read again by `read()`; also its last update, for time-boundary paging. */
+export function readListedGraphAlert(raw: unknown, bytes: Uint8Array): ListedAlertReading & { updatedAt?: Date | null } {
+  const head = headSchema.safeParse(raw);
+  if (!head.success) return { ok: false, id: idOf(raw), problem: problemsOf(head.error) };
+  const { id, createdDateTime } = head.data;
+  const read = (): Alert => {
+    const reading = readGraphAlert(JSON.parse(decoder.decode(bytes)));
+    if (!reading.ok) throw new Error(`Alert ${id} could not be read again: ${reading.problem}`);
+    return reading.alert;
+  };
+  return { ok: true, alert: { id, createdAt: createdDateTime, read }, updatedAt: head.data.lastUpdateDateTime ?? null };
+}
+
+/** The Graph alert in our model: enum values in our spelling, the first device and user from the evidence. */
+export function fromGraph(alert: GraphAlert): Alert {
+  const device = alert.evidence.find((item): item is Extract<GraphEvidence, { kind: "device" }> => item.kind === "device");
+  const user = alert.evidence.find((item): item is Extract<GraphEvidence, { kind: "user" }> => item.kind === "user");
+  const severity = severityFromGraph(alert.severity);
+  return {
+    id: alert.id,
+    createdAt: alert.createdDateTime,
+    title: alert.title ?? null,
+    description: alert.description ?? null,
+    recommendedAction: alert.recommendedActions ?? null,
+    severity,
+    status: statusFromGraph(alert.status),
+    classification: classificationFromGraph(alert.classification),
+    determination: determinationFromGraph(alert.determination),
+    product: alert.productName || alert.serviceSource || null,
+    category: alert.category ?? null,
+    detectionSource: alert.detectionSource ?? null,
+    threat: [alert.threatFamilyName, alert.threatDisplayName].filter((v, i, all) => v && all.indexOf(v) === i).join(" / ") || null,
+    device: device ? { name: device.deviceDnsName, id: device.mdeDeviceId } : null,
+    deviceGroup: device?.rbacGroupName ?? null,
+    user: user?.account ?? null,
+    firstActivity: alert.firstActivityDateTime ?? null,
+    lastActivity: alert.lastActivityDateTime ?? null,
+    updatedAt: alert.lastUpdateDateTime ?? null,
+    mitreTechniques: alert.mitreTechniques ?? [],
+    incident: alert.incidentId ? { id: alert.incidentId, webUrl: alert.incidentWebUrl ?? null } : null,
+    investigation: null,
+    assignedTo: alert.assignedTo ?? null,
+    webUrl: alert.alertWebUrl ?? null,
+    tenantId: alert.tenantId ?? null,
+    comments: alert.comments.flatMap((c) => (c.comment && c.createdDateTime ? [{ comment: c.comment, createdBy: c.createdByDisplayName ?? null, createdTime: c.createdDateTime }] : [])),
+    evidence: alert.evidence.map((item) => item.shown),
+    fields: { ...alert, severity, computerDnsName: device?.deviceDnsName ?? null },
+  };
+}
+
+function idOf(raw: unknown): string {
+  return typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : "(no id)";
+}
+
+function problemsOf(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join(".") || "alert"}: ${issue.message}`).join("; ");
+}
