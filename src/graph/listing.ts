@@ -1,0 +1,130 @@
+/**
+ * Every alert of a Graph query, however many it holds. Past some `$skip` Graph stops paging
+ * without an error (Elastic's integration met it in production), so pages are asked for by time
+ * boundaries: ordered by a time field, oldest first, and after a page with more behind it the next
+ * asks for `field ge <the page's last value>`, the alerts of that instant coming again (the caller
+ * drops them by ID). `ge`, not `gt`: alerts share timestamps.
+ *
+ * An instant that fills a whole page cannot be stepped past that way. Its alerts are read on their
+ * own, ordered by the other time field; and should that instant fill a page too, by following next
+ * links, the one place `$skip` may grow, and a next link that leads to an empty page is an error
+ * rather than alerts silently missing.
+ */
+import type { GraphPage, PagedAlert } from "./page.js";
+
+export type TimeField = "createdDateTime" | "lastUpdateDateTime";
+
+const OTHER_FIELD: Record<TimeField, TimeField> = { createdDateTime: "lastUpdateDateTime", lastUpdateDateTime: "createdDateTime" };
+
+export interface PageRequests {
+  /** The first page of the alerts matching `filter`, ordered by `field`, oldest first. */
+  first(filter: string, field: TimeField): Promise<GraphPage>;
+  /** The page a next link points to. */
+  next(link: string): Promise<GraphPage>;
+}
+
+export interface ListingLimits {
+  pageSize: number;
+  /** A listing that would take more requests than this is stopped with an error: a runaway guard. */
+  maxPages: number;
+}
+
+/** Reads every page of `filter`'s alerts by time boundaries, handing each page to `take`; returns the requests made. */
+export async function readByTime(filter: string, field: TimeField, limits: ListingLimits, requests: PageRequests, take: (page: GraphPage) => void): Promise<number> {
+  const reader = new TimeBoundaryReader(limits, requests, take);
+  await reader.read(filter, field, 0);
+  return reader.pages;
+}
+
+class TimeBoundaryReader {
+  pages = 0;
+  readonly #limits: ListingLimits;
+  readonly #requests: PageRequests;
+  readonly #take: (page: GraphPage) => void;
+
+  constructor(limits: ListingLimits, requests: PageRequests, take: (page: GraphPage) => void) {
+    this.#limits = limits;
+    this.#requests = requests;
+    this.#take = take;
+  }
+
+  async read(filter: string, field: TimeField, depth: number): Promise<void> {
+    // Milliseconds: a Date keeps no finer time, and truncates Graph's seven digits, so `ge` on it never skips an alert.
+    let from: number | undefined;
+    for (;;) {
+      const query = from === undefined ? filter : `${filter} and ${field} ge ${odataInstant(from)}`;
+      const page = await this.#fetch(() => this.#requests.first(query, field));
+      if (!this.#hasMore(page)) return;
+      const times = timesOf(page, field);
+      const first = times[0];
+      const last = times.at(-1);
+      if (first !== undefined && last !== undefined && last > first) {
+        from = last;
+        continue;
+      }
+      if (first !== undefined && depth === 0) {
+        // One instant fills the page: read it alone, by the other time field, then step past it.
+        const instant = `${field} ge ${odataInstant(first)} and ${field} lt ${odataInstant(first + 1)}`;
+        await this.read(`${filter} and ${instant}`, OTHER_FIELD[field], depth + 1);
+        from = first + 1;
+        continue;
+      }
+      const resume = await this.#follow(page, field, first);
+      if (resume === undefined) return;
+      from = resume;
+    }
+  }
+
+  /**
+   * Follows next links from a page that time cannot step past, until a page reaches a later time
+   * (returned, to go on from by time) or the links end (undefined: the query is read).
+   */
+  async #follow(page: GraphPage, field: TimeField, stuckAt: number | undefined): Promise<number | undefined> {
+    let current = page;
+    while (current.nextLink !== undefined) {
+      const link = current.nextLink;
+      current = await this.#fetch(() => this.#requests.next(link));
+      if (current.size === 0) {
+        const where = stuckAt === undefined ? "" : ` at ${field} ${odataInstant(stuckAt)}`;
+        throw new Error(`Listing Microsoft Graph alerts: Microsoft Graph stopped paging (its next link led to an empty page) while more than ${this.#limits.pageSize} alerts share one time${where}; some alerts could not be read`);
+      }
+      const last = timesOf(current, field).at(-1);
+      if (last !== undefined && (stuckAt === undefined || last > stuckAt)) return last;
+    }
+    return undefined;
+  }
+
+  // A full page may have more behind it even without a next link; a next link always says so.
+  #hasMore(page: GraphPage): boolean {
+    return page.nextLink !== undefined || page.size >= this.#limits.pageSize;
+  }
+
+  async #fetch(request: () => Promise<GraphPage>): Promise<GraphPage> {
+    if (this.pages >= this.#limits.maxPages) {
+      throw new Error(`Listing Microsoft Graph alerts: stopped after ${this.#limits.maxPages} requests without reaching the end; narrow the window or the filter`);
+    }
+    this.pages++;
+    const page = await request();
+    this.#take(page);
+    return page;
+  }
+}
+
+/** The page's times in `field`, in its order, which must be oldest first: stepping by time relies on it. */
+function timesOf(page: GraphPage, field: TimeField): number[] {
+  const times = page.alerts.map((alert) => timeOf(alert, field)).filter((time): time is number => time !== undefined);
+  for (let i = 1; i < times.length; i++) {
+    if (times[i]! < times[i - 1]!) throw new Error(`Listing Microsoft Graph alerts: Microsoft Graph did not order the page by ${field} as asked ($orderby), so it cannot be paged by time`);
+  }
+  return times;
+}
+
+function timeOf(alert: PagedAlert, field: TimeField): number | undefined {
+  const time = field === "createdDateTime" ? alert.createdAt : alert.updatedAt;
+  return time ? time.getTime() : undefined;
+}
+
+/** An OData datetime literal to the millisecond, unquoted. */
+function odataInstant(ms: number): string {
+  return new Date(ms).toISOString();
+}
