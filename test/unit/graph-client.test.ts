@@ -1,0 +1,360 @@
+// The Graph client against the loopback Graph emulator: paging a window of any size by time,
+// pacing, retries, reads by ID, updates and comments, and errors translated with their fixes.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Agent } from "undici";
+import type { TokenSource } from "../../src/entra/auth.ts";
+import { readClaims } from "../../src/entra/token.ts";
+import type { AlertChanges } from "../../src/issue/changes.ts";
+import { GraphClient, type GraphClientOptions } from "../../src/graph/client.ts";
+import { GraphApiError } from "../../src/graph/errors.ts";
+import { refusedAsInvalid, type AlertWindow } from "../../src/source/source.ts";
+import { GraphEmulator, type GraphEmulatorOptions } from "../emulators/graph.ts";
+import { makeGraphAlert, sentinelAlert, type GraphAlert } from "../emulators/sample-graph-alerts.ts";
+
+const ALERTS = "/v1.0/security/alerts_v2";
+const READ_WRITE = { aud: "https://graph.microsoft.com", tid: "t1", appid: "app1", roles: ["SecurityAlert.ReadWrite.All"] };
+
+let emulator: GraphEmulator;
+let agent: Agent;
+// One fake clock for the emulator's rate limit and the client's pace: a wait moves it on at once.
+let now: number;
+const clock = { now: () => now, sleep: async (ms: number) => void (now += ms) };
+let messages: string[];
+
+const jwt = (claims: Record<string, unknown>): string => ["{}", JSON.stringify(claims)].map((p) => Buffer.from(p).toString("base64url")).join(".") + ".sig";
+
+function tokensFor(claims: Record<string, unknown>): TokenSource & { refreshes: number } {
+  const token = jwt(claims);
+  return {
+    refreshes: 0,
+    async token(options) {
+      if (options?.refresh) this.refreshes++;
+      return token;
+    },
+    claims: () => readClaims(token),
+  };
+}
+
+async function start(alerts: GraphAlert[], options: GraphEmulatorOptions = {}): Promise<void> {
+  emulator = new GraphEmulator({ checkRoles: true, now: () => new Date(now), ...options });
+  emulator.alerts = alerts;
+  await emulator.start();
+}
+
+function client(options: Partial<GraphClientOptions> = {}): GraphClient {
+  return new GraphClient({
+    apiUrl: emulator.url,
+    tokens: tokensFor(READ_WRITE),
+    dispatcher: agent,
+    tuning: { timeoutMs: 5_000, retryBudgetMs: 10_000, maxAttempts: 4 },
+    retrying: (message) => messages.push(message),
+    clock,
+    ...options,
+  });
+}
+
+/** ISO time with Graph's seven fractional digits. */
+const ticks = (ms: number, extra = "0000"): string => new Date(ms).toISOString().replace(/Z$/, `${extra}Z`);
+
+const since = new Date("2026-11-30T00:00:00Z");
+const until = new Date("2026-12-01T00:00:00Z");
+const window: AlertWindow = { since, until, minSeverity: "Informational", statuses: [] };
+
+beforeEach(() => {
+  now = Date.parse("2026-12-01T09:00:00Z");
+  messages = [];
+  agent = new Agent();
+});
+
+afterEach(async () => {
+  await emulator.stop();
+  await agent.close();
+});
+
+describe("listAlerts", () => {
+  /**
+   * Several thousand alerts in groups sharing a createdDateTime (some groups larger than a page),
+   * an instant of 400 alerts of which 120 also share lastUpdateDateTime, alerts a tick apart within
+   * one millisecond, and alerts on and outside the window's bounds.
+   */
+  function crowdedWindow(): { alerts: GraphAlert[]; inside: string[] } {
+    const alerts: GraphAlert[] = [];
+    const inside: string[] = [];
+    const add = (id: string, created: string, updated = created, inWindow = true) => {
+      alerts.push(makeGraphAlert({ id, createdDateTime: created, lastUpdateDateTime: updated }));
+      if (inWindow) inside.push(id);
+    };
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    let time = since.getTime() + 1_000;
+    for (let n = 0; n < 2600; ) {
+      const group = random() < 0.05 ? 51 + Math.floor(random() * 30) : 1 + Math.floor(random() * 30);
+      for (let i = 0; i < group; i++, n++) add(`S${n}`, ticks(time, "1234"));
+      time += 1_000 + Math.floor(random() * 20_000);
+    }
+    const crowded = Date.parse("2026-11-30T12:00:00.500Z");
+    for (let i = 0; i < 400; i++) {
+      // 140 updated before the shared instant, 120 at it, 140 after: the shared ones straddle pages of 50.
+      const updated = i < 140 ? crowded + 1_000 + i * 1_000 : i < 260 ? crowded + 200_000 : crowded + 300_000 + i * 1_000;
+      add(`C${i}`, ticks(crowded), ticks(updated));
+    }
+    // A tick apart in the same millisecond: Graph orders them, a Date cannot tell them apart.
+    for (let i = 1; i <= 3; i++) add(`T${i}`, ticks(crowded, `000${i}`));
+    add("ON-SINCE", since.toISOString());
+    add("BEFORE", new Date(since.getTime() - 1).toISOString(), undefined, false);
+    add("ON-UNTIL", until.toISOString(), undefined, false);
+    return { alerts, inside };
+  }
+
+  it("lists every alert of a crowded window exactly once, by time boundaries, never paging deep", async () => {
+    const { alerts, inside } = crowdedWindow();
+    await start(alerts, { maxPageSize: 1_000, maxSkip: 100 });
+    const listing = await client({ pageSize: 50 }).listAlerts(window);
+
+    const ids = listing.alerts.map((alert) => alert.id);
+    expect(ids).toHaveLength(inside.length);
+    expect([...ids].sort()).toEqual([...inside].sort());
+    expect(listing.malformed).toEqual([]);
+    expect(listing.pages).toBe(emulator.requests.length);
+    expect(emulator.requests.every((r) => r.status === 200 && r.query.$top === "50")).toBe(true);
+    expect(Math.max(...emulator.requests.map((r) => Number(r.query.$skip ?? 0)))).toBe(100);
+    expect(emulator.requests[0]?.query).toEqual({
+      $filter: "createdDateTime ge 2026-11-30T00:00:00Z and createdDateTime lt 2026-12-01T00:00:00Z",
+      $orderby: "createdDateTime asc",
+      $top: "50",
+    });
+  });
+
+  it("asks for include-unknown-enum-members on every request, so a Sentinel alert arrives named", async () => {
+    await start([sentinelAlert]);
+    const graph = client();
+    const listing = await graph.listAlerts({ ...window, since: new Date("2026-11-29T00:00:00Z") });
+    expect(listing.alerts.map((alert) => alert.read().fields.serviceSource)).toEqual(["microsoftSentinel"]);
+    const read = await graph.alertsById([sentinelAlert.id]);
+    expect(read.get(sentinelAlert.id)?.detectionSource).toBe("scheduledAlerts");
+    expect(emulator.requests).toHaveLength(2);
+    expect(emulator.requests.every((r) => r.prefer === "include-unknown-enum-members")).toBe(true);
+  });
+
+  it("follows a next link on Graph's own host, and refuses one to another host rather than send the token there", async () => {
+    const instant = "2026-11-30T10:00:00Z";
+    const same = [0, 1, 2].map((i) => makeGraphAlert({ id: `A${i}`, createdDateTime: instant, lastUpdateDateTime: instant }));
+    await start(same);
+    // Three alerts sharing both times fill pages of two: only the next link reads the third.
+    expect((await client({ pageSize: 2 }).listAlerts(window)).alerts.map((alert) => alert.id)).toEqual(["A0", "A1", "A2"]);
+    expect(emulator.requests.map((r) => r.query.$skip)).toEqual([undefined, undefined, "2", undefined]);
+    await emulator.stop();
+
+    await start(same);
+    const page = { value: same.slice(0, 2), "@odata.nextLink": `https://graph.example.net${ALERTS}?$skip=2` };
+    emulator.inject({ method: "GET", path: /alerts_v2$/ }, { status: 200, body: page }, { status: 200, body: page });
+    await expect(client({ pageSize: 2 }).listAlerts(window)).rejects.toThrow(
+      "Listing Microsoft Graph alerts: the next page link points to another host (https://graph.example.net); refusing to send the token there",
+    );
+    expect(emulator.requests).toHaveLength(2);
+  });
+
+  it("reports a malformed alert and lists the rest", async () => {
+    await start([makeGraphAlert({ id: "good-1" }), makeGraphAlert({ id: "not an id!" }), makeGraphAlert({ id: "good-2", createdDateTime: "2026-11-30T09:00:00Z" })]);
+    const listing = await client().listAlerts(window);
+    expect(listing.alerts.map((alert) => alert.id).sort()).toEqual(["good-1", "good-2"]);
+    expect(listing.malformed).toEqual([{ id: "not an id!", problem: "id: an ID of letters, digits, '_' and '-' (at most 128)" }]);
+  });
+
+  it("stops a runaway listing that never reaches the end, with an error", async () => {
+    // A service that ignores the time filter and answers the same full page with later times forever.
+    await start([]);
+    let minute = 0;
+    const endless = () => ({ status: 200, body: { value: [0, 1].map((i) => makeGraphAlert({ id: `R${minute}-${i}`, createdDateTime: ticks(since.getTime() + (minute++) * 60_000) })) } });
+    emulator.inject({ method: "GET", path: /alerts_v2$/ }, ...Array.from({ length: 1_001 }, endless));
+    await expect(client({ pageSize: 2 }).listAlerts(window)).rejects.toThrow("Listing Microsoft Graph alerts: stopped after 1000 requests without reaching the end; narrow the window or the filter");
+  });
+});
+
+describe("limits and faults", () => {
+  it("waits out a 429's Retry-After, then lists", async () => {
+    await start([makeGraphAlert({ id: "A" })]);
+    emulator.inject({ method: "GET", path: /alerts_v2$/ }, { status: 429, headers: { "retry-after": "1" }, body: { error: { code: "TooManyRequests", message: "Too many requests." } } });
+    const started = Date.now();
+    expect((await client().listAlerts(window)).alerts.map((alert) => alert.id)).toEqual(["A"]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(emulator.requests.map((r) => r.status)).toEqual([429, 200]);
+    expect(messages).toEqual(["Listing Microsoft Graph alerts: HTTP 429; retrying in 1 s (attempt 2 of 4)"]);
+  });
+
+  it("retries a 5xx and a reply that is not JSON", async () => {
+    await start([makeGraphAlert({ id: "A" })]);
+    emulator.inject({ method: "GET", path: /alerts_v2$/ }, { status: 503, body: { error: { code: "ServiceUnavailable", message: "busy" } } }, { status: 200, raw: "{\"value\": [" });
+    expect((await client().listAlerts(window)).alerts.map((alert) => alert.id)).toEqual(["A"]);
+    expect(emulator.requests.map((r) => r.status)).toEqual([503, 200, 200]);
+    expect(messages).toEqual([
+      "Listing Microsoft Graph alerts: HTTP 503; retrying in 1 s (attempt 2 of 4)",
+      "Listing Microsoft Graph alerts: the reply is not valid JSON; retrying in 2 s (attempt 3 of 4)",
+    ]);
+  });
+
+  it("keeps to 150 requests in any rolling minute, waiting its turn instead of drawing a 429", async () => {
+    const alerts = Array.from({ length: 320 }, (_, i) => makeGraphAlert({ id: `A${i}` }));
+    await start(alerts);
+    const read = await client().alertsById(alerts.map((alert) => alert.id));
+    expect(read.size).toBe(320);
+    expect(emulator.requests).toHaveLength(320);
+    expect(emulator.requests.filter((r) => r.status !== 200)).toEqual([]);
+    const times = emulator.requests.map((r) => r.at);
+    const busiest = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 60_000).length));
+    expect(busiest).toBe(150);
+    expect(messages).toEqual([
+      "Waiting 60 s: Microsoft Graph allows 150 requests a minute on alerts",
+      "Waiting 60 s: Microsoft Graph allows 150 requests a minute on alerts",
+    ]);
+  });
+
+  it("paces to a lower perMinute when given one", async () => {
+    await start([makeGraphAlert({ id: "A" })], { perMinute: 3 });
+    const graph = client({ perMinute: 3 });
+    for (let i = 0; i < 7; i++) await graph.probeAlerts();
+    expect(emulator.requests.map((r) => r.status)).toEqual(Array(7).fill(200));
+    expect(emulator.requests.map((r) => r.at - emulator.requests[0]!.at)).toEqual([0, 0, 0, 60_000, 60_000, 60_000, 120_000]);
+  });
+
+  it("asks for a fresh token once on a 401, then explains that the token is not for Graph", async () => {
+    await start([makeGraphAlert({ id: "A" })]);
+    const tokens = tokensFor({ aud: "https://api.securitycenter.microsoft.com", roles: ["SecurityAlert.Read.All"] });
+    const failure = await client({ tokens }).listAlerts(window).catch((error: unknown) => error);
+    expect(tokens.refreshes).toBe(1);
+    expect(failure).toBeInstanceOf(GraphApiError);
+    expect((failure as GraphApiError).status).toBe(401);
+    expect((failure as GraphApiError).fix).toBe(
+      "Microsoft Graph refused the access token (this one is for https://api.securitycenter.microsoft.com): it must be issued for Graph. Check that cloud, or api-scope, names Graph's scope, e.g. https://graph.microsoft.com/.default for the public cloud.",
+    );
+  });
+
+  it("names the missing permission on a 403, from the token's roles", async () => {
+    await start([makeGraphAlert({ id: "A" })]);
+    const reader = client({ tokens: tokensFor({ ...READ_WRITE, roles: ["SecurityAlert.Read.All"] }) });
+    const write = await reader.updateAlert("A", { status: "Resolved" }).catch((error: unknown) => error);
+    expect((write as GraphApiError).status).toBe(403);
+    expect((write as GraphApiError).fix).toBe(
+      "The access token has SecurityAlert.Read.All but not SecurityAlert.ReadWrite.All, which updating alerts needs: add the Microsoft Graph application permission SecurityAlert.ReadWrite.All and grant admin consent.",
+    );
+    const bare = client({ tokens: tokensFor({ ...READ_WRITE, roles: [] }) });
+    const read = await bare.listAlerts(window).catch((error: unknown) => error);
+    expect((read as GraphApiError).fix).toBe(
+      "The access token carries no application roles: add the Microsoft Graph application permission SecurityAlert.Read.All (or SecurityAlert.ReadWrite.All, which sync needs) to the app registration and grant admin consent.",
+    );
+  });
+});
+
+describe("alertsById", () => {
+  const recent = "2026-12-01T08:00:00Z";
+  const old = "2026-11-20T08:00:00Z";
+
+  it("lists the alerts updated since the window began and reads the rest one by one; one not found is left out", async () => {
+    await start([
+      makeGraphAlert({ id: "LISTED", lastUpdateDateTime: recent, status: "inProgress" }),
+      makeGraphAlert({ id: "OTHER", lastUpdateDateTime: recent }),
+      makeGraphAlert({ id: "OLD", lastUpdateDateTime: old, classification: "truePositive" }),
+    ]);
+    const read = await client().alertsById(["LISTED", "OLD", "GONE"], { updatedSince: new Date("2026-11-30T09:00:00.500Z") });
+    expect([...read.keys()].sort()).toEqual(["LISTED", "OLD"]);
+    expect(read.get("LISTED")?.status).toBe("InProgress");
+    expect(read.get("OLD")?.classification).toBe("TruePositive");
+    expect(emulator.requests.map((r) => [r.path, r.query.$filter, r.query.$orderby, r.status])).toEqual([
+      [ALERTS, "lastUpdateDateTime ge 2026-11-30T09:00:00Z", "lastUpdateDateTime asc", 200],
+      [`${ALERTS}/OLD`, undefined, undefined, 200],
+      [`${ALERTS}/GONE`, undefined, undefined, 404],
+    ]);
+  });
+
+  it("reads each alert alone without updatedSince, its ID encoded in the path", async () => {
+    await start([makeGraphAlert({ id: "da637551227677560813_-961444813" })]);
+    const read = await client().alertsById(["da637551227677560813_-961444813"]);
+    expect([...read.keys()]).toEqual(["da637551227677560813_-961444813"]);
+    expect(emulator.requests.map((r) => r.path)).toEqual([`${ALERTS}/da637551227677560813_-961444813`]);
+  });
+});
+
+describe("updateAlert and updateAlerts", () => {
+  it("PATCHes the fields in Graph's spelling, then posts the comment", async () => {
+    await start([makeGraphAlert({ id: "A" })]);
+    const changes: AlertChanges = { status: "Resolved", classification: "TruePositive", determination: "CompromisedUser", assignedTo: "ana@contoso.com", comment: "ana on GitHub: contained (https://github.com/o/r/issues/1#issuecomment-1)" };
+    const graph = client();
+    expect(graph.spell(changes)).toEqual({ status: "resolved", classification: "truePositive", determination: "compromisedAccount", assignedTo: "ana@contoso.com", comment: changes.comment });
+    await graph.updateAlert("A", changes);
+    expect(emulator.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+      ["PATCH", `${ALERTS}/A`, { status: "resolved", classification: "truePositive", determination: "compromisedAccount", assignedTo: "ana@contoso.com" }],
+      ["POST", `${ALERTS}/A/comments`, { "@odata.type": "microsoft.graph.security.alertComment", comment: changes.comment! }],
+    ]);
+    expect(emulator.alerts[0]?.comments?.map((c) => c.comment)).toEqual([changes.comment]);
+  });
+
+  it("sends a comment alone without a PATCH", async () => {
+    await start([makeGraphAlert({ id: "A" })]);
+    await client().updateAlert("A", { comment: "ana on GitHub: hi (https://github.com/o/r/issues/1)" });
+    expect(emulator.requests.map((r) => r.method)).toEqual(["POST"]);
+  });
+
+  it("reads the alert back after a comment's lost reply, and does not post it twice", async () => {
+    await start([makeGraphAlert({ id: "A" })]);
+    emulator.inject({ method: "POST", path: /alerts_v2\/A\/comments$/ }, { status: 504, applyEffect: true });
+    await client().updateAlert("A", { comment: "ana on GitHub: once (https://github.com/o/r/issues/1)" });
+    expect(emulator.requests.map((r) => [r.method, r.path, r.status])).toEqual([
+      ["POST", `${ALERTS}/A/comments`, 504],
+      ["GET", `${ALERTS}/A`, 200],
+    ]);
+    expect(emulator.alerts[0]?.comments?.map((c) => c.comment)).toEqual(["ana on GitHub: once (https://github.com/o/r/issues/1)"]);
+  });
+
+  it("posts the comment again when the read-back shows the lost one did not land", async () => {
+    await start([makeGraphAlert({ id: "A" })]);
+    emulator.inject({ method: "POST", path: /alerts_v2\/A\/comments$/ }, { status: 502 });
+    await client().updateAlert("A", { comment: "ana on GitHub: lost (https://github.com/o/r/issues/1)" });
+    expect(emulator.requests.map((r) => [r.method, r.status])).toEqual([["POST", 502], ["GET", 200], ["POST", 200]]);
+    expect(emulator.alerts[0]?.comments).toHaveLength(1);
+  });
+
+  it("surfaces a refused value as a GraphApiError with status 400 and Graph's request-id", async () => {
+    await start([makeGraphAlert({ id: "A" })]);
+    // The alias of a disputed determination goes out in the update page's spelling, which the schema lacks.
+    const failure = await client().updateAlert("A", { classification: "TruePositive", determination: "CompromisedAccount" }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(GraphApiError);
+    expect(refusedAsInvalid(failure)).toBe(true);
+    const error = failure as GraphApiError;
+    expect(error.problem).toBe("Updating Microsoft Graph alert A failed with HTTP 400");
+    expect(error.reply).toMatch(
+      /^BadRequest: Invalid value 'compromisedUser' for property 'determination' of type 'microsoft\.graph\.security\.alertDetermination'\. Valid values: .+ \(request-id [0-9a-f-]{36}, date 2026-12-01T09:00:00\)$/,
+    );
+    expect(error.message).toBe(`${error.problem}: ${error.reply}`);
+  });
+
+  it("says an alert Graph does not have is not found", async () => {
+    await start([]);
+    const failure = (await client().updateAlert("GONE", { status: "Resolved" }).catch((error: unknown) => error)) as GraphApiError;
+    expect(failure.status).toBe(404);
+    expect(failure.fix).toBe("The alert is not in Microsoft Graph: it may be older than the tenant's retention, or deleted.");
+  });
+
+  it("updates many alerts one by one, Graph having no batch update", async () => {
+    await start([makeGraphAlert({ id: "A" }), makeGraphAlert({ id: "B" })]);
+    await client().updateAlerts(["A", "B"], { status: "InProgress" });
+    expect(emulator.patches).toEqual([
+      { id: "A", body: { status: "inProgress" } },
+      { id: "B", body: { status: "inProgress" } },
+    ]);
+  });
+});
+
+describe("check", () => {
+  it("signs in, and probes with one small listing of the last day", async () => {
+    now = Date.now();
+    await start([makeGraphAlert({ id: "A", createdDateTime: new Date(Date.now() - 3_600_000).toISOString() })]);
+    const graph = client();
+    expect((await graph.signIn()).roles).toEqual(["SecurityAlert.ReadWrite.All"]);
+    expect(await graph.probeAlerts()).toBe(1);
+    expect(emulator.requests).toHaveLength(1);
+    expect(emulator.requests[0]?.query.$top).toBe("10");
+    expect(graph.service).toBe("Microsoft Graph");
+    expect(graph.permissions).toEqual({ api: "Microsoft Graph", read: ["SecurityAlert.Read.All", "SecurityAlert.ReadWrite.All"], write: "SecurityAlert.ReadWrite.All" });
+    expect(graph.describeWindow({ ...window, minSeverity: "High" })).toBe("$filter=createdDateTime ge 2026-11-30T00:00:00Z and createdDateTime lt 2026-12-01T00:00:00Z and severity eq 'high'");
+  });
+});
