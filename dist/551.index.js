@@ -90,9 +90,12 @@ const CELL_MAX = 500;
 const BLOCK_MAX = 4_000;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** `{field}` → the alert's field; arrays are joined, objects and missing fields render empty. */
+/**
+ * `{field}` → the alert's field; arrays are joined, objects and missing fields render empty, and
+ * ` on {field}` is left out when the field is empty (an alert with no device has no "on …").
+ */
 function renderTitle(template, alert) {
-    const filled = template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field) => scalarText(alert.fields[field]));
+    const filled = template.replace(/ on \{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, field) => (scalarText(alert.fields[field]) ? whole : "")).replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field) => scalarText(alert.fields[field]));
     return (0,markdown/* truncate */.xv)((0,markdown/* singleLine */.pF)(filled) || `Defender alert ${alert.id}`, TITLE_MAX);
 }
 function scalarText(value) {
@@ -305,7 +308,7 @@ async function runPull(config, deps, log, options = {}) {
     const { source } = deps;
     const now = options.now ?? new Date();
     const window = { since: new Date(now.getTime() - config.lookbackMs), until: now };
-    const asked = { ...window, minSeverity: config.minSeverity, statuses: config.statuses, extra: config.filter };
+    const asked = { ...window, minSeverity: config.minSeverity, statuses: config.statuses, serviceSources: config.serviceSources, extra: config.filter };
     log.info(`Listing ${source.service} alerts with ${source.describeWindow(asked)}`);
     const listing = await source.listAlerts(asked);
     for (const bad of listing.malformed)

@@ -12,8 +12,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
-const READ_ROLES = ["Alert.Read.All", "Alert.ReadWrite.All"];
-const WRITE_ROLE = "Alert.ReadWrite.All";
 /** A value inside our words: a code span (a backtick in it could not end the span, so it goes). */
 function code(value) {
     return `\`${value.replace(/`/g, "'")}\``;
@@ -27,24 +25,26 @@ function signInName(config) {
     return `Sign in to ${code(config.cloud.authorityHost)} (${how})`;
 }
 /** What the token's roles allow: pull reads alerts, sync also updates them. */
-function permissionItem(roles) {
-    const name = "Defender permission (the token's roles)";
+function permissionItem(roles, permissions) {
+    const { api, read, write } = permissions;
+    const name = `${api === "Microsoft Graph" ? "Microsoft Graph" : "Defender"} permission (the token's roles)`;
     const detail = roles.length > 0 ? roles.map(code).join(", ") : "no roles";
-    if (roles.includes(WRITE_ROLE))
+    if (roles.includes(write))
         return { name, status: "passed", detail };
-    if (roles.some((role) => READ_ROLES.includes(role))) {
+    if (roles.some((role) => read.includes(role))) {
         return {
             name,
             status: "warning",
-            detail: `${detail}: pull can read alerts, but sync will need ${code(WRITE_ROLE)} to update them`,
-            fix: `Before using sync, add the WindowsDefenderATP application permission ${code(WRITE_ROLE)} to the app registration and grant admin consent.`,
+            detail: `${detail}: pull can read alerts, but sync will need ${code(write)} to update them`,
+            fix: `Before using sync, add the ${api} application permission ${code(write)} to the app registration and grant admin consent.`,
         };
     }
+    const readOnly = read.find((role) => role !== write) ?? write;
     return {
         name,
         status: "failed",
         detail,
-        fix: `Add the WindowsDefenderATP application permission ${code(WRITE_ROLE)} (or ${code("Alert.Read.All")} for pull alone) to the app registration and grant admin consent.`,
+        fix: `Add the ${api} application permission ${code(write)} (or ${code(readOnly)} for pull alone) to the app registration and grant admin consent.`,
     };
 }
 async function runCheck(config, deps) {
@@ -60,7 +60,7 @@ async function runCheck(config, deps) {
         items.push(failed(signIn, error));
     }
     if (roles) {
-        items.push(permissionItem(roles));
+        items.push(permissionItem(roles, deps.source.permissions));
         const listing = `List alerts at ${code(config.cloud.apiUrl)}`;
         try {
             const count = await deps.source.probeAlerts();

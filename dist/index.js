@@ -28381,14 +28381,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   mW: () => (/* binding */ readTuning)
 });
 
-// UNUSED EXPORTS: CLOUDS, INPUT_DEFAULTS, InputError, SYNC_DIRECTIONS, isBalancedClause, parseDuration, resolveCloud, splitList
+// UNUSED EXPORTS: CLOUDS, GRAPH_CLOUDS, INPUT_DEFAULTS, InputError, SERVICE_SOURCES, SOURCES, SYNC_DIRECTIONS, isBalancedClause, parseDuration, resolveCloud, splitList
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
 var schemas = __nccwpck_require__(94343);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(88532);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
-var api = __nccwpck_require__(43759);
+var core_api = __nccwpck_require__(43759);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/entra/certificate.ts
@@ -28478,6 +28478,33 @@ const CLOUDS = {
         portalHost: "security.apps.mil",
     },
 };
+/** With `source: graph`, the API and scope come from here instead (login host, audience and portal as above). */
+const GRAPH_CLOUDS = {
+    public: { apiUrl: "https://graph.microsoft.com", apiScope: "https://graph.microsoft.com/.default" },
+    gcc: { apiUrl: "https://graph.microsoft.com", apiScope: "https://graph.microsoft.com/.default" },
+    "gcc-high": { apiUrl: "https://graph.microsoft.us", apiScope: "https://graph.microsoft.us/.default" },
+    dod: { apiUrl: "https://dod-graph.microsoft.us", apiScope: "https://dod-graph.microsoft.us/.default" },
+};
+const SOURCES = ["endpoint", "graph"];
+/**
+ * Graph's `serviceSource` members (the schema's, evolvable ones included), so `service-sources`
+ * can be written in any case and is sent in Graph's.
+ */
+const SERVICE_SOURCES = [
+    "microsoftDefenderForEndpoint",
+    "microsoftDefenderForIdentity",
+    "microsoftDefenderForCloudApps",
+    "microsoftDefenderForOffice365",
+    "microsoft365Defender",
+    "azureAdIdentityProtection",
+    "microsoftAppGovernance",
+    "dataLossPrevention",
+    "microsoftDefenderForCloud",
+    "microsoftSentinel",
+    "microsoftInsiderRiskManagement",
+    "microsoftThreatIntelligence",
+    "microsoftSecurityForAI",
+];
 const SYNC_DIRECTIONS = ["both", "to-defender", "to-github"];
 const INPUT_DEFAULTS = {
     cloud: "public",
@@ -28490,6 +28517,7 @@ const INPUT_DEFAULTS = {
     "trusted-authors": "github-actions[bot]",
     "dry-run": "false",
     "sync-direction": "both",
+    source: "endpoint",
 };
 /** A bad input: one line naming the input, the value and what is accepted. */
 class InputError extends Error {
@@ -28604,12 +28632,25 @@ const apiUrlSchema = config_text((value) => {
     const url = apiUrl(value);
     return url instanceof Rejected ? url : url.replace(/\/api$/i, "");
 });
+const graphUrl = baseUrl("an https:// URL such as https://graph.microsoft.us (http:// only for a loopback host)", false, true);
+const graphUrlSchema = config_text((value) => {
+    const url = graphUrl(value);
+    return url instanceof Rejected ? url : url.replace(/\/v1\.0$/i, "");
+});
+/** Graph `serviceSource` values: known members in Graph's spelling, a newer one as written. */
+const serviceSourcesSchema = config_text((value) => {
+    const items = splitList(value);
+    const bad = items.find((item) => !/^[A-Za-z][A-Za-z0-9]{0,63}$/.test(item));
+    if (bad !== undefined)
+        return reject(`expected Graph serviceSource values such as microsoftDefenderForOffice365, separated by commas or newlines; ${JSON.stringify(bad)} is not one`);
+    return [...new Set(items.map((item) => SERVICE_SOURCES.find((known) => known.toLowerCase() === item.toLowerCase()) ?? item))];
+});
 const authorityHost = baseUrl("an https:// URL or host name such as https://login.microsoftonline.us", true, false);
 const authorityHostSchema = config_text((value) => {
     const url = authorityHost(value);
     return url instanceof Rejected || new URL(url).pathname === "/" ? url : reject("expected a login host without a path, such as https://login.microsoftonline.us");
 });
-const scopeSchema = schemas/* string */.YjP().check(api/* _regex */.Fk(/^\S+\/\.default$/, "expected a resource scope ending in /.default, such as https://api.securitycenter.microsoft.com/.default"));
+const scopeSchema = schemas/* string */.YjP().check(core_api/* _regex */.Fk(/^\S+\/\.default$/, "expected a resource scope ending in /.default, such as https://api.securitycenter.microsoft.com/.default"));
 /** The OData clause is ANDed with ours, so it must not be able to close our parentheses. */
 const filterSchema = schemas/* string */.YjP().check(schemas/* refine */.YPB(isBalancedClause, "expected an OData $filter clause with balanced parentheses and quotes, such as category eq 'Malware'"));
 function isBalancedClause(clause) {
@@ -28626,7 +28667,7 @@ function isBalancedClause(clause) {
     return depth === 0 && !quoted;
 }
 const titleTemplateSchema = schemas/* string */.YjP().check(schemas/* refine */.YPB((template) => !/\{(?![A-Za-z][A-Za-z0-9]*\})/.test(template) && Array.from(template).length <= 1024, "expected text with {field} placeholders naming alert fields, such as [{severity}] {title} on {computerDnsName}"));
-const assigneeMapSchema = schemas/* record */.g1P(schemas/* union */.KCZ([schemas/* string */.YjP().check(api/* _regex */.Fk(LOGIN)), schemas/* string */.YjP().check(api/* _regex */.Fk(APP_LOGIN))]), schemas/* string */.YjP().check(api/* _minLength */.m9(1), api/* _maxLength */.Eb(256)));
+const assigneeMapSchema = schemas/* record */.g1P(schemas/* union */.KCZ([schemas/* string */.YjP().check(core_api/* _regex */.Fk(LOGIN)), schemas/* string */.YjP().check(core_api/* _regex */.Fk(APP_LOGIN))]), schemas/* string */.YjP().check(core_api/* _minLength */.m9(1), core_api/* _maxLength */.Eb(256)));
 /**
  * The assignee-map input: JSON, or YAML. The YAML parser is loaded only for a value that is not
  * JSON, so the runs that do not need it do not pay for it.
@@ -28671,16 +28712,17 @@ function readCredential(read) {
     }
     return secret ? { kind: "secret", secret } : { kind: "oidc" };
 }
-function resolveCloud(read) {
+function resolveCloud(read, source = "endpoint") {
     const name = field(read, "cloud", oneOf(Object.keys(CLOUDS)));
     const defaults = CLOUDS[name];
+    const api = source === "graph" ? GRAPH_CLOUDS[name] : defaults;
     const override = (input, schema, fallback) => (read(input).trim() ? field(read, input, schema) : fallback);
     return {
         name,
         authorityHost: override("authority-host", authorityHostSchema, defaults.authorityHost),
-        apiUrl: override("api-url", apiUrlSchema, defaults.apiUrl),
-        apiScope: override("api-scope", scopeSchema, defaults.apiScope),
-        oidcAudience: override("oidc-audience", schemas/* string */.YjP().check(api/* _minLength */.m9(1), api/* _maxLength */.Eb(256, "expected an audience of at most 256 characters")), defaults.oidcAudience),
+        apiUrl: override("api-url", source === "graph" ? graphUrlSchema : apiUrlSchema, api.apiUrl),
+        apiScope: override("api-scope", scopeSchema, api.apiScope),
+        oidcAudience: override("oidc-audience", schemas/* string */.YjP().check(core_api/* _minLength */.m9(1), core_api/* _maxLength */.Eb(256, "expected an audience of at most 256 characters")), defaults.oidcAudience),
         portalHost: defaults.portalHost,
     };
 }
@@ -28688,10 +28730,11 @@ function resolveCloud(read) {
 async function readConfig(read) {
     const mode = field(read, "mode", oneOf(MODES, "pull, sync or check"));
     const tenantId = field(read, "tenant-id", schemas/* string */.YjP().check(schemas/* refine */.YPB((v) => GUID.test(v) || DOMAIN.test(v), "expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com")));
-    const clientId = field(read, "client-id", schemas/* string */.YjP().check(api/* _regex */.Fk(GUID, "expected the application (client) ID, a GUID")));
+    const clientId = field(read, "client-id", schemas/* string */.YjP().check(core_api/* _regex */.Fk(GUID, "expected the application (client) ID, a GUID")));
     const credential = readCredential(read);
-    const cloud = resolveCloud(read);
-    const githubToken = field(read, "github-token", schemas/* string */.YjP().check(api/* _minLength */.m9(1, "required: a GitHub token (the default is ${{ github.token }})")), { secret: true });
+    const source = field(read, "source", oneOf(SOURCES, "endpoint or graph"));
+    const cloud = resolveCloud(read, source);
+    const githubToken = field(read, "github-token", schemas/* string */.YjP().check(core_api/* _minLength */.m9(1, "required: a GitHub token (the default is ${{ github.token }})")), { secret: true });
     const lookbackMs = field(read, "lookback", durationSchema);
     const minSeverity = field(read, "min-severity", oneOf(vocabulary/* SEVERITIES */.oC.filter((s) => s !== "UnSpecified"), "Informational, Low, Medium or High"));
     const statuses = field(read, "statuses", config_text((value) => {
@@ -28701,9 +28744,14 @@ async function readConfig(read) {
             return reject("expected a list of New, InProgress, Resolved, Unknown");
         return [...new Set(items)];
     }));
+    const serviceSources = field(read, "service-sources", serviceSourcesSchema);
+    if (source !== "graph" && serviceSources.length > 0) {
+        throw new InputError("service-sources", read("service-sources").trim(), "takes effect only with source: graph (the Endpoint API serves Defender for Endpoint alerts alone); remove it or set source: graph");
+    }
     const filter = read("filter").trim() ? field(read, "filter", filterSchema) : undefined;
     return {
         mode,
+        source,
         tenantId,
         clientId,
         credential,
@@ -28712,6 +28760,7 @@ async function readConfig(read) {
         lookbackMs,
         minSeverity,
         statuses,
+        serviceSources,
         filter,
         maxIssues: field(read, "max-issues", wholeNumber(10_000)),
         labels: field(read, "labels", labelList),
@@ -40101,6 +40150,18 @@ function _function(params) {
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -40553,9 +40614,9 @@ const log = {
     warning: (message) => src_core/* warning */.$e(message),
 };
 async function pull(config, tuning) {
-    const [{ createSource }, { runPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(615)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9615)), __nccwpck_require__.e(/* import() */ 551).then(__nccwpck_require__.bind(__nccwpck_require__, 38551))]);
+    const [{ createSource }, { runPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481)), __nccwpck_require__.e(/* import() */ 551).then(__nccwpck_require__.bind(__nccwpck_require__, 38551))]);
     const store = once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).createStore(config, tuning, process.env));
-    const result = await runPull(config, { source: createSource(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
+    const result = await runPull(config, { source: await createSource(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
     await reportPull(result, reporter);
     if (result.failures.length === 0)
         return undefined;
@@ -40575,7 +40636,7 @@ async function src_sync(config, tuning) {
     // Built on first use, then the same client for the rest of the run: one sign-in, one pace.
     const deps = {
         store: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).createStore(config, tuning, process.env)),
-        source: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(615)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9615))).createSource(config, tuning)),
+        source: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481))).createSource(config, tuning)),
     };
     let result;
     if (RECONCILE_EVENTS.has(eventName)) {
@@ -40608,8 +40669,8 @@ async function src_sync(config, tuning) {
     return `${result.failures.length} update${result.failures.length === 1 ? "" : "s"} failed: ${result.failures.map((f) => `#${f.issueNumber} ${f.alertId}: ${f.error}`).join("; ")}`;
 }
 async function check(config, tuning) {
-    const [{ createSource }, { runCheck }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(615)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9615)), __nccwpck_require__.e(/* import() */ 668).then(__nccwpck_require__.bind(__nccwpck_require__, 66668))]);
-    const items = await runCheck(config, { source: createSource(config, tuning), github: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).checkGitHub(config, process.env) });
+    const [{ createSource }, { runCheck }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481)), __nccwpck_require__.e(/* import() */ 668).then(__nccwpck_require__.bind(__nccwpck_require__, 66668))]);
+    const items = await runCheck(config, { source: await createSource(config, tuning), github: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).checkGitHub(config, process.env) });
     checkLines(items).forEach((line, i) => (items[i].status === "warning" ? src_core/* warning */.$e(line) : src_core/* info */.pq(line)));
     await reporter.summary(checkSummary(items));
     const failed = items.filter((item) => item.status === "failed");

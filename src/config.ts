@@ -42,6 +42,37 @@ export const CLOUDS = {
 } as const;
 export type CloudName = keyof typeof CLOUDS;
 
+/** With `source: graph`, the API and scope come from here instead (login host, audience and portal as above). */
+export const GRAPH_CLOUDS: Record<CloudName, { apiUrl: string; apiScope: string }> = {
+  public: { apiUrl: "https://graph.microsoft.com", apiScope: "https://graph.microsoft.com/.default" },
+  gcc: { apiUrl: "https://graph.microsoft.com", apiScope: "https://graph.microsoft.com/.default" },
+  "gcc-high": { apiUrl: "https://graph.microsoft.us", apiScope: "https://graph.microsoft.us/.default" },
+  dod: { apiUrl: "https://dod-graph.microsoft.us", apiScope: "https://dod-graph.microsoft.us/.default" },
+};
+
+export const SOURCES = ["endpoint", "graph"] as const;
+export type Source = (typeof SOURCES)[number];
+
+/**
+ * Graph's `serviceSource` members (the schema's, evolvable ones included), so `service-sources`
+ * can be written in any case and is sent in Graph's.
+ */
+export const SERVICE_SOURCES = [
+  "microsoftDefenderForEndpoint",
+  "microsoftDefenderForIdentity",
+  "microsoftDefenderForCloudApps",
+  "microsoftDefenderForOffice365",
+  "microsoft365Defender",
+  "azureAdIdentityProtection",
+  "microsoftAppGovernance",
+  "dataLossPrevention",
+  "microsoftDefenderForCloud",
+  "microsoftSentinel",
+  "microsoftInsiderRiskManagement",
+  "microsoftThreatIntelligence",
+  "microsoftSecurityForAI",
+] as const;
+
 export interface Cloud {
   name: CloudName;
   authorityHost: string;
@@ -56,6 +87,7 @@ export type Credential = { kind: "secret"; secret: string } | CertificateCredent
 
 export interface Config {
   mode: Mode;
+  source: Source;
   tenantId: string;
   clientId: string;
   credential: Credential;
@@ -64,6 +96,8 @@ export interface Config {
   lookbackMs: number;
   minSeverity: Severity;
   statuses: string[];
+  /** Graph `serviceSource` values to take; empty takes all. */
+  serviceSources: string[];
   filter: string | undefined;
   maxIssues: number;
   labels: string[];
@@ -90,6 +124,7 @@ export const INPUT_DEFAULTS = {
   "trusted-authors": "github-actions[bot]",
   "dry-run": "false",
   "sync-direction": "both",
+  source: "endpoint",
 } as const;
 
 /** A bad input: one line naming the input, the value and what is accepted. */
@@ -219,6 +254,19 @@ const apiUrlSchema = text((value) => {
   const url = apiUrl(value);
   return url instanceof Rejected ? url : url.replace(/\/api$/i, "");
 });
+const graphUrl = baseUrl("an https:// URL such as https://graph.microsoft.us (http:// only for a loopback host)", false, true);
+const graphUrlSchema = text((value) => {
+  const url = graphUrl(value);
+  return url instanceof Rejected ? url : url.replace(/\/v1\.0$/i, "");
+});
+
+/** Graph `serviceSource` values: known members in Graph's spelling, a newer one as written. */
+const serviceSourcesSchema = text((value) => {
+  const items = splitList(value);
+  const bad = items.find((item) => !/^[A-Za-z][A-Za-z0-9]{0,63}$/.test(item));
+  if (bad !== undefined) return reject(`expected Graph serviceSource values such as microsoftDefenderForOffice365, separated by commas or newlines; ${JSON.stringify(bad)} is not one`);
+  return [...new Set(items.map((item) => SERVICE_SOURCES.find((known) => known.toLowerCase() === item.toLowerCase()) ?? item))];
+});
 const authorityHost = baseUrl("an https:// URL or host name such as https://login.microsoftonline.us", true, false);
 const authorityHostSchema = text((value) => {
   const url = authorityHost(value);
@@ -292,15 +340,16 @@ function readCredential(read: InputReader): Credential {
   return secret ? { kind: "secret", secret } : { kind: "oidc" };
 }
 
-export function resolveCloud(read: InputReader): Cloud {
+export function resolveCloud(read: InputReader, source: Source = "endpoint"): Cloud {
   const name = field(read, "cloud", oneOf(Object.keys(CLOUDS) as CloudName[]));
   const defaults = CLOUDS[name];
+  const api = source === "graph" ? GRAPH_CLOUDS[name] : defaults;
   const override = <T>(input: string, schema: z.ZodMiniType<T, string>, fallback: T) => (read(input).trim() ? field(read, input, schema) : fallback);
   return {
     name,
     authorityHost: override("authority-host", authorityHostSchema, defaults.authorityHost),
-    apiUrl: override("api-url", apiUrlSchema, defaults.apiUrl),
-    apiScope: override("api-scope", scopeSchema, defaults.apiScope),
+    apiUrl: override("api-url", source === "graph" ? graphUrlSchema : apiUrlSchema, api.apiUrl),
+    apiScope: override("api-scope", scopeSchema, api.apiScope),
     oidcAudience: override("oidc-audience", z.string().check(z.minLength(1), z.maxLength(256, "expected an audience of at most 256 characters")), defaults.oidcAudience),
     portalHost: defaults.portalHost,
   };
@@ -312,7 +361,8 @@ export async function readConfig(read: InputReader): Promise<Config> {
   const tenantId = field(read, "tenant-id", z.string().check(z.refine((v) => GUID.test(v) || DOMAIN.test(v), "expected the tenant's GUID or a verified domain such as contoso.onmicrosoft.com")));
   const clientId = field(read, "client-id", z.string().check(z.regex(GUID, "expected the application (client) ID, a GUID")));
   const credential = readCredential(read);
-  const cloud = resolveCloud(read);
+  const source = field(read, "source", oneOf(SOURCES, "endpoint or graph"));
+  const cloud = resolveCloud(read, source);
   const githubToken = field(read, "github-token", z.string().check(z.minLength(1, "required: a GitHub token (the default is ${{ github.token }})")), { secret: true });
   const lookbackMs = field(read, "lookback", durationSchema);
   const minSeverity = field(read, "min-severity", oneOf(SEVERITIES.filter((s) => s !== "UnSpecified"), "Informational, Low, Medium or High"));
@@ -322,9 +372,14 @@ export async function readConfig(read: InputReader): Promise<Config> {
     if (items.length === 0 || items.includes(undefined)) return reject("expected a list of New, InProgress, Resolved, Unknown");
     return [...new Set(items as string[])];
   }));
+  const serviceSources = field(read, "service-sources", serviceSourcesSchema);
+  if (source !== "graph" && serviceSources.length > 0) {
+    throw new InputError("service-sources", read("service-sources").trim(), "takes effect only with source: graph (the Endpoint API serves Defender for Endpoint alerts alone); remove it or set source: graph");
+  }
   const filter = read("filter").trim() ? field(read, "filter", filterSchema) : undefined;
   return {
     mode,
+    source,
     tenantId,
     clientId,
     credential,
@@ -333,6 +388,7 @@ export async function readConfig(read: InputReader): Promise<Config> {
     lookbackMs,
     minSeverity,
     statuses,
+    serviceSources,
     filter,
     maxIssues: field(read, "max-issues", wholeNumber(10_000)),
     labels: field(read, "labels", labelList),

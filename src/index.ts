@@ -33,7 +33,7 @@ type Run = (config: Config, tuning: Tuning) => Promise<string | undefined>;
 async function pull(config: Config, tuning: Tuning): Promise<string | undefined> {
   const [{ createSource }, { runPull }] = await Promise.all([import("./source/setup.js"), import("./modes/pull.js")]);
   const store = once(async () => (await import("./github/setup.js")).createStore(config, tuning, process.env));
-  const result = await runPull(config, { source: createSource(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
+  const result = await runPull(config, { source: await createSource(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
   await reportPull(result, reporter);
   if (result.failures.length === 0) return undefined;
   return `${result.failures.length} of ${result.failures.length + result.opened.length} issues could not be opened: ${result.failures.map((f) => `${f.alertId} (${f.error})`).join("; ")}. The next run opens them.`;
@@ -86,7 +86,7 @@ async function sync(config: Config, tuning: Tuning): Promise<string | undefined>
 
 async function check(config: Config, tuning: Tuning): Promise<string | undefined> {
   const [{ createSource }, { runCheck }] = await Promise.all([import("./source/setup.js"), import("./modes/check.js")]);
-  const items = await runCheck(config, { source: createSource(config, tuning), github: async () => (await import("./github/setup.js")).checkGitHub(config, process.env) });
+  const items = await runCheck(config, { source: await createSource(config, tuning), github: async () => (await import("./github/setup.js")).checkGitHub(config, process.env) });
   checkLines(items).forEach((line, i) => (items[i]!.status === "warning" ? core.warning(line) : core.info(line)));
   await reporter.summary(checkSummary(items));
   const failed = items.filter((item) => item.status === "failed");

@@ -10,7 +10,7 @@ const AADSTS_FIXES: Record<string, string> = {
   "900023": "The tenant ID is not valid: use the Directory (tenant) ID GUID or a verified domain.",
   "500011": "The token scope names a resource the tenant does not have: check that cloud (or api-scope) matches the tenant's cloud, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
   "1002012": "The scope must be a resource followed by /.default, such as https://api.securitycenter.microsoft.com/.default.",
-  "65001": "Admin consent is missing: grant admin consent for the app's WindowsDefenderATP permissions in Entra ID (API permissions → Grant admin consent).",
+  "65001": "Admin consent is missing: grant admin consent for the app's application permissions (WindowsDefenderATP, or Microsoft Graph with source: graph) in Entra ID (API permissions → Grant admin consent).",
   "700027": "The certificate was not accepted: upload the certificate of client-certificate (its public part, .cer or .pem) to the app registration under Certificates & secrets, or check it has not expired.",
   "7000274": "The certificate was not accepted: upload the certificate of client-certificate to the app registration under Certificates & secrets.",
   "700211": "The app has no federated credential for GitHub's issuer: add one with issuer https://token.actions.githubusercontent.com (Certificates & secrets → Federated credentials).",

@@ -6,7 +6,7 @@ import { type HttpTuning, isTransientError, isTransientStatus, open, type OpenRe
 import type { AlertChanges } from "../issue/changes.js";
 import type { Alert } from "../source/alert.js";
 import type { AlertListing, AlertSource, AlertWindow, ListedAlert, MalformedAlert, SentChanges } from "../source/source.js";
-import { odataTime } from "../endpoint/filter.js";
+import { odataTime } from "../source/odata.js";
 import { readGraphAlert } from "./alert.js";
 import { forbiddenFix, GraphApiError, NOT_FOUND_FIX, READ_ROLE, readGraphError, unauthorizedFix, WRITE_ROLE } from "./errors.js";
 import { graphAlertFilter, updatedSinceFilter } from "./filter.js";

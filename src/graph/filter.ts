@@ -1,6 +1,6 @@
 /** The Graph security API's OData $filter for the alerts in a pull window, in Graph's field names and spellings. Pure. */
 import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
-import { anyOf, odataTime, severitiesFrom } from "../endpoint/filter.js";
+import { anyOf, odataTime, severitiesFrom } from "../source/odata.js";
 import type { AlertWindow } from "../source/source.js";
 import { severityToGraph, statusToGraph } from "./vocabulary.js";
 

@@ -28,9 +28,12 @@ export interface IssueDraft {
 
 export { severityOf };
 
-/** `{field}` → the alert's field; arrays are joined, objects and missing fields render empty. */
+/**
+ * `{field}` → the alert's field; arrays are joined, objects and missing fields render empty, and
+ * ` on {field}` is left out when the field is empty (an alert with no device has no "on …").
+ */
 export function renderTitle(template: string, alert: Alert): string {
-  const filled = template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field: string) => scalarText(alert.fields[field]));
+  const filled = template.replace(/ on \{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, field: string) => (scalarText(alert.fields[field]) ? whole : "")).replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field: string) => scalarText(alert.fields[field]));
   return truncate(singleLine(filled) || `Defender alert ${alert.id}`, TITLE_MAX);
 }
 

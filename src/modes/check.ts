@@ -1,6 +1,6 @@
 /** Check: the set-up, item by item, each failure with its fix. Changes nothing. */
 import type { Config } from "../config.js";
-import type { AlertSource } from "../source/source.js";
+import type { AlertSource, SourcePermissions } from "../source/source.js";
 import { partsOf } from "../errors.js";
 import type { AccessCheck } from "../github/access.js";
 
@@ -25,9 +25,6 @@ export interface CheckDeps {
   github: () => Promise<AccessCheck[]>;
 }
 
-const READ_ROLES = ["Alert.Read.All", "Alert.ReadWrite.All"];
-const WRITE_ROLE = "Alert.ReadWrite.All";
-
 /** A value inside our words: a code span (a backtick in it could not end the span, so it goes). */
 function code(value: string): string {
   return `\`${value.replace(/`/g, "'")}\``;
@@ -44,23 +41,25 @@ function signInName(config: Config): string {
 }
 
 /** What the token's roles allow: pull reads alerts, sync also updates them. */
-export function permissionItem(roles: readonly string[]): CheckItem {
-  const name = "Defender permission (the token's roles)";
+export function permissionItem(roles: readonly string[], permissions: SourcePermissions): CheckItem {
+  const { api, read, write } = permissions;
+  const name = `${api === "Microsoft Graph" ? "Microsoft Graph" : "Defender"} permission (the token's roles)`;
   const detail = roles.length > 0 ? roles.map(code).join(", ") : "no roles";
-  if (roles.includes(WRITE_ROLE)) return { name, status: "passed", detail };
-  if (roles.some((role) => READ_ROLES.includes(role))) {
+  if (roles.includes(write)) return { name, status: "passed", detail };
+  if (roles.some((role) => read.includes(role))) {
     return {
       name,
       status: "warning",
-      detail: `${detail}: pull can read alerts, but sync will need ${code(WRITE_ROLE)} to update them`,
-      fix: `Before using sync, add the WindowsDefenderATP application permission ${code(WRITE_ROLE)} to the app registration and grant admin consent.`,
+      detail: `${detail}: pull can read alerts, but sync will need ${code(write)} to update them`,
+      fix: `Before using sync, add the ${api} application permission ${code(write)} to the app registration and grant admin consent.`,
     };
   }
+  const readOnly = read.find((role) => role !== write) ?? write;
   return {
     name,
     status: "failed",
     detail,
-    fix: `Add the WindowsDefenderATP application permission ${code(WRITE_ROLE)} (or ${code("Alert.Read.All")} for pull alone) to the app registration and grant admin consent.`,
+    fix: `Add the ${api} application permission ${code(write)} (or ${code(readOnly)} for pull alone) to the app registration and grant admin consent.`,
   };
 }
 
@@ -76,7 +75,7 @@ export async function runCheck(config: Config, deps: CheckDeps): Promise<CheckIt
     items.push(failed(signIn, error));
   }
   if (roles) {
-    items.push(permissionItem(roles));
+    items.push(permissionItem(roles, deps.source.permissions));
     const listing = `List alerts at ${code(config.cloud.apiUrl)}`;
     try {
       const count = await deps.source.probeAlerts();

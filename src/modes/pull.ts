@@ -100,7 +100,7 @@ export async function runPull(config: Config, deps: PullDeps, log: PullLog, opti
   const { source } = deps;
   const now = options.now ?? new Date();
   const window = { since: new Date(now.getTime() - config.lookbackMs), until: now };
-  const asked = { ...window, minSeverity: config.minSeverity, statuses: config.statuses, extra: config.filter };
+  const asked = { ...window, minSeverity: config.minSeverity, statuses: config.statuses, serviceSources: config.serviceSources, extra: config.filter };
   log.info(`Listing ${source.service} alerts with ${source.describeWindow(asked)}`);
   const listing = await source.listAlerts(asked);
   for (const bad of listing.malformed) log.warning(`Skipped malformed alert ${JSON.stringify(bad.id)}: ${bad.problem}`);

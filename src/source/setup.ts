@@ -3,7 +3,6 @@ import * as core from "@actions/core";
 import type { Config, Tuning } from "../config.js";
 import { createDispatcher, DEFAULT_TUNING, type HttpTuning } from "../http.js";
 import { createTokenSource } from "../entra/auth.js";
-import { DefenderClient } from "../endpoint/client.js";
 import type { AlertSource } from "./source.js";
 import { SignInError } from "../entra/errors.js";
 
@@ -15,7 +14,7 @@ function httpTuning(tuning: Tuning): HttpTuning {
   };
 }
 
-export function createSource(config: Config, tuning: Tuning): AlertSource {
+export async function createSource(config: Config, tuning: Tuning): Promise<AlertSource> {
   const http = httpTuning(tuning);
   const dispatcher = createDispatcher(http);
   const retrying = (message: string) => core.info(message);
@@ -33,5 +32,8 @@ export function createSource(config: Config, tuning: Tuning): AlertSource {
     debug: (message) => core.debug(message),
     retrying,
   });
-  return new DefenderClient({ apiUrl: config.cloud.apiUrl, tokens, dispatcher, tuning: http, pageSize: tuning.pageSize, retrying });
+  const options = { apiUrl: config.cloud.apiUrl, tokens, dispatcher, tuning: http, pageSize: tuning.pageSize, retrying };
+  // Each source loads only when chosen.
+  if (config.source === "graph") return new (await import("../graph/client.js")).GraphClient(options);
+  return new (await import("../endpoint/client.js")).DefenderClient(options);
 }

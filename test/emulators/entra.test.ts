@@ -300,6 +300,18 @@ describe("token endpoint error bodies", () => {
     expect(entra.issuedTokens).toEqual(new Set([withRoles.json.access_token, without.json.access_token]));
   });
 
+  it("gives a token the roles the app holds on the resource it is for: Graph's or Defender's, by default or as mapped", async () => {
+    await startEntra([
+      { clientId: CLIENT_ID, secret: SECRET, tenantId: TENANT },
+      { clientId: "mapped", secret: SECRET, tenantId: TENANT, roles: { "https://graph.microsoft.com": ["SecurityAlert.Read.All"] } },
+    ]);
+    const rolesOf = async (clientId: string, scope: string) => decodeJwt((await postToken(TENANT, { ...secretForm, client_id: clientId, scope })).json.access_token).payload["roles"];
+    expect(await rolesOf(CLIENT_ID, "https://graph.microsoft.com/.default")).toEqual(["SecurityAlert.ReadWrite.All"]);
+    expect(await rolesOf(CLIENT_ID, "https://api.securitycenter.microsoft.com/.default")).toEqual(["Alert.ReadWrite.All"]);
+    expect(await rolesOf("mapped", "https://graph.microsoft.com/.default")).toEqual(["SecurityAlert.Read.All"]);
+    expect(await rolesOf("mapped", "https://api.securitycenter.microsoft.com/.default")).toBeUndefined();
+  });
+
   it("serves injected responses first, then resumes", async () => {
     entra.inject(
       { method: "POST", path: /\/oauth2\/v2\.0\/token$/ },

@@ -14,8 +14,13 @@ export interface EntraApp {
   clientId: string;
   secret?: string;
   tenantId: string;
-  /** Application permissions in the token's `roles` claim; default `["Alert.ReadWrite.All"]`. */
-  roles?: string[];
+  /**
+   * Application permissions in the token's `roles` claim: a token carries the roles the app holds on
+   * the resource it is for. A list applies to every resource; a map names them per resource (the
+   * scope without `/.default`). Default: `SecurityAlert.ReadWrite.All` on Microsoft Graph,
+   * `Alert.ReadWrite.All` on any other resource (Defender for Endpoint's).
+   */
+  roles?: string[] | Record<string, string[]>;
   /** Certificate credential (e.g. from createClientCertificate): client assertions signed with it are accepted. */
   certificate?: { certDer: Buffer; publicKey: crypto.KeyObject };
   /** Federated identity credentials (GitHub OIDC); `publicKey`, when given, must verify the assertion. */
@@ -67,6 +72,15 @@ class TokenError {
 const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 const DEFAULT_ROLES = ["Alert.ReadWrite.All"];
+const DEFAULT_GRAPH_ROLES = ["SecurityAlert.ReadWrite.All"];
+const GRAPH_RESOURCES = new Set(["https://graph.microsoft.com", "https://graph.microsoft.us", "https://dod-graph.microsoft.us", "00000003-0000-0000-c000-000000000000"]);
+
+/** The roles an app's token for `resource` carries. */
+export function rolesFor(app: Pick<EntraApp, "roles">, resource: string): string[] {
+  if (Array.isArray(app.roles)) return app.roles;
+  if (app.roles) return app.roles[resource] ?? [];
+  return GRAPH_RESOURCES.has(resource) ? DEFAULT_GRAPH_ROLES : DEFAULT_ROLES;
+}
 const CLOCK_SKEW_SECONDS = 300;
 
 export class EntraEmulator {
@@ -315,7 +329,7 @@ export class EntraEmulator {
   private tokenResponse(app: EntraApp, tenantId: string, resource: string, appidacr: string): Record<string, unknown> {
     const lifetime = this.options.tokenLifetimeSeconds ?? 3599;
     const now = Math.floor(Date.now() / 1000);
-    const roles = app.roles ?? DEFAULT_ROLES;
+    const roles = rolesFor(app, resource);
     const claims: Record<string, unknown> = {
       aud: resource,
       iss: `https://sts.windows.net/${tenantId}/`,

@@ -1,6 +1,6 @@
 /**
- * A world for end-to-end runs: the Entra, Defender and GitHub emulators on loopback, and a way to
- * run the bundled action (`node dist/index.js`) in it exactly as the runner does.
+ * A world for end-to-end runs: the Entra, Defender, Graph security and GitHub emulators on loopback,
+ * and a way to run the bundled action (`node dist/index.js`) in it exactly as the runner does.
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { DefenderEmulator } from "../emulators/defender.ts";
 import { type EntraApp, EntraEmulator } from "../emulators/entra.ts";
 import { GitHubEmulator, type GitHubEmulatorOptions } from "../emulators/github.ts";
+import { GraphEmulator, type GraphEmulatorOptions } from "../emulators/graph.ts";
 import { createTestTls } from "../emulators/tls.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -41,8 +42,11 @@ export interface World {
   entra: EntraEmulator;
   defender: DefenderEmulator;
   github: GitHubEmulator;
+  graph: GraphEmulator;
   /** The inputs every run gets unless overridden: sign-in and emulator URLs. */
   baseInputs: Record<string, string>;
+  /** What a run adds to read alerts from the Graph emulator (`source: graph`). */
+  graphInputs: Record<string, string>;
   run(inputs?: Record<string, string>, options?: RunOptions): Promise<RunResult>;
   stop(): Promise<void>;
 }
@@ -54,6 +58,7 @@ export interface WorldOptions {
   app?: Partial<EntraApp>;
   tokenLifetimeSeconds?: number;
   github?: Omit<GitHubEmulatorOptions, "tokens">;
+  graph?: GraphEmulatorOptions;
   /** One clock for the Defender and GitHub emulators (a benchmark runs it faster than real time). */
   now?: () => Date;
 }
@@ -65,7 +70,9 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const clock = options.now ? { now: options.now } : {};
   const defender = new DefenderEmulator({ acceptToken: (token) => entra.issuedTokens.has(token), ...clock, ...options.defender });
   const github = new GitHubEmulator({ tokens: [GITHUB_TOKEN], ...clock, ...options.github });
-  await Promise.all([entra.start(), defender.start(), github.start()]);
+  // Holds tokens to Graph's audience and roles, as Graph does.
+  const graph = new GraphEmulator({ acceptToken: (token) => entra.issuedTokens.has(token), checkRoles: true, ...clock, ...options.graph });
+  await Promise.all([entra.start(), defender.start(), github.start(), graph.start()]);
   if (options.labels !== "none") await seedVocabulary(github);
   const baseInputs = {
     mode: "pull",
@@ -81,7 +88,9 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     entra,
     defender,
     github,
+    graph,
     baseInputs,
+    graphInputs: { source: "graph", "api-url": graph.url },
     async run(inputs = {}, runOptions = {}) {
       const allInputs: Record<string, string> = { ...baseInputs, ...inputs };
       const env: Record<string, string> = { NODE_EXTRA_CA_CERTS: tls.caPath, GITHUB_API_URL: github.url, ...runOptions.env };
@@ -97,7 +106,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       return result;
     },
     async stop() {
-      await Promise.all([entra.stop(), defender.stop(), github.stop()]);
+      await Promise.all([entra.stop(), defender.stop(), github.stop(), graph.stop()]);
       await rm(dir, { recursive: true, force: true });
     },
   };

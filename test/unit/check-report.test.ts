@@ -5,6 +5,9 @@ import { DefenderApiError } from "../../src/endpoint/errors.ts";
 import { explainSignInError } from "../../src/entra/errors.ts";
 import { partsOf } from "../../src/errors.ts";
 import { type CheckItem, permissionItem } from "../../src/modes/check.ts";
+
+const ENDPOINT = { api: "WindowsDefenderATP", read: ["Alert.Read.All", "Alert.ReadWrite.All"], write: "Alert.ReadWrite.All" };
+const GRAPH = { api: "Microsoft Graph", read: ["SecurityAlert.Read.All", "SecurityAlert.ReadWrite.All"], write: "SecurityAlert.ReadWrite.All" };
 import { checkLines, checkSummary, failureSummary, ownText } from "../../src/report.ts";
 import { cellsPerRow, hrefsIn, mentionsIn, renderGfm, tagsIn } from "../support/gfm.ts";
 
@@ -16,13 +19,29 @@ describe("permissionItem", () => {
     [["Machine.Read.All"], "failed"],
     [[], "failed"],
   ])("roles %j: %s", (roles, status) => {
-    expect(permissionItem(roles).status).toBe(status);
+    expect(permissionItem(roles, ENDPOINT).status).toBe(status);
   });
 
   it("warns that sync will need Alert.ReadWrite.All, and says how to add it", () => {
-    const item = permissionItem(["Alert.Read.All"]);
+    const item = permissionItem(["Alert.Read.All"], ENDPOINT);
     expect(item.detail).toBe("`Alert.Read.All`: pull can read alerts, but sync will need `Alert.ReadWrite.All` to update them");
     expect(item.fix).toBe("Before using sync, add the WindowsDefenderATP application permission `Alert.ReadWrite.All` to the app registration and grant admin consent.");
+  });
+
+  it.each([
+    [["SecurityAlert.ReadWrite.All"], "passed"],
+    [["SecurityAlert.Read.All"], "warning"],
+    // A Defender for Endpoint role in a Graph token says the permission was added to the wrong API.
+    [["Alert.ReadWrite.All"], "failed"],
+    [[], "failed"],
+  ])("with Graph, roles %j: %s", (roles, status) => {
+    expect(permissionItem(roles, GRAPH).status).toBe(status);
+  });
+
+  it("names the Microsoft Graph permission to add, in Graph's words", () => {
+    const item = permissionItem([], GRAPH);
+    expect(item.name).toBe("Microsoft Graph permission (the token's roles)");
+    expect(item.fix).toBe("Add the Microsoft Graph application permission `SecurityAlert.ReadWrite.All` (or `SecurityAlert.Read.All` for pull alone) to the app registration and grant admin consent.");
   });
 });
 

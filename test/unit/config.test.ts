@@ -42,6 +42,8 @@ describe("readConfig", async () => {
       trustedAuthors: ["github-actions[bot]"],
       dryRun: false,
       syncDirection: "both",
+      source: "endpoint",
+      serviceSources: [],
       credential: { kind: "secret", secret: "s3cret~value" },
       cloud: {
         name: "public",
@@ -73,6 +75,44 @@ describe("readConfig", async () => {
       oidcAudience: "api://AzureADTokenExchangeUSGov",
       portalHost: "security.microsoft.us",
     });
+  });
+
+  it.each([
+    ["public", "https://graph.microsoft.com", "https://graph.microsoft.com/.default", "api://AzureADTokenExchange", "security.microsoft.com"],
+    ["gcc", "https://graph.microsoft.com", "https://graph.microsoft.com/.default", "api://AzureADTokenExchange", "security.microsoft.com"],
+    ["gcc-high", "https://graph.microsoft.us", "https://graph.microsoft.us/.default", "api://AzureADTokenExchangeUSGov", "security.microsoft.us"],
+    ["dod", "https://dod-graph.microsoft.us", "https://dod-graph.microsoft.us/.default", "api://AzureADTokenExchangeUSGov", "security.apps.mil"],
+  ])("with source graph, cloud %s takes Graph's API and scope from SPEC's Graph table", async (cloud, apiUrl, apiScope, oidcAudience, portalHost) => {
+    const config = await readConfig(read({ source: "Graph", cloud }));
+    expect(config.source).toBe("graph");
+    expect(config.cloud).toMatchObject({ apiUrl, apiScope, oidcAudience, portalHost });
+  });
+
+  it("with source graph, api-url is the base without /v1.0 (a trailing /v1.0 or / tolerated), and api-scope still overrides", async () => {
+    const config = await readConfig(read({ source: "graph", "api-url": "https://graph.microsoft.us/v1.0/", "api-scope": "https://graph.example.us/.default" }));
+    expect(config.cloud).toMatchObject({ apiUrl: "https://graph.microsoft.us", apiScope: "https://graph.example.us/.default" });
+    expect((await readConfig(read({ source: "graph", "api-url": "http://127.0.0.1:9000/" }))).cloud.apiUrl).toBe("http://127.0.0.1:9000");
+  });
+
+  it("refuses a source it does not know, naming the accepted ones", async () => {
+    expect(await errorOf({ source: "sentinel" })).toBe("Input 'source' is \"sentinel\": expected endpoint or graph");
+  });
+
+  it("reads service-sources in any case, comma or newline separated, in Graph's spelling; a newer value as written", async () => {
+    const config = await readConfig(read({ source: "graph", "service-sources": "MicrosoftDefenderForOffice365\nazureadidentityprotection, microsoftFutureProduct, microsoftDefenderForOffice365" }));
+    expect(config.serviceSources).toEqual(["microsoftDefenderForOffice365", "azureAdIdentityProtection", "microsoftFutureProduct"]);
+  });
+
+  it("refuses a service-sources value that is not a Graph identifier", async () => {
+    expect(await errorOf({ source: "graph", "service-sources": "microsoftSentinel, x' or 1 eq 1" })).toBe(
+      "Input 'service-sources' is \"microsoftSentinel, x' or 1 eq 1\": expected Graph serviceSource values such as microsoftDefenderForOffice365, separated by commas or newlines; \"x' or 1 eq 1\" is not one",
+    );
+  });
+
+  it("refuses service-sources with source endpoint", async () => {
+    expect(await errorOf({ "service-sources": "microsoftDefenderForOffice365" })).toBe(
+      "Input 'service-sources' is \"microsoftDefenderForOffice365\": takes effect only with source: graph (the Endpoint API serves Defender for Endpoint alerts alone); remove it or set source: graph",
+    );
   });
 
   it("allows http only for a loopback api-url", async () => {
@@ -150,5 +190,28 @@ describe("readTuning", async () => {
     expect(readTuning({ DEFENDER_ISSUES_PAGE_SIZE: "3", DEFENDER_ISSUES_ISSUES_PER_HOUR: "120" })).toEqual({ pageSize: 3, timeoutMs: undefined, retryBudgetMs: undefined, issuesPerHour: 120 });
     expect(() => readTuning({ DEFENDER_ISSUES_ISSUES_PER_HOUR: "501" })).toThrow("expected a whole number from 0 to 500");
     expect(() => readTuning({ DEFENDER_ISSUES_PAGE_SIZE: "20000" })).toThrow("Input 'DEFENDER_ISSUES_PAGE_SIZE' is \"20000\": expected a whole number from 1 to 10000");
+  });
+});
+
+describe("action.yml", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { parse } = await import("yaml");
+  const { INPUT_DEFAULTS } = await import("../../src/config.ts");
+  const action = parse(readFileSync(new URL("../../action.yml", import.meta.url), "utf8")) as { inputs: Record<string, { default?: string; required?: boolean }> };
+
+  it("declares exactly the inputs the action reads", async () => {
+    const read = new Set<string>();
+    await readConfig((name) => {
+      read.add(name);
+      return GOOD[name] ?? "";
+    });
+    expect(Object.keys(action.inputs).sort()).toEqual([...read].sort());
+  });
+
+  it("gives each input the default the action applies", () => {
+    for (const [name, input] of Object.entries(action.inputs)) {
+      if (name === "github-token") continue;
+      expect([name, input.default ?? ""]).toEqual([name, (INPUT_DEFAULTS as Record<string, string>)[name] ?? ""]);
+    }
   });
 });

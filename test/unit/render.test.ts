@@ -177,6 +177,12 @@ describe("renderTitle", () => {
     expect(renderTitle("{title} [{mitreTechniques}] {nope}{relatedUser}", alert())).toBe("Suspicious access to LSASS service [T1003, T1003.001]");
   });
 
+  it("leaves out ' on {field}' when the field is empty, and keeps it when it is not", () => {
+    expect(renderTitle("[{severity}] {title} on {computerDnsName}", alert({ computerDnsName: null, machineId: null }))).toBe("[Medium] Suspicious access to LSASS service");
+    expect(renderTitle("[{severity}] {title} on {computerDnsName}", alert())).toBe("[Medium] Suspicious access to LSASS service on ws-finance-07.corp.contoso.com");
+    expect(renderTitle("{title} on {nope} for {category}", alert())).toBe("Suspicious access to LSASS service for CredentialAccess");
+  });
+
   it("cuts at 256 characters without splitting a surrogate pair", () => {
     const title = renderTitle("{title}", alert({ title: "😀".repeat(300) }));
     expect(Array.from(title)).toHaveLength(256);

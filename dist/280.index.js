@@ -1,0 +1,1283 @@
+export const id = 280;
+export const ids = [280];
+export const modules = {
+
+/***/ 68280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  GraphClient: () => (/* binding */ GraphClient),
+  MAX_PAGE_SIZE: () => (/* binding */ MAX_PAGE_SIZE),
+  REQUESTS_PER_MINUTE: () => (/* binding */ REQUESTS_PER_MINUTE)
+});
+
+// EXTERNAL MODULE: ./src/http.ts
+var http = __webpack_require__(76803);
+// EXTERNAL MODULE: ./src/source/odata.ts
+var odata = __webpack_require__(71380);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(50000);
+// EXTERNAL MODULE: ./src/issue/marker.ts
+var marker = __webpack_require__(69745);
+;// CONCATENATED MODULE: ./src/graph/evidence.ts
+const PREFIX = "#microsoft.graph.security.";
+function isRecord(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+/** A string field; anything else (a number, an object, a wrong type) reads as none. */
+function str(value) {
+    return typeof value === "string" && value !== "" ? value : null;
+}
+function num(value) {
+    return typeof value === "number" && Number.isFinite(value) ? String(value) : null;
+}
+function strings(value) {
+    return Array.isArray(value) ? value.filter((item) => typeof item === "string" && item !== "") : [];
+}
+/** A field of a complex value, named as Microsoft's type names it. */
+function fieldOf(raw, name) {
+    return isRecord(raw) ? raw[name] : undefined;
+}
+function joinPath(dir, name) {
+    if (dir && name)
+        return `${dir.replace(/[\\/]+$/, "")}\\${name}`;
+    return name ?? dir;
+}
+/** `DOMAIN\account`, else the UPN, else the display name. */
+function accountText(account) {
+    const name = str(fieldOf(account, "accountName"));
+    const domain = str(fieldOf(account, "domainName"));
+    return (name ? (domain ? `${domain}\\${name}` : name) : null) ??
+        str(fieldOf(account, "userPrincipalName")) ??
+        str(fieldOf(account, "displayName"));
+}
+function sender(value) {
+    const address = str(fieldOf(value, "emailAddress"));
+    const name = str(fieldOf(value, "displayName"));
+    if (address && name && name !== address)
+        return `${name} <${address}>`;
+    return address ?? name;
+}
+class Details {
+    parts = [];
+    code(label, value) {
+        if (value)
+            this.parts.push(label ? { label, code: value } : { code: value });
+        return this;
+    }
+    text(label, value) {
+        if (value)
+            this.parts.push(label ? { label, text: value } : { text: value });
+        return this;
+    }
+}
+function fileDetails(details, file, prefix = "") {
+    const hash = str(fieldOf(file, "sha256"));
+    if (hash)
+        details.code(`${prefix}SHA-256`, hash);
+    else
+        details.code(`${prefix}SHA-1`, str(fieldOf(file, "sha1")));
+    details.text(`${prefix}signer`, str(fieldOf(file, "signer")));
+}
+function filePath(file) {
+    return joinPath(str(fieldOf(file, "filePath")), str(fieldOf(file, "fileName")));
+}
+/** The verdict and remediation every evidence type carries, when they say something. */
+function common(details, raw) {
+    const verdict = str(raw.verdict);
+    if (verdict && verdict !== "unknown")
+        details.text("verdict", verdict);
+    const remediation = str(raw.remediationStatus);
+    if (remediation && remediation !== "none" && remediation !== "unknown")
+        details.text("remediation", remediation);
+}
+/** Each named type: its row's type word, entity and details. */
+const TYPES = {
+    deviceEvidence: (raw) => {
+        const d = new Details();
+        d.text("OS", [str(raw.osPlatform), num(raw.osBuild)].filter(Boolean).join(" ") || null);
+        d.text("risk", str(raw.riskScore));
+        d.code("device ID", str(raw.mdeDeviceId));
+        const users = Array.isArray(raw.loggedOnUsers) ? raw.loggedOnUsers.map((u) => joinPath(str(fieldOf(u, "domainName")), str(fieldOf(u, "accountName")))).filter(Boolean) : [];
+        if (users.length > 0)
+            d.code("logged on", users.join(", "));
+        return { type: "Device", entity: str(raw.deviceDnsName) ?? str(raw.hostName) ?? str(raw.mdeDeviceId), details: d };
+    },
+    userEvidence: (raw) => {
+        const account = raw.userAccount;
+        const d = new Details();
+        const upn = str(fieldOf(account, "userPrincipalName"));
+        if (upn && accountText(account) !== upn)
+            d.code(undefined, upn);
+        d.text(undefined, str(fieldOf(account, "displayName")));
+        d.code("SID", str(fieldOf(account, "userSid")));
+        return { type: "User", entity: accountText(account), details: d };
+    },
+    fileEvidence: (raw) => {
+        const d = new Details();
+        fileDetails(d, raw.fileDetails);
+        d.text(undefined, str(raw.detectionStatus));
+        return { type: "File", entity: filePath(raw.fileDetails), details: d };
+    },
+    processEvidence: (raw) => {
+        const d = new Details();
+        d.code(undefined, str(raw.processCommandLine));
+        d.text("PID", num(raw.processId));
+        d.code("parent", filePath(raw.parentProcessImageFile));
+        fileDetails(d, raw.imageFile);
+        d.code("user", accountText(raw.userAccount));
+        d.text(undefined, str(raw.detectionStatus));
+        return { type: "Process", entity: filePath(raw.imageFile), details: d };
+    },
+    ipEvidence: (raw) => {
+        const d = new Details();
+        d.text("country", str(raw.countryLetterCode));
+        return { type: "IP", entity: str(raw.ipAddress), details: d };
+    },
+    urlEvidence: (raw) => ({ type: "URL", entity: str(raw.url), details: new Details() }),
+    mailboxEvidence: (raw) => {
+        const d = new Details();
+        d.text(undefined, str(raw.displayName));
+        const upn = str(raw.upn);
+        if (upn && upn !== str(raw.primaryAddress))
+            d.code("UPN", upn);
+        return { type: "Mailbox", entity: str(raw.primaryAddress) ?? upn, details: d };
+    },
+    analyzedMessageEvidence: (raw) => {
+        const d = new Details();
+        d.code("from", sender(raw.p1Sender));
+        const p2 = sender(raw.p2Sender);
+        if (p2 && p2 !== sender(raw.p1Sender))
+            d.code("header from", p2);
+        d.code("to", str(raw.recipientEmailAddress));
+        d.code("sender IP", str(raw.senderIp));
+        d.code("Internet message ID", str(raw.internetMessageId));
+        d.code("network message ID", str(raw.networkMessageId));
+        d.text("delivery", [str(raw.deliveryAction), str(raw.deliveryLocation)].filter(Boolean).join(" → ") || null);
+        d.text("detected by", strings(raw.threatDetectionMethods).join(", ") || null);
+        const urls = strings(raw.urls);
+        if (urls.length > 0)
+            d.code(urls.length === 1 ? "URL" : `${urls.length} URLs, first`, urls[0]);
+        return { type: "E-mail", entity: str(raw.subject), details: d };
+    },
+    cloudApplicationEvidence: (raw) => {
+        const d = new Details();
+        d.text("app ID", num(raw.appId) ?? str(raw.appId));
+        d.text("instance", str(raw.instanceName));
+        return { type: "Cloud app", entity: str(raw.displayName), details: d };
+    },
+    oauthApplicationEvidence: (raw) => {
+        const d = new Details();
+        d.code("app ID", str(raw.appId));
+        d.text("publisher", str(raw.publisher));
+        return { type: "OAuth app", entity: str(raw.displayName) ?? str(raw.appId), details: d };
+    },
+    registryKeyEvidence: (raw) => ({ type: "Registry key", entity: joinPath(str(raw.registryHive), str(raw.registryKey)), details: new Details() }),
+    registryValueEvidence: (raw) => {
+        const d = new Details();
+        d.code("name", str(raw.registryValueName));
+        d.code("value", str(raw.registryValue));
+        d.text("type", str(raw.registryValueType));
+        return { type: "Registry value", entity: joinPath(str(raw.registryHive), str(raw.registryKey)), details: d };
+    },
+    azureResourceEvidence: (raw) => {
+        const d = new Details();
+        d.text("type", str(raw.resourceType));
+        d.code("ID", str(raw.resourceId));
+        return { type: "Azure resource", entity: str(raw.resourceName) ?? str(raw.resourceId), details: d };
+    },
+};
+// Shown for a type not named above: its plain fields, never nested ones, in the order Graph sent them.
+const GENERIC_SKIP = new Set(["@odata.type", "createdDateTime", "verdict", "remediationStatus", "remediationStatusDetails", "roles", "detailedRoles", "tags"]);
+const GENERIC_FIELDS_MAX = 6;
+function generic(name, raw) {
+    const d = new Details();
+    let shown = 0;
+    for (const [key, value] of Object.entries(raw)) {
+        if (GENERIC_SKIP.has(key) || shown >= GENERIC_FIELDS_MAX)
+            continue;
+        const plain = str(value) ?? num(value) ?? (typeof value === "boolean" ? String(value) : null);
+        if (plain === null)
+            continue;
+        // The field's name comes from the reply too: only a plain identifier is shown as a label.
+        d.code(/^[A-Za-z][A-Za-z0-9]{0,40}$/.test(key) ? key : undefined, plain);
+        shown++;
+    }
+    return { type: name, entity: null, details: d };
+}
+/** The type's name without its namespace or `Evidence` (`#microsoft.graph.security.dnsEvidence` → `dns`). */
+function typeName(odataType) {
+    if (!odataType)
+        return null;
+    const bare = odataType.startsWith(PREFIX) ? odataType.slice(PREFIX.length) : odataType;
+    return bare.replace(/Evidence$/, "") || bare;
+}
+/** One evidence entry, or none when it is not an object. */
+function graphEvidence(raw) {
+    if (!isRecord(raw))
+        return undefined;
+    const odataType = str(raw["@odata.type"]);
+    const known = odataType?.startsWith(PREFIX) ? TYPES[odataType.slice(PREFIX.length)] : undefined;
+    const { type, entity, details } = known ? known(raw) : generic(typeName(odataType) ?? "Evidence", raw);
+    common(details, raw);
+    const shown = { type, entity, details: details.parts };
+    if (odataType === `${PREFIX}deviceEvidence`) {
+        return { kind: "device", deviceDnsName: str(raw.deviceDnsName), mdeDeviceId: str(raw.mdeDeviceId), rbacGroupName: str(raw.rbacGroupName), shown };
+    }
+    if (odataType === `${PREFIX}userEvidence`)
+        return { kind: "user", account: accountText(raw.userAccount), shown };
+    return { kind: "other", shown };
+}
+
+// EXTERNAL MODULE: ./src/issue/vocabulary.ts
+var vocabulary = __webpack_require__(81731);
+;// CONCATENATED MODULE: ./src/graph/vocabulary.ts
+
+const SEVERITY_FROM_GRAPH = {
+    unknown: "UnSpecified",
+    informational: "Informational",
+    low: "Low",
+    medium: "Medium",
+    high: "High",
+};
+const STATUS_FROM_GRAPH = {
+    unknown: "Unknown",
+    new: "New",
+    inProgress: "InProgress",
+    resolved: "Resolved",
+};
+// Graph's `unknown` classification and determination mean "not set".
+const CLASSIFICATION_FROM_GRAPH = {
+    unknown: null,
+    falsePositive: "FalsePositive",
+    truePositive: "TruePositive",
+    informationalExpectedActivity: "InformationalExpectedActivity",
+};
+const DETERMINATION_FROM_GRAPH = {
+    unknown: null,
+    apt: "Apt",
+    malware: "Malware",
+    securityPersonnel: "SecurityPersonnel",
+    securityTesting: "SecurityTesting",
+    unwantedSoftware: "UnwantedSoftware",
+    other: "Other",
+    multiStagedAttack: "MultiStagedAttack",
+    compromisedAccount: "CompromisedUser",
+    phishing: "Phishing",
+    maliciousUserActivity: "MaliciousUserActivity",
+    notMalicious: "NotMalicious",
+    notEnoughDataToValidate: "InsufficientData",
+    confirmedActivity: "ConfirmedActivity",
+    lineOfBusinessApplication: "LineOfBusinessApplication",
+};
+/**
+ * The other spellings of the four disputed determinations, which Microsoft's update page uses and
+ * its schema does not: sent only as the one fallback after Graph refuses the schema's.
+ */
+const DOCUMENTED_DETERMINATIONS = {
+    CompromisedUser: "compromisedUser",
+    NotMalicious: "clean",
+    InsufficientData: "insufficientData",
+    ConfirmedActivity: "confirmedUserActivity",
+};
+function lookup(map, value) {
+    return value !== null && value !== undefined && Object.hasOwn(map, value) ? map[value] : undefined;
+}
+/** Our spelling of a Graph value, case-insensitively (Microsoft's examples use both cases); other values as they are. */
+function ours(map, value) {
+    if (value === null || value === undefined || value === "")
+        return null;
+    const key = Object.keys(map).find((k) => k.toLowerCase() === value.toLowerCase());
+    return key === undefined ? value : map[key];
+}
+function severityFromGraph(value) {
+    return ours(SEVERITY_FROM_GRAPH, value);
+}
+function statusFromGraph(value) {
+    return ours(STATUS_FROM_GRAPH, value);
+}
+function classificationFromGraph(value) {
+    return ours(CLASSIFICATION_FROM_GRAPH, value);
+}
+function determinationFromGraph(value) {
+    return ours(DETERMINATION_FROM_GRAPH, value);
+}
+function reverse(map) {
+    return Object.fromEntries(Object.entries(map).flatMap(([graph, our]) => (our === null ? [] : [[our, graph]])));
+}
+const SEVERITY_TO_GRAPH = reverse(SEVERITY_FROM_GRAPH);
+const STATUS_TO_GRAPH = reverse(STATUS_FROM_GRAPH);
+const CLASSIFICATION_TO_GRAPH = reverse(CLASSIFICATION_FROM_GRAPH);
+const DETERMINATION_TO_GRAPH = {
+    ...reverse(DETERMINATION_FROM_GRAPH),
+    // Our alias of a disputed value is the fallback: Graph's documented spelling.
+    ...Object.fromEntries(Object.entries(DOCUMENTED_DETERMINATIONS).map(([value, documented]) => [vocabulary/* DETERMINATION_ALIASES */.HG[value], documented])),
+};
+/** Graph's spelling of one of our severities, for a `$filter`. */
+function severityToGraph(severity) {
+    return lookup(SEVERITY_TO_GRAPH, severity);
+}
+/** Graph's spelling of one of our statuses (`New`, `InProgress`, `Resolved`, `Unknown`), for a `$filter`. */
+function statusToGraph(status) {
+    return lookup(STATUS_TO_GRAPH, status) ?? status;
+}
+/** A change in Graph's spelling: the PATCH body's fields, and the comment as it is posted. */
+function toGraphChanges(changes) {
+    const sent = {};
+    if (changes.status)
+        sent.status = lookup(STATUS_TO_GRAPH, changes.status) ?? changes.status;
+    if (changes.classification)
+        sent.classification = lookup(CLASSIFICATION_TO_GRAPH, changes.classification) ?? changes.classification;
+    if (changes.determination)
+        sent.determination = lookup(DETERMINATION_TO_GRAPH, changes.determination) ?? changes.determination;
+    if (changes.assignedTo)
+        sent.assignedTo = changes.assignedTo;
+    if (changes.comment)
+        sent.comment = changes.comment;
+    return sent;
+}
+
+;// CONCATENATED MODULE: ./src/graph/alert.ts
+
+
+
+
+// Graph writes 0 to 7 fractional digits; anything else is not a time we can order by.
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const time = schemas/* string */.YjP()
+    .regex(ISO_TIME)
+    .transform((value) => new Date(value));
+const optionalTime = time.nullish().catch(null);
+const alert_text = schemas/* string */.YjP().nullish().catch(null);
+const commentSchema = schemas/* looseObject */._H3({ comment: alert_text, createdByDisplayName: alert_text, createdDateTime: alert_text });
+// Every field read is one of Microsoft's: a misspelt name is a compile error.
+const shape = {
+    id: schemas/* string */.YjP().regex(marker/* ALERT_ID_PATTERN */.W1, "an ID of letters, digits, '_' and '-' (at most 128)"),
+    createdDateTime: time,
+    providerAlertId: alert_text,
+    incidentId: alert_text,
+    status: alert_text,
+    severity: alert_text,
+    classification: alert_text,
+    determination: alert_text,
+    serviceSource: alert_text,
+    detectionSource: alert_text,
+    productName: alert_text,
+    detectorId: alert_text,
+    tenantId: alert_text,
+    title: alert_text,
+    description: alert_text,
+    recommendedActions: alert_text,
+    category: alert_text,
+    assignedTo: alert_text,
+    alertWebUrl: alert_text,
+    incidentWebUrl: alert_text,
+    actorDisplayName: alert_text,
+    threatDisplayName: alert_text,
+    threatFamilyName: alert_text,
+    mitreTechniques: schemas/* array */.YOg(schemas/* string */.YjP()).nullish().catch(null),
+    lastUpdateDateTime: optionalTime,
+    resolvedDateTime: optionalTime,
+    firstActivityDateTime: optionalTime,
+    lastActivityDateTime: optionalTime,
+    comments: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => (items ?? []).flatMap((item) => {
+        const parsed = commentSchema.safeParse(item);
+        return parsed.success ? [parsed.data] : [];
+    })),
+    evidence: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => (items ?? []).flatMap((item) => {
+        // One odd evidence entry should not cost the whole alert its ticket.
+        const parsed = graphEvidence(item);
+        return parsed ? [parsed] : [];
+    })),
+};
+const graphAlertSchema = schemas/* looseObject */._H3(shape);
+/** Validates one alert; a malformed one is reported, not thrown. */
+function readGraphAlert(raw) {
+    const parsed = graphAlertSchema.safeParse(raw);
+    if (parsed.success)
+        return { ok: true, alert: fromGraph(parsed.data) };
+    return { ok: false, id: idOf(raw), problem: problemsOf(parsed.error) };
+}
+// Only the ID and the creation time can make an alert malformed: every other field is lenient.
+const headSchema = schemas/* object */.Ikc({ id: shape.id, createdDateTime: shape.createdDateTime, lastUpdateDateTime: shape.lastUpdateDateTime });
+const decoder = new TextDecoder();
+/** A listed alert whose `bytes` (its JSON) are read again by `read()`; also its last update, for time-boundary paging. */
+function readListedGraphAlert(raw, bytes) {
+    const head = headSchema.safeParse(raw);
+    if (!head.success)
+        return { ok: false, id: idOf(raw), problem: problemsOf(head.error) };
+    const { id, createdDateTime } = head.data;
+    const read = () => {
+        const reading = readGraphAlert(JSON.parse(decoder.decode(bytes)));
+        if (!reading.ok)
+            throw new Error(`Alert ${id} could not be read again: ${reading.problem}`);
+        return reading.alert;
+    };
+    return { ok: true, alert: { id, createdAt: createdDateTime, read }, updatedAt: head.data.lastUpdateDateTime ?? null };
+}
+/** The Graph alert in our model: enum values in our spelling, the first device and user from the evidence. */
+function fromGraph(alert) {
+    const device = alert.evidence.find((item) => item.kind === "device");
+    const user = alert.evidence.find((item) => item.kind === "user");
+    const severity = severityFromGraph(alert.severity);
+    return {
+        id: alert.id,
+        createdAt: alert.createdDateTime,
+        title: alert.title ?? null,
+        description: alert.description ?? null,
+        recommendedAction: alert.recommendedActions ?? null,
+        severity,
+        status: statusFromGraph(alert.status),
+        classification: classificationFromGraph(alert.classification),
+        determination: determinationFromGraph(alert.determination),
+        product: alert.productName || alert.serviceSource || null,
+        category: alert.category ?? null,
+        detectionSource: alert.detectionSource ?? null,
+        threat: [alert.threatFamilyName, alert.threatDisplayName].filter((v, i, all) => v && all.indexOf(v) === i).join(" / ") || null,
+        device: device ? { name: device.deviceDnsName, id: device.mdeDeviceId } : null,
+        deviceGroup: device?.rbacGroupName ?? null,
+        user: user?.account ?? null,
+        firstActivity: alert.firstActivityDateTime ?? null,
+        lastActivity: alert.lastActivityDateTime ?? null,
+        updatedAt: alert.lastUpdateDateTime ?? null,
+        mitreTechniques: alert.mitreTechniques ?? [],
+        incident: alert.incidentId ? { id: alert.incidentId, webUrl: alert.incidentWebUrl ?? null } : null,
+        investigation: null,
+        assignedTo: alert.assignedTo ?? null,
+        webUrl: alert.alertWebUrl ?? null,
+        tenantId: alert.tenantId ?? null,
+        comments: alert.comments.flatMap((c) => (c.comment && c.createdDateTime ? [{ comment: c.comment, createdBy: c.createdByDisplayName ?? null, createdTime: c.createdDateTime }] : [])),
+        evidence: alert.evidence.map((item) => item.shown),
+        fields: { ...alert, severity, computerDnsName: device?.deviceDnsName ?? null },
+    };
+}
+function idOf(raw) {
+    return typeof raw === "object" && raw !== null && typeof raw.id === "string" ? raw.id : "(no id)";
+}
+function problemsOf(error) {
+    return error.issues.map((issue) => `${issue.path.join(".") || "alert"}: ${issue.message}`).join("; ");
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/graph/errors.ts
+/** Replies from the Microsoft Graph security API, translated into what the user should do. */
+
+const READ_ROLE = "SecurityAlert.Read.All";
+const WRITE_ROLE = "SecurityAlert.ReadWrite.All";
+/** The error a reply carries; the `request-id` header stands in when the body has none (a bare 429 or 5xx). */
+function readGraphError(text, requestIdHeader) {
+    const body = {};
+    try {
+        const error = JSON.parse(text)?.error;
+        if (error && typeof error === "object") {
+            const inner = (error.innerError ?? error.innererror);
+            if (typeof error.code === "string")
+                body.code = error.code;
+            if (typeof error.message === "string")
+                body.message = error.message;
+            if (typeof inner?.["request-id"] === "string")
+                body.requestId = inner["request-id"];
+            if (typeof inner?.date === "string")
+                body.date = inner.date;
+        }
+    }
+    catch {
+        // Not JSON: the status says enough.
+    }
+    if (body.requestId === undefined && requestIdHeader)
+        body.requestId = requestIdHeader;
+    return body;
+}
+/** What a 401 means: the token was issued for another resource (the Defender for Endpoint API, another cloud's Graph). */
+function unauthorizedFix(audience) {
+    const held = audience ? ` (this one is for ${audience})` : "";
+    return `Microsoft Graph refused the access token${held}: it must be issued for Graph. Check that cloud, or api-scope, names Graph's scope, e.g. https://graph.microsoft.com/.default for the public cloud.`;
+}
+/** What a 403 means, read from the roles the access token carried. */
+function forbiddenFix(roles, write) {
+    const wanted = write ? WRITE_ROLE : `${READ_ROLE} (or ${WRITE_ROLE}, which sync needs)`;
+    if (roles.length === 0) {
+        return `The access token carries no application roles: add the Microsoft Graph application permission ${wanted} to the app registration and grant admin consent.`;
+    }
+    if (write && !roles.includes(WRITE_ROLE)) {
+        return `The access token has ${roles.join(", ")} but not ${WRITE_ROLE}, which updating alerts needs: add the Microsoft Graph application permission ${WRITE_ROLE} and grant admin consent.`;
+    }
+    if (!write && !roles.includes(READ_ROLE) && !roles.includes(WRITE_ROLE)) {
+        return `The access token has ${roles.join(", ")} but neither ${READ_ROLE} nor ${WRITE_ROLE}: add the Microsoft Graph application permission ${READ_ROLE} and grant admin consent.`;
+    }
+    return "The token has the alert permission, so Microsoft Graph refused for another reason (the tenant's licence, or a Defender role restriction): see its reply.";
+}
+const NOT_FOUND_FIX = "The alert is not in Microsoft Graph: it may be older than the tenant's retention, or deleted.";
+class GraphApiError extends Error {
+    name = "GraphApiError";
+    status;
+    body;
+    problem;
+    /** Graph's code and message, with the request ID its support asks for. */
+    reply;
+    fix;
+    constructor(status, body, what, fix) {
+        const said = [body.code, body.message].filter(Boolean).join(": ").replace(/\.$/, "");
+        const ids = [body.requestId && `request-id ${body.requestId}`, body.date && `date ${body.date}`].filter(Boolean).join(", ");
+        const reply = said || ids ? `${said || "no reason given"}${ids ? ` (${ids})` : ""}` : undefined;
+        const problem = `${what} failed with HTTP ${status}`;
+        super((0,errors/* explainedMessage */.O)({ problem, reply, fix }));
+        this.status = status;
+        this.body = body;
+        this.problem = problem;
+        this.reply = reply;
+        this.fix = fix;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/graph/filter.ts
+
+
+/**
+ * The schema's `serviceSource` members (those after `unknownFutureValue` too: the Prefer header
+ * admits them). Microsoft's published types lag the schema by `microsoftSecurityForAI`.
+ */
+const SERVICE_SOURCES = [
+    "unknown",
+    "microsoftDefenderForEndpoint",
+    "microsoftDefenderForIdentity",
+    "microsoftDefenderForCloudApps",
+    "microsoftDefenderForOffice365",
+    "microsoft365Defender",
+    "azureAdIdentityProtection",
+    "microsoftAppGovernance",
+    "dataLossPrevention",
+    "microsoftDefenderForCloud",
+    "microsoftSentinel",
+    "microsoftInsiderRiskManagement",
+    "microsoftThreatIntelligence",
+    "microsoftSecurityForAI",
+];
+/** Graph's spelling of a `service-sources` value, matched case-insensitively; one the schema lacks is kept as given. */
+function serviceSourceToGraph(value) {
+    return SERVICE_SOURCES.find((member) => member.toLowerCase() === value.toLowerCase()) ?? value;
+}
+function graphAlertFilter(window) {
+    const clauses = [
+        `createdDateTime ge ${(0,odata/* odataTime */.R3)(window.since)}`,
+        `createdDateTime lt ${(0,odata/* odataTime */.R3)(window.until)}`,
+    ];
+    // "Informational" admits every severity, Graph's `unknown` (our UnSpecified) included: no clause is the exact filter.
+    if (window.minSeverity !== "Informational" && window.minSeverity !== "UnSpecified") {
+        clauses.push((0,odata/* anyOf */.EB)("severity", (0,odata/* severitiesFrom */.M6)(window.minSeverity).map(severityToGraph)));
+    }
+    if (window.statuses.length > 0)
+        clauses.push((0,odata/* anyOf */.EB)("status", window.statuses.map(statusToGraph)));
+    if (window.serviceSources && window.serviceSources.length > 0)
+        clauses.push((0,odata/* anyOf */.EB)("serviceSource", window.serviceSources.map(serviceSourceToGraph)));
+    if (window.extra)
+        clauses.push(`(${window.extra})`);
+    return clauses.join(" and ");
+}
+/** The alerts changed since a time, for reading alerts' current state where Graph cannot filter on `id`. */
+function updatedSinceFilter(since) {
+    return `lastUpdateDateTime ge ${(0,odata/* odataTime */.R3)(since)}`;
+}
+
+;// CONCATENATED MODULE: ./src/graph/listing.ts
+const OTHER_FIELD = { createdDateTime: "lastUpdateDateTime", lastUpdateDateTime: "createdDateTime" };
+/** Reads every page of `filter`'s alerts by time boundaries, handing each page to `take`; returns the requests made. */
+async function readByTime(filter, field, limits, requests, take) {
+    const reader = new TimeBoundaryReader(limits, requests, take);
+    await reader.read(filter, field, 0);
+    return reader.pages;
+}
+class TimeBoundaryReader {
+    pages = 0;
+    #limits;
+    #requests;
+    #take;
+    constructor(limits, requests, take) {
+        this.#limits = limits;
+        this.#requests = requests;
+        this.#take = take;
+    }
+    async read(filter, field, depth) {
+        // Milliseconds: a Date keeps no finer time, and truncates Graph's seven digits, so `ge` on it never skips an alert.
+        let from;
+        for (;;) {
+            const query = from === undefined ? filter : `${filter} and ${field} ge ${odataInstant(from)}`;
+            const page = await this.#fetch(() => this.#requests.first(query, field));
+            if (!this.#hasMore(page))
+                return;
+            const times = timesOf(page, field);
+            const first = times[0];
+            const last = times.at(-1);
+            if (first !== undefined && last !== undefined && last > first) {
+                from = last;
+                continue;
+            }
+            if (first !== undefined && depth === 0) {
+                // One instant fills the page: read it alone, by the other time field, then step past it.
+                const instant = `${field} ge ${odataInstant(first)} and ${field} lt ${odataInstant(first + 1)}`;
+                await this.read(`${filter} and ${instant}`, OTHER_FIELD[field], depth + 1);
+                from = first + 1;
+                continue;
+            }
+            const resume = await this.#follow(page, field, first);
+            if (resume === undefined)
+                return;
+            from = resume;
+        }
+    }
+    /**
+     * Follows next links from a page that time cannot step past, until a page reaches a later time
+     * (returned, to go on from by time) or the links end (undefined: the query is read).
+     */
+    async #follow(page, field, stuckAt) {
+        let current = page;
+        while (current.nextLink !== undefined) {
+            const link = current.nextLink;
+            current = await this.#fetch(() => this.#requests.next(link));
+            if (current.size === 0) {
+                const where = stuckAt === undefined ? "" : ` at ${field} ${odataInstant(stuckAt)}`;
+                throw new Error(`Listing Microsoft Graph alerts: Microsoft Graph stopped paging (its next link led to an empty page) while more than ${this.#limits.pageSize} alerts share one time${where}; some alerts could not be read`);
+            }
+            const last = timesOf(current, field).at(-1);
+            if (last !== undefined && (stuckAt === undefined || last > stuckAt))
+                return last;
+        }
+        return undefined;
+    }
+    // A full page may have more behind it even without a next link; a next link always says so.
+    #hasMore(page) {
+        return page.nextLink !== undefined || page.size >= this.#limits.pageSize;
+    }
+    async #fetch(request) {
+        if (this.pages >= this.#limits.maxPages) {
+            throw new Error(`Listing Microsoft Graph alerts: stopped after ${this.#limits.maxPages} requests without reaching the end; narrow the window or the filter`);
+        }
+        this.pages++;
+        const page = await request();
+        this.#take(page);
+        return page;
+    }
+}
+/** The page's times in `field`, in its order, which must be oldest first: stepping by time relies on it. */
+function timesOf(page, field) {
+    const times = page.alerts.map((alert) => timeOf(alert, field)).filter((time) => time !== undefined);
+    for (let i = 1; i < times.length; i++) {
+        if (times[i] < times[i - 1])
+            throw new Error(`Listing Microsoft Graph alerts: Microsoft Graph did not order the page by ${field} as asked ($orderby), so it cannot be paged by time`);
+    }
+    return times;
+}
+function timeOf(alert, field) {
+    const time = field === "createdDateTime" ? alert.createdAt : alert.updatedAt;
+    return time ? time.getTime() : undefined;
+}
+/** An OData datetime literal to the millisecond, unquoted. */
+function odataInstant(ms) {
+    return new Date(ms).toISOString();
+}
+
+// EXTERNAL MODULE: ./src/json-stream.ts
+var json_stream = __webpack_require__(37346);
+;// CONCATENATED MODULE: ./src/graph/page.ts
+/** A Graph page of alerts (`{"value": [...], "@odata.nextLink": ...}`), read as it streams in. */
+
+
+
+const pageSchema = schemas/* looseObject */._H3({
+    value: schemas/* array */.YOg(schemas/* unknown */.L5J()),
+    "@odata.nextLink": schemas/* string */.YjP().nullish(),
+});
+/** A page of alerts, validated one by one as they stream in; a malformed alert is reported, not thrown. */
+async function readGraphPage(body) {
+    const page = { alerts: [], malformed: [], size: 0, nextLink: undefined };
+    const take = (raw, bytes) => {
+        page.size++;
+        const reading = readListedGraphAlert(raw, bytes);
+        if (reading.ok)
+            page.alerts.push({ ...reading.alert, updatedAt: reading.updatedAt ?? null });
+        else
+            page.malformed.push({ id: reading.id, problem: reading.problem });
+    };
+    const rest = pageSchema.safeParse(await (0,json_stream/* readStreamingMember */.r)(body, "value", take));
+    if (!rest.success)
+        throw new Error("Listing Microsoft Graph alerts: the reply has no 'value' array of alerts");
+    // Left in place only when the member's name was spelt with escapes.
+    for (const raw of rest.data.value)
+        take(raw, Buffer.from(JSON.stringify(raw)));
+    page.nextLink = rest.data["@odata.nextLink"] ?? undefined;
+    return page;
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+;// CONCATENATED MODULE: ./src/graph/pace.ts
+/**
+ * Keeps a client under a number of requests in any rolling minute (Graph allows 150 a minute per
+ * app and tenant on alerts): a request that would be one too many waits for its turn, rather than
+ * drawing a 429 that costs a Retry-After wait and a request of the budget as well.
+ */
+
+const MINUTE_MS = 60_000;
+const SYSTEM_CLOCK = { now: () => Date.now(), sleep: (ms) => (0,promises_.setTimeout)(ms) };
+class RequestPace {
+    #perMinute;
+    #clock;
+    #waiting;
+    /** When each request of the last minute was counted. */
+    #times = [];
+    constructor(perMinute, clock, waiting) {
+        this.#perMinute = Math.max(1, perMinute);
+        this.#clock = clock;
+        this.#waiting = waiting;
+    }
+    /**
+     * Waits for a turn and takes it. Returns what to call when the reply comes: the request is then
+     * counted from that later time, since the service may have counted it any time in between.
+     */
+    async take() {
+        for (;;) {
+            const now = this.#clock.now();
+            while (this.#times.length > 0 && now - this.#times[0] >= MINUTE_MS)
+                this.#times.shift();
+            if (this.#times.length < this.#perMinute)
+                break;
+            const wait = MINUTE_MS - (now - this.#times[0]);
+            this.#waiting(`Waiting ${Math.ceil(wait / 1000)} s: Microsoft Graph allows ${this.#perMinute} requests a minute on alerts`);
+            await this.#clock.sleep(wait);
+        }
+        const taken = this.#clock.now();
+        this.#times.push(taken);
+        return () => {
+            const index = this.#times.indexOf(taken);
+            if (index < 0)
+                return;
+            this.#times.splice(index, 1);
+            insertSorted(this.#times, Math.max(taken, this.#clock.now()));
+        };
+    }
+}
+function insertSorted(times, time) {
+    let i = times.length;
+    while (i > 0 && times[i - 1] > time)
+        i--;
+    times.splice(i, 0, time);
+}
+
+;// CONCATENATED MODULE: ./src/graph/client.ts
+
+
+
+
+
+
+
+
+
+/** The largest page Graph serves (`$top` ≤ 1,000, as the old alerts API documented). */
+const MAX_PAGE_SIZE = 1_000;
+/** Graph's documented limit on alerts: 150 requests a minute per app and tenant. */
+const REQUESTS_PER_MINUTE = 150;
+// A runaway listing must end somewhere: a million alerts at full pages.
+const MAX_PAGES = 1_000;
+const PROBE_PAGE_SIZE = 10;
+const ALERTS = "/v1.0/security/alerts_v2";
+// Without it, alerts of newer products (Sentinel, Defender for Cloud…) arrive as `unknownFutureValue`.
+const PREFER = "include-unknown-enum-members";
+class GraphClient {
+    service = "Microsoft Graph";
+    permissions = { api: "Microsoft Graph", read: [READ_ROLE, WRITE_ROLE], write: WRITE_ROLE };
+    #options;
+    #base;
+    #pageSize;
+    #pace;
+    constructor(options) {
+        this.#options = options;
+        this.#base = options.apiUrl.replace(/\/+$/, "").replace(/\/v1\.0$/i, "");
+        this.#pageSize = Math.min(Math.max(1, options.pageSize ?? MAX_PAGE_SIZE), MAX_PAGE_SIZE);
+        this.#pace = new RequestPace(options.perMinute ?? REQUESTS_PER_MINUTE, options.clock ?? SYSTEM_CLOCK, options.retrying);
+    }
+    get apiUrl() {
+        return this.#options.apiUrl;
+    }
+    describeWindow(window) {
+        return `$filter=${graphAlertFilter(window)}`;
+    }
+    /** Every alert of the window, read by createdDateTime boundaries (see listing.ts), each once. */
+    async listAlerts(window) {
+        const byId = new Map();
+        const malformed = new Map();
+        const pages = await this.#readByTime(graphAlertFilter(window), "createdDateTime", (page) => {
+            for (const alert of page.alerts)
+                if (!byId.has(alert.id))
+                    byId.set(alert.id, alert);
+            // Read again at a time boundary, a malformed alert is still reported once.
+            for (const bad of page.malformed)
+                malformed.set(`${bad.id}\n${bad.problem}`, bad);
+        });
+        return { alerts: [...byId.values()], malformed: [...malformed.values()], pages };
+    }
+    /**
+     * The current state of these alerts. Graph cannot filter on `id`: the alerts updated since
+     * `updatedSince` are listed (by lastUpdateDateTime boundaries) and those asked for kept; the
+     * rest, and all of them without `updatedSince`, are read one by one. Not found: not in the map.
+     */
+    async alertsById(ids, options = {}) {
+        const wanted = new Set(ids);
+        const found = new Map();
+        if (options.updatedSince !== undefined && wanted.size > 0) {
+            await this.#readByTime(updatedSinceFilter(options.updatedSince), "lastUpdateDateTime", (page) => {
+                // An alert read twice (at a boundary, or updated meanwhile): the later reading stands.
+                for (const alert of page.alerts)
+                    if (wanted.has(alert.id))
+                        found.set(alert.id, alert.read());
+            });
+        }
+        for (const id of wanted) {
+            if (found.has(id))
+                continue;
+            const alert = await this.#alert(id);
+            if (alert)
+                found.set(id, alert);
+        }
+        return found;
+    }
+    /** Graph's spelling of a change: what `updateAlert` sends. */
+    spell(changes) {
+        return toGraphChanges(changes);
+    }
+    /**
+     * PATCH /alerts_v2/{id} with the fields, then POST …/comments with the comment. A PATCH sent
+     * twice does no harm; a comment would show twice, so after a lost reply the alert is read back
+     * first and the comment sent again only if it did not land.
+     */
+    async updateAlert(id, changes) {
+        const { comment, ...fields } = toGraphChanges(changes);
+        const url = this.#alertUrl(id);
+        if (Object.keys(fields).length > 0) {
+            await this.#exchange({ method: "PATCH", url, body: fields, what: `Updating Microsoft Graph alert ${id}`, read: nothing, notFound: NOT_FOUND_FIX });
+        }
+        if (comment !== undefined) {
+            const landed = async () => ((await this.#alert(id))?.comments ?? []).some((c) => c.comment === comment);
+            const body = { "@odata.type": "microsoft.graph.security.alertComment", comment };
+            await this.#exchange({ method: "POST", url: `${url}/comments`, body, what: `Commenting on Microsoft Graph alert ${id}`, read: nothing, landed, notFound: NOT_FOUND_FIX });
+        }
+    }
+    /** Graph has no batch update: the same change to each alert in turn, stopping at the first refusal. */
+    async updateAlerts(ids, changes) {
+        for (const id of ids)
+            await this.updateAlert(id, changes);
+    }
+    async signIn() {
+        await this.#options.tokens.token();
+        return this.#options.tokens.claims();
+    }
+    /** One small read of the alerts API: the first alerts of the last day. */
+    async probeAlerts() {
+        const since = (0,odata/* odataTime */.R3)(new Date(Date.now() - 86_400_000));
+        const url = `${this.#base}${ALERTS}?$filter=${encodeURIComponent(`createdDateTime ge ${since}`)}&$top=${PROBE_PAGE_SIZE}`;
+        const page = await this.#exchange({ method: "GET", url, what: "Listing Microsoft Graph alerts", read: readGraphPage });
+        return page.size;
+    }
+    #readByTime(filter, field, take) {
+        const what = "Listing Microsoft Graph alerts";
+        return readByTime(filter, field, { pageSize: this.#pageSize, maxPages: MAX_PAGES }, {
+            first: (query, orderBy) => this.#exchange({ method: "GET", url: this.#listUrl(query, orderBy), what, read: readGraphPage }),
+            next: (link) => this.#exchange({ method: "GET", url: this.#sameOrigin(link), what, read: readGraphPage }),
+        }, take);
+    }
+    /** One alert, or undefined when Graph does not have it (or it does not read). */
+    async #alert(id) {
+        try {
+            const raw = await this.#exchange({ method: "GET", url: this.#alertUrl(id), what: `Reading Microsoft Graph alert ${id}`, read: async (body) => JSON.parse(await body.text()) });
+            const reading = readGraphAlert(raw);
+            return reading.ok ? reading.alert : undefined;
+        }
+        catch (error) {
+            if (error instanceof GraphApiError && error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    #listUrl(filter, orderBy) {
+        return `${this.#base}${ALERTS}?$filter=${encodeURIComponent(filter)}&$orderby=${encodeURIComponent(`${orderBy} asc`)}&$top=${this.#pageSize}`;
+    }
+    #alertUrl(id) {
+        return `${this.#base}${ALERTS}/${encodeURIComponent(id)}`;
+    }
+    // The bearer token goes only to the API host the user configured.
+    #sameOrigin(link) {
+        const next = new URL(link, this.#base);
+        if (next.origin !== new URL(this.#base).origin) {
+            throw new Error(`Listing Microsoft Graph alerts: the next page link points to another host (${next.origin}); refusing to send the token there`);
+        }
+        return next.href;
+    }
+    /**
+     * One request with retries: 429 (after Retry-After), 5xx, resets and timeouts, and a reply that
+     * is not valid JSON. Each attempt waits for its turn in the minute's budget. A 401 gets one
+     * fresh token. A write whose reply was lost is asked, through `landed`, whether it took effect.
+     */
+    async #exchange(request) {
+        const { tokens, dispatcher, tuning, retrying } = this.#options;
+        const { method, url, what, landed } = request;
+        const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+        let refreshed = false;
+        let lostReply = false;
+        // Writes read nothing (T is undefined), and only writes are asked whether they landed.
+        const done = undefined;
+        return (0,http/* withRetries */.LH)(what, tuning, async () => {
+            if (lostReply && landed && (await landed()))
+                return { done };
+            const token = await tokens.token();
+            const headers = { authorization: `Bearer ${token}`, accept: "application/json", prefer: PREFER };
+            if (body !== undefined)
+                headers["content-type"] = "application/json";
+            const replied = await this.#pace.take();
+            let reply;
+            try {
+                reply = await (0,http/* open */.ho)(dispatcher, { method, url, headers, body });
+            }
+            catch (error) {
+                if (!(0,http/* isTransientError */.bV)(error))
+                    throw error;
+                lostReply = method !== "GET";
+                return { retry: describeError(error) };
+            }
+            finally {
+                replied();
+            }
+            if (reply.status >= 200 && reply.status < 300 && method !== "GET") {
+                // The write happened; what the body says does not matter.
+                await reply.body.dump().catch(() => undefined);
+                return { done };
+            }
+            try {
+                if (reply.status >= 200 && reply.status < 300)
+                    return { done: await request.read(reply.body) };
+                const text = await reply.body.text();
+                if (reply.status === 401 && !refreshed) {
+                    // A token can expire between MSAL's check and the request: ask Entra once for a new one.
+                    refreshed = true;
+                    await tokens.token({ refresh: true });
+                    return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
+                }
+                if ((0,http/* isTransientStatus */.Dm)(reply.status)) {
+                    lostReply = method !== "GET" && reply.status !== 429;
+                    return { retry: `HTTP ${reply.status}`, afterMs: (0,http/* retryAfterMs */.Vs)(reply.headers["retry-after"]) };
+                }
+                throw new GraphApiError(reply.status, readGraphError(text, reply.headers["request-id"]), what, this.#fix(reply.status, method, request.notFound));
+            }
+            catch (error) {
+                if (error instanceof SyntaxError)
+                    return { retry: "the reply is not valid JSON" };
+                if (!(0,http/* isTransientError */.bV)(error))
+                    throw error;
+                lostReply = method !== "GET";
+                return { retry: describeError(error) };
+            }
+        }, retrying);
+    }
+    #fix(status, method, notFound) {
+        if (status === 401)
+            return unauthorizedFix(this.#options.tokens.claims().aud);
+        if (status === 403)
+            return forbiddenFix(this.#options.tokens.claims().roles, method !== "GET");
+        if (status === 404)
+            return notFound;
+        return undefined;
+    }
+}
+async function nothing() {
+    return undefined;
+}
+function describeError(error) {
+    const code = error.code;
+    const message = error instanceof Error ? error.message : String(error);
+    return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
+}
+
+
+/***/ }),
+
+/***/ 37346:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ readStreamingArray),
+/* harmony export */   r: () => (/* binding */ readStreamingMember)
+/* harmony export */ });
+/**
+ * Reads a JSON object arriving in chunks whose one array member is large (a Defender page holds up
+ * to 10,000 alerts in `value`): each element of that array is handed over as soon as it is
+ * complete, parsed on its own, and the rest of the object is parsed at the end. Peak memory is a
+ * chunk and an element, not the whole page twice over (its text and its objects).
+ *
+ * Parsing stays with JSON.parse, which is several times faster than the JavaScript tokenisers of
+ * streaming JSON libraries; the scanner here only finds where elements begin and end. It reads
+ * bytes: every byte it looks for is ASCII, and no byte of a multi-byte UTF-8 character is.
+ */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const decoder = new TextDecoder();
+function isSpace(byte) {
+    return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+/**
+ * Streams `chunks`: calls `onElement` with each element of the top-level array member `member`,
+ * and returns the object with that member empty (`[]`). A member that is not an array is left in
+ * the object as it is. Invalid JSON throws JSON.parse's SyntaxError, possibly after some elements.
+ */
+async function readStreamingMember(chunks, member, onElement) {
+    const scanner = new MemberScanner(member, onElement);
+    for await (const chunk of chunks)
+        scanner.write(chunk);
+    return scanner.end();
+}
+/**
+ * Streams a JSON array (a GitHub listing page): calls `onElement` with each element, parsed on its
+ * own. Anything but an array is a SyntaxError.
+ */
+async function readStreamingArray(chunks, onElement) {
+    const scanner = new MemberScanner(undefined, onElement);
+    for await (const chunk of chunks)
+        scanner.write(chunk);
+    // An array is always streamed, so what is left of it is `[]`; anything else is not an array.
+    if (!Array.isArray(scanner.end()))
+        throw new SyntaxError("Expected a JSON array");
+}
+class MemberScanner {
+    /** The member whose array is streamed; undefined streams the top-level array itself. */
+    #member;
+    /** The depth of the streamed array's elements' container: 2 in an object, 1 at the top. */
+    #arrayDepth;
+    #onElement;
+    #rest = [];
+    #element = [];
+    #sink = "rest";
+    #depth = 0;
+    #inString = false;
+    /** The chunk ended on a backslash inside a string: the next byte is escaped. */
+    #escaped = false;
+    /** At depth 1, the next string is a key. */
+    #keyNext = false;
+    /** The key being read (pieces), and the last complete key at depth 1. */
+    #key;
+    #lastKey = "";
+    /** After `"member":`, waiting to see whether an array follows. */
+    #memberValueNext = false;
+    #streamed = false;
+    /** Between elements: one has just ended (a comma or the end must follow), or a comma has (an element must). */
+    #afterElement = false;
+    #elementNext = false;
+    constructor(member, onElement) {
+        this.#member = member;
+        this.#arrayDepth = member === undefined ? 1 : 2;
+        this.#memberValueNext = member === undefined;
+        this.#onElement = onElement;
+    }
+    write(chunk) {
+        // Bytes from `from` on belong to the current sink; they are handed over at each change of sink.
+        let from = 0;
+        let keyFrom = 0;
+        const flush = (to) => {
+            // The rest is small: copied, so that it does not hold on to whole chunks.
+            if (to > from && this.#sink === "rest")
+                this.#rest.push(chunk.slice(from, to));
+            else if (to > from && this.#sink === "element")
+                this.#element.push(chunk.subarray(from, to));
+        };
+        const switchTo = (sink, at) => {
+            flush(at);
+            this.#sink = sink;
+            from = at;
+        };
+        for (let i = 0; i < chunk.length; i++) {
+            if (this.#inString) {
+                // Most bytes are inside strings: jump to the closing quote rather than look at each byte.
+                const close = this.#closingQuote(chunk, i);
+                if (close < 0)
+                    break;
+                i = close;
+                this.#inString = false;
+                if (this.#key) {
+                    this.#key.push(chunk.subarray(keyFrom, i));
+                    this.#lastKey = Buffer.concat(this.#key).toString("utf8");
+                    this.#key = undefined;
+                }
+                continue;
+            }
+            const byte = chunk[i];
+            if (isSpace(byte))
+                continue;
+            if (this.#memberValueNext) {
+                this.#memberValueNext = false;
+                if (byte === OPEN_BRACKET) {
+                    this.#depth++;
+                    this.#streamed = true;
+                    this.#afterElement = false;
+                    this.#elementNext = false;
+                    switchTo("between", i + 1);
+                    continue;
+                }
+            }
+            if (this.#sink === "between") {
+                if (byte === COMMA) {
+                    if (!this.#afterElement)
+                        throw new SyntaxError(`Unexpected ',' in the '${this.#member}' array`);
+                    this.#afterElement = false;
+                    this.#elementNext = true;
+                    continue;
+                }
+                if (byte === CLOSE_BRACKET) {
+                    if (this.#elementNext)
+                        throw new SyntaxError(`Unexpected ']' after ',' in the '${this.#member}' array`);
+                    this.#depth--;
+                    switchTo("rest", i);
+                    continue;
+                }
+                if (this.#afterElement)
+                    throw new SyntaxError(`Expected ',' or ']' between elements of the '${this.#member}' array`);
+                this.#elementNext = false;
+                switchTo("element", i);
+            }
+            switch (byte) {
+                case QUOTE:
+                    this.#inString = true;
+                    if (this.#depth === 1 && this.#keyNext) {
+                        this.#keyNext = false;
+                        this.#key = [];
+                        keyFrom = i + 1;
+                    }
+                    break;
+                case OPEN_BRACE:
+                case OPEN_BRACKET:
+                    this.#depth++;
+                    if (this.#depth === 1)
+                        this.#keyNext = byte === OPEN_BRACE;
+                    break;
+                case CLOSE_BRACE:
+                case CLOSE_BRACKET:
+                    if (this.#sink === "element" && this.#depth === this.#arrayDepth) {
+                        // A scalar element ends where its array does.
+                        if (byte !== CLOSE_BRACKET)
+                            throw new SyntaxError(`Unexpected '}' in the '${this.#member}' array`);
+                        this.#emit(chunk, from, i);
+                        this.#depth--;
+                        this.#sink = "rest";
+                        from = i;
+                        break;
+                    }
+                    this.#depth--;
+                    if (this.#sink === "element" && this.#depth === this.#arrayDepth) {
+                        this.#emit(chunk, from, i + 1);
+                        this.#sink = "between";
+                        this.#afterElement = true;
+                        from = i + 1;
+                    }
+                    break;
+                case COMMA:
+                    if (this.#sink === "element" && this.#depth === this.#arrayDepth) {
+                        this.#emit(chunk, from, i);
+                        this.#sink = "between";
+                        this.#elementNext = true;
+                        from = i + 1;
+                    }
+                    else if (this.#depth === 1)
+                        this.#keyNext = true;
+                    break;
+                case COLON:
+                    if (this.#depth === 1 && !this.#streamed && this.#member !== undefined && this.#lastKey === this.#member)
+                        this.#memberValueNext = true;
+                    break;
+            }
+        }
+        flush(chunk.length);
+        if (this.#key && this.#inString)
+            this.#key.push(chunk.subarray(keyFrom));
+    }
+    /**
+     * The index of the quote that closes the string going on at `start`, or -1 when the string runs
+     * past the chunk (and then whether the chunk ends inside an escape is remembered).
+     */
+    #closingQuote(chunk, start) {
+        let from = start;
+        if (this.#escaped) {
+            this.#escaped = false;
+            from++;
+        }
+        for (;;) {
+            const quote = chunk.indexOf(QUOTE, from);
+            const end = quote < 0 ? chunk.length : quote;
+            let backslashes = 0;
+            while (end - backslashes - 1 >= from && chunk[end - backslashes - 1] === BACKSLASH)
+                backslashes++;
+            if (quote < 0) {
+                this.#escaped = backslashes % 2 === 1;
+                return -1;
+            }
+            if (backslashes % 2 === 0)
+                return quote;
+            from = quote + 1;
+        }
+    }
+    #emit(chunk, from, to) {
+        if (to > from)
+            this.#element.push(chunk.subarray(from, to));
+        const pieces = this.#element;
+        const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+        this.#element = [];
+        this.#onElement(JSON.parse(decoder.decode(bytes)), bytes);
+    }
+    end() {
+        if (this.#sink !== "rest")
+            throw new SyntaxError("Unexpected end of JSON input");
+        return JSON.parse(Buffer.concat(this.#rest).toString("utf8"));
+    }
+}
+
+
+/***/ }),
+
+/***/ 71380:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EB: () => (/* binding */ anyOf),
+/* harmony export */   M6: () => (/* binding */ severitiesFrom),
+/* harmony export */   R3: () => (/* binding */ odataTime),
+/* harmony export */   TW: () => (/* binding */ odataString)
+/* harmony export */ });
+/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81731);
+/** OData literals and clauses both sources' $filter use. Pure. */
+
+/** OData datetime literal: unquoted ISO-8601 UTC, whole seconds. */
+function odataTime(time) {
+    return new Date(Math.floor(time.getTime() / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}
+function odataString(value) {
+    return `'${value.replace(/'/g, "''")}'`;
+}
+function anyOf(property, values) {
+    const terms = values.map((value) => `${property} eq ${odataString(value)}`);
+    return terms.length === 1 ? terms[0] : `(${terms.join(" or ")})`;
+}
+/** Severities at or above the minimum; UnSpecified counts as the lowest, so it passes Informational only. */
+function severitiesFrom(minimum) {
+    return _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.slice(Math.max(1, _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(minimum)));
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,797 @@
+export const id = 29;
+export const ids = [29];
+export const modules = {
+
+/***/ 16029:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DefenderClient: () => (/* binding */ DefenderClient),
+  MAX_PAGE_SIZE: () => (/* binding */ MAX_PAGE_SIZE)
+});
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./src/http.ts
+var http = __webpack_require__(76803);
+;// CONCATENATED MODULE: ./src/endpoint/errors.ts
+/** Replies from the Defender for Endpoint API, translated into what the user should do. */
+
+function readDefenderError(text) {
+    try {
+        const parsed = JSON.parse(text);
+        const error = parsed?.error;
+        if (error && typeof error === "object") {
+            return {
+                code: typeof error.code === "string" ? error.code : undefined,
+                message: typeof error.message === "string" ? error.message : undefined,
+                target: typeof error.target === "string" ? error.target : undefined,
+            };
+        }
+    }
+    catch {
+        // Not JSON: the status says enough.
+    }
+    return {};
+}
+const STATUS_FIXES = {
+    401: "Defender rejected the access token: check that api-scope (or cloud) matches api-url, e.g. https://api.securitycenter.microsoft.com/.default for the public cloud.",
+    403: "The app lacks the Defender permission: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) and grant admin consent.",
+};
+/** What a 403 means, read from the roles the access token carried. */
+function forbiddenFix(roles, write) {
+    if (roles.length === 0) {
+        return "The access token carries no application roles: add the WindowsDefenderATP application permission Alert.ReadWrite.All (or Alert.Read.All for pull alone) to the app registration and grant admin consent.";
+    }
+    if (write && !roles.includes("Alert.ReadWrite.All")) {
+        return `The access token has ${roles.join(", ")} but not Alert.ReadWrite.All, which updating alerts needs: add that WindowsDefenderATP application permission and grant admin consent.`;
+    }
+    if (!write && !roles.includes("Alert.Read.All") && !roles.includes("Alert.ReadWrite.All")) {
+        return `The access token has ${roles.join(", ")} but neither Alert.Read.All nor Alert.ReadWrite.All: add the WindowsDefenderATP application permission and grant admin consent.`;
+    }
+    return "The token has the alert permission, so Defender refused for another reason (a device-group restriction or an unlicensed tenant): see the message above.";
+}
+class DefenderApiError extends Error {
+    name = "DefenderApiError";
+    status;
+    body;
+    problem;
+    /** Defender's code and message, with the correlation ID its support asks for. */
+    reply;
+    fix;
+    constructor(status, body, what, fix = STATUS_FIXES[status]) {
+        const said = [body.code, body.message].filter(Boolean).join(": ").replace(/\.$/, "");
+        const correlation = body.target ? ` (correlation ID ${body.target})` : "";
+        super(`${what} failed with HTTP ${status}: ${said || `HTTP ${status}`}${correlation}.${fix ? ` ${fix}` : ""}`);
+        this.status = status;
+        this.body = body;
+        this.problem = `${what} failed with HTTP ${status}`;
+        this.reply = said || correlation ? `${said || "no reason given"}${correlation}` : undefined;
+        this.fix = fix;
+    }
+}
+
+// EXTERNAL MODULE: ./src/source/odata.ts
+var odata = __webpack_require__(71380);
+;// CONCATENATED MODULE: ./src/endpoint/filter.ts
+/** The Endpoint API's OData $filter for the alerts in a pull window. Pure. */
+
+
+function alertFilter(window) {
+    const clauses = [
+        `alertCreationTime ge ${(0,odata/* odataTime */.R3)(window.since)}`,
+        `alertCreationTime lt ${(0,odata/* odataTime */.R3)(window.until)}`,
+    ];
+    // "Informational" admits every severity, UnSpecified included: no clause is the exact filter.
+    if (window.minSeverity !== "Informational" && window.minSeverity !== "UnSpecified") {
+        clauses.push((0,odata/* anyOf */.EB)("severity", (0,odata/* severitiesFrom */.M6)(window.minSeverity)));
+    }
+    if (window.statuses.length > 0)
+        clauses.push((0,odata/* anyOf */.EB)("status", window.statuses));
+    if (window.extra)
+        clauses.push(`(${window.extra})`);
+    return clauses.join(" and ");
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(50000);
+// EXTERNAL MODULE: ./src/json-stream.ts
+var json_stream = __webpack_require__(37346);
+// EXTERNAL MODULE: ./src/issue/marker.ts
+var marker = __webpack_require__(69745);
+;// CONCATENATED MODULE: ./src/endpoint/alert.ts
+/**
+ * A Defender for Endpoint alert as the action reads it: lenient where Defender varies, strict where
+ * we rely on it, and translated into our alert model (src/source/alert.ts) at this border.
+ */
+
+
+// Defender writes 0 to 7 fractional digits; anything else is not a time we can order by.
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const time = schemas/* string */.YjP()
+    .regex(ISO_TIME)
+    .transform((value) => new Date(value));
+const optionalTime = time.nullish().catch(null);
+const alert_text = schemas/* string */.YjP().nullish().catch(null);
+const evidenceSchema = schemas/* looseObject */._H3({
+    entityType: alert_text,
+    evidenceCreationTime: alert_text,
+    sha1: alert_text,
+    sha256: alert_text,
+    fileName: alert_text,
+    filePath: alert_text,
+    processId: schemas/* number */.aig().nullish().catch(null),
+    processCommandLine: alert_text,
+    parentProcessId: schemas/* number */.aig().nullish().catch(null),
+    parentProcessFileName: alert_text,
+    parentProcessFilePath: alert_text,
+    ipAddress: alert_text,
+    url: alert_text,
+    registryKey: alert_text,
+    registryHive: alert_text,
+    registryValueType: alert_text,
+    registryValue: alert_text,
+    accountName: alert_text,
+    domainName: alert_text,
+    userSid: alert_text,
+    aadUserId: alert_text,
+    userPrincipalName: alert_text,
+    detectionStatus: alert_text,
+});
+const alertSchema = schemas/* looseObject */._H3({
+    id: schemas/* string */.YjP().regex(marker/* ALERT_ID_PATTERN */.W1, "an ID of letters, digits, '_' and '-' (at most 128)"),
+    alertCreationTime: time,
+    title: alert_text,
+    description: alert_text,
+    recommendedAction: alert_text,
+    severity: alert_text,
+    status: alert_text,
+    classification: alert_text,
+    determination: alert_text,
+    category: alert_text,
+    detectionSource: alert_text,
+    threatFamilyName: alert_text,
+    threatName: alert_text,
+    assignedTo: alert_text,
+    incidentId: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).nullish().catch(null),
+    investigationId: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).nullish().catch(null),
+    investigationState: alert_text,
+    machineId: alert_text,
+    computerDnsName: alert_text,
+    rbacGroupName: alert_text,
+    aadTenantId: alert_text,
+    firstEventTime: optionalTime,
+    lastEventTime: optionalTime,
+    lastUpdateTime: optionalTime,
+    resolvedTime: optionalTime,
+    mitreTechniques: schemas/* array */.YOg(schemas/* string */.YjP()).nullish().catch(null),
+    comments: schemas/* array */.YOg(schemas/* looseObject */._H3({ comment: alert_text, createdBy: alert_text, createdTime: alert_text })).nullish().catch(null),
+    relatedUser: schemas/* looseObject */._H3({ userName: alert_text, domainName: alert_text }).nullish().catch(null),
+    evidence: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => {
+        // One odd evidence entry should not cost the whole alert its ticket.
+        return (items ?? []).flatMap((item) => {
+            const parsed = evidenceSchema.safeParse(item);
+            return parsed.success ? [parsed.data] : [];
+        });
+    }),
+});
+/** Validates one alert from a page; a malformed one is reported, not thrown. */
+function readAlert(raw) {
+    const parsed = alertSchema.safeParse(raw);
+    if (parsed.success)
+        return { ok: true, alert: toAlert(parsed.data) };
+    return { ok: false, id: idOf(raw), problem: problemsOf(parsed.error) };
+}
+/** The Endpoint API's alert in our model. Its enum spellings are ours already. */
+function toAlert(alert) {
+    const incidentId = alert.incidentId === null || alert.incidentId === undefined ? "" : String(alert.incidentId);
+    const investigation = [alert.investigationId, alert.investigationState].filter((v) => v !== null && v !== undefined).join(" · ");
+    const machine = alert.computerDnsName ?? alert.machineId;
+    return {
+        id: alert.id,
+        createdAt: alert.alertCreationTime,
+        title: alert.title ?? null,
+        description: alert.description ?? null,
+        recommendedAction: alert.recommendedAction ?? null,
+        severity: alert.severity ?? null,
+        status: alert.status ?? null,
+        classification: alert.classification ?? null,
+        determination: alert.determination ?? null,
+        product: null,
+        category: alert.category ?? null,
+        detectionSource: alert.detectionSource ?? null,
+        threat: [alert.threatFamilyName, alert.threatName].filter(Boolean).join(" / ") || null,
+        device: machine ? { name: alert.computerDnsName ?? null, id: alert.machineId ?? null } : null,
+        deviceGroup: alert.rbacGroupName ?? null,
+        user: alert.relatedUser?.userName ? [alert.relatedUser.domainName, alert.relatedUser.userName].filter(Boolean).join("\\") : null,
+        firstActivity: alert.firstEventTime ?? null,
+        lastActivity: alert.lastEventTime ?? null,
+        updatedAt: alert.lastUpdateTime ?? null,
+        mitreTechniques: alert.mitreTechniques ?? [],
+        incident: incidentId ? { id: incidentId, webUrl: null } : null,
+        investigation: investigation || null,
+        assignedTo: alert.assignedTo ?? null,
+        webUrl: null,
+        tenantId: alert.aadTenantId ?? null,
+        comments: (alert.comments ?? []).flatMap((c) => (c.comment && c.createdTime ? [{ comment: c.comment, createdBy: c.createdBy ?? null, createdTime: c.createdTime }] : [])),
+        evidence: alert.evidence.map(toEvidence),
+        fields: alert,
+    };
+}
+function joinPath(dir, name) {
+    if (dir && name)
+        return `${dir.replace(/[\\/]+$/, "")}\\${name}`;
+    return name ?? dir ?? "";
+}
+function toEvidence(item) {
+    const account = item.accountName ? joinPath(item.domainName, item.accountName) : item.userPrincipalName;
+    const entity = joinPath(item.filePath, item.fileName) ||
+        item.ipAddress ||
+        item.url ||
+        (item.registryKey ? joinPath(item.registryHive, item.registryKey) : "") ||
+        account;
+    const details = [];
+    if (item.processCommandLine)
+        details.push({ code: item.processCommandLine });
+    if (item.processId !== null && item.processId !== undefined)
+        details.push({ label: "PID", text: String(item.processId) });
+    if (item.parentProcessFileName)
+        details.push({ label: "parent", code: item.parentProcessFileName });
+    if (item.sha256)
+        details.push({ label: "SHA-256", code: item.sha256 });
+    else if (item.sha1)
+        details.push({ label: "SHA-1", code: item.sha1 });
+    if (item.registryValue)
+        details.push({ label: "value", code: item.registryValue });
+    if (item.userPrincipalName && item.accountName)
+        details.push({ code: item.userPrincipalName });
+    if (item.detectionStatus)
+        details.push({ text: item.detectionStatus });
+    return { type: item.entityType ?? null, entity: entity || null, details };
+}
+// Only the ID and the creation time can make an alert malformed: every other field is lenient. The
+// rest of the alert is not looked at here (a plain object schema ignores other keys).
+const headSchema = schemas/* object */.Ikc({ id: alertSchema.shape.id, alertCreationTime: alertSchema.shape.alertCreationTime });
+const decoder = new TextDecoder();
+/** Validates the parts of one alert a listing needs now; `bytes` (its JSON) is read again by `read()`. */
+function readListedAlert(raw, bytes) {
+    const head = headSchema.safeParse(raw);
+    if (!head.success)
+        return { ok: false, id: idOf(raw), problem: problemsOf(head.error) };
+    const { id, alertCreationTime } = head.data;
+    const read = () => {
+        const reading = readAlert(JSON.parse(decoder.decode(bytes)));
+        if (!reading.ok)
+            throw new Error(`Alert ${id} could not be read again: ${reading.problem}`);
+        return reading.alert;
+    };
+    return { ok: true, alert: { id, createdAt: alertCreationTime, read } };
+}
+function idOf(raw) {
+    return typeof raw === "object" && raw !== null && typeof raw.id === "string" ? raw.id : "(no id)";
+}
+function problemsOf(error) {
+    return error.issues.map((issue) => `${issue.path.join(".") || "alert"}: ${issue.message}`).join("; ");
+}
+
+;// CONCATENATED MODULE: ./src/endpoint/page.ts
+/** A Defender page of alerts (`{"value": [...], "@odata.nextLink": ...}`), read as it streams in. */
+
+
+
+const pageSchema = schemas/* looseObject */._H3({
+    value: schemas/* array */.YOg(schemas/* unknown */.L5J()),
+    "@odata.nextLink": schemas/* string */.YjP().nullish(),
+});
+/** A page of alerts, validated one by one as they stream in; a malformed alert is reported, not thrown. */
+async function readAlertPage(body) {
+    const page = { alerts: [], malformed: [], nextLink: undefined };
+    const take = (raw, bytes) => {
+        const reading = readListedAlert(raw, bytes);
+        if (reading.ok)
+            page.alerts.push(reading.alert);
+        else
+            page.malformed.push({ id: reading.id, problem: reading.problem });
+    };
+    const rest = pageSchema.safeParse(await (0,json_stream/* readStreamingMember */.r)(body, "value", take));
+    if (!rest.success)
+        throw new Error("Listing Defender alerts: the reply has no 'value' array of alerts");
+    // Left in place only when the member's name was spelt with escapes.
+    for (const raw of rest.data.value)
+        take(raw, Buffer.from(JSON.stringify(raw)));
+    page.nextLink = rest.data["@odata.nextLink"] ?? undefined;
+    return page;
+}
+
+;// CONCATENATED MODULE: ./src/endpoint/client.ts
+/** The Defender for Endpoint alerts API over undici, as a source of alerts: paging, retries, validation. */
+
+
+
+
+
+/** Defender's documented largest page. */
+const MAX_PAGE_SIZE = 10_000;
+// A runaway nextLink chain must end somewhere.
+const MAX_PAGES = 1_000;
+// `id eq '…'` clauses per bulk read, keeping the URL well under common 8 KB limits.
+const IDS_PER_QUERY = 40;
+const BATCH_CALLS_PER_MINUTE = 10;
+class DefenderClient {
+    service = "Defender";
+    permissions = { api: "WindowsDefenderATP", read: ["Alert.Read.All", "Alert.ReadWrite.All"], write: "Alert.ReadWrite.All" };
+    #options;
+    #pageSize;
+    constructor(options) {
+        this.#options = options;
+        this.#pageSize = Math.min(Math.max(1, options.pageSize ?? MAX_PAGE_SIZE), MAX_PAGE_SIZE);
+    }
+    get apiUrl() {
+        return this.#options.apiUrl;
+    }
+    describeWindow(window) {
+        return `$filter=${alertFilter(window)}`;
+    }
+    listAlerts(window) {
+        return this.#list(alertFilter(window));
+    }
+    /**
+     * Every alert matching `filter`, evidence included. Defender promises no nextLink, so pages are
+     * asked for with $top/$skip until one comes back short; a nextLink, when sent, is followed. Each
+     * page is read as it streams in, one alert at a time, so a page of 10,000 is never held as text.
+     */
+    async #list(filter, options = {}) {
+        const evidence = options.evidence ?? true;
+        const byId = new Map();
+        const malformed = [];
+        let url = this.#listUrl(filter, 0, evidence);
+        let skip = 0;
+        let pages = 0;
+        while (url !== undefined && pages < MAX_PAGES) {
+            const page = await this.#exchange("GET", url, undefined, "Listing Defender alerts", undefined, readAlertPage);
+            pages++;
+            for (const alert of page.alerts)
+                byId.set(alert.id, alert);
+            malformed.push(...page.malformed);
+            skip += page.alerts.length + page.malformed.length;
+            if (page.nextLink)
+                url = this.#sameOrigin(page.nextLink);
+            else
+                url = page.alerts.length + page.malformed.length >= this.#pageSize ? this.#listUrl(filter, skip, evidence) : undefined;
+        }
+        return { alerts: [...byId.values()], malformed, pages };
+    }
+    /** Signs in and returns the access token's claims (for check). */
+    async signIn() {
+        await this.#options.tokens.token();
+        return this.#options.tokens.claims();
+    }
+    /** One small read of the alerts API: the alerts of the last day, first page of 100. */
+    async probeAlerts() {
+        const since = (0,odata/* odataTime */.R3)(new Date(Date.now() - 86_400_000));
+        const url = `${this.#options.apiUrl}/api/alerts?$filter=${encodeURIComponent(`alertCreationTime ge ${since}`)}&$top=100`;
+        const page = await this.#exchange("GET", url, undefined, "Listing Defender alerts", undefined, readAlertPage);
+        return page.alerts.length + page.malformed.length;
+    }
+    /** The current state of these alerts, read in bulk (`id eq` or-chains), not one GET each. */
+    async alertsById(ids) {
+        const found = new Map();
+        for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+            const chunk = ids.slice(start, start + IDS_PER_QUERY);
+            const listing = await this.#list(chunk.map((id) => `id eq ${(0,odata/* odataString */.TW)(id)}`).join(" or "), { evidence: false });
+            for (const alert of listing.alerts)
+                found.set(alert.id, alert.read());
+        }
+        return found;
+    }
+    /**
+     * PATCH /api/alerts/{id}. A comment is appended by Defender, so after a lost reply the alert is
+     * read back first: the comment is sent again only if it did not land.
+     */
+    /** The API spells every value as our vocabulary does. */
+    spell(changes) {
+        return { ...changes };
+    }
+    async updateAlert(id, changes) {
+        const url = `${this.#options.apiUrl}/api/alerts/${encodeURIComponent(id)}`;
+        const landed = changes.comment === undefined ? undefined : async () => {
+            const alert = (await this.alertsById([id])).get(id);
+            return (alert?.comments ?? []).some((c) => c.comment === changes.comment);
+        };
+        await this.#send("PATCH", url, changes, `Updating Defender alert ${id}`, landed);
+    }
+    /** POST /api/alerts/batchUpdate: one change for many alerts; Defender allows 10 calls a minute. */
+    async updateAlerts(ids, changes) {
+        await this.#batchPace();
+        try {
+            await this.#send("POST", `${this.#options.apiUrl}/api/alerts/batchUpdate`, { alertIds: ids, ...changes }, `Updating ${ids.length} Defender alerts in one batch`);
+        }
+        finally {
+            // Counted from when the reply came, which is never before Defender counted the call.
+            this.#batchCalls.push(Date.now());
+        }
+    }
+    /** When recent batch calls were answered. */
+    #batchCalls = [];
+    async #batchPace() {
+        const now = Date.now();
+        while (this.#batchCalls.length > 0 && now - this.#batchCalls[0] >= 60_000)
+            this.#batchCalls.shift();
+        if (this.#batchCalls.length >= BATCH_CALLS_PER_MINUTE) {
+            const wait = 60_000 - (now - this.#batchCalls[0]);
+            this.#options.retrying(`Waiting ${Math.ceil(wait / 1000)} s: Defender allows ${BATCH_CALLS_PER_MINUTE} batch updates a minute`);
+            await (0,promises_.setTimeout)(wait);
+            this.#batchCalls.shift();
+        }
+    }
+    #listUrl(filter, skip, evidence) {
+        const query = [`$filter=${encodeURIComponent(filter)}`, `$top=${this.#pageSize}`];
+        if (evidence)
+            query.push("$expand=evidence");
+        if (skip > 0)
+            query.push(`$skip=${skip}`);
+        return `${this.#options.apiUrl}/api/alerts?${query.join("&")}`;
+    }
+    // The bearer token goes only to the API host the user configured.
+    #sameOrigin(link) {
+        const next = new URL(link, this.#options.apiUrl);
+        if (next.origin !== new URL(this.#options.apiUrl).origin) {
+            throw new Error(`Listing Defender alerts: the next page link points to another host (${next.origin}); refusing to send the token there`);
+        }
+        return next.href;
+    }
+    async #send(method, url, body, what, landed) {
+        await this.#exchange(method, url, JSON.stringify(body), what, landed, async () => undefined);
+    }
+    /**
+     * One request with retries: 429 (after Retry-After), 5xx, resets and timeouts, and a reply that
+     * is not valid JSON. A 401 gets one fresh token. For a write, `landed` is asked after a lost
+     * reply whether it took effect anyway. `read` reads a successful GET's body.
+     */
+    async #exchange(method, url, body, what, landed, read) {
+        const { tokens, dispatcher, tuning, retrying } = this.#options;
+        let refreshed = false;
+        let lostReply = false;
+        // Writes read nothing (T is undefined), and only writes are asked whether they landed.
+        const nothing = undefined;
+        return (0,http/* withRetries */.LH)(what, tuning, async () => {
+            if (lostReply && landed && (await landed()))
+                return { done: nothing };
+            const token = await tokens.token();
+            const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
+            if (body !== undefined)
+                headers["content-type"] = "application/json";
+            let reply;
+            try {
+                reply = await (0,http/* open */.ho)(dispatcher, { method, url, headers, body });
+            }
+            catch (error) {
+                if (!(0,http/* isTransientError */.bV)(error))
+                    throw error;
+                lostReply = true;
+                return { retry: describeError(error) };
+            }
+            if (reply.status >= 200 && reply.status < 300 && method !== "GET") {
+                // The write happened; what the body says does not matter.
+                await reply.body.dump().catch(() => undefined);
+                return { done: nothing };
+            }
+            try {
+                if (reply.status >= 200 && reply.status < 300)
+                    return { done: await read(reply.body) };
+                const text = await reply.body.text();
+                if (reply.status === 401 && !refreshed) {
+                    // A token can expire between MSAL's check and the request: ask Entra once for a new one.
+                    refreshed = true;
+                    await tokens.token({ refresh: true });
+                    return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
+                }
+                if ((0,http/* isTransientStatus */.Dm)(reply.status)) {
+                    lostReply = reply.status !== 429;
+                    return { retry: `HTTP ${reply.status}`, afterMs: (0,http/* retryAfterMs */.Vs)(reply.headers["retry-after"]) };
+                }
+                if (reply.status === 403)
+                    throw new DefenderApiError(403, readDefenderError(text), what, forbiddenFix(tokens.claims().roles, method !== "GET"));
+                throw new DefenderApiError(reply.status, readDefenderError(text), what);
+            }
+            catch (error) {
+                if (error instanceof SyntaxError)
+                    return { retry: "the reply is not valid JSON" };
+                if (!(0,http/* isTransientError */.bV)(error))
+                    throw error;
+                lostReply = method !== "GET";
+                return { retry: describeError(error) };
+            }
+        }, retrying);
+    }
+}
+function describeError(error) {
+    const code = error.code;
+    const message = error instanceof Error ? error.message : String(error);
+    return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
+}
+
+
+/***/ }),
+
+/***/ 37346:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ readStreamingArray),
+/* harmony export */   r: () => (/* binding */ readStreamingMember)
+/* harmony export */ });
+/**
+ * Reads a JSON object arriving in chunks whose one array member is large (a Defender page holds up
+ * to 10,000 alerts in `value`): each element of that array is handed over as soon as it is
+ * complete, parsed on its own, and the rest of the object is parsed at the end. Peak memory is a
+ * chunk and an element, not the whole page twice over (its text and its objects).
+ *
+ * Parsing stays with JSON.parse, which is several times faster than the JavaScript tokenisers of
+ * streaming JSON libraries; the scanner here only finds where elements begin and end. It reads
+ * bytes: every byte it looks for is ASCII, and no byte of a multi-byte UTF-8 character is.
+ */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const decoder = new TextDecoder();
+function isSpace(byte) {
+    return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+/**
+ * Streams `chunks`: calls `onElement` with each element of the top-level array member `member`,
+ * and returns the object with that member empty (`[]`). A member that is not an array is left in
+ * the object as it is. Invalid JSON throws JSON.parse's SyntaxError, possibly after some elements.
+ */
+async function readStreamingMember(chunks, member, onElement) {
+    const scanner = new MemberScanner(member, onElement);
+    for await (const chunk of chunks)
+        scanner.write(chunk);
+    return scanner.end();
+}
+/**
+ * Streams a JSON array (a GitHub listing page): calls `onElement` with each element, parsed on its
+ * own. Anything but an array is a SyntaxError.
+ */
+async function readStreamingArray(chunks, onElement) {
+    const scanner = new MemberScanner(undefined, onElement);
+    for await (const chunk of chunks)
+        scanner.write(chunk);
+    // An array is always streamed, so what is left of it is `[]`; anything else is not an array.
+    if (!Array.isArray(scanner.end()))
+        throw new SyntaxError("Expected a JSON array");
+}
+class MemberScanner {
+    /** The member whose array is streamed; undefined streams the top-level array itself. */
+    #member;
+    /** The depth of the streamed array's elements' container: 2 in an object, 1 at the top. */
+    #arrayDepth;
+    #onElement;
+    #rest = [];
+    #element = [];
+    #sink = "rest";
+    #depth = 0;
+    #inString = false;
+    /** The chunk ended on a backslash inside a string: the next byte is escaped. */
+    #escaped = false;
+    /** At depth 1, the next string is a key. */
+    #keyNext = false;
+    /** The key being read (pieces), and the last complete key at depth 1. */
+    #key;
+    #lastKey = "";
+    /** After `"member":`, waiting to see whether an array follows. */
+    #memberValueNext = false;
+    #streamed = false;
+    /** Between elements: one has just ended (a comma or the end must follow), or a comma has (an element must). */
+    #afterElement = false;
+    #elementNext = false;
+    constructor(member, onElement) {
+        this.#member = member;
+        this.#arrayDepth = member === undefined ? 1 : 2;
+        this.#memberValueNext = member === undefined;
+        this.#onElement = onElement;
+    }
+    write(chunk) {
+        // Bytes from `from` on belong to the current sink; they are handed over at each change of sink.
+        let from = 0;
+        let keyFrom = 0;
+        const flush = (to) => {
+            // The rest is small: copied, so that it does not hold on to whole chunks.
+            if (to > from && this.#sink === "rest")
+                this.#rest.push(chunk.slice(from, to));
+            else if (to > from && this.#sink === "element")
+                this.#element.push(chunk.subarray(from, to));
+        };
+        const switchTo = (sink, at) => {
+            flush(at);
+            this.#sink = sink;
+            from = at;
+        };
+        for (let i = 0; i < chunk.length; i++) {
+            if (this.#inString) {
+                // Most bytes are inside strings: jump to the closing quote rather than look at each byte.
+                const close = this.#closingQuote(chunk, i);
+                if (close < 0)
+                    break;
+                i = close;
+                this.#inString = false;
+                if (this.#key) {
+                    this.#key.push(chunk.subarray(keyFrom, i));
+                    this.#lastKey = Buffer.concat(this.#key).toString("utf8");
+                    this.#key = undefined;
+                }
+                continue;
+            }
+            const byte = chunk[i];
+            if (isSpace(byte))
+                continue;
+            if (this.#memberValueNext) {
+                this.#memberValueNext = false;
+                if (byte === OPEN_BRACKET) {
+                    this.#depth++;
+                    this.#streamed = true;
+                    this.#afterElement = false;
+                    this.#elementNext = false;
+                    switchTo("between", i + 1);
+                    continue;
+                }
+            }
+            if (this.#sink === "between") {
+                if (byte === COMMA) {
+                    if (!this.#afterElement)
+                        throw new SyntaxError(`Unexpected ',' in the '${this.#member}' array`);
+                    this.#afterElement = false;
+                    this.#elementNext = true;
+                    continue;
+                }
+                if (byte === CLOSE_BRACKET) {
+                    if (this.#elementNext)
+                        throw new SyntaxError(`Unexpected ']' after ',' in the '${this.#member}' array`);
+                    this.#depth--;
+                    switchTo("rest", i);
+                    continue;
+                }
+                if (this.#afterElement)
+                    throw new SyntaxError(`Expected ',' or ']' between elements of the '${this.#member}' array`);
+                this.#elementNext = false;
+                switchTo("element", i);
+            }
+            switch (byte) {
+                case QUOTE:
+                    this.#inString = true;
+                    if (this.#depth === 1 && this.#keyNext) {
+                        this.#keyNext = false;
+                        this.#key = [];
+                        keyFrom = i + 1;
+                    }
+                    break;
+                case OPEN_BRACE:
+                case OPEN_BRACKET:
+                    this.#depth++;
+                    if (this.#depth === 1)
+                        this.#keyNext = byte === OPEN_BRACE;
+                    break;
+                case CLOSE_BRACE:
+                case CLOSE_BRACKET:
+                    if (this.#sink === "element" && this.#depth === this.#arrayDepth) {
+                        // A scalar element ends where its array does.
+                        if (byte !== CLOSE_BRACKET)
+                            throw new SyntaxError(`Unexpected '}' in the '${this.#member}' array`);
+                        this.#emit(chunk, from, i);
+                        this.#depth--;
+                        this.#sink = "rest";
+                        from = i;
+                        break;
+                    }
+                    this.#depth--;
+                    if (this.#sink === "element" && this.#depth === this.#arrayDepth) {
+                        this.#emit(chunk, from, i + 1);
+                        this.#sink = "between";
+                        this.#afterElement = true;
+                        from = i + 1;
+                    }
+                    break;
+                case COMMA:
+                    if (this.#sink === "element" && this.#depth === this.#arrayDepth) {
+                        this.#emit(chunk, from, i);
+                        this.#sink = "between";
+                        this.#elementNext = true;
+                        from = i + 1;
+                    }
+                    else if (this.#depth === 1)
+                        this.#keyNext = true;
+                    break;
+                case COLON:
+                    if (this.#depth === 1 && !this.#streamed && this.#member !== undefined && this.#lastKey === this.#member)
+                        this.#memberValueNext = true;
+                    break;
+            }
+        }
+        flush(chunk.length);
+        if (this.#key && this.#inString)
+            this.#key.push(chunk.subarray(keyFrom));
+    }
+    /**
+     * The index of the quote that closes the string going on at `start`, or -1 when the string runs
+     * past the chunk (and then whether the chunk ends inside an escape is remembered).
+     */
+    #closingQuote(chunk, start) {
+        let from = start;
+        if (this.#escaped) {
+            this.#escaped = false;
+            from++;
+        }
+        for (;;) {
+            const quote = chunk.indexOf(QUOTE, from);
+            const end = quote < 0 ? chunk.length : quote;
+            let backslashes = 0;
+            while (end - backslashes - 1 >= from && chunk[end - backslashes - 1] === BACKSLASH)
+                backslashes++;
+            if (quote < 0) {
+                this.#escaped = backslashes % 2 === 1;
+                return -1;
+            }
+            if (backslashes % 2 === 0)
+                return quote;
+            from = quote + 1;
+        }
+    }
+    #emit(chunk, from, to) {
+        if (to > from)
+            this.#element.push(chunk.subarray(from, to));
+        const pieces = this.#element;
+        const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+        this.#element = [];
+        this.#onElement(JSON.parse(decoder.decode(bytes)), bytes);
+    }
+    end() {
+        if (this.#sink !== "rest")
+            throw new SyntaxError("Unexpected end of JSON input");
+        return JSON.parse(Buffer.concat(this.#rest).toString("utf8"));
+    }
+}
+
+
+/***/ }),
+
+/***/ 71380:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EB: () => (/* binding */ anyOf),
+/* harmony export */   M6: () => (/* binding */ severitiesFrom),
+/* harmony export */   R3: () => (/* binding */ odataTime),
+/* harmony export */   TW: () => (/* binding */ odataString)
+/* harmony export */ });
+/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81731);
+/** OData literals and clauses both sources' $filter use. Pure. */
+
+/** OData datetime literal: unquoted ISO-8601 UTC, whole seconds. */
+function odataTime(time) {
+    return new Date(Math.floor(time.getTime() / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}
+function odataString(value) {
+    return `'${value.replace(/'/g, "''")}'`;
+}
+function anyOf(property, values) {
+    const terms = values.map((value) => `${property} eq ${odataString(value)}`);
+    return terms.length === 1 ? terms[0] : `(${terms.join(" or ")})`;
+}
+/** Severities at or above the minimum; UnSpecified counts as the lowest, so it passes Informational only. */
+function severitiesFrom(minimum) {
+    return _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.slice(Math.max(1, _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(minimum)));
+}
+
+
+/***/ })
+
+};
