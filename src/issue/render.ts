@@ -28,9 +28,14 @@ export interface IssueDraft {
 
 export { severityOf };
 
-/** `{field}` → the alert's field; arrays are joined, objects and missing fields render empty. */
+/**
+ * `{field}` → the alert's field; arrays are joined, objects and missing fields render empty, and
+ * ` on {field}` is left out when the field is empty.
+ */
 export function renderTitle(template: string, alert: Alert): string {
-  const filled = template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field: string) => scalarText(alert.fields[field]));
+  const filled = template
+    .replace(/ on \{([A-Za-z][A-Za-z0-9]*)\}/g, (on, field: string) => (singleLine(scalarText(alert.fields[field])) ? on : ""))
+    .replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field: string) => scalarText(alert.fields[field]));
   return truncate(singleLine(filled) || `Defender alert ${alert.id}`, TITLE_MAX);
 }
 

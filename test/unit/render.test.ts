@@ -177,6 +177,13 @@ describe("renderTitle", () => {
     expect(renderTitle("{title} [{mitreTechniques}] {nope}{relatedUser}", alert())).toBe("Suspicious access to LSASS service [T1003, T1003.001]");
   });
 
+  it("leaves out ` on {field}` when the field is empty, and only then", () => {
+    expect(renderTitle(options.titleTemplate, alert({ computerDnsName: null }))).toBe("[Medium] Suspicious access to LSASS service");
+    expect(renderTitle(options.titleTemplate, alert({ computerDnsName: " \u200b " }))).toBe("[Medium] Suspicious access to LSASS service");
+    expect(renderTitle("{title} on {computerDnsName} on {rbacGroupName}", alert({ computerDnsName: null }))).toBe("Suspicious access to LSASS service on Finance");
+    expect(renderTitle("{title} on{computerDnsName}", alert({ computerDnsName: null }))).toBe("Suspicious access to LSASS service on");
+  });
+
   it("cuts at 256 characters without splitting a surrogate pair", () => {
     const title = renderTitle("{title}", alert({ title: "😀".repeat(300) }));
     expect(Array.from(title)).toHaveLength(256);
