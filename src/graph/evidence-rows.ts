@@ -32,6 +32,8 @@ const devices = {
     const risk = str(raw.riskScore);
     d.text("risk", risk === "none" ? null : risk);
     d.code("device ID", str(raw.mdeDeviceId));
+    d.code("IP", str(raw.lastIpAddress) ?? list(strings(raw.ipInterfaces)));
+    d.code("external IP", str(raw.lastExternalIpAddress));
     const users = Array.isArray(raw.loggedOnUsers)
       ? raw.loggedOnUsers.flatMap((u) => joinPath(str(fieldOf<S.LoggedOnUser>(u, "domainName")), str(fieldOf<S.LoggedOnUser>(u, "accountName"))) ?? [])
       : [];

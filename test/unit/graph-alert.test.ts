@@ -59,6 +59,8 @@ const CASES: Array<[name: string, raw: GraphAlert, expected: Expected]> = [
             { label: "OS", text: "Windows11 22631" },
             { label: "risk", text: "high" },
             { label: "device ID", code: DEVICE_ID },
+            { label: "IP", code: "10.1.4.27" },
+            { label: "external IP", code: "203.0.113.24" },
             { label: "logged on", code: "CONTOSO\\jdoe" },
             { label: "verdict", text: "malicious" },
             { label: "role", text: "compromised" },
@@ -175,7 +177,7 @@ const CASES: Array<[name: string, raw: GraphAlert, expected: Expected]> = [
       title: "[Medium] User and IP address reconnaissance (SMB) on dc01.contoso.com",
       evidence: [
         { type: "User", entity: "CONTOSO\\jdoe", details: [{ code: "jdoe@contoso.com" }, { text: "Jane Doe" }, { label: "verdict", text: "suspicious" }, { label: "role", text: "attacker" }] },
-        { type: "Device", entity: "dc01.contoso.com", details: [{ label: "OS", text: "WindowsServer2022" }, { label: "role", text: "attacked" }] },
+        { type: "Device", entity: "dc01.contoso.com", details: [{ label: "OS", text: "WindowsServer2022" }, { label: "IP", code: "10.1.0.10" }, { label: "role", text: "attacked" }] },
         { type: "IP", entity: "10.1.4.27", details: [{ label: "role", text: "source" }] },
       ],
     },
