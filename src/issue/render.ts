@@ -72,12 +72,19 @@ function row(name: string, value: string): string {
   return `| ${name} | ${value} |`;
 }
 
-/** The source's own portal link when it is on the cloud's portal host; ours otherwise. */
+// What may stay as it is in a link destination that sits in a table cell: anything else (a pipe
+// that would end the cell, a backtick that would open a code span, a backslash or parenthesis that
+// would end the link) is percent-encoded. URL.href is ASCII already.
+const LINK_UNSAFE = /[^A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/g;
+
+/** The source's own portal link when it is on the cloud's portal host (https, no port, no credentials); ours otherwise. */
 function portalLink(given: string | null, host: string, path: string, tenantId: string | undefined): string {
   if (given && /^https:\/\//i.test(given)) {
     try {
       const url = new URL(given);
-      if (url.hostname.toLowerCase() === host.toLowerCase() && !url.username && !url.password) return url.href.replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"));
+      if (url.hostname.toLowerCase() === host.toLowerCase() && !url.port && !url.username && !url.password) {
+        return url.href.replace(LINK_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+      }
     } catch {
       // Not a URL: ours instead.
     }
