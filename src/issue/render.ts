@@ -1,6 +1,6 @@
 /** An alert as an issue: title, body and labels. Pure: the same alert always renders the same. */
 import { type Alert, type Evidence, type EvidenceDetail, severityOf } from "../source/alert.js";
-import { markerFor } from "./marker.js";
+import { breakMarkerNames, markerFor } from "./marker.js";
 import { cellCode, defang, formatTime, inlineText, quoteBlock, singleLine, truncate } from "./markdown.js";
 import { ALERT_LABEL, CLASSIFICATIONS, DETERMINATIONS_BY_CLASSIFICATION, STATUSES, severityLabel } from "./vocabulary.js";
 
@@ -77,14 +77,16 @@ function row(name: string, value: string): string {
 // would end the link) is percent-encoded. URL.href is ASCII already.
 const LINK_UNSAFE = /[^A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/g;
 
-/** The source's own portal link when it is on the cloud's portal host (https, no port, no credentials); ours otherwise. */
+/**
+ * The source's own portal link when it is on the cloud's portal host (https, no port, no
+ * credentials) and names no marker; ours otherwise.
+ */
 function portalLink(given: string | null, host: string, path: string, tenantId: string | undefined): string {
   if (given && /^https:\/\//i.test(given)) {
     try {
       const url = new URL(given);
-      if (url.hostname.toLowerCase() === host.toLowerCase() && !url.port && !url.username && !url.password) {
-        return url.href.replace(LINK_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-      }
+      const href = url.href.replace(LINK_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+      if (url.hostname.toLowerCase() === host.toLowerCase() && !url.port && !url.username && !url.password && breakMarkerNames(href) === href) return href;
     } catch {
       // Not a URL: ours instead.
     }

@@ -170,6 +170,7 @@ const foreign = fc.oneof(
   pathPart.map((path) => `//${PORTAL}/${path}`),
   pathPart.map((path) => `https://evil.example\\@${PORTAL}/${path}`),
   pathPart.map((path) => `https://${PORTAL}.\u200b/${path}`),
+  fc.tuple(pathPart, fc.constantFrom("defender-alert-id", "Defender-Incident-ID")).map(([path, name]) => `https://${PORTAL}/${path}${name}`),
   hostile.filter((value) => !/^https:\/\//i.test(value)),
 );
 
@@ -192,7 +193,7 @@ describe("portal links", () => {
     );
   });
 
-  it("are built from the IDs when Graph's link is elsewhere, not https, carries credentials or a port, or is no URL", () => {
+  it("are built from the IDs when Graph's link is elsewhere, not https, carries credentials or a port, names a marker, or is no URL", () => {
     fc.assert(
       fc.property(foreign, foreign, (alertWebUrl, incidentWebUrl) => {
         const html = expectInert(render({ alertWebUrl, incidentWebUrl, incidentId: "48213" }));
@@ -214,6 +215,7 @@ describe("portal links", () => {
     ["http:", `http://${PORTAL}/alerts/${ALERT_ID}`, OUR_ALERT_LINK],
     ["credentials", `https://user:pass@${PORTAL}/alerts/${ALERT_ID}`, OUR_ALERT_LINK],
     ["a port", `https://${PORTAL}:8443/alerts/${ALERT_ID}`, OUR_ALERT_LINK],
+    ["a marker's name", `https://${PORTAL}/alerts/x?<!-- defender-alert-id: 1 -->`, OUR_ALERT_LINK],
     ["a hostile string", "<img src=x onerror=alert(1)>](javascript:alert(1))", OUR_ALERT_LINK],
   ])("the alert's link, given %s", (_name, alertWebUrl, href) => {
     expect(hrefsIn(renderGfm(render({ alertWebUrl }).body))[0]).toBe(href);
