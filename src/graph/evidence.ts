@@ -68,6 +68,9 @@ export function graphEvidence(raw: unknown): GraphEvidence | undefined {
     const device: Fields<SecurityNamespace.DeviceEvidence> = raw;
     return { kind: "device", deviceDnsName: str(device.deviceDnsName), mdeDeviceId: str(device.mdeDeviceId), rbacGroupName: str(device.rbacGroupName), shown };
   }
-  if (name === "userEvidence") return { kind: "user", account: accountText((raw as Fields<SecurityNamespace.UserEvidence>).userAccount), shown };
+  if (name === "userEvidence") {
+    const user: Fields<SecurityNamespace.UserEvidence> = raw;
+    return { kind: "user", account: accountText(user.userAccount), shown };
+  }
   return { kind: "other", shown };
 }
