@@ -92,10 +92,12 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `{field}` → the alert's field; arrays are joined, objects and missing fields render empty, and
- * ` on {field}` is left out when the field is empty (an alert with no device has no "on …").
+ * ` on {field}` is left out when the field is empty.
  */
 function renderTitle(template, alert) {
-    const filled = template.replace(/ on \{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, field) => (scalarText(alert.fields[field]) ? whole : "")).replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field) => scalarText(alert.fields[field]));
+    const filled = template
+        .replace(/ on \{([A-Za-z][A-Za-z0-9]*)\}/g, (on, field) => ((0,markdown/* singleLine */.pF)(scalarText(alert.fields[field])) ? on : ""))
+        .replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field) => scalarText(alert.fields[field]));
     return (0,markdown/* truncate */.xv)((0,markdown/* singleLine */.pF)(filled) || `Defender alert ${alert.id}`, TITLE_MAX);
 }
 function scalarText(value) {
@@ -129,13 +131,21 @@ function cell(value) {
 function row(name, value) {
     return `| ${name} | ${value} |`;
 }
-/** The source's own portal link when it is on the cloud's portal host; ours otherwise. */
+// What may stay as it is in a link destination that sits in a table cell: anything else (a pipe
+// that would end the cell, a backtick that would open a code span, a backslash or parenthesis that
+// would end the link) is percent-encoded. URL.href is ASCII already.
+const LINK_UNSAFE = /[^A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/g;
+/**
+ * The source's own portal link when it is on the cloud's portal host (https, no port, no
+ * credentials) and names no marker; ours otherwise.
+ */
 function portalLink(given, host, path, tenantId) {
     if (given && /^https:\/\//i.test(given)) {
         try {
             const url = new URL(given);
-            if (url.hostname.toLowerCase() === host.toLowerCase() && !url.username && !url.password)
-                return url.href.replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"));
+            const href = url.href.replace(LINK_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+            if (url.hostname.toLowerCase() === host.toLowerCase() && !url.port && !url.username && !url.password && (0,marker/* breakMarkerNames */.su)(href) === href)
+                return href;
         }
         catch {
             // Not a URL: ours instead.

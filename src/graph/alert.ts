@@ -6,7 +6,7 @@
 import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { z } from "zod";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
-import type { Alert } from "../source/alert.js";
+import { type Alert, severityOf } from "../source/alert.js";
 import type { ListedAlert } from "../source/source.js";
 import { graphEvidence, type GraphEvidence } from "./evidence.js";
 import { classificationFromGraph, determinationFromGraph, severityFromGraph, statusFromGraph } from "./vocabulary.js";
@@ -49,7 +49,7 @@ const shape = {
   actorDisplayName: text,
   threatDisplayName: text,
   threatFamilyName: text,
-  mitreTechniques: z.array(z.string()).nullish().catch(null),
+  mitreTechniques: z.array(z.unknown()).nullish().catch(null).transform((items) => (items ?? []).filter((item): item is string => typeof item === "string")),
   lastUpdateDateTime: optionalTime,
   resolvedDateTime: optionalTime,
   firstActivityDateTime: optionalTime,
@@ -122,7 +122,7 @@ export function fromGraph(alert: GraphAlert): Alert {
     firstActivity: alert.firstActivityDateTime ?? null,
     lastActivity: alert.lastActivityDateTime ?? null,
     updatedAt: alert.lastUpdateDateTime ?? null,
-    mitreTechniques: alert.mitreTechniques ?? [],
+    mitreTechniques: alert.mitreTechniques,
     incident: alert.incidentId ? { id: alert.incidentId, webUrl: alert.incidentWebUrl ?? null } : null,
     investigation: null,
     assignedTo: alert.assignedTo ?? null,
@@ -130,7 +130,8 @@ export function fromGraph(alert: GraphAlert): Alert {
     tenantId: alert.tenantId ?? null,
     comments: alert.comments.flatMap((c) => (c.comment && c.createdDateTime ? [{ comment: c.comment, createdBy: c.createdByDisplayName ?? null, createdTime: c.createdDateTime }] : [])),
     evidence: alert.evidence.map((item) => item.shown),
-    fields: { ...alert, severity, computerDnsName: device?.deviceDnsName ?? null },
+    // `{severity}` is the label word for both sources; `{computerDnsName}` what it is in the Endpoint API.
+    fields: { ...alert, severity: severityOf({ severity }), computerDnsName: device?.deviceDnsName ?? null },
   };
 }
 

@@ -65,6 +65,12 @@ const DOCUMENTED_DETERMINATIONS: Record<string, string> = {
   ConfirmedActivity: "confirmedUserActivity",
 };
 
+// Read back too: a documented spelling, should Graph ever return one, is the same determination.
+const DETERMINATION_READ: Record<string, string | null> = {
+  ...DETERMINATION_FROM_GRAPH,
+  ...Object.fromEntries(Object.entries(DOCUMENTED_DETERMINATIONS).map(([value, documented]) => [documented, value])),
+};
+
 function lookup<T>(map: Record<string, T>, value: string | null | undefined): T | undefined {
   return value !== null && value !== undefined && Object.hasOwn(map, value) ? map[value] : undefined;
 }
@@ -89,7 +95,7 @@ export function classificationFromGraph(value: string | null | undefined): strin
 }
 
 export function determinationFromGraph(value: string | null | undefined): string | null {
-  return ours(DETERMINATION_FROM_GRAPH, value);
+  return ours(DETERMINATION_READ, value);
 }
 
 function reverse<T extends string | null>(map: Record<string, T>): Record<string, string> {

@@ -1,6 +1,6 @@
 /** An alert as an issue: title, body and labels. Pure: the same alert always renders the same. */
 import { type Alert, type Evidence, type EvidenceDetail, severityOf } from "../source/alert.js";
-import { markerFor } from "./marker.js";
+import { breakMarkerNames, markerFor } from "./marker.js";
 import { cellCode, defang, formatTime, inlineText, quoteBlock, singleLine, truncate } from "./markdown.js";
 import { ALERT_LABEL, CLASSIFICATIONS, DETERMINATIONS_BY_CLASSIFICATION, STATUSES, severityLabel } from "./vocabulary.js";
 
@@ -30,10 +30,12 @@ export { severityOf };
 
 /**
  * `{field}` → the alert's field; arrays are joined, objects and missing fields render empty, and
- * ` on {field}` is left out when the field is empty (an alert with no device has no "on …").
+ * ` on {field}` is left out when the field is empty.
  */
 export function renderTitle(template: string, alert: Alert): string {
-  const filled = template.replace(/ on \{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, field: string) => (scalarText(alert.fields[field]) ? whole : "")).replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field: string) => scalarText(alert.fields[field]));
+  const filled = template
+    .replace(/ on \{([A-Za-z][A-Za-z0-9]*)\}/g, (on, field: string) => (singleLine(scalarText(alert.fields[field])) ? on : ""))
+    .replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field: string) => scalarText(alert.fields[field]));
   return truncate(singleLine(filled) || `Defender alert ${alert.id}`, TITLE_MAX);
 }
 
@@ -70,12 +72,21 @@ function row(name: string, value: string): string {
   return `| ${name} | ${value} |`;
 }
 
-/** The source's own portal link when it is on the cloud's portal host; ours otherwise. */
+// What may stay as it is in a link destination that sits in a table cell: anything else (a pipe
+// that would end the cell, a backtick that would open a code span, a backslash or parenthesis that
+// would end the link) is percent-encoded. URL.href is ASCII already.
+const LINK_UNSAFE = /[^A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/g;
+
+/**
+ * The source's own portal link when it is on the cloud's portal host (https, no port, no
+ * credentials) and names no marker; ours otherwise.
+ */
 function portalLink(given: string | null, host: string, path: string, tenantId: string | undefined): string {
   if (given && /^https:\/\//i.test(given)) {
     try {
       const url = new URL(given);
-      if (url.hostname.toLowerCase() === host.toLowerCase() && !url.username && !url.password) return url.href.replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"));
+      const href = url.href.replace(LINK_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+      if (url.hostname.toLowerCase() === host.toLowerCase() && !url.port && !url.username && !url.password && breakMarkerNames(href) === href) return href;
     } catch {
       // Not a URL: ours instead.
     }

@@ -177,9 +177,11 @@ describe("renderTitle", () => {
     expect(renderTitle("{title} [{mitreTechniques}] {nope}{relatedUser}", alert())).toBe("Suspicious access to LSASS service [T1003, T1003.001]");
   });
 
-  it("leaves out ' on {field}' when the field is empty, and keeps it when it is not", () => {
-    expect(renderTitle("[{severity}] {title} on {computerDnsName}", alert({ computerDnsName: null, machineId: null }))).toBe("[Medium] Suspicious access to LSASS service");
-    expect(renderTitle("[{severity}] {title} on {computerDnsName}", alert())).toBe("[Medium] Suspicious access to LSASS service on ws-finance-07.corp.contoso.com");
+  it("leaves out ` on {field}` when the field is empty, and only then", () => {
+    expect(renderTitle(options.titleTemplate, alert({ computerDnsName: null }))).toBe("[Medium] Suspicious access to LSASS service");
+    expect(renderTitle(options.titleTemplate, alert({ computerDnsName: " \u200b " }))).toBe("[Medium] Suspicious access to LSASS service");
+    expect(renderTitle("{title} on {computerDnsName} on {rbacGroupName}", alert({ computerDnsName: null }))).toBe("Suspicious access to LSASS service on Finance");
+    expect(renderTitle("{title} on{computerDnsName}", alert({ computerDnsName: null }))).toBe("Suspicious access to LSASS service on");
     expect(renderTitle("{title} on {nope} for {category}", alert())).toBe("Suspicious access to LSASS service for CredentialAccess");
   });
 

@@ -1,8 +1,8 @@
-export const id = 280;
-export const ids = [280];
+export const id = 747;
+export const ids = [747];
 export const modules = {
 
-/***/ 68280:
+/***/ 1747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -23,8 +23,9 @@ var odata = __webpack_require__(71380);
 var schemas = __webpack_require__(50000);
 // EXTERNAL MODULE: ./src/issue/marker.ts
 var marker = __webpack_require__(69745);
-;// CONCATENATED MODULE: ./src/graph/evidence.ts
-const PREFIX = "#microsoft.graph.security.";
+// EXTERNAL MODULE: ./src/source/alert.ts
+var source_alert = __webpack_require__(15927);
+;// CONCATENATED MODULE: ./src/graph/evidence-fields.ts
 function isRecord(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -42,19 +43,28 @@ function strings(value) {
 function fieldOf(raw, name) {
     return isRecord(raw) ? raw[name] : undefined;
 }
-function joinPath(dir, name) {
+/** A string field of each complex value in a list (`ipAddresses[].ipAddress`). */
+function eachField(list, name) {
+    return Array.isArray(list) ? list.flatMap((item) => str(fieldOf(item, name)) ?? []) : [];
+}
+function joinPath(dir, name, separator = "\\") {
     if (dir && name)
-        return `${dir.replace(/[\\/]+$/, "")}\\${name}`;
+        return `${dir.replace(/[\\/]+$/, "")}${separator}${name}`;
     return name ?? dir;
 }
-/** `DOMAIN\account`, else the UPN, else the display name. */
+/**
+ * `DOMAIN\account` for a NetBIOS domain; the UPN for a cloud account (its domain a DNS name);
+ * else what there is.
+ */
 function accountText(account) {
     const name = str(fieldOf(account, "accountName"));
     const domain = str(fieldOf(account, "domainName"));
-    return (name ? (domain ? `${domain}\\${name}` : name) : null) ??
-        str(fieldOf(account, "userPrincipalName")) ??
-        str(fieldOf(account, "displayName"));
+    const upn = str(fieldOf(account, "userPrincipalName"));
+    if (name && domain && !(domain.includes(".") && upn))
+        return `${domain}\\${name}`;
+    return upn ?? name ?? str(fieldOf(account, "displayName"));
 }
+/** `Name <address>`, or whichever of the two there is. */
 function sender(value) {
     const address = str(fieldOf(value, "emailAddress"));
     const name = str(fieldOf(value, "displayName"));
@@ -62,8 +72,21 @@ function sender(value) {
         return `${name} <${address}>`;
     return address ?? name;
 }
+/** The IP address an `ipEvidence` value names. */
+function ipOf(value) {
+    return str(fieldOf(value, "ipAddress"));
+}
+/** A value that repeats the entity says nothing more. */
+function other(value, entity) {
+    return value === entity ? null : value;
+}
+function list(values) {
+    return values.length > 0 ? values.join(", ") : null;
+}
+/** The parts of an evidence row's details, in order; empty values are left out. */
 class Details {
     parts = [];
+    /** `label` is ours, never text from the reply: it is written into the body as it is. */
     code(label, value) {
         if (value)
             this.parts.push(label ? { label, code: value } : { code: value });
@@ -75,52 +98,169 @@ class Details {
         return this;
     }
 }
-function fileDetails(details, file, prefix = "") {
-    const hash = str(fieldOf(file, "sha256"));
-    if (hash)
-        details.code(`${prefix}SHA-256`, hash);
-    else
-        details.code(`${prefix}SHA-1`, str(fieldOf(file, "sha1")));
-    details.text(`${prefix}signer`, str(fieldOf(file, "signer")));
-}
+/** The file's path and name as one. */
 function filePath(file) {
     return joinPath(str(fieldOf(file, "filePath")), str(fieldOf(file, "fileName")));
 }
-/** The verdict and remediation every evidence type carries, when they say something. */
-function common(details, raw) {
-    const verdict = str(raw.verdict);
-    if (verdict && verdict !== "unknown")
-        details.text("verdict", verdict);
-    const remediation = str(raw.remediationStatus);
-    if (remediation && remediation !== "none" && remediation !== "unknown")
-        details.text("remediation", remediation);
+/** The strongest hash of a file, and its signer. */
+function fileDetails(details, file) {
+    const sha256 = str(fieldOf(file, "sha256"));
+    const sha1 = str(fieldOf(file, "sha1"));
+    if (sha256)
+        details.code("SHA-256", sha256);
+    else if (sha1)
+        details.code("SHA-1", sha1);
+    else
+        details.code("MD5", str(fieldOf(file, "md5")));
+    details.text("signer", str(fieldOf(file, "signer")));
 }
-/** Each named type: its row's type word, entity and details. */
-const TYPES = {
+const HASH_NAMES = { md5: "MD5", sha1: "SHA-1", sha256: "SHA-256", sha256ac: "SHA-256 AC" };
+/** A hash algorithm's name as we write it; the algorithm comes from the reply, so only ours are names. */
+function hashName(algorithm) {
+    const name = str(algorithm)?.toLowerCase();
+    return name !== undefined && Object.hasOwn(HASH_NAMES, name) ? HASH_NAMES[name] : "hash";
+}
+
+;// CONCATENATED MODULE: ./src/graph/evidence-cloud.ts
+
+/** `namespace/name`, as kubectl names a namespaced object. */
+function namespaced(raw) {
+    const namespace = fieldOf(raw, "namespace");
+    return joinPath(str(fieldOf(namespace, "name")), str(fieldOf(raw, "name")), "/");
+}
+function clusterOf(namespace) {
+    return str(fieldOf(fieldOf(namespace, "cluster"), "name"));
+}
+const cloud = {
+    azureResourceEvidence: (raw) => {
+        const d = new Details();
+        d.text("type", str(raw.resourceType));
+        d.code("ID", str(raw.resourceId));
+        return { type: "Azure resource", entity: str(raw.resourceName) ?? str(raw.resourceId), details: d };
+    },
+    amazonResourceEvidence: (raw) => {
+        const entity = str(raw.resourceName) ?? str(raw.amazonResourceId);
+        const d = new Details();
+        d.text("type", str(raw.resourceType));
+        d.code("ID", other(str(raw.amazonResourceId), entity));
+        d.code("account", str(raw.amazonAccountId));
+        return { type: "AWS resource", entity, details: d };
+    },
+    googleCloudResourceEvidence: (raw) => {
+        const entity = str(raw.resourceName) ?? str(raw.fullResourceName);
+        const d = new Details();
+        d.text("type", str(raw.resourceType));
+        d.code("full name", other(str(raw.fullResourceName), entity));
+        d.code("project", str(raw.projectId));
+        d.text("location", str(raw.location));
+        return { type: "Google Cloud resource", entity, details: d };
+    },
+    blobContainerEvidence: (raw) => {
+        const d = new Details();
+        d.code("storage", str(fieldOf(raw.storageResource, "resourceName")));
+        return { type: "Blob container", entity: str(raw.url) ?? str(raw.name), details: d };
+    },
+    blobEvidence: (raw) => {
+        const d = new Details();
+        d.code("container", str(fieldOf(raw.blobContainer, "name")));
+        for (const hash of Array.isArray(raw.fileHashes) ? raw.fileHashes : []) {
+            d.code(hashName(fieldOf(hash, "algorithm")), str(fieldOf(hash, "value")));
+        }
+        return { type: "Blob", entity: str(raw.url) ?? str(raw.name), details: d };
+    },
+};
+const kubernetes = {
+    kubernetesClusterEvidence: (raw) => {
+        const d = new Details();
+        d.text("platform", str(raw.platform));
+        d.text("distribution", str(raw.distribution));
+        d.text("version", str(raw.version));
+        return { type: "Kubernetes cluster", entity: str(raw.name), details: d };
+    },
+    kubernetesNamespaceEvidence: (raw) => ({
+        type: "Kubernetes namespace",
+        entity: str(raw.name),
+        details: new Details().code("cluster", str(fieldOf(raw.cluster, "name"))),
+    }),
+    kubernetesPodEvidence: (raw) => {
+        const d = new Details();
+        d.code("cluster", clusterOf(raw.namespace));
+        d.code("IP", ipOf(raw.podIp));
+        d.code("containers", list(eachField(raw.containers, "name")));
+        d.code("service account", str(fieldOf(raw.serviceAccount, "name")));
+        return { type: "Kubernetes pod", entity: namespaced(raw), details: d };
+    },
+    kubernetesControllerEvidence: (raw) => ({
+        type: "Kubernetes controller",
+        entity: namespaced(raw),
+        details: new Details().text("type", str(raw.type)).code("cluster", clusterOf(raw.namespace)),
+    }),
+    kubernetesServiceEvidence: (raw) => {
+        const d = new Details();
+        d.text("type", str(raw.serviceType));
+        d.code("cluster IP", ipOf(raw.clusterIP));
+        d.code("external IPs", list(eachField(raw.externalIPs, "ipAddress")));
+        d.code("cluster", clusterOf(raw.namespace));
+        return { type: "Kubernetes service", entity: namespaced(raw), details: d };
+    },
+    kubernetesServiceAccountEvidence: (raw) => ({
+        type: "Kubernetes service account",
+        entity: namespaced(raw),
+        details: new Details().code("cluster", clusterOf(raw.namespace)),
+    }),
+    kubernetesSecretEvidence: (raw) => ({
+        type: "Kubernetes secret",
+        entity: namespaced(raw),
+        details: new Details().text("type", str(raw.secretType)).code("cluster", clusterOf(raw.namespace)),
+    }),
+    containerEvidence: (raw) => {
+        const d = new Details();
+        d.code("image", str(fieldOf(raw.image, "imageId")));
+        d.code("command", [...strings(raw.command), ...strings(raw.args)].join(" ") || null);
+        d.text(undefined, raw.isPrivileged === true ? "privileged" : null);
+        d.code("pod", namespaced(raw.pod));
+        d.code("container ID", str(raw.containerId));
+        return { type: "Container", entity: str(raw.name) ?? str(raw.containerId), details: d };
+    },
+    containerImageEvidence: (raw) => ({
+        type: "Container image",
+        entity: str(raw.imageId),
+        details: new Details().code("registry", str(fieldOf(raw.registry, "registry"))),
+    }),
+    containerRegistryEvidence: (raw) => ({ type: "Container registry", entity: str(raw.registry), details: new Details() }),
+};
+const CLOUD_ROWS = { ...cloud, ...kubernetes };
+
+;// CONCATENATED MODULE: ./src/graph/evidence-rows.ts
+
+const devices = {
     deviceEvidence: (raw) => {
         const d = new Details();
         d.text("OS", [str(raw.osPlatform), num(raw.osBuild)].filter(Boolean).join(" ") || null);
-        d.text("risk", str(raw.riskScore));
+        const risk = str(raw.riskScore);
+        d.text("risk", risk === "none" ? null : risk);
         d.code("device ID", str(raw.mdeDeviceId));
-        const users = Array.isArray(raw.loggedOnUsers) ? raw.loggedOnUsers.map((u) => joinPath(str(fieldOf(u, "domainName")), str(fieldOf(u, "accountName")))).filter(Boolean) : [];
-        if (users.length > 0)
-            d.code("logged on", users.join(", "));
+        d.code("IP", str(raw.lastIpAddress) ?? list(strings(raw.ipInterfaces)));
+        d.code("external IP", str(raw.lastExternalIpAddress));
+        const users = Array.isArray(raw.loggedOnUsers)
+            ? raw.loggedOnUsers.flatMap((u) => joinPath(str(fieldOf(u, "domainName")), str(fieldOf(u, "accountName"))) ?? [])
+            : [];
+        d.code("logged on", list(users));
         return { type: "Device", entity: str(raw.deviceDnsName) ?? str(raw.hostName) ?? str(raw.mdeDeviceId), details: d };
     },
     userEvidence: (raw) => {
         const account = raw.userAccount;
+        const entity = accountText(account);
         const d = new Details();
-        const upn = str(fieldOf(account, "userPrincipalName"));
-        if (upn && accountText(account) !== upn)
-            d.code(undefined, upn);
-        d.text(undefined, str(fieldOf(account, "displayName")));
+        d.code(undefined, other(str(fieldOf(account, "userPrincipalName")), entity));
+        d.text(undefined, other(str(fieldOf(account, "displayName")), entity));
         d.code("SID", str(fieldOf(account, "userSid")));
-        return { type: "User", entity: accountText(account), details: d };
+        return { type: "User", entity, details: d };
     },
     fileEvidence: (raw) => {
         const d = new Details();
         fileDetails(d, raw.fileDetails);
-        d.text(undefined, str(raw.detectionStatus));
+        d.text("detection", str(raw.detectionStatus));
         return { type: "File", entity: filePath(raw.fileDetails), details: d };
     },
     processEvidence: (raw) => {
@@ -130,51 +270,15 @@ const TYPES = {
         d.code("parent", filePath(raw.parentProcessImageFile));
         fileDetails(d, raw.imageFile);
         d.code("user", accountText(raw.userAccount));
-        d.text(undefined, str(raw.detectionStatus));
+        d.text("detection", str(raw.detectionStatus));
         return { type: "Process", entity: filePath(raw.imageFile), details: d };
     },
-    ipEvidence: (raw) => {
+    fileHashEvidence: (raw) => ({ type: `File ${hashName(raw.algorithm)}`, entity: str(raw.value), details: new Details() }),
+    malwareEvidence: (raw) => {
         const d = new Details();
-        d.text("country", str(raw.countryLetterCode));
-        return { type: "IP", entity: str(raw.ipAddress), details: d };
-    },
-    urlEvidence: (raw) => ({ type: "URL", entity: str(raw.url), details: new Details() }),
-    mailboxEvidence: (raw) => {
-        const d = new Details();
-        d.text(undefined, str(raw.displayName));
-        const upn = str(raw.upn);
-        if (upn && upn !== str(raw.primaryAddress))
-            d.code("UPN", upn);
-        return { type: "Mailbox", entity: str(raw.primaryAddress) ?? upn, details: d };
-    },
-    analyzedMessageEvidence: (raw) => {
-        const d = new Details();
-        d.code("from", sender(raw.p1Sender));
-        const p2 = sender(raw.p2Sender);
-        if (p2 && p2 !== sender(raw.p1Sender))
-            d.code("header from", p2);
-        d.code("to", str(raw.recipientEmailAddress));
-        d.code("sender IP", str(raw.senderIp));
-        d.code("Internet message ID", str(raw.internetMessageId));
-        d.code("network message ID", str(raw.networkMessageId));
-        d.text("delivery", [str(raw.deliveryAction), str(raw.deliveryLocation)].filter(Boolean).join(" → ") || null);
-        d.text("detected by", strings(raw.threatDetectionMethods).join(", ") || null);
-        const urls = strings(raw.urls);
-        if (urls.length > 0)
-            d.code(urls.length === 1 ? "URL" : `${urls.length} URLs, first`, urls[0]);
-        return { type: "E-mail", entity: str(raw.subject), details: d };
-    },
-    cloudApplicationEvidence: (raw) => {
-        const d = new Details();
-        d.text("app ID", num(raw.appId) ?? str(raw.appId));
-        d.text("instance", str(raw.instanceName));
-        return { type: "Cloud app", entity: str(raw.displayName), details: d };
-    },
-    oauthApplicationEvidence: (raw) => {
-        const d = new Details();
-        d.code("app ID", str(raw.appId));
-        d.text("publisher", str(raw.publisher));
-        return { type: "OAuth app", entity: str(raw.displayName) ?? str(raw.appId), details: d };
+        d.text("category", str(raw.category));
+        d.code("files", list(Array.isArray(raw.files) ? raw.files.flatMap((f) => filePath(fieldOf(f, "fileDetails")) ?? []) : []));
+        return { type: "Malware", entity: str(raw.name), details: d };
     },
     registryKeyEvidence: (raw) => ({ type: "Registry key", entity: joinPath(str(raw.registryHive), str(raw.registryKey)), details: new Details() }),
     registryValueEvidence: (raw) => {
@@ -184,16 +288,153 @@ const TYPES = {
         d.text("type", str(raw.registryValueType));
         return { type: "Registry value", entity: joinPath(str(raw.registryHive), str(raw.registryKey)), details: d };
     },
-    azureResourceEvidence: (raw) => {
+    hostLogonSessionEvidence: (raw) => {
         const d = new Details();
-        d.text("type", str(raw.resourceType));
-        d.code("ID", str(raw.resourceId));
-        return { type: "Azure resource", entity: str(raw.resourceName) ?? str(raw.resourceId), details: d };
+        d.code("on", str(fieldOf(raw.host, "deviceDnsName")) ?? str(fieldOf(raw.host, "hostName")));
+        d.code("session", str(raw.sessionId));
+        return { type: "Sign-in session", entity: accountText(fieldOf(raw.account, "userAccount")), details: d };
     },
 };
-// Shown for a type not named above: its plain fields, never nested ones, in the order Graph sent them.
+const network = {
+    ipEvidence: (raw) => ({ type: "IP", entity: str(raw.ipAddress), details: new Details().text("country", str(raw.countryLetterCode)) }),
+    urlEvidence: (raw) => ({ type: "URL", entity: str(raw.url), details: new Details() }),
+    dnsEvidence: (raw) => {
+        const d = new Details();
+        d.code("resolved to", list(eachField(raw.ipAddresses, "ipAddress")));
+        d.code("asked by", ipOf(raw.hostIpAddress));
+        d.code("DNS server", ipOf(raw.dnsServerIp));
+        return { type: "DNS", entity: str(raw.domainName), details: d };
+    },
+    networkConnectionEvidence: (raw) => {
+        const endpoint = (ip, port) => (ip && port ? (ip.includes(":") ? `[${ip}]:${port}` : `${ip}:${port}`) : ip);
+        const d = new Details();
+        d.code("from", endpoint(ipOf(raw.sourceAddress), num(raw.sourcePort)));
+        d.text("protocol", str(raw.protocol));
+        return { type: "Network connection", entity: endpoint(ipOf(raw.destinationAddress), num(raw.destinationPort)), details: d };
+    },
+};
+const mail = {
+    mailboxEvidence: (raw) => {
+        const entity = str(raw.primaryAddress) ?? str(raw.upn);
+        const d = new Details();
+        d.text(undefined, str(raw.displayName));
+        d.code("UPN", other(str(raw.upn), entity));
+        return { type: "Mailbox", entity, details: d };
+    },
+    analyzedMessageEvidence: (raw) => {
+        const d = new Details();
+        const p1 = sender(raw.p1Sender);
+        d.code("from", p1);
+        d.code("header from", other(sender(raw.p2Sender), p1));
+        d.code("to", str(raw.recipientEmailAddress));
+        d.code("sender IP", str(raw.senderIp));
+        d.code("Internet message ID", str(raw.internetMessageId));
+        d.code("network message ID", str(raw.networkMessageId));
+        d.text("delivery", [str(raw.deliveryAction), str(raw.deliveryLocation)].filter(Boolean).join(" → ") || null);
+        d.text("detected by", list(strings(raw.threatDetectionMethods)));
+        const urls = strings(raw.urls);
+        d.code(urls.length === 1 ? "URL" : `${urls.length} URLs, first`, urls[0] ?? null);
+        return { type: "E-mail", entity: str(raw.subject), details: d };
+    },
+    mailClusterEvidence: (raw) => {
+        const d = new Details();
+        d.text("clustered by", str(raw.clusterBy));
+        d.text("e-mails", num(raw.emailCount));
+        d.code("query", str(raw.query));
+        return { type: "E-mail cluster", entity: str(raw.clusterByValue) ?? str(raw.urn), details: d };
+    },
+    submissionMailEvidence: (raw) => {
+        const d = new Details();
+        d.code("from", str(raw.sender));
+        d.code("to", str(raw.recipient));
+        d.code("sender IP", str(raw.senderIp));
+        d.code("network message ID", str(raw.networkMessageId));
+        d.code("reported by", str(raw.submitter));
+        d.text("as", str(raw.reportType));
+        return { type: "Reported e-mail", entity: str(raw.subject), details: d };
+    },
+    mailboxConfigurationEvidence: (raw) => {
+        const d = new Details();
+        d.text(undefined, str(raw.configurationType));
+        d.text(undefined, str(raw.displayName));
+        d.code("ID", str(raw.configurationId));
+        return { type: "Mailbox configuration", entity: str(raw.mailboxPrimaryAddress) ?? str(raw.upn), details: d };
+    },
+    teamsMessageEvidence: (raw) => {
+        const d = new Details();
+        d.code("from", str(raw.senderFromAddress));
+        d.code("to", list(strings(raw.recipients)));
+        d.code("sender IP", str(raw.senderIP));
+        d.code("message ID", str(raw.messageId));
+        d.text("delivery", [str(raw.deliveryAction), str(raw.deliveryLocation)].filter(Boolean).join(" → ") || null);
+        const urls = eachField(raw.urls, "url");
+        d.code(urls.length === 1 ? "URL" : `${urls.length} URLs, first`, urls[0] ?? null);
+        return { type: "Teams message", entity: str(raw.subject), details: d };
+    },
+};
+const identities = {
+    securityGroupEvidence: (raw) => {
+        const entity = str(raw.displayName) ?? str(raw.friendlyName) ?? str(raw.distinguishedName);
+        const d = new Details();
+        d.code("DN", other(str(raw.distinguishedName), entity));
+        d.code("SID", str(raw.sid));
+        return { type: "Security group", entity, details: d };
+    },
+    servicePrincipalEvidence: (raw) => {
+        const d = new Details();
+        d.code("app ID", str(raw.appId));
+        d.code("object ID", str(raw.servicePrincipalObjectId));
+        d.text("type", str(raw.servicePrincipalType));
+        return { type: "Service principal", entity: str(raw.servicePrincipalName) ?? str(raw.appId), details: d };
+    },
+    cloudLogonSessionEvidence: (raw) => {
+        const d = new Details();
+        d.code("device", str(raw.deviceName));
+        d.text("OS", str(raw.operatingSystem));
+        d.text("browser", str(raw.browser));
+        d.code("user agent", str(raw.userAgent));
+        d.code("session", str(raw.sessionId));
+        return { type: "Cloud sign-in session", entity: accountText(fieldOf(raw.account, "userAccount")), details: d };
+    },
+    cloudApplicationEvidence: (raw) => {
+        const entity = str(raw.displayName);
+        const d = new Details();
+        d.text("app ID", num(raw.appId) ?? str(raw.appId));
+        d.text("instance", other(str(raw.instanceName), entity));
+        return { type: "Cloud app", entity, details: d };
+    },
+    oauthApplicationEvidence: (raw) => {
+        const d = new Details();
+        d.code("app ID", str(raw.appId));
+        d.text("publisher", str(raw.publisher));
+        return { type: "OAuth app", entity: str(raw.displayName) ?? str(raw.appId), details: d };
+    },
+};
+/** Each named type (the name after `#microsoft.graph.security.`): its row. */
+const ROWS = { ...devices, ...network, ...mail, ...identities };
+
+;// CONCATENATED MODULE: ./src/graph/evidence.ts
+
+
+
+const evidence_ROWS = { ...ROWS, ...CLOUD_ROWS };
+const NAMESPACE = /^#?microsoft\.graph\.security\./i;
+/** The verdict, roles and remediation every evidence type carries, when they say something. */
+function common(details, raw) {
+    const verdict = str(raw.verdict);
+    if (verdict && verdict !== "unknown")
+        details.text("verdict", verdict);
+    details.text("role", strings(raw.roles).join(", ") || null);
+    const remediation = str(raw.remediationStatus);
+    if (remediation && remediation !== "none" && remediation !== "unknown")
+        details.text("remediation", remediation);
+}
+// Shown for a type not named in ROWS: its plain fields, never nested ones, in the order Graph sent them.
 const GENERIC_SKIP = new Set(["@odata.type", "createdDateTime", "verdict", "remediationStatus", "remediationStatusDetails", "roles", "detailedRoles", "tags"]);
 const GENERIC_FIELDS_MAX = 6;
+// The field's name comes from the reply too, and a detail's label is written as it is: only a
+// plain identifier is shown as one.
+const PLAIN_NAME = /^[A-Za-z][A-Za-z0-9]{0,40}$/;
 function generic(name, raw) {
     const d = new Details();
     let shown = 0;
@@ -203,8 +444,7 @@ function generic(name, raw) {
         const plain = str(value) ?? num(value) ?? (typeof value === "boolean" ? String(value) : null);
         if (plain === null)
             continue;
-        // The field's name comes from the reply too: only a plain identifier is shown as a label.
-        d.code(/^[A-Za-z][A-Za-z0-9]{0,40}$/.test(key) ? key : undefined, plain);
+        d.code(PLAIN_NAME.test(key) ? key : undefined, plain);
         shown++;
     }
     return { type: name, entity: null, details: d };
@@ -213,7 +453,7 @@ function generic(name, raw) {
 function typeName(odataType) {
     if (!odataType)
         return null;
-    const bare = odataType.startsWith(PREFIX) ? odataType.slice(PREFIX.length) : odataType;
+    const bare = odataType.replace(NAMESPACE, "");
     return bare.replace(/Evidence$/, "") || bare;
 }
 /** One evidence entry, or none when it is not an object. */
@@ -221,15 +461,20 @@ function graphEvidence(raw) {
     if (!isRecord(raw))
         return undefined;
     const odataType = str(raw["@odata.type"]);
-    const known = odataType?.startsWith(PREFIX) ? TYPES[odataType.slice(PREFIX.length)] : undefined;
-    const { type, entity, details } = known ? known(raw) : generic(typeName(odataType) ?? "Evidence", raw);
+    const name = odataType && NAMESPACE.test(odataType) ? odataType.replace(NAMESPACE, "") : null;
+    // Own properties only: a type named `constructor` or `__proto__` is not one of ours.
+    const row = name !== null && Object.hasOwn(evidence_ROWS, name) ? evidence_ROWS[name] : undefined;
+    const { type, entity, details } = row ? row(raw) : generic(typeName(odataType) ?? "Evidence", raw);
     common(details, raw);
     const shown = { type, entity, details: details.parts };
-    if (odataType === `${PREFIX}deviceEvidence`) {
-        return { kind: "device", deviceDnsName: str(raw.deviceDnsName), mdeDeviceId: str(raw.mdeDeviceId), rbacGroupName: str(raw.rbacGroupName), shown };
+    if (name === "deviceEvidence") {
+        const device = raw;
+        return { kind: "device", deviceDnsName: str(device.deviceDnsName), mdeDeviceId: str(device.mdeDeviceId), rbacGroupName: str(device.rbacGroupName), shown };
     }
-    if (odataType === `${PREFIX}userEvidence`)
-        return { kind: "user", account: accountText(raw.userAccount), shown };
+    if (name === "userEvidence") {
+        const user = raw;
+        return { kind: "user", account: accountText(user.userAccount), shown };
+    }
     return { kind: "other", shown };
 }
 
@@ -284,6 +529,11 @@ const DOCUMENTED_DETERMINATIONS = {
     InsufficientData: "insufficientData",
     ConfirmedActivity: "confirmedUserActivity",
 };
+// Read back too: a documented spelling, should Graph ever return one, is the same determination.
+const DETERMINATION_READ = {
+    ...DETERMINATION_FROM_GRAPH,
+    ...Object.fromEntries(Object.entries(DOCUMENTED_DETERMINATIONS).map(([value, documented]) => [documented, value])),
+};
 function lookup(map, value) {
     return value !== null && value !== undefined && Object.hasOwn(map, value) ? map[value] : undefined;
 }
@@ -304,7 +554,7 @@ function classificationFromGraph(value) {
     return ours(CLASSIFICATION_FROM_GRAPH, value);
 }
 function determinationFromGraph(value) {
-    return ours(DETERMINATION_FROM_GRAPH, value);
+    return ours(DETERMINATION_READ, value);
 }
 function reverse(map) {
     return Object.fromEntries(Object.entries(map).flatMap(([graph, our]) => (our === null ? [] : [[our, graph]])));
@@ -346,6 +596,7 @@ function toGraphChanges(changes) {
 
 
 
+
 // Graph writes 0 to 7 fractional digits; anything else is not a time we can order by.
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 const time = schemas/* string */.YjP()
@@ -379,7 +630,7 @@ const shape = {
     actorDisplayName: alert_text,
     threatDisplayName: alert_text,
     threatFamilyName: alert_text,
-    mitreTechniques: schemas/* array */.YOg(schemas/* string */.YjP()).nullish().catch(null),
+    mitreTechniques: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => (items ?? []).filter((item) => typeof item === "string")),
     lastUpdateDateTime: optionalTime,
     resolvedDateTime: optionalTime,
     firstActivityDateTime: optionalTime,
@@ -444,7 +695,7 @@ function fromGraph(alert) {
         firstActivity: alert.firstActivityDateTime ?? null,
         lastActivity: alert.lastActivityDateTime ?? null,
         updatedAt: alert.lastUpdateDateTime ?? null,
-        mitreTechniques: alert.mitreTechniques ?? [],
+        mitreTechniques: alert.mitreTechniques,
         incident: alert.incidentId ? { id: alert.incidentId, webUrl: alert.incidentWebUrl ?? null } : null,
         investigation: null,
         assignedTo: alert.assignedTo ?? null,
@@ -452,7 +703,8 @@ function fromGraph(alert) {
         tenantId: alert.tenantId ?? null,
         comments: alert.comments.flatMap((c) => (c.comment && c.createdDateTime ? [{ comment: c.comment, createdBy: c.createdByDisplayName ?? null, createdTime: c.createdDateTime }] : [])),
         evidence: alert.evidence.map((item) => item.shown),
-        fields: { ...alert, severity, computerDnsName: device?.deviceDnsName ?? null },
+        // `{severity}` is the label word for both sources; `{computerDnsName}` what it is in the Endpoint API.
+        fields: { ...alert, severity: (0,source_alert/* severityOf */.x)({ severity }), computerDnsName: device?.deviceDnsName ?? null },
     };
 }
 function idOf(raw) {
@@ -1244,6 +1496,40 @@ class MemberScanner {
             throw new SyntaxError("Unexpected end of JSON input");
         return JSON.parse(Buffer.concat(this.#rest).toString("utf8"));
     }
+}
+
+
+/***/ }),
+
+/***/ 15927:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ triageOf),
+/* harmony export */   x: () => (/* binding */ severityOf)
+/* harmony export */ });
+/* harmony import */ var _issue_triage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49595);
+/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81731);
+/**
+ * An alert in our own vocabulary, whichever API it came from: what an issue, a triage decision and
+ * a report need. Each source translates its API's alert into this at its border. Pure.
+ */
+
+
+function severityOf(alert) {
+    return _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.find((s) => s === alert.severity) ?? "UnSpecified";
+}
+/** An alert's triage fields in our vocabulary: values outside it (`Unknown`, a new enum) read as none. */
+function triageOf(alert) {
+    const status = alert.status === "Resolved" || alert.status === "InProgress" ? alert.status : "New";
+    const classification = _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .CLASSIFICATIONS */ .Ii.find((c) => c === alert.classification) ?? null;
+    const determination = alert.determination ? (0,_issue_triage_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalDetermination */ .w9)(alert.determination) : null;
+    return {
+        status,
+        classification: classification,
+        determination: determination && _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .DETERMINATIONS */ .rH.includes(determination) ? determination : null,
+        owner: alert.assignedTo?.trim() || null,
+    };
 }
 
 
