@@ -831,9 +831,10 @@ function graphAlertFilter(window) {
         clauses.push(`(${window.extra})`);
     return clauses.join(" and ");
 }
-/** The alerts changed since a time, for reading alerts' current state where Graph cannot filter on `id`. */
-function updatedSinceFilter(since) {
-    return `lastUpdateDateTime ge ${(0,odata/* odataTime */.R3)(since)}`;
+/** The alerts changed since a time (and before another), for reading alerts' current state where Graph cannot filter on `id`. */
+function updatedSinceFilter(since, before) {
+    const clause = `lastUpdateDateTime ge ${(0,odata/* odataTime */.R3)(since)}`;
+    return before ? `${clause} and lastUpdateDateTime lt ${(0,odata/* odataTime */.R3)(before)}` : clause;
 }
 
 ;// CONCATENATED MODULE: ./src/graph/listing.ts
@@ -1075,19 +1076,30 @@ class GraphClient {
     }
     /**
      * The current state of these alerts. Graph cannot filter on `id`: the alerts updated since
-     * `updatedSince` are listed (by lastUpdateDateTime boundaries) and those asked for kept; the
-     * rest, and all of them without `updatedSince`, are read one by one. Not found: not in the map.
+     * `updatedSince` are listed (by lastUpdateDateTime boundaries) and those asked for kept. The
+     * rest are read one by one, or, when `noneUpdatedBefore` bounds them and Graph counts fewer
+     * pages between it and `updatedSince` than there are alerts left, in one more listing. Not
+     * found: not in the map.
      */
     async alertsById(ids, options = {}) {
         const wanted = new Set(ids);
         const found = new Map();
-        if (options.updatedSince !== undefined && wanted.size > 0) {
-            await this.#readByTime(updatedSinceFilter(options.updatedSince), "lastUpdateDateTime", (page) => {
-                // An alert read twice (at a boundary, or updated meanwhile): the later reading stands.
-                for (const alert of page.alerts)
-                    if (wanted.has(alert.id))
-                        found.set(alert.id, alert.read());
-            });
+        const keep = (page) => {
+            // An alert read twice (at a boundary, or updated meanwhile): the later reading stands.
+            for (const alert of page.alerts)
+                if (wanted.has(alert.id))
+                    found.set(alert.id, alert.read());
+        };
+        const { updatedSince, noneUpdatedBefore } = options;
+        if (updatedSince !== undefined && wanted.size > 0)
+            await this.#readByTime(updatedSinceFilter(updatedSince), "lastUpdateDateTime", keep);
+        const left = [...wanted].filter((id) => !found.has(id)).length;
+        if (updatedSince !== undefined && noneUpdatedBefore !== undefined && noneUpdatedBefore < updatedSince && left > 1) {
+            const older = updatedSinceFilter(noneUpdatedBefore, updatedSince);
+            // One request to count, then the pages: worth it only when that beats a read per alert.
+            const count = await this.#count(older);
+            if (count !== undefined && 1 + Math.floor(count / this.#pageSize) + 1 < left)
+                await this.#readByTime(older, "lastUpdateDateTime", keep);
         }
         for (const id of wanted) {
             if (found.has(id))
@@ -1134,6 +1146,17 @@ class GraphClient {
         const url = `${this.#base}${ALERTS}?$filter=${encodeURIComponent(`createdDateTime ge ${since}`)}&$top=${PROBE_PAGE_SIZE}`;
         const page = await this.#exchange({ method: "GET", url, what: "Listing Microsoft Graph alerts", read: readGraphPage });
         return page.size;
+    }
+    /** How many alerts match `filter`, as Graph counts them (`$count=true`), or undefined when it does not say. */
+    async #count(filter) {
+        const url = `${this.#base}${ALERTS}?$filter=${encodeURIComponent(filter)}&$count=true&$top=1`;
+        const count = await this.#exchange({
+            method: "GET",
+            url,
+            what: "Counting Microsoft Graph alerts",
+            read: async (body) => JSON.parse(await body.text())["@odata.count"],
+        });
+        return typeof count === "number" && Number.isSafeInteger(count) && count >= 0 ? count : undefined;
     }
     #readByTime(filter, field, take) {
         const what = "Listing Microsoft Graph alerts";

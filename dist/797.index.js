@@ -121,6 +121,7 @@ function withRecord(body, record) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ noneUpdatedBefore),
 /* harmony export */   Dj: () => (/* binding */ oldestPerAlert),
 /* harmony export */   reconcile: () => (/* binding */ reconcile),
 /* harmony export */   v4: () => (/* binding */ sendUpdates)
@@ -134,6 +135,18 @@ function withRecord(body, record) {
 
 // Defender does not document a batch limit; its error for one exists, so stay well below any.
 const BATCH_SIZE = 50;
+// Pull opens issues for alerts created within its lookback, at most 30 days, plus a day's margin.
+const ALERT_AGE_AT_ISSUE_MAX_MS = 31 * 86_400_000;
+/**
+ * The earliest time any of these issues' alerts can have last changed: each was created before its
+ * issue, by at most the longest lookback, and an alert's last update is never before its creation.
+ */
+function noneUpdatedBefore(issues) {
+    if (issues.length === 0)
+        return undefined;
+    const oldest = issues.reduce((earliest, issue) => Math.min(earliest, issue.createdAt.getTime()), Number.POSITIVE_INFINITY);
+    return new Date(oldest - ALERT_AGE_AT_ISSUE_MAX_MS);
+}
 /** One alert per issue: when an alert has two issues, the older one speaks for it. */
 function oldestPerAlert(issues) {
     const byAlert = new Map();
@@ -174,7 +187,7 @@ async function reconcile(config, deps, log, now = new Date()) {
     }
     if (wanted.length === 0)
         return result;
-    const current = await (await deps.source()).alertsById(wanted.map((w) => w.issue.alertId), { updatedSince: since });
+    const current = await (await deps.source()).alertsById(wanted.map((w) => w.issue.alertId), { updatedSince: since, noneUpdatedBefore: noneUpdatedBefore(wanted.map((w) => w.issue)) });
     const updates = [];
     for (const { issue, changes } of wanted) {
         const alert = current.get(issue.alertId);
@@ -684,7 +697,7 @@ async function reconcileTwoWay(config, deps, log, now = new Date()) {
     }
     if (readable.length === 0)
         return result;
-    const alerts = await (await deps.source()).alertsById(readable.map(({ issue }) => issue.alertId), { updatedSince: new Date(now.getTime() - config.lookbackMs) });
+    const alerts = await (await deps.source()).alertsById(readable.map(({ issue }) => issue.alertId), { updatedSince: new Date(now.getTime() - config.lookbackMs), noneUpdatedBefore: (0,reconcile/* noneUpdatedBefore */.$h)(readable.map(({ issue }) => issue)) });
     const planned = [];
     for (const { issue, triage } of readable) {
         const alert = alerts.get(issue.alertId);

@@ -45,7 +45,8 @@ export function graphAlertFilter(window: AlertWindow): string {
   return clauses.join(" and ");
 }
 
-/** The alerts changed since a time, for reading alerts' current state where Graph cannot filter on `id`. */
-export function updatedSinceFilter(since: Date): string {
-  return `lastUpdateDateTime ge ${odataTime(since)}`;
+/** The alerts changed since a time (and before another), for reading alerts' current state where Graph cannot filter on `id`. */
+export function updatedSinceFilter(since: Date, before?: Date): string {
+  const clause = `lastUpdateDateTime ge ${odataTime(since)}`;
+  return before ? `${clause} and lastUpdateDateTime lt ${odataTime(before)}` : clause;
 }

@@ -10,6 +10,18 @@ import { type AlertUpdate, emptyResult, explainLabelProblem, type SyncDeps, type
 
 // Defender does not document a batch limit; its error for one exists, so stay well below any.
 const BATCH_SIZE = 50;
+// Pull opens issues for alerts created within its lookback, at most 30 days, plus a day's margin.
+const ALERT_AGE_AT_ISSUE_MAX_MS = 31 * 86_400_000;
+
+/**
+ * The earliest time any of these issues' alerts can have last changed: each was created before its
+ * issue, by at most the longest lookback, and an alert's last update is never before its creation.
+ */
+export function noneUpdatedBefore(issues: readonly AlertIssue[]): Date | undefined {
+  if (issues.length === 0) return undefined;
+  const oldest = issues.reduce((earliest, issue) => Math.min(earliest, issue.createdAt.getTime()), Number.POSITIVE_INFINITY);
+  return new Date(oldest - ALERT_AGE_AT_ISSUE_MAX_MS);
+}
 
 /** One alert per issue: when an alert has two issues, the older one speaks for it. */
 export function oldestPerAlert(issues: readonly AlertIssue[]): AlertIssue[] {
@@ -50,7 +62,7 @@ export async function reconcile(config: Config, deps: SyncDeps, log: SyncLog, no
   }
   if (wanted.length === 0) return result;
 
-  const current = await (await deps.source()).alertsById(wanted.map((w) => w.issue.alertId), { updatedSince: since });
+  const current = await (await deps.source()).alertsById(wanted.map((w) => w.issue.alertId), { updatedSince: since, noneUpdatedBefore: noneUpdatedBefore(wanted.map((w) => w.issue)) });
   const updates: AlertUpdate[] = [];
   for (const { issue, changes } of wanted) {
     const alert = current.get(issue.alertId);

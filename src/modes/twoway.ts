@@ -13,7 +13,7 @@ import { alertView } from "../issue/reconcile-plan.js";
 import { withRecord } from "../issue/record.js";
 import { announces, fieldTimes, issueTriage, lastCopied, type PlanInput, planReconcile, type ReconcilePlan } from "../issue/reconcile-plan.js";
 import { TRIAGE_FIELDS, type Triage } from "../issue/twoway.js";
-import { oldestPerAlert, sendUpdates } from "./reconcile.js";
+import { noneUpdatedBefore, oldestPerAlert, sendUpdates } from "./reconcile.js";
 import { type AlertUpdate, emptyResult, explainLabelProblem, type IssueUpdateReport, type SyncDeps, type SyncLog, type SyncResult } from "./sync.js";
 
 interface Planned {
@@ -44,7 +44,7 @@ export async function reconcileTwoWay(config: Config, deps: SyncDeps, log: SyncL
   }
   if (readable.length === 0) return result;
 
-  const alerts = await (await deps.source()).alertsById(readable.map(({ issue }) => issue.alertId), { updatedSince: new Date(now.getTime() - config.lookbackMs) });
+  const alerts = await (await deps.source()).alertsById(readable.map(({ issue }) => issue.alertId), { updatedSince: new Date(now.getTime() - config.lookbackMs), noneUpdatedBefore: noneUpdatedBefore(readable.map(({ issue }) => issue)) });
   const planned: Planned[] = [];
   for (const { issue, triage } of readable) {
     const alert = alerts.get(issue.alertId);

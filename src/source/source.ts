@@ -69,9 +69,11 @@ export interface AlertSource {
   /**
    * The current state of these alerts (evidence not needed), read in as few requests as the API
    * allows; an API that cannot read by ID in bulk reads the alerts updated since `updatedSince`
-   * together, and the rest one by one. An alert that is not found is missing from the map.
+   * together, and the rest one by one, or in one listing from `noneUpdatedBefore` (no alert asked
+   * for was last updated before it) when that costs fewer requests. An alert that is not found is
+   * missing from the map.
    */
-  alertsById(ids: readonly string[], options?: { updatedSince?: Date }): Promise<Map<string, Alert>>;
+  alertsById(ids: readonly string[], options?: { updatedSince?: Date; noneUpdatedBefore?: Date }): Promise<Map<string, Alert>>;
   /** A change as this API spells it: what `updateAlert` sends for it. Pure. */
   spell(changes: AlertChanges): SentChanges;
   /** Sends a change (and a comment) to one alert. */

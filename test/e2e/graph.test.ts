@@ -178,6 +178,29 @@ describe("sync", () => {
   });
 });
 
+describe("two-way reconcile of issues older than the lookback", () => {
+  beforeEach(() => start());
+
+  it("reads their alerts' state although Graph lists none of them as updated within the lookback, and closes the one resolved since", async () => {
+    world.github.collaborators.set(TRIAGER, "triage");
+    const daysAgo = (days: number) => minutesAgo(days * 1440);
+    const alerts = [endpointAlert, phishingAlert, identityAlert].map((alert, i) => ({ ...structuredClone(alert), createdDateTime: daysAgo(12 + i), lastUpdateDateTime: daysAgo(9 + i) }));
+    // Resolved in the portal nine days ago, before the lookback began.
+    Object.assign(alerts[0]!, { status: "resolved", classification: "truePositive", determination: "malware", resolvedDateTime: daysAgo(9) });
+    world.graph.alerts.push(...alerts);
+    const issues = alerts.map((alert) => world.github.addIssue({ title: alert.title ?? "", body: marker(alert.id), labels: ["defender-alert", "severity:Medium"], created_at: daysAgo(11) }));
+
+    const result = await world.run({ ...world.graphInputs, mode: "sync", lookback: "1d" }, SCHEDULE);
+    expect(result.code).toBe(0);
+    expect(issues.map((issue) => issue.state)).toEqual(["closed", "open", "open"]);
+    expect(issues[0]!.labels).toEqual(["defender-alert", "severity:Medium", "classification:TruePositive", "determination:Malware"]);
+    // None was updated within the lookback: their state came from one listing of the older updates.
+    const reads = world.graph.requests.filter((r) => r.method === "GET").map((r) => (r.path === "/v1.0/security/alerts_v2" ? (r.query.$count ? "count" : "list") : "get"));
+    expect(reads.filter((read) => read === "get")).toEqual([]);
+    expect(graphWrites()).toEqual([]);
+  });
+});
+
 describe("check", () => {
   it("passes with SecurityAlert.ReadWrite.All, and warns with only SecurityAlert.Read.All, naming the Microsoft Graph permission", async () => {
     await start({ app: { roles: { "https://graph.microsoft.com": ["SecurityAlert.Read.All"] } } });

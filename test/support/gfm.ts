@@ -37,3 +37,28 @@ export function mentionsIn(html: string): string[] {
 export function cellsPerRow(html: string): number[] {
   return Array.from(html.matchAll(/<tr>([\s\S]*?)<\/tr>/g), (m) => (m[1]!.match(/<t[dh][ >]/g) ?? []).length);
 }
+
+/** Cell separators in a raw table line, as GFM splits it: a backslash escapes the character after it. */
+function separators(line: string): number {
+  let found = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === "\\") i++;
+    else if (line[i] === "|") found++;
+  }
+  return found;
+}
+
+/**
+ * Every raw row has as many cells as its table's header. GFM drops a row's excess cells, so the
+ * rendered table cannot show a cell that alert text split off: the raw line can.
+ */
+export function rowsOutOfShape(body: string): string[] {
+  const bad: string[] = [];
+  let header: number | null = null;
+  for (const line of body.split("\n")) {
+    if (!line.startsWith("|")) header = null;
+    else if (header === null) header = separators(line);
+    else if (separators(line) !== header) bad.push(line);
+  }
+  return bad;
+}

@@ -266,6 +266,40 @@ describe("alertsById", () => {
     ]);
   });
 
+  it("reads older alerts in one listing from noneUpdatedBefore when Graph counts fewer pages than alerts left", async () => {
+    const ids = ["OLD1", "OLD2", "OLD3", "OLD4", "OLD5", "OLD6"];
+    const olds = ids.map((id, i) => makeGraphAlert({ id, lastUpdateDateTime: `2026-11-2${i}T08:00:00Z`, classification: "falsePositive" }));
+    await start([makeGraphAlert({ id: "LISTED", lastUpdateDateTime: recent }), ...olds, makeGraphAlert({ id: "ANCIENT", lastUpdateDateTime: "2026-10-01T08:00:00Z" })]);
+    const read = await client({ pageSize: 3 }).alertsById(["LISTED", ...ids], {
+      updatedSince: new Date("2026-11-30T09:00:00Z"),
+      noneUpdatedBefore: new Date("2026-11-15T00:00:00Z"),
+    });
+    expect([...read.keys()].sort()).toEqual(["LISTED", ...ids]);
+    expect(read.get("OLD6")?.classification).toBe("FalsePositive");
+    const older = "lastUpdateDateTime ge 2026-11-15T00:00:00Z and lastUpdateDateTime lt 2026-11-30T09:00:00Z";
+    // 6 older alerts at 3 a page: the count and 3 pages (the last to see the end) beat 6 single reads.
+    expect(emulator.requests.map((r) => [r.path, r.query.$filter?.startsWith(older) ? "older" : r.query.$filter, r.query.$count])).toEqual([
+      [ALERTS, "lastUpdateDateTime ge 2026-11-30T09:00:00Z", undefined],
+      [ALERTS, "older", "true"],
+      [ALERTS, "older", undefined],
+      [ALERTS, "older", undefined],
+      [ALERTS, "older", undefined],
+    ]);
+  });
+
+  it("reads the rest one by one when Graph counts more pages than alerts left", async () => {
+    const many = Array.from({ length: 9 }, (_, i) => makeGraphAlert({ id: `NOISE${i}`, lastUpdateDateTime: `2026-11-2${i}T09:00:00Z` }));
+    await start([...many, makeGraphAlert({ id: "OLD1", lastUpdateDateTime: old }), makeGraphAlert({ id: "OLD2", lastUpdateDateTime: old })]);
+    const read = await client({ pageSize: 2 }).alertsById(["OLD1", "OLD2"], { updatedSince: new Date("2026-11-30T09:00:00Z"), noneUpdatedBefore: new Date("2026-11-15T00:00:00Z") });
+    expect([...read.keys()].sort()).toEqual(["OLD1", "OLD2"]);
+    expect(emulator.requests.map((r) => [r.path, r.query.$count])).toEqual([
+      [ALERTS, undefined],
+      [ALERTS, "true"],
+      [`${ALERTS}/OLD1`, undefined],
+      [`${ALERTS}/OLD2`, undefined],
+    ]);
+  });
+
   it("reads each alert alone without updatedSince, its ID encoded in the path", async () => {
     await start([makeGraphAlert({ id: "da637551227677560813_-961444813" })]);
     const read = await client().alertsById(["da637551227677560813_-961444813"]);

@@ -11,7 +11,7 @@ import { ROWS } from "../../src/graph/evidence-rows.ts";
 import { readMarker } from "../../src/issue/marker.ts";
 import { BODY_MAX, type IssueDraft, renderIssue, TITLE_MAX } from "../../src/issue/render.ts";
 import { sampleGraphAlerts } from "../emulators/sample-graph-alerts.ts";
-import { cellsPerRow, hrefsIn, mentionsIn, renderGfm, tagsIn } from "../support/gfm.ts";
+import { cellsPerRow, hrefsIn, mentionsIn, renderGfm, rowsOutOfShape, tagsIn } from "../support/gfm.ts";
 import { EVIDENCE_ROWS } from "../support/graph-evidence.ts";
 
 const PORTAL = "security.microsoft.com";
@@ -72,31 +72,6 @@ function ownStructure(body: string) {
     tables: lines.filter((line) => line.startsWith("|---")).length,
     items: lines.filter((line) => line.startsWith("- ")).length,
   };
-}
-
-/** Cell separators in a raw table line, as GFM splits it: a backslash escapes the character after it. */
-function separators(line: string): number {
-  let found = 0;
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === "\\") i++;
-    else if (line[i] === "|") found++;
-  }
-  return found;
-}
-
-/**
- * Every raw row has as many cells as its table's header. GFM drops a row's excess cells, so the
- * rendered table cannot show a cell that alert text split off: the raw line can.
- */
-function rowsOutOfShape(body: string): string[] {
-  const bad: string[] = [];
-  let header: number | null = null;
-  for (const line of body.split("\n")) {
-    if (!line.startsWith("|")) header = null;
-    else if (header === null) header = separators(line);
-    else if (separators(line) !== header) bad.push(line);
-  }
-  return bad;
 }
 
 function expectInert(draft: IssueDraft): string {
