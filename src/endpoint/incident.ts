@@ -1,0 +1,72 @@
+/**
+ * Incidents as the Defender for Endpoint API shows them: it serves no incidents, only alerts that
+ * name theirs (`incidentId`), so an incident is its alerts grouped, named by its first alert's
+ * title, as severe as its most severe alert. Pure.
+ */
+import { SEVERITIES } from "../issue/vocabulary.js";
+import { type Alert, severityOf } from "../source/alert.js";
+import type { Incident } from "../source/incident.js";
+
+export interface Grouped {
+  incidents: Incident[];
+  /** Alerts that name no incident: they get alert issues, as without grouping. */
+  loose: Alert[];
+}
+
+const byAge = (a: Alert, b: Alert) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The alerts grouped by incident, each incident's alerts oldest first, incidents by their first alert. */
+export function groupByIncident(alerts: readonly Alert[]): Grouped {
+  const groups = new Map<string, Alert[]>();
+  const loose: Alert[] = [];
+  for (const alert of alerts) {
+    const id = alert.incident?.id;
+    if (!id) {
+      loose.push(alert);
+      continue;
+    }
+    const group = groups.get(id);
+    if (group) group.push(alert);
+    else groups.set(id, [alert]);
+  }
+  const incidents = [...groups].map(([id, members]) => incidentOf(id, members.sort(byAge)));
+  incidents.sort((a, b) => byAge(a.alerts[0]!, b.alerts[0]!));
+  return { incidents, loose: loose.sort(byAge) };
+}
+
+/** One incident from its alerts (oldest first): what they agree on, and the most severe and latest of them. */
+export function incidentOf(id: string, alerts: readonly Alert[]): Incident {
+  const first = alerts[0];
+  if (!first) throw new Error(`Incident ${id} has no alerts`);
+  const severity = alerts.map(severityOf).reduce((worst, s) => (SEVERITIES.indexOf(s) > SEVERITIES.indexOf(worst) ? s : worst));
+  const updated = alerts.reduce((latest, alert) => Math.max(latest, alert.updatedAt?.getTime() ?? Number.NEGATIVE_INFINITY), Number.NEGATIVE_INFINITY);
+  return {
+    id,
+    name: first.title,
+    severity,
+    status: statusOf(alerts),
+    classification: agreed(alerts.map((alert) => alert.classification)),
+    determination: agreed(alerts.map((alert) => alert.determination)),
+    assignedTo: agreed(alerts.map((alert) => alert.assignedTo)),
+    createdAt: first.createdAt,
+    updatedAt: Number.isFinite(updated) ? new Date(updated) : null,
+    webUrl: first.incident?.webUrl ?? null,
+    redirectedTo: null,
+    tenantId: first.tenantId,
+    alerts: [...alerts],
+    comments: [],
+  };
+}
+
+/** Resolved when every alert is; in progress when any is, or when some are resolved and some not; else new. */
+function statusOf(alerts: readonly Alert[]): string {
+  if (alerts.every((alert) => alert.status === "Resolved")) return "Resolved";
+  if (alerts.some((alert) => alert.status === "InProgress" || alert.status === "Resolved")) return "InProgress";
+  return "New";
+}
+
+/** The value every alert has, or none when they differ or none has one. */
+function agreed(values: ReadonlyArray<string | null>): string | null {
+  const first = values[0] ?? null;
+  return first !== null && values.every((value) => value === first) ? first : null;
+}

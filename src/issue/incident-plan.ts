@@ -1,0 +1,97 @@
+/**
+ * Pull with `group-by: incident`, planned: which incidents get a new issue, which issues gain the
+ * alerts that joined their incident, and which issues of merged incidents close as duplicates of
+ * the survivor's. Pure: the mode lists incidents and issues, this decides, the mode applies.
+ */
+import type { Alert } from "../source/alert.js";
+import type { Incident } from "../source/incident.js";
+
+/** An incident issue as pull sees it: its incident, and the alerts its body lists. */
+export interface IncidentIssue {
+  number: number;
+  incidentId: string;
+  state: "open" | "closed";
+  createdAt: Date;
+  /** IDs of the alerts the issue lists, from its body. */
+  listed: readonly string[];
+}
+
+export interface IncidentPlan {
+  /** Incidents without an issue, oldest first: survivors of merges among them. */
+  open: Incident[];
+  /** Issues whose incident holds alerts they do not list yet. */
+  update: Array<{ issue: IncidentIssue; incident: Incident; joined: Alert[] }>;
+  /** Open issues to close as duplicates: a merged incident's (of its survivor's), or a second issue for one incident (of the first). */
+  duplicates: Array<{ issue: IncidentIssue; of: string; reason: "merged" | "second" }>;
+  /** Survivors of merges that the listing did not hold: read them, and plan again. */
+  missing: string[];
+}
+
+export const REDIRECTED = "Redirected";
+
+/**
+ * Where a merged incident went: the end of its chain of merges (A into B, B into C: C). Undefined
+ * when the chain leaves the incidents known, or loops.
+ */
+export function survivorOf(id: string, incidents: ReadonlyMap<string, Incident>): { survivor: string } | { missing: string } | undefined {
+  const seen = new Set<string>();
+  let current = id;
+  for (;;) {
+    if (seen.has(current)) return undefined;
+    seen.add(current);
+    const incident = incidents.get(current);
+    if (!incident) return { missing: current };
+    if (incident.status !== REDIRECTED || !incident.redirectedTo) return { survivor: current };
+    current = incident.redirectedTo;
+  }
+}
+
+const oldestFirst = <T extends { createdAt: Date }>(a: T, b: T) => a.createdAt.getTime() - b.createdAt.getTime();
+
+export function planIncidentPull(incidents: readonly Incident[], issues: readonly IncidentIssue[]): IncidentPlan {
+  const plan: IncidentPlan = { open: [], update: [], duplicates: [], missing: [] };
+  const known = new Map(incidents.map((incident) => [incident.id, incident]));
+
+  // One issue speaks for an incident: the oldest. Any later open one is a second issue.
+  const issueOf = new Map<string, IncidentIssue>();
+  for (const issue of [...issues].sort((a, b) => oldestFirst(a, b) || a.number - b.number)) {
+    const first = issueOf.get(issue.incidentId);
+    if (!first) issueOf.set(issue.incidentId, issue);
+    else if (issue.state === "open") plan.duplicates.push({ issue, of: issue.incidentId, reason: "second" });
+  }
+
+  const opening = new Set<string>();
+  const open = (incident: Incident) => {
+    if (issueOf.has(incident.id) || opening.has(incident.id)) return;
+    opening.add(incident.id);
+    plan.open.push(incident);
+  };
+
+  for (const incident of incidents) {
+    if (incident.status === REDIRECTED && incident.redirectedTo) {
+      const end = survivorOf(incident.id, known);
+      if (end && "missing" in end) {
+        if (!plan.missing.includes(end.missing)) plan.missing.push(end.missing);
+        continue;
+      }
+      if (!end) continue;
+      const issue = issueOf.get(incident.id);
+      if (issue?.state === "open") {
+        // The survivor's issue is where its alerts are listed now, so it must exist first.
+        open(known.get(end.survivor)!);
+        plan.duplicates.push({ issue, of: end.survivor, reason: "merged" });
+      }
+      continue;
+    }
+    const issue = issueOf.get(incident.id);
+    if (!issue) {
+      if (incident.alerts.length > 0) open(incident);
+      continue;
+    }
+    const listed = new Set(issue.listed);
+    const joined = incident.alerts.filter((alert) => !listed.has(alert.id));
+    if (joined.length > 0) plan.update.push({ issue, incident, joined });
+  }
+  plan.open.sort(oldestFirst);
+  return plan;
+}
