@@ -10,7 +10,8 @@
  * Sync, per event: 1 permission check + 1 token + at most 1 Defender call, nothing for a no-op.
  * Reconcile of K changed alert issues sharing M distinct changes, one way (`sync-direction:
  * to-defender`): the listing, ⌈K / 40⌉ bulk reads, and one batch call per change (per 50 alerts, the
- * batch size sync uses). Two-way reconcile has its own rows (twoway-economy.ts).
+ * batch size sync uses). Two-way reconcile has its own rows (twoway-economy.ts), and so do pull
+ * and sync with `source: graph` (graph-economy.ts).
  */
 import { vocabulary } from "../src/issue/vocabulary.ts";
 import { commentEvent, issuesEvent } from "../test/support/events.ts";

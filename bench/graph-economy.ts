@@ -22,11 +22,12 @@ const PAGE = 1_000;
  * - a page holds 1,000 alerts; an empty window still costs one request (an empty page);
  * - each page after the first asks for `createdDateTime ge` the last page's last time (`ge`, not
  *   `gt`, because alerts share timestamps), so it brings that alert again: 999 new ones at most;
- * - a page as full as was asked for may have more behind it (Graph has been seen to leave out the
- *   next link while more remain), so a reading that ends on a full page asks once more and gets the
- *   repeated alert alone.
- * So k requests read at most 1 + 999·k alerts. It is ⌈alerts / 1,000⌉ except for a last page that
- * comes out full (1,000 alerts: 2) and, from 1,999 alerts, the repeats adding up to a page (10,000: 11).
+ * - a page as full as was asked for may have more behind it (Graph has been reported to leave out
+ *   the next link while more remain), so a reading that ends on a full page asks once more and gets
+ *   the repeated alert alone.
+ * So k requests see the end of a window of at most 999·k alerts. It is ⌈alerts / 1,000⌉ except for
+ * a last page that comes out full (1,000 alerts: 2) and, from 1,999 alerts, the repeats adding up
+ * to a page (10,000: 11).
  */
 export function graphListCalls(alerts: number, pageSize = PAGE): number {
   return alerts === 0 ? 1 : Math.floor((alerts - 1) / (pageSize - 1)) + 1;
