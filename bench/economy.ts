@@ -10,7 +10,8 @@
  * Sync, per event: 1 permission check + 1 token + at most 1 Defender call, nothing for a no-op.
  * Reconcile of K changed alert issues sharing M distinct changes, one way (`sync-direction:
  * to-defender`): the listing, ⌈K / 40⌉ bulk reads, and one batch call per change (per 50 alerts, the
- * batch size sync uses). Two-way reconcile has its own rows (twoway-economy.ts).
+ * batch size sync uses). Two-way reconcile has its own rows (twoway-economy.ts), and so do pull
+ * and sync with `source: graph` (graph-economy.ts).
  */
 import { vocabulary } from "../src/issue/vocabulary.ts";
 import { commentEvent, issuesEvent } from "../test/support/events.ts";
@@ -33,36 +34,61 @@ export interface PullEconomyRow {
   githubMinimum: number;
   microsoft: number;
   microsoftMinimum: number;
+  /** Calls to the alerts API: Defender's or Graph's. */
+  listCalls: number;
   ratio: number;
   detail: RequestCounts["github"];
 }
 
 export const ratio = (made: number, minimum: number) => (minimum === 0 ? (made === 0 ? 1 : Number.POSITIVE_INFINITY) : made / minimum);
 
-async function pullRow(newAlerts: number, inWindow: number, older: number, firstRun: boolean): Promise<PullEconomyRow> {
+/** Where a pull row's alerts live, how the run reads them, and the fewest Microsoft calls its listing takes. */
+export interface PullSource {
+  /** Seeds `count` alerts created between `newestAgo` and `oldestAgo` before `now`; returns their IDs. */
+  seed(lab: Lab, count: number, now: Date, newestAgo: number, oldestAgo: number, salt: string): string[];
+  inputs(lab: Lab): Record<string, string>;
+  /** The run's requests to the alerts API (the token's excluded). */
+  calls(requests: RequestCounts): number;
+  /** The fewest list calls for a window of `alerts`. */
+  listMinimum(alerts: number): number;
+}
+
+/** Defender for Endpoint: a page holds 10,000; a window without alerts still costs one (empty) page. */
+export const ENDPOINT_PULL: PullSource = {
+  seed(lab, count, now, newestAgo, oldestAgo, salt) {
+    const alerts = alertsBetween(count, now, newestAgo, oldestAgo, salt);
+    lab.world.defender.alerts.push(...alerts);
+    return alerts.map((alert) => alert.id);
+  },
+  inputs: () => ({}),
+  calls: (requests) => requests.defender.total,
+  listMinimum: (alerts) => Math.max(1, Math.ceil(alerts / PAGE)),
+};
+
+export async function pullRow(source: PullSource, newAlerts: number, inWindow: number, older: number, firstRun: boolean): Promise<PullEconomyRow> {
   const lab = await startLab({ scale: SCALE, labels: firstRun ? "none" : "vocabulary" });
   try {
     const now = lab.now();
-    const ticketed = alertsBetween(inWindow, now, 3 * HOUR, 20 * HOUR, "ticketed");
-    const fresh = alertsBetween(newAlerts, now, 10 * MINUTE, 20 * HOUR, "new");
-    lab.world.defender.alerts.push(...ticketed, ...fresh);
+    const ticketed = source.seed(lab, inWindow, now, 3 * HOUR, 20 * HOUR, "ticketed");
+    source.seed(lab, newAlerts, now, 10 * MINUTE, 20 * HOUR, "new");
     // Already ticketed: opened over an hour ago (so the hour's room is whole), updated within the window.
-    for (const [i, alert] of ticketed.entries()) {
-      lab.world.github.addIssue({ title: `[High] ticketed ${i}`, body: alertIssueBody(alert.id), labels: ["defender-alert", "severity:High"], created_at: isoAt(new Date(now.getTime() - 2 * HOUR - i * 1000)), updated_at: isoAt(new Date(now.getTime() - 90 * MINUTE)) });
+    for (const [i, alertId] of ticketed.entries()) {
+      lab.world.github.addIssue({ title: `[High] ticketed ${i}`, body: alertIssueBody(alertId), labels: ["defender-alert", "severity:High"], created_at: isoAt(new Date(now.getTime() - 2 * HOUR - i * 1000)), updated_at: isoAt(new Date(now.getTime() - 90 * MINUTE)) });
     }
     for (const alert of alertsBetween(older, new Date(now.getTime() - 40 * 24 * HOUR), 0, 24 * HOUR, "older")) {
       const at = isoAt(new Date(String(alert.alertCreationTime)));
       lab.world.github.addIssue({ title: "[High] older", body: alertIssueBody(alert.id), labels: ["defender-alert"], created_at: at, updated_at: at });
     }
-    const { result, requests } = await lab.run({ "max-issues": String(Math.max(1, newAlerts)) });
+    const { result, requests } = await lab.run({ ...source.inputs(lab), "max-issues": String(Math.max(1, newAlerts)) });
     if (result.code !== 0) throw new Error(`pull failed: ${result.stdout.slice(-2000)}`);
     const opened = Number(result.outputs["issues-created"]);
     const alerts = inWindow + newAlerts;
     const listing = alerts === 0 ? 0 : Math.max(1, Math.ceil(inWindow / 100));
     const vocabulary = firstRun && newAlerts > 0 ? 1 + VOCABULARY_SIZE : 0;
     const githubMinimum = Math.min(newAlerts, ISSUES_PER_HOUR) + listing + vocabulary;
-    const microsoftMinimum = 1 + Math.max(1, Math.ceil(alerts / PAGE));
-    const microsoft = requests.entra + requests.defender.total;
+    const listCalls = source.calls(requests);
+    const microsoftMinimum = 1 + source.listMinimum(alerts);
+    const microsoft = requests.entra + listCalls;
     return {
       case: `N=${newAlerts} E=${inWindow}${older ? ` (+${older} older)` : ""}${firstRun ? ", first run" : ""}`,
       newAlerts,
@@ -74,6 +100,7 @@ async function pullRow(newAlerts: number, inWindow: number, older: number, first
       githubMinimum,
       microsoft,
       microsoftMinimum,
+      listCalls,
       ratio: Math.max(ratio(requests.github.total, githubMinimum), ratio(microsoft, microsoftMinimum)),
       detail: requests.github,
     };
@@ -88,7 +115,7 @@ export async function pullEconomy(log: (line: string) => void): Promise<PullEcon
   cases.push([50, 0, 0, true], [0, 0, 5000, false], [50, 0, 5000, false], [50, 500, 5000, false]);
   const rows: PullEconomyRow[] = [];
   for (const [n, e, older, first] of cases) {
-    const row = await pullRow(n, e, older, first);
+    const row = await pullRow(ENDPOINT_PULL, n, e, older, first);
     log(`pull ${row.case}: GitHub ${row.github}/${row.githubMinimum}, Microsoft ${row.microsoft}/${row.microsoftMinimum}, opened ${row.opened}`);
     rows.push(row);
   }
@@ -105,35 +132,48 @@ export interface SyncEconomyRow {
   met: boolean;
 }
 
-const MARKER_BODY = "<!-- defender-alert-id: da639316371102720000_2100764642 -->\nbody";
+/** The alert the sync rows' issue is for. */
+export const SYNC_ALERT_ID = "da639316371102720000_2100764642";
+const MARKER_BODY = `<!-- defender-alert-id: ${SYNC_ALERT_ID} -->\nbody`;
+
+/** The events the sync rows send, by a triager unless said otherwise: [name, whether it sends, event]. */
+export function syncEvents(): Array<[string, boolean, { name: string; payload: unknown }]> {
+  const fixture = { number: 1, body: MARKER_BODY };
+  return [
+    ["issues closed", true, issuesEvent("closed", { ...fixture, state: "closed", labels: ["classification:TruePositive", "determination:Malware"] }, "triager")],
+    ["issues reopened", true, issuesEvent("reopened", { ...fixture }, "triager")],
+    ["issues labeled (triage label)", true, issuesEvent("labeled", { ...fixture, labels: ["classification:FalsePositive"] }, "triager", { label: "classification:FalsePositive" })],
+    ["issues unlabeled (triage label)", true, issuesEvent("unlabeled", { ...fixture, labels: ["status:InProgress"] }, "triager", { label: "classification:FalsePositive" })],
+    ["issues edited", true, issuesEvent("edited", { ...fixture, labels: ["status:InProgress"] }, "triager", { previousBody: MARKER_BODY })],
+    ["issues assigned", true, issuesEvent("assigned", { ...fixture, assignees: ["octocat"] }, "triager", { assignee: "octocat" })],
+    ["issue_comment created", true, commentEvent({ ...fixture }, "triager", { body: "Isolated the host." })],
+    ["issues unassigned", false, issuesEvent("unassigned", { ...fixture }, "triager", { assignee: "octocat" })],
+    ["issues opened", false, issuesEvent("opened", { ...fixture }, "triager")],
+    ["issues labeled (other label)", false, issuesEvent("labeled", { ...fixture, labels: ["classification:TruePositive", "needs-review"] }, "triager", { label: "needs-review" })],
+    ["issues closed, no marker", false, issuesEvent("closed", { number: 2, body: "a bug report", state: "closed" }, "triager")],
+    ["issues closed by a reader", false, issuesEvent("closed", { ...fixture, state: "closed" }, "reader")],
+  ];
+}
+
+/**
+ * [GitHub, Entra ID, alerts API] requests an event should cost: 1 permission check, 1 token, 1 call
+ * when it sends; a reader is refused after the permission check, and nothing goes to Microsoft.
+ */
+export function expectedSyncRequests(name: string, sends: boolean): [number, number, number] {
+  return sends ? [1, 1, 1] : name.endsWith("by a reader") ? [1, 0, 0] : [0, 0, 0];
+}
 
 export async function syncEconomy(log: (line: string) => void): Promise<SyncEconomyRow[]> {
   const lab = await startLab();
   try {
-    lab.world.defender.alerts.push({ ...alertsBetween(1, lab.now(), HOUR, HOUR, "sync")[0]!, id: "da639316371102720000_2100764642" });
+    lab.world.defender.alerts.push({ ...alertsBetween(1, lab.now(), HOUR, HOUR, "sync")[0]!, id: SYNC_ALERT_ID });
     lab.world.github.collaborators.set("triager", "triage");
-    const fixture = { number: 1, body: MARKER_BODY };
-    const events: Array<[string, boolean, { name: string; payload: unknown }]> = [
-      ["issues closed", true, issuesEvent("closed", { ...fixture, state: "closed", labels: ["classification:TruePositive", "determination:Malware"] }, "triager")],
-      ["issues reopened", true, issuesEvent("reopened", { ...fixture }, "triager")],
-      ["issues labeled (triage label)", true, issuesEvent("labeled", { ...fixture, labels: ["classification:FalsePositive"] }, "triager", { label: "classification:FalsePositive" })],
-      ["issues unlabeled (triage label)", true, issuesEvent("unlabeled", { ...fixture, labels: ["status:InProgress"] }, "triager", { label: "classification:FalsePositive" })],
-      ["issues edited", true, issuesEvent("edited", { ...fixture, labels: ["status:InProgress"] }, "triager", { previousBody: MARKER_BODY })],
-      ["issues assigned", true, issuesEvent("assigned", { ...fixture, assignees: ["octocat"] }, "triager", { assignee: "octocat" })],
-      ["issue_comment created", true, commentEvent({ ...fixture }, "triager", { body: "Isolated the host." })],
-      ["issues unassigned", false, issuesEvent("unassigned", { ...fixture }, "triager", { assignee: "octocat" })],
-      ["issues opened", false, issuesEvent("opened", { ...fixture }, "triager")],
-      ["issues labeled (other label)", false, issuesEvent("labeled", { ...fixture, labels: ["classification:TruePositive", "needs-review"] }, "triager", { label: "needs-review" })],
-      ["issues closed, no marker", false, issuesEvent("closed", { number: 2, body: "a bug report", state: "closed" }, "triager")],
-      ["issues closed by a reader", false, issuesEvent("closed", { ...fixture, state: "closed" }, "reader")],
-    ];
     const rows: SyncEconomyRow[] = [];
-    for (const [name, sends, event] of events) {
+    for (const [name, sends, event] of syncEvents()) {
       const { result, requests } = await lab.run({ mode: "sync" }, { event });
       if (result.code !== 0) throw new Error(`sync ${name} failed: ${result.stdout.slice(-2000)}`);
       const row = { event: name, sends, github: requests.github.total, entra: requests.entra, defender: requests.defender.total, met: false };
-      // A reader is refused after the one permission check, and nothing goes to Microsoft.
-      const expected = sends ? [1, 1, 1] : name.endsWith("by a reader") ? [1, 0, 0] : [0, 0, 0];
+      const expected = expectedSyncRequests(name, sends);
       row.met = row.github === expected[0] && row.entra === expected[1] && row.defender === expected[2];
       log(`sync ${name}: GitHub ${row.github}, Entra ${row.entra}, Defender ${row.defender}`);
       rows.push(row);

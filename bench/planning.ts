@@ -1,23 +1,30 @@
 /**
- * Planning at scale, alone: bundled with ncc and run in its own process by bench/scale.ts. Reads a
- * Defender page of alerts and a set of alert issues from files, then times what pull does between
- * its listings and its creates: dedupe (new alerts, second issues) and rendering the new alerts, at
- * most `limit` of them (a run renders what it opens). Prints its CPU time and the process's peak
- * RSS as JSON.
+ * Planning at scale, alone: bundled with ncc and run in its own process by bench/scale.ts. Reads
+ * pages of alerts (Defender for Endpoint's, or Graph's with `graph`) and a set of alert issues from
+ * files, then times what pull does between its listings and its creates: dedupe (new alerts, second
+ * issues) and rendering the new alerts, at most `limit` of them (a run renders what it opens).
+ * Prints its CPU time and the process's peak RSS as JSON.
+ *
+ *   node index.js <endpoint|graph> <issues.json> <limit> <page.json>...
  */
 import { createReadStream, readFileSync } from "node:fs";
-import { readAlertPage } from "../src/endpoint/page.js";
 import type { AlertIssue } from "../src/github/store.js";
 import { renderIssue } from "../src/issue/render.js";
 import { duplicateIssues, newAlerts } from "../src/modes/pull.js";
+import type { ListedAlert } from "../src/source/source.js";
 
-const [alertsPath, issuesPath, limit] = process.argv.slice(2) as [string, string, string];
-const page = await readAlertPage(createReadStream(alertsPath));
+const [source, issuesPath, limit, ...pagePaths] = process.argv.slice(2) as [string, string, string, ...string[]];
+// Each source's reader is loaded alone, as the action loads only the source it is given.
+const readPage: (body: AsyncIterable<Uint8Array>) => Promise<{ alerts: ListedAlert[] }> = source === "graph"
+  ? (await import("../src/graph/page.js")).readGraphPage
+  : (await import("../src/endpoint/page.js")).readAlertPage;
+const alerts: ListedAlert[] = [];
+for (const pagePath of pagePaths) alerts.push(...(await readPage(createReadStream(pagePath))).alerts);
 const issues = (JSON.parse(readFileSync(issuesPath, "utf8")) as Array<Omit<AlertIssue, "createdAt"> & { createdAt: string }>).map((issue) => ({ ...issue, createdAt: new Date(issue.createdAt) }));
 
 const before = process.cpuUsage();
 const started = performance.now();
-const fresh = newAlerts(page.alerts, issues);
+const fresh = newAlerts(alerts, issues);
 const duplicates = duplicateIssues(issues);
 let bodyChars = 0;
 for (const listed of fresh.slice(0, Number(limit))) {
@@ -26,7 +33,9 @@ for (const listed of fresh.slice(0, Number(limit))) {
 }
 const cpu = process.cpuUsage(before);
 console.log(JSON.stringify({
-  alerts: page.alerts.length,
+  source,
+  pages: pagePaths.length,
+  alerts: alerts.length,
   issues: issues.length,
   newAlerts: fresh.length,
   rendered: Math.min(fresh.length, Number(limit)),

@@ -8,6 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { pullEconomy, reconcileEconomy, syncEconomy } from "./economy.ts";
 import { coldStart } from "./cold-start.ts";
+import { graphPullEconomy, graphSyncEconomy } from "./graph-economy.ts";
 import { pacing } from "./pacing.ts";
 import { scale } from "./scale.ts";
 import { coldStartTable, economyTables, pacingTable, scaleTable } from "./tables.ts";
@@ -21,7 +22,14 @@ interface Section<T> {
 const section = <T>(run: Section<T>["run"], table: Section<T>["table"]): Section<unknown> => ({ run, table: table as Section<unknown>["table"] });
 
 const SECTIONS: Record<string, Section<unknown>> = {
-  economy: section(async (log) => ({ pull: await pullEconomy(log), sync: await syncEconomy(log), reconcile: await reconcileEconomy(log), twoWay: await twoWayEconomy(log) }), economyTables),
+  economy: section(async (log) => ({
+    pull: await pullEconomy(log),
+    sync: await syncEconomy(log),
+    reconcile: await reconcileEconomy(log),
+    twoWay: await twoWayEconomy(log),
+    graphPull: await graphPullEconomy(log),
+    graphSync: await graphSyncEconomy(log),
+  }), economyTables),
   pacing: section(pacing, pacingTable),
   scale: section(scale, scaleTable),
   "cold-start": section(coldStart, coldStartTable),

@@ -2,9 +2,11 @@
  * The benchmark's laboratory: the emulators of test/support/world.ts on one scaled clock, the
  * bundled action run in it with the same clock preloaded, and the requests each run made.
  */
+import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { alertIdFor, defenderTime, makeAlert } from "../../test/emulators/sample-alerts.ts";
+import { type GraphAlert, makeGraphAlert, sampleGraphAlerts } from "../../test/emulators/sample-graph-alerts.ts";
 import type { RunOptions, RunResult, World, WorldOptions } from "../../test/support/world.ts";
 import { startWorld } from "../../test/support/world.ts";
 import { scaledNow } from "./scaled-clock.ts";
@@ -30,6 +32,8 @@ export interface RequestCounts {
   github: { total: number; listIssues: number; createIssue: number; labels: number; permission: number; comments: number; other: number };
   entra: number;
   defender: { total: number; list: number; patch: number; batch: number };
+  /** Microsoft Graph (`source: graph`): listings, single-alert reads, PATCHes and comments. */
+  graph: { total: number; list: number; read: number; patch: number; comment: number };
   /** "METHOD path" of every GitHub request, for a row that needs explaining. */
   githubRequests: string[];
 }
@@ -46,7 +50,7 @@ export async function startLab(options: WorldOptions & { scale?: number } = {}):
     now,
     scale,
     async run(inputs = {}, runOptions = {}) {
-      const marks = { github: world.github.requests.length, entra: world.entra.requests.length, defender: world.defender.requests.length };
+      const marks = { github: world.github.requests.length, entra: world.entra.requests.length, defender: world.defender.requests.length, graph: world.graph.requests.length };
       const nodeOptions = [env.NODE_OPTIONS, runOptions.env?.NODE_OPTIONS].filter(Boolean).join(" ");
       const result = await world.run(inputs, { ...runOptions, env: { ...env, ...runOptions.env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) } });
       return { result, requests: countSince(world, marks) };
@@ -56,9 +60,10 @@ export async function startLab(options: WorldOptions & { scale?: number } = {}):
   };
 }
 
-function countSince(world: World, marks: { github: number; entra: number; defender: number }): RequestCounts {
+function countSince(world: World, marks: { github: number; entra: number; defender: number; graph: number }): RequestCounts {
   const github = world.github.requests.slice(marks.github);
   const defender = world.defender.requests.slice(marks.defender);
+  const graph = world.graph.requests.slice(marks.graph);
   const is = (method: string, pattern: RegExp) => (r: { method: string; path: string }) => r.method === method && pattern.test(r.path);
   const listIssues = github.filter(is("GET", /\/issues$/)).length;
   const createIssue = github.filter(is("POST", /\/issues$/)).length;
@@ -74,6 +79,13 @@ function countSince(world: World, marks: { github: number; entra: number; defend
       patch: defender.filter(is("PATCH", /\/alerts\/[^/]+$/)).length,
       batch: defender.filter(is("POST", /\/batchUpdate$/)).length,
     },
+    graph: {
+      total: graph.length,
+      list: graph.filter(is("GET", /\/alerts_v2$/)).length,
+      read: graph.filter(is("GET", /\/alerts_v2\/[^/]+$/)).length,
+      patch: graph.filter(is("PATCH", /\/alerts_v2\/[^/]+$/)).length,
+      comment: graph.filter(is("POST", /\/alerts_v2\/[^/]+\/comments$/)).length,
+    },
     githubRequests: github.map((r) => `${r.method} ${r.path}`),
   };
 }
@@ -85,6 +97,42 @@ export function alertsBetween(count: number, now: Date, newestAgo: number, oldes
     const created = new Date(now.getTime() - ago);
     return makeAlert({ alertCreationTime: defenderTime(created), id: alertIdFor(created, `${salt}/${i}`), severity: ["Low", "Medium", "High"][i % 3]! });
   });
+}
+
+const GRAPH_SAMPLES = sampleGraphAlerts();
+
+/**
+ * `count` Graph alerts created between `newest` and `oldest` before `now`, evenly spread: the samples
+ * of every product in turn, evidence and all, each with a fresh ID (in its product's shape) and its
+ * times moved along with its creation.
+ */
+export function graphAlertsBetween(count: number, now: Date, newestAgo: number, oldestAgo: number, salt: string): GraphAlert[] {
+  return Array.from({ length: count }, (_, i) => {
+    const ago = count === 1 ? newestAgo : newestAgo + ((oldestAgo - newestAgo) * i) / (count - 1);
+    const created = new Date(now.getTime() - ago);
+    const sample = GRAPH_SAMPLES[i % GRAPH_SAMPLES.length]!;
+    // The portal links and provider ID are made again from the new ID.
+    const { id, providerAlertId: _provider, alertWebUrl: _alert, incidentWebUrl: _incident, ...fields } = movedTimes(sample, created.getTime() - Date.parse(sample.createdDateTime!));
+    // Defender for Endpoint's IDs are the Endpoint API's; the other products' are a prefix and their provider's ID.
+    const provider = guid(`${salt}/${i}`);
+    const fresh = id.startsWith("da") ? alertIdFor(created, `${salt}/${i}`) : `${id.slice(0, 2)}${provider}`;
+    return makeGraphAlert({ ...fields, id: fresh, providerAlertId: id.startsWith("da") ? fresh : provider });
+  });
+}
+
+/** A copy of `value` with every `…DateTime` string moved by `ms`. */
+export function movedTimes<T>(value: T, ms: number): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => movedTimes(item, ms)) as T;
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, field]) => [
+    key,
+    key.endsWith("DateTime") && typeof field === "string" ? new Date(Date.parse(field) + ms).toISOString() : movedTimes(field, ms),
+  ])) as T;
+}
+
+function guid(seed: string): string {
+  const h = crypto.createHash("sha256").update(seed).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
 const BODY_ROWS = ["Severity", "Status", "Category", "Detection source", "Threat", "Device", "Device group", "User", "First activity", "Last activity", "Alert created", "MITRE techniques", "Incident", "Investigation", "Assigned to"];
