@@ -127,6 +127,16 @@ describe("sync", () => {
     expect(world.graph.alerts[0]).toMatchObject(sent);
   });
 
+  it("in a dry run reports the change in Graph's spelling and sends nothing", async () => {
+    const alert = recent(phishingAlert, 60);
+    const issue = seed(alert, ["classification:FalsePositive", "determination:NotMalicious"]);
+    issue.state = "closed";
+    const result = await world.run({ ...world.graphInputs, mode: "sync", "dry-run": "true" }, { event: issuesEvent("closed", { number: issue.number, body: issue.body!, labels: issue.labels, state: "closed" }, TRIAGER) });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.outputs["alerts-updated"]!)).toEqual([{ alertId: alert.id, issueNumber: issue.number, changes: { status: "resolved", classification: "falsePositive", determination: "notMalicious" } }]);
+    expect(graphWrites()).toEqual([]);
+  });
+
   it("sends the schema's spelling of a disputed determination first, and the documented one once when Graph refuses it", async () => {
     const alert = recent(identityAlert, 60);
     const issue = seed(alert, ["determination:CompromisedUser"]);
