@@ -1,0 +1,101 @@
+/**
+ * A Graph security incident (`/v1.0/security/incidents`, `$expand=alerts`) as the action reads it:
+ * strict on its ID and creation time, lenient on the rest, its alerts read as alerts are (a
+ * malformed one is reported, not the incident's loss), and translated into our incident model.
+ * Field names are checked against Microsoft's published types.
+ */
+import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
+import { z } from "zod";
+import { ALERT_ID_PATTERN } from "../issue/marker.js";
+import type { Alert } from "../source/alert.js";
+import type { Incident } from "../source/incident.js";
+import type { MalformedAlert } from "../source/source.js";
+import { readGraphAlert } from "./alert.js";
+import { classificationFromGraph, determinationFromGraph, severityFromGraph } from "./vocabulary.js";
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const time = z.string().regex(ISO_TIME).transform((value) => new Date(value));
+const text = z.string().nullish().catch(null);
+
+// Our words for Graph's incident statuses; `awaitingAction` (an evolvable member) is work in progress.
+const STATUS_FROM_GRAPH: Record<Exclude<SecurityNamespace.IncidentStatus, "unknownFutureValue">, string> = {
+  active: "New",
+  inProgress: "InProgress",
+  awaitingAction: "InProgress",
+  resolved: "Resolved",
+  redirected: "Redirected",
+};
+
+const commentSchema = z.looseObject({ comment: text, createdByDisplayName: text, createdDateTime: text });
+
+// Every field read is one of Microsoft's: a misspelt name is a compile error.
+const shape = {
+  id: z.string().regex(ALERT_ID_PATTERN, "an ID of letters, digits, '_' and '-' (at most 128)"),
+  createdDateTime: time,
+  displayName: text,
+  severity: text,
+  status: text,
+  classification: text,
+  determination: text,
+  assignedTo: text,
+  lastUpdateDateTime: time.nullish().catch(null),
+  incidentWebUrl: text,
+  redirectIncidentId: text,
+  tenantId: text,
+  comments: z.array(z.unknown()).nullish().catch(null).transform((items) => (items ?? []).flatMap((item) => {
+    const parsed = commentSchema.safeParse(item);
+    return parsed.success && parsed.data.comment && parsed.data.createdDateTime
+      ? [{ comment: parsed.data.comment, createdBy: parsed.data.createdByDisplayName ?? null, createdTime: parsed.data.createdDateTime }]
+      : [];
+  })),
+  alerts: z.array(z.unknown()).nullish().catch(null).transform((items) => items ?? []),
+} satisfies Partial<Record<keyof SecurityNamespace.Incident, unknown>>;
+
+const incidentSchema = z.looseObject(shape);
+
+export type IncidentReading = { ok: true; incident: Incident; malformed: MalformedAlert[] } | { ok: false; id: string; problem: string };
+
+/** Our word for a Graph incident status, case-insensitively; another value as Graph wrote it. */
+export function incidentStatusFromGraph(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const key = Object.keys(STATUS_FROM_GRAPH).find((k) => k.toLowerCase() === value.toLowerCase());
+  return key === undefined ? value : STATUS_FROM_GRAPH[key as keyof typeof STATUS_FROM_GRAPH];
+}
+
+export function readGraphIncident(raw: unknown): IncidentReading {
+  const parsed = incidentSchema.safeParse(raw);
+  if (!parsed.success) {
+    const id = typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : "(no id)";
+    return { ok: false, id, problem: parsed.error.issues.map((issue) => `${issue.path.join(".") || "incident"}: ${issue.message}`).join("; ") };
+  }
+  const incident = parsed.data;
+  const alerts: Alert[] = [];
+  const malformed: MalformedAlert[] = [];
+  for (const item of incident.alerts) {
+    const reading = readGraphAlert(item);
+    if (reading.ok) alerts.push(reading.alert);
+    else malformed.push({ id: reading.id, problem: reading.problem });
+  }
+  alerts.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const status = incidentStatusFromGraph(incident.status);
+  return {
+    ok: true,
+    malformed,
+    incident: {
+      id: incident.id,
+      name: incident.displayName ?? null,
+      severity: severityFromGraph(incident.severity),
+      status,
+      classification: classificationFromGraph(incident.classification),
+      determination: determinationFromGraph(incident.determination),
+      assignedTo: incident.assignedTo ?? null,
+      createdAt: incident.createdDateTime,
+      updatedAt: incident.lastUpdateDateTime ?? null,
+      webUrl: incident.incidentWebUrl ?? null,
+      redirectedTo: status === "Redirected" ? (incident.redirectIncidentId ?? null) : null,
+      tenantId: incident.tenantId ?? null,
+      alerts,
+      comments: incident.comments,
+    },
+  };
+}
