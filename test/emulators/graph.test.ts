@@ -286,8 +286,18 @@ describe("evolvable enums", () => {
     expect(emulator.requests.at(-1)?.prefer).toContain("include-unknown-enum-members");
   });
 
-  it("filters on an evolvable member by its real name either way", async () => {
-    expect(ids(await filter("serviceSource eq 'microsoftSentinel'"))).toEqual([sentinelAlert.id]);
+  it("filters on an evolvable member by its name only with the Prefer header; without it, as unknownFutureValue", async () => {
+    const prefer = { prefer: "include-unknown-enum-members" };
+    const sentinel = `${ALERTS}?$filter=${encodeURIComponent("serviceSource eq 'microsoftSentinel'")}`;
+    expect(ids(await call("GET", sentinel, undefined, prefer))).toEqual([sentinelAlert.id]);
+    expectError(await call("GET", sentinel), 400, "BadRequest");
+    expect(ids(await filter("serviceSource eq 'unknownFutureValue'"))).toEqual(["AI", sentinelAlert.id].sort());
+    expect(ids(await call("GET", `${ALERTS}?$filter=${encodeURIComponent("serviceSource eq 'unknownFutureValue'")}`, undefined, prefer))).toEqual([]);
+    const awaiting = `${INCIDENTS}?$filter=${encodeURIComponent("status eq 'awaitingAction'")}`;
+    expect(ids(await call("GET", awaiting, undefined, prefer))).toEqual([sampleIncident.id]);
+    expectError(await call("GET", awaiting), 400, "BadRequest");
+    expect(ids(await filter("status eq 'unknownFutureValue'", INCIDENTS))).toEqual([sampleIncident.id]);
+    expect(ids(await filter("status ne 'active'", INCIDENTS))).toEqual([sampleIncident.id]);
   });
 });
 

@@ -6,7 +6,8 @@
 // may be, strict: `$filter` only on the documented fields, only eq/ne/gt/ge/lt/le with and/or and
 // parentheses, enum constants quoted and case-sensitive, datetimes unquoted; PATCH only the four
 // updatable fields with the schema's values; evolvable enum members hidden as `unknownFutureValue`
-// without `Prefer: include-unknown-enum-members`; 150 calls a minute per app and tenant; paging past
+// without `Prefer: include-unknown-enum-members`, and refused in a `$filter` without it (Microsoft's
+// evolvable-enum guideline); 150 calls a minute per app and tenant; paging past
 // a deep `$skip` silently ends. Errors come in Graph's shape with `innerError` and a request id.
 import crypto from "node:crypto";
 import http from "node:http";
@@ -406,8 +407,9 @@ export class GraphEmulator {
   // ---- alerts -----------------------------------------------------------------------------------
 
   private listAlerts(url: URL, include: boolean): Record<string, unknown> {
-    const options = parseQueryOptions(url.searchParams, ALERT_FILTER, false);
-    const matching = this.alerts.filter((a) => !options.filter || evaluate(options.filter, a as unknown as Record<string, unknown>));
+    const options = parseQueryOptions(url.searchParams, ALERT_FILTER, false, include);
+    // Without the Prefer header the filter sees what the client sees: evolvable members as the sentinel.
+    const matching = this.alerts.filter((a) => !options.filter || evaluate(options.filter, include ? a : present(a, false)));
     const rows = order(matching, options.orderBy);
     return this.page(url, "alerts_v2", rows.map((a) => present(a, include)), options);
   }
@@ -475,8 +477,8 @@ export class GraphEmulator {
   // ---- incidents --------------------------------------------------------------------------------
 
   private listIncidents(url: URL, include: boolean): Record<string, unknown> {
-    const options = parseQueryOptions(url.searchParams, INCIDENT_FILTER, true);
-    const matching = this.incidents.filter((i) => !options.filter || evaluate(options.filter, i as unknown as Record<string, unknown>));
+    const options = parseQueryOptions(url.searchParams, INCIDENT_FILTER, true, include);
+    const matching = this.incidents.filter((i) => !options.filter || evaluate(options.filter, include ? i : this.presentIncident(i, false, false)));
     const rows = order(matching, options.orderBy);
     return this.page(url, "incidents", rows.map((i) => this.presentIncident(i, include, options.expandAlerts)), options);
   }
@@ -602,7 +604,8 @@ function order<T extends { id: string; createdDateTime?: string | null; lastUpda
 
 // ---- query options --------------------------------------------------------------------------------
 
-type FilterType = "datetime" | "string" | { enum: Record<string, boolean>; name: string };
+/** An enum's `evolvable` members (after `unknownFutureValue`) are filtered on only with the Prefer header. */
+type FilterType = "datetime" | "string" | { enum: Record<string, boolean>; name: string; evolvable?: readonly string[] };
 
 const ALERT_FILTER: Record<string, FilterType> = {
   assignedTo: "string",
@@ -611,7 +614,7 @@ const ALERT_FILTER: Record<string, FilterType> = {
   createdDateTime: "datetime",
   lastUpdateDateTime: "datetime",
   severity: { enum: SEVERITIES, name: "alertSeverity" },
-  serviceSource: { enum: SERVICE_SOURCES, name: "serviceSource" },
+  serviceSource: { enum: SERVICE_SOURCES, name: "serviceSource", evolvable: EVOLVABLE_SERVICE_SOURCES },
   status: { enum: ALERT_STATUSES, name: "alertStatus" },
 };
 
@@ -622,7 +625,7 @@ const INCIDENT_FILTER: Record<string, FilterType> = {
   determination: { enum: DETERMINATIONS, name: "alertDetermination" },
   lastUpdateDateTime: "datetime",
   severity: { enum: SEVERITIES, name: "alertSeverity" },
-  status: { enum: INCIDENT_STATUSES, name: "incidentStatus" },
+  status: { enum: INCIDENT_STATUSES, name: "incidentStatus", evolvable: EVOLVABLE_INCIDENT_STATUSES },
 };
 
 interface OrderBy {
@@ -639,14 +642,14 @@ interface QueryOptions {
   expandAlerts: boolean;
 }
 
-function parseQueryOptions(params: URLSearchParams, fields: Record<string, FilterType>, incidents: boolean): QueryOptions {
+function parseQueryOptions(params: URLSearchParams, fields: Record<string, FilterType>, incidents: boolean, include: boolean): QueryOptions {
   const options: QueryOptions = { skip: 0, count: false, expandAlerts: false };
   for (const [name, value] of params) {
     if (!name.startsWith("$")) continue;
     if (params.getAll(name).length > 1) throw badRequest(`Query option '${name}' was specified more than once.`);
     switch (name) {
       case "$filter":
-        options.filter = parseFilter(value, fields);
+        options.filter = parseFilter(value, fields, include);
         break;
       case "$top":
         options.top = parseCount("$top", value, 1);
@@ -758,11 +761,13 @@ class FilterParser {
   private readonly tokens: Token[];
   private readonly text: string;
   private readonly fields: Record<string, FilterType>;
+  private readonly include: boolean;
   private index = 0;
 
-  constructor(text: string, fields: Record<string, FilterType>) {
+  constructor(text: string, fields: Record<string, FilterType>, include: boolean) {
     this.text = text;
     this.fields = fields;
+    this.include = include;
     this.tokens = tokenize(text);
   }
 
@@ -857,20 +862,27 @@ class FilterParser {
         );
       }
       if (op !== "eq" && op !== "ne") throw badRequest(`Invalid filter clause: '${property}' is an enum and supports only eq and ne.`);
+      if (!this.include && type.evolvable?.includes(literal.value)) {
+        throw badRequest(
+          `Invalid filter clause: '${literal.value}' of microsoft.graph.security.${type.name} is an evolvable member; ` +
+            `send 'Prefer: ${INCLUDE_UNKNOWN}' to filter on it.`,
+        );
+      }
     }
     return { kind: "compare", property, op, literal };
   }
 }
 
-export function parseFilter(text: string, fields: Record<string, FilterType> = ALERT_FILTER): FilterNode {
-  return new FilterParser(text, fields).parse();
+/** `include`: the request carries `Prefer: include-unknown-enum-members` (our client always sends it). */
+export function parseFilter(text: string, fields: Record<string, FilterType> = ALERT_FILTER, include = true): FilterNode {
+  return new FilterParser(text, fields, include).parse();
 }
 
-function evaluate(node: FilterNode, row: Record<string, unknown>): boolean {
+function evaluate(node: FilterNode, row: object): boolean {
   if (node.kind !== "compare") {
     return node.kind === "and" ? evaluate(node.left, row) && evaluate(node.right, row) : evaluate(node.left, row) || evaluate(node.right, row);
   }
-  const raw = row[node.property];
+  const raw = (row as Record<string, unknown>)[node.property];
   const { op, literal } = node;
   if (literal.kind === "null") return (raw === null || raw === undefined) === (op === "eq");
   if (raw === null || raw === undefined) return op === "ne";
