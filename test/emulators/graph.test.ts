@@ -393,6 +393,17 @@ describe("tokens", () => {
     expect((await call("GET", INCIDENTS, undefined, as(["SecurityIncident.Read.All"]))).status).toBe(200);
     expect((await call("GET", `${INCIDENTS}/${sampleIncident.id}`, undefined, as(["SecurityIncident.ReadWrite.All"]))).status).toBe(200);
   });
+
+  it("with checkRoles, requires SecurityIncident.ReadWrite.All to change an incident", async () => {
+    await start({ checkRoles: true }, [], [structuredClone(sampleIncident)]);
+    const as = (roles: string[]): Record<string, string> => bearer({ aud: "https://graph.microsoft.com", roles });
+    const incident = `${INCIDENTS}/${sampleIncident.id}`;
+    for (const roles of [["SecurityIncident.Read.All"], ["SecurityAlert.ReadWrite.All"], []]) {
+      expectError(await call("PATCH", incident, { status: "resolved" }, as(roles)), 403, "Forbidden");
+    }
+    expect(emulator.incidents[0]?.status).toBe("active");
+    expect((await call("PATCH", incident, { status: "resolved" }, as(["SecurityIncident.ReadWrite.All"]))).status).toBe(200);
+  });
 });
 
 describe("GET and PATCH /alerts_v2/{id}", () => {
@@ -557,6 +568,156 @@ describe("incidents", () => {
     expect(second.json.value.map((i: GraphIncident) => i.id)).toEqual(["48213"]);
     expect(second.json.value[0].alerts).toHaveLength(3);
     expect(second.json["@odata.nextLink"]).toBeUndefined();
+  });
+});
+
+describe("PATCH /incidents/{id}", () => {
+  const INCIDENT = `${INCIDENTS}/${sampleIncident.id}`;
+  const stored = (id = sampleIncident.id): GraphIncident | undefined => emulator.incidents.find((i) => i.id === id);
+
+  beforeEach(async () => {
+    await start({}, sampleGraphAlerts(), sampleGraphIncidents());
+  });
+
+  it("applies status, classification, determination, assignedTo, customTags and resolvingComment, and answers the updated incident", async () => {
+    const answer = await call(
+      "PATCH",
+      INCIDENT,
+      {
+        status: "inProgress",
+        classification: "truePositive",
+        determination: "multiStagedAttack",
+        assignedTo: "soc@contoso.com",
+        customTags: ["defender-issues", "ticket-12"],
+        resolvingComment: "Tracked in issue #12",
+      },
+      bearer({ appid: "4a0b1c2d-0000-4a5b-8c6d-7e8f9a0b1c2d" }),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.json["@odata.context"]).toMatch(/\$metadata#security\/incidents\/\$entity$/);
+    expect(answer.json).toMatchObject({
+      id: sampleIncident.id,
+      status: "inProgress",
+      classification: "truePositive",
+      determination: "multiStagedAttack",
+      assignedTo: "soc@contoso.com",
+      customTags: ["defender-issues", "ticket-12"],
+      resolvingComment: "Tracked in issue #12",
+      lastUpdateDateTime: "2026-12-01T09:00:00.000Z",
+      lastModifiedBy: "API-App:4a0b1c2d-0000-4a5b-8c6d-7e8f9a0b1c2d",
+      displayName: sampleIncident.displayName,
+      severity: "high",
+    });
+    expect(answer.json.alerts).toBeUndefined();
+    expect(emulator.incidentPatches).toEqual([{ id: sampleIncident.id, body: expect.objectContaining({ status: "inProgress" }) }]);
+    clock = new Date("2026-12-01T09:05:00.000Z");
+    const cleared = await call("PATCH", INCIDENT, { assignedTo: null, customTags: [] });
+    expect(cleared.json).toMatchObject({ assignedTo: null, customTags: [], status: "inProgress", lastUpdateDateTime: "2026-12-01T09:05:00.000Z" });
+  });
+
+  it("resolving an incident resolves each of its alerts with its classification and determination; other incidents' alerts stay", async () => {
+    clock = new Date("2026-12-01T10:00:00.000Z");
+    const answer = await call("PATCH", INCIDENT, { status: "resolved", classification: "truePositive", determination: "malware" });
+    expect(answer.json).toMatchObject({ status: "resolved", lastUpdateDateTime: "2026-12-01T10:00:00.000Z" });
+    const mine = emulator.alerts.filter((a) => a.incidentId === sampleIncident.id);
+    expect(mine).toHaveLength(3);
+    for (const alert of mine) {
+      expect(alert).toMatchObject({
+        status: "resolved",
+        classification: "truePositive",
+        determination: "malware",
+        resolvedDateTime: "2026-12-01T10:00:00.000Z",
+        lastUpdateDateTime: "2026-12-01T10:00:00.000Z",
+      });
+    }
+    const read = await call("GET", `${ALERTS}/${phishingAlert.id}`);
+    expect(read.json).toMatchObject({ status: "resolved", classification: "truePositive" });
+    expect(emulator.alerts.find((a) => a.id === oauthAlert.id)).toEqual(oauthAlert);
+    // Reopening the incident leaves its alerts resolved.
+    clock = new Date("2026-12-01T11:00:00.000Z");
+    await call("PATCH", INCIDENT, { status: "active" });
+    expect(stored()?.status).toBe("active");
+    expect(emulator.alerts.filter((a) => a.incidentId === sampleIncident.id).map((a) => a.status)).toEqual(["resolved", "resolved", "resolved"]);
+  });
+
+  it("resolving without a classification keeps each alert's own", async () => {
+    emulator.alerts.find((a) => a.id === identityAlert.id)!.classification = "falsePositive";
+    await call("PATCH", INCIDENT, { status: "resolved" });
+    const classes = Object.fromEntries(emulator.alerts.filter((a) => a.incidentId === sampleIncident.id).map((a) => [a.id, a.classification]));
+    expect(classes).toEqual({ [endpointAlert.id]: null, [phishingAlert.id]: null, [identityAlert.id]: "falsePositive" });
+  });
+
+  it("refuses read-only and unknown properties with 400 BadRequest, and changes nothing", async () => {
+    for (const body of [
+      { severity: "low" },
+      { displayName: "x" },
+      { summary: "x" },
+      { description: "x" },
+      { redirectIncidentId: "1" },
+      { lastUpdateDateTime: "2026-12-01T00:00:00Z" },
+      { comments: [] },
+      { systemTags: [] },
+      { alerts: [] },
+      { Status: "resolved" },
+      { toString: "x" },
+      { status: "resolved", title: "x" },
+    ]) {
+      expectError(await call("PATCH", INCIDENT, body), 400, "BadRequest");
+    }
+    expect(stored()).toEqual(sampleIncident);
+    expect(emulator.incidentPatches).toEqual([]);
+  });
+
+  it("refuses enum values outside the schema or in another case, the update page's determination spellings, and 'redirected'", async () => {
+    for (const body of [
+      { status: "Resolved" },
+      { status: "new" },
+      { status: "closed" },
+      { status: "redirected" },
+      { classification: "TruePositive" },
+      { classification: "benignPositive" },
+      { determination: "MultiStagedAttack" },
+      ...Object.keys(DOCUMENTATION_ONLY_DETERMINATIONS).map((determination) => ({ determination })),
+      { assignedTo: 42 },
+      { resolvingComment: ["x"] },
+      { customTags: "x" },
+      { customTags: [1] },
+      { customTags: null },
+    ]) {
+      expectError(await call("PATCH", INCIDENT, body), 400, "BadRequest");
+    }
+    for (const determination of Object.values(DOCUMENTATION_ONLY_DETERMINATIONS)) {
+      expect((await call("PATCH", INCIDENT, { determination })).json.determination).toBe(determination);
+    }
+  });
+
+  it("takes the evolvable status awaitingAction only with the Prefer header, and treats unknownFutureValue as absent", async () => {
+    expectError(await call("PATCH", INCIDENT, { status: "awaitingAction" }), 400, "BadRequest");
+    const prefer = { prefer: "include-unknown-enum-members" };
+    const awaiting = await call("PATCH", INCIDENT, { status: "awaitingAction" }, prefer);
+    expect(awaiting.json.status).toBe("awaitingAction");
+    expect((await call("GET", INCIDENT)).json.status).toBe("unknownFutureValue");
+    clock = new Date("2026-12-01T09:30:00.000Z");
+    const partial = await call("PATCH", INCIDENT, { status: "unknownFutureValue", assignedTo: "soc@contoso.com" }, prefer);
+    expect(partial.json).toMatchObject({ status: "awaitingAction", assignedTo: "soc@contoso.com", lastUpdateDateTime: "2026-12-01T09:30:00.000Z" });
+    clock = new Date("2026-12-01T09:45:00.000Z");
+    const nothing = await call("PATCH", INCIDENT, { classification: "unknownFutureValue" });
+    expect(nothing.status).toBe(200);
+    expect(nothing.json).toMatchObject({ classification: null, lastUpdateDateTime: "2026-12-01T09:30:00.000Z" });
+  });
+
+  it("refuses an empty body, a body that is not an object, a missing content type and query options; 404 for an unknown incident; 405 for other methods", async () => {
+    expectError(await call("PATCH", INCIDENT, {}), 400, "BadRequest");
+    expectError(await call("PATCH", INCIDENT, []), 400, "BadRequest");
+    expectError(await call("PATCH", INCIDENT, "{"), 400, "BadRequest");
+    expectError(await call("PATCH", `${INCIDENT}?$expand=alerts`, { status: "resolved" }), 400, "BadRequest");
+    const noType = await fetch(`${emulator.url}${INCIDENT}`, { method: "PATCH", headers: { authorization: "Bearer t" }, body: '{"status":"resolved"}' });
+    expect(noType.status).toBe(415);
+    expectError(await call("PATCH", `${INCIDENTS}/99999`, { status: "resolved" }), 404, "NotFound");
+    expectError(await call("PUT", INCIDENT, { status: "resolved" }), 405, "MethodNotAllowed");
+    expectError(await call("DELETE", INCIDENT), 405, "MethodNotAllowed");
+    expectError(await call("PATCH", INCIDENTS, { status: "resolved" }), 405, "MethodNotAllowed");
+    expect(stored()).toEqual(sampleIncident);
   });
 });
 

@@ -97,8 +97,9 @@ const INCLUDE_UNKNOWN = "include-unknown-enum-members";
 
 // ---- the schema's enums, as exhaustive maps over Microsoft's unions ----------------------------
 //
-// `true` marks a member a client may send; `false` marks `unknownFutureValue`, the sentinel. The
-// Record type makes the compiler refuse a missing member or one the types do not have.
+// `true` marks a member a client may send; `false` marks `unknownFutureValue`, the sentinel (and the
+// incident status `redirected`, which only Defender sets). The Record type makes the compiler refuse a
+// missing member or one the types do not have.
 
 const ALERT_STATUSES: Record<SecurityNamespace.AlertStatus, boolean> = {
   unknown: true,
@@ -167,11 +168,13 @@ const SERVICE_SOURCES: Record<ServiceSource, boolean> = {
   microsoftThreatIntelligence: true,
   microsoftSecurityForAI: true,
 };
+// A merge sets `redirected`, with the survivor in `redirectIncidentId`, which no request body can name:
+// a client filters on it but cannot set it.
 const INCIDENT_STATUSES: Record<SecurityNamespace.IncidentStatus, boolean> = {
   active: true,
   resolved: true,
   inProgress: true,
-  redirected: true,
+  redirected: false,
   unknownFutureValue: false,
   awaitingAction: true,
 };
@@ -224,6 +227,44 @@ const EVOLVABLE_REMEDIATION_STATUSES: readonly SecurityNamespace.EvidenceRemedia
 type AlertUpdate = Partial<Pick<GraphAlert, "status" | "classification" | "determination" | "assignedTo">>;
 const UPDATABLE: Record<keyof AlertUpdate, true> = { status: true, classification: true, determination: true, assignedTo: true };
 
+/**
+ * Fields PATCH /incidents/{id} accepts: the update page's five (assignedTo, classification,
+ * determination, status, customTags), and resolvingComment, which our reference names as well. The
+ * rest of the entity (displayName, severity, summary, description, …) is Defender's to write.
+ */
+type IncidentUpdate = Partial<Pick<GraphIncident, "status" | "classification" | "determination" | "assignedTo" | "customTags" | "resolvingComment">>;
+const INCIDENT_UPDATABLE: Record<keyof IncidentUpdate, true> = {
+  status: true,
+  classification: true,
+  determination: true,
+  assignedTo: true,
+  customTags: true,
+  resolvingComment: true,
+};
+/** Every property of the incident entity type, so a refusal can say "read-only" rather than "unknown". */
+const INCIDENT_PROPERTIES: Record<keyof SecurityNamespace.Incident | "priorityScore", true> = {
+  id: true,
+  assignedTo: true,
+  classification: true,
+  comments: true,
+  createdDateTime: true,
+  customTags: true,
+  description: true,
+  determination: true,
+  displayName: true,
+  incidentWebUrl: true,
+  lastModifiedBy: true,
+  lastUpdateDateTime: true,
+  priorityScore: true,
+  redirectIncidentId: true,
+  resolvingComment: true,
+  severity: true,
+  status: true,
+  summary: true,
+  systemTags: true,
+  tenantId: true,
+  alerts: true,
+};
 const members = (map: Record<string, boolean>): string[] => Object.keys(map);
 
 class ApiError extends Error {
@@ -244,7 +285,10 @@ export class GraphEmulator {
   alerts: GraphAlert[] = [];
   incidents: GraphIncident[] = [];
   requests: GraphRequest[] = [];
+  /** Bodies of the alert PATCHes served. */
   patches: Array<{ id: string; body: unknown }> = [];
+  /** Bodies of the incident PATCHes served. */
+  incidentPatches: Array<{ id: string; body: unknown }> = [];
 
   private readonly options: GraphEmulatorOptions;
   private readonly server: http.Server;
@@ -342,10 +386,7 @@ export class GraphEmulator {
       if (method !== "GET" || comments) throw methodNotAllowed(method);
       return { status: 200, body: resource === "alert" ? this.listAlerts(url, include) : this.listIncidents(url, include) };
     }
-    if (resource === "incident") {
-      if (method !== "GET" || comments) throw methodNotAllowed(method);
-      return { status: 200, body: this.getIncident(id, url, include) };
-    }
+    if (resource === "incident") return this.routeIncident(method, id, url, req, text, claims, include, comments !== undefined);
     if (comments) {
       if (method !== "POST") throw methodNotAllowed(method);
       requireJson(req);
@@ -488,9 +529,55 @@ export class GraphEmulator {
     for (const name of url.searchParams.keys()) {
       if (name.startsWith("$") && name !== "$expand") throw badRequest(`Query option '${name}' is not allowed on a single incident.`);
     }
+    return { "@odata.context": `${this.url}${PREFIX}/$metadata#security/incidents/$entity`, ...this.presentIncident(this.findIncident(id), include, expandAlerts) };
+  }
+
+  private routeIncident(method: string, id: string, url: URL, req: IncomingMessage, text: string, claims: Record<string, unknown>, include: boolean, comments: boolean): Reply {
+    if (comments) throw methodNotAllowed(method);
+    if (method === "GET") return { status: 200, body: this.getIncident(id, url, include) };
+    if (method !== "PATCH") throw methodNotAllowed(method);
+    rejectQueryOptions(url.searchParams, "incident");
+    requireJson(req);
+    return { status: 200, body: this.patchIncident(id, parseJsonBody(text), include, claims) };
+  }
+
+  private findIncident(id: string): GraphIncident {
     const incident = this.incidents.find((i) => i.id === id);
     if (!incident) throw new ApiError(404, "NotFound", `Incident with id '${id}' was not found.`);
-    return { "@odata.context": `${this.url}${PREFIX}/$metadata#security/incidents/$entity`, ...this.presentIncident(incident, include, expandAlerts) };
+    return incident;
+  }
+
+  private patchIncident(id: string, body: unknown, include: boolean, claims: Record<string, unknown>): Record<string, unknown> {
+    const update = validateIncidentUpdate(body, include);
+    const incident = writableIncident(this.findIncident(id));
+    this.updateIncident(incident, update, this.now().toISOString(), appModifier(claims));
+    this.incidentPatches.push({ id, body });
+    return { "@odata.context": `${this.url}${PREFIX}/$metadata#security/incidents/$entity`, ...this.presentIncident(incident, include, false) };
+  }
+
+  /**
+   * Applies an update; `lastUpdateDateTime` moves unless nothing was set (a PATCH of only
+   * `unknownFutureValue`). Resolving the incident resolves its alerts with its classification and
+   * determination; reopening it leaves them as they are.
+   */
+  private updateIncident(incident: GraphIncident, update: IncidentUpdate, now: string, modifiedBy: string | undefined): void {
+    if (Object.keys(update).length === 0) return;
+    Object.assign(incident, update);
+    touch(incident, now, modifiedBy);
+    if (update.status === "resolved") this.resolveAlertsOf(incident, now);
+  }
+
+  private resolveAlertsOf(incident: GraphIncident, now: string): void {
+    for (const alert of this.alerts) {
+      if (alert.incidentId !== incident.id) continue;
+      if (alert.status !== "resolved") {
+        alert.status = "resolved";
+        alert.resolvedDateTime = now;
+      }
+      if (incident.classification) alert.classification = incident.classification;
+      if (incident.determination) alert.determination = incident.determination;
+      alert.lastUpdateDateTime = now;
+    }
   }
 
   private presentIncident(incident: GraphIncident, include: boolean, expandAlerts: boolean): Record<string, unknown> {
@@ -561,6 +648,93 @@ function enumValue<T extends string>(property: string, value: unknown, map: Reco
     `Invalid value ${shown} for property '${property}' of type 'microsoft.graph.security.${typeName}'. ` +
       `Valid values: ${members(map).filter((m) => map[m as T]).join(", ")}.`,
   );
+}
+
+function validateIncidentUpdate(body: unknown, include: boolean, allowEmpty = false): IncidentUpdate {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("The request body must be a JSON object.");
+  const updatable = Object.keys(INCIDENT_UPDATABLE).join(", ");
+  const update: IncidentUpdate = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (!Object.hasOwn(INCIDENT_UPDATABLE, key)) {
+      throw badRequest(
+        Object.hasOwn(INCIDENT_PROPERTIES, key)
+          ? `The property '${key}' of 'microsoft.graph.security.incident' cannot be updated: only ${updatable} can.`
+          : `The property '${key}' does not exist on type 'microsoft.graph.security.incident'.`,
+      );
+    }
+    switch (key as keyof IncidentUpdate) {
+      case "status":
+        if (value === "redirected") throw badRequest("Invalid value 'redirected' for property 'status': an incident is redirected only by merging it into another.");
+        update.status = patchEnumValue("status", value, INCIDENT_STATUSES, "incidentStatus", EVOLVABLE_INCIDENT_STATUSES, include);
+        break;
+      case "classification":
+        update.classification = patchEnumValue("classification", value, CLASSIFICATIONS, "alertClassification", [], include);
+        break;
+      case "determination":
+        update.determination = patchEnumValue("determination", value, DETERMINATIONS, "alertDetermination", [], include);
+        break;
+      case "assignedTo":
+        update.assignedTo = nullableString("assignedTo", value);
+        break;
+      case "resolvingComment":
+        update.resolvingComment = nullableString("resolvingComment", value);
+        break;
+      case "customTags":
+        if (!Array.isArray(value) || !value.every((tag) => typeof tag === "string")) {
+          throw badRequest("Invalid value for 'customTags': a collection of strings is required (an empty one clears them).");
+        }
+        update.customTags = value as string[];
+        break;
+    }
+  }
+  // A property sent as `unknownFutureValue` counts as absent, so it is dropped here.
+  for (const key of Object.keys(update) as Array<keyof IncidentUpdate>) if (update[key] === undefined) delete update[key];
+  if (!allowEmpty && Object.keys(body).length === 0) throw badRequest(`At least one of ${updatable} is required.`);
+  return update;
+}
+
+/**
+ * An enum member in a PATCH body, as Microsoft's evolvable-enum guideline has it: `unknownFutureValue`
+ * leaves the property as it is (undefined here), and a member after it needs the Prefer header.
+ */
+function patchEnumValue<T extends string>(
+  property: string,
+  value: unknown,
+  map: Record<T, boolean>,
+  typeName: string,
+  evolvable: readonly T[],
+  include: boolean,
+): T | undefined {
+  if (value === "unknownFutureValue" && Object.hasOwn(map, value)) return undefined;
+  const member = enumValue(property, value, map, typeName);
+  if (!include && evolvable.includes(member)) {
+    throw badRequest(`Invalid value '${member}' for property '${property}': an evolvable member of ${typeName} is accepted only with 'Prefer: ${INCLUDE_UNKNOWN}'.`);
+  }
+  return member;
+}
+
+function nullableString(property: string, value: unknown): string | null {
+  if (value !== null && typeof value !== "string") throw badRequest(`Invalid value for '${property}': a string or null is required.`);
+  return value;
+}
+
+/** A merged incident is Defender's record of where its alerts went; it takes no more changes. */
+function writableIncident(incident: GraphIncident): GraphIncident {
+  if (incident.status === "redirected") {
+    throw badRequest(`Incident '${incident.id}' was merged into incident '${String(incident.redirectIncidentId)}' and can no longer be changed; change that one.`);
+  }
+  return incident;
+}
+
+function touch(incident: GraphIncident, now: string, modifiedBy: string | undefined): void {
+  incident.lastUpdateDateTime = now;
+  if (modifiedBy !== undefined) incident.lastModifiedBy = modifiedBy;
+}
+
+/** `lastModifiedBy` for a change made with an app's token, in the form the samples carry. */
+function appModifier(claims: Record<string, unknown>): string | undefined {
+  const appId = claims["appid"] ?? claims["azp"];
+  return typeof appId === "string" ? `API-App:${appId}` : undefined;
 }
 
 // ---- presentation ---------------------------------------------------------------------------------
@@ -685,9 +859,9 @@ function parseExpand(params: URLSearchParams): boolean {
   return true;
 }
 
-function rejectQueryOptions(params: URLSearchParams): void {
+function rejectQueryOptions(params: URLSearchParams, resource: "alert" | "incident" = "alert"): void {
   for (const name of params.keys()) {
-    if (name.startsWith("$")) throw badRequest(`Query option '${name}' is not allowed on a single alert.`);
+    if (name.startsWith("$")) throw badRequest(`Query option '${name}' is not allowed on a single ${resource}.`);
   }
 }
 
