@@ -721,6 +721,57 @@ describe("PATCH /incidents/{id}", () => {
   });
 });
 
+describe("incident comments", () => {
+  const COMMENTS = `${INCIDENTS}/${sampleIncident.id}/comments`;
+  const body = (comment: string): Record<string, string> => ({ "@odata.type": "microsoft.graph.security.alertComment", comment });
+
+  beforeEach(async () => {
+    await start({}, sampleGraphAlerts(), sampleGraphIncidents());
+  });
+
+  it("appends a comment signed by the app and answers 200 with the incident's whole comment list; lastUpdateDateTime moves", async () => {
+    const first = await call("POST", COMMENTS, body("Opened as issue #12"), bearer({ appid: "app-1", app_displayname: "Contoso SOC" }));
+    expect(first.status).toBe(200);
+    expect(first.json["@odata.context"]).toMatch(/Collection\(microsoft\.graph\.security\.alertComment\)$/);
+    expect(first.json.value).toEqual([{ comment: "Opened as issue #12", createdByDisplayName: "Contoso SOC", createdDateTime: "2026-12-01T09:00:00.000Z" }]);
+    clock = new Date("2026-12-01T09:01:00.000Z");
+    const second = await call("POST", COMMENTS, body("Closed"));
+    expect(second.json.value.map((c: SecurityNamespace.AlertComment) => [c.comment, c.createdByDisplayName])).toEqual([
+      ["Opened as issue #12", "Contoso SOC"],
+      ["Closed", "defender-issues"],
+    ]);
+    const incident = (await call("GET", `${INCIDENTS}/${sampleIncident.id}`)).json as GraphIncident;
+    expect(incident.comments).toHaveLength(2);
+    expect(incident.lastUpdateDateTime).toBe("2026-12-01T09:01:00.000Z");
+    expect(incident.lastModifiedBy).toBe("API-App:app-1");
+    // The incident's alerts keep their own comments.
+    expect(emulator.alerts.every((a) => a.comments?.length === 0)).toBe(true);
+  });
+
+  it("refuses another @odata.type, extra fields, a missing or empty comment; 404 for an unknown incident; 405 for GET", async () => {
+    for (const bad of [
+      { "@odata.type": "microsoft.graph.security.incident", comment: "x" },
+      { ...body("x"), createdByDisplayName: "me" },
+      { "@odata.type": "microsoft.graph.security.alertComment" },
+      body(""),
+      { comment: 5 },
+      [],
+    ]) {
+      expectError(await call("POST", COMMENTS, bad), 400, "BadRequest");
+    }
+    expectError(await call("POST", `${INCIDENTS}/99999/comments`, body("x")), 404, "NotFound");
+    expectError(await call("GET", COMMENTS), 405, "MethodNotAllowed");
+    expect(emulator.incidents[0]).toEqual(sampleIncident);
+  });
+
+  it("with checkRoles, requires SecurityIncident.ReadWrite.All", async () => {
+    await start({ checkRoles: true }, [], sampleGraphIncidents());
+    const as = (roles: string[]): Record<string, string> => bearer({ aud: "https://graph.microsoft.com", roles });
+    expectError(await call("POST", COMMENTS, body("x"), as(["SecurityIncident.Read.All", "SecurityAlert.ReadWrite.All"])), 403, "Forbidden");
+    expect((await call("POST", COMMENTS, body("x"), as(["SecurityIncident.ReadWrite.All"]))).status).toBe(200);
+  });
+});
+
 describe("sample alerts and incidents", () => {
   const samples = sampleGraphAlerts();
 

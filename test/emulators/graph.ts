@@ -390,7 +390,8 @@ export class GraphEmulator {
     if (comments) {
       if (method !== "POST") throw methodNotAllowed(method);
       requireJson(req);
-      return { status: 200, body: this.postComment(id, parseJsonBody(text), claims) };
+      const comment = commentText(parseJsonBody(text));
+      return { status: 200, body: this.postComment(this.findAlert(id), comment, claims) };
     }
     if (method === "GET") {
       rejectQueryOptions(url.searchParams);
@@ -477,26 +478,13 @@ export class GraphEmulator {
     return { "@odata.context": `${this.url}${PREFIX}/$metadata#security/alerts_v2/$entity`, ...present(alert, include) };
   }
 
-  private postComment(id: string, body: unknown, claims: Record<string, unknown>): Record<string, unknown> {
-    if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("The request body must be a JSON object.");
-    const fields = body as Record<string, unknown>;
-    for (const key of Object.keys(fields)) {
-      if (key !== "@odata.type" && key !== "comment") {
-        throw badRequest(`The property '${key}' does not exist on type 'microsoft.graph.security.alertComment'.`);
-      }
-    }
-    const type = fields["@odata.type"];
-    if (type !== undefined && String(type).replace(/^#/, "") !== "microsoft.graph.security.alertComment") {
-      throw badRequest(`A type named '${String(type)}' could not be resolved as 'microsoft.graph.security.alertComment'.`);
-    }
-    const comment = fields["comment"];
-    if (typeof comment !== "string" || comment.trim() === "") throw badRequest("The 'comment' property is required and must be a non-empty string.");
-    const alert = this.findAlert(id);
+  /** Appends a comment signed by the app to an alert or incident; answers the whole list, as Graph does. */
+  private postComment(target: GraphAlert | GraphIncident, comment: string, claims: Record<string, unknown>): Record<string, unknown> {
     const now = this.now().toISOString();
     const author = this.options.appDisplayName ?? (typeof claims["app_displayname"] === "string" ? claims["app_displayname"] : DEFAULT_APP_DISPLAY_NAME);
-    alert.comments = [...(alert.comments ?? []), { comment, createdByDisplayName: author, createdDateTime: now }];
-    alert.lastUpdateDateTime = now;
-    return { "@odata.context": `${this.url}${PREFIX}/$metadata#Collection(microsoft.graph.security.alertComment)`, value: structuredClone(alert.comments) };
+    target.comments = [...(target.comments ?? []), { comment, createdByDisplayName: author, createdDateTime: now }];
+    target.lastUpdateDateTime = now;
+    return { "@odata.context": `${this.url}${PREFIX}/$metadata#Collection(microsoft.graph.security.alertComment)`, value: structuredClone(target.comments) };
   }
 
   /**
@@ -533,7 +521,15 @@ export class GraphEmulator {
   }
 
   private routeIncident(method: string, id: string, url: URL, req: IncomingMessage, text: string, claims: Record<string, unknown>, include: boolean, comments: boolean): Reply {
-    if (comments) throw methodNotAllowed(method);
+    if (comments) {
+      if (method !== "POST") throw methodNotAllowed(method);
+      requireJson(req);
+      const comment = commentText(parseJsonBody(text));
+      const incident = writableIncident(this.findIncident(id));
+      const body = this.postComment(incident, comment, claims);
+      incident.lastModifiedBy = appModifier(claims) ?? incident.lastModifiedBy ?? null;
+      return { status: 200, body };
+    }
     if (method === "GET") return { status: 200, body: this.getIncident(id, url, include) };
     if (method !== "PATCH") throw methodNotAllowed(method);
     rejectQueryOptions(url.searchParams, "incident");
@@ -648,6 +644,24 @@ function enumValue<T extends string>(property: string, value: unknown, map: Reco
     `Invalid value ${shown} for property '${property}' of type 'microsoft.graph.security.${typeName}'. ` +
       `Valid values: ${members(map).filter((m) => map[m as T]).join(", ")}.`,
   );
+}
+
+/** The text of a comment body: `{"@odata.type": "microsoft.graph.security.alertComment", "comment": …}`. */
+function commentText(body: unknown): string {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("The request body must be a JSON object.");
+  const fields = body as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    if (key !== "@odata.type" && key !== "comment") {
+      throw badRequest(`The property '${key}' does not exist on type 'microsoft.graph.security.alertComment'.`);
+    }
+  }
+  const type = fields["@odata.type"];
+  if (type !== undefined && String(type).replace(/^#/, "") !== "microsoft.graph.security.alertComment") {
+    throw badRequest(`A type named '${String(type)}' could not be resolved as 'microsoft.graph.security.alertComment'.`);
+  }
+  const comment = fields["comment"];
+  if (typeof comment !== "string" || comment.trim() === "") throw badRequest("The 'comment' property is required and must be a non-empty string.");
+  return comment;
 }
 
 function validateIncidentUpdate(body: unknown, include: boolean, allowEmpty = false): IncidentUpdate {
