@@ -9,6 +9,7 @@ import {
   identityAlert,
   makeGraphAlert,
   oauthAlert,
+  oauthIncident,
   phishingAlert,
   sampleGraphAlerts,
   sampleGraphIncidents,
@@ -769,6 +770,88 @@ describe("incident comments", () => {
     const as = (roles: string[]): Record<string, string> => bearer({ aud: "https://graph.microsoft.com", roles });
     expectError(await call("POST", COMMENTS, body("x"), as(["SecurityIncident.Read.All", "SecurityAlert.ReadWrite.All"])), 403, "Forbidden");
     expect((await call("POST", COMMENTS, body("x"), as(["SecurityIncident.ReadWrite.All"]))).status).toBe(200);
+  });
+});
+
+describe("merges and correlation", () => {
+  const A = sampleIncident.id; // high, three alerts
+  const B = oauthIncident.id; // low, the OAuth alert
+  const C = "48250";
+  const incident = (id: string): GraphIncident | undefined => emulator.incidents.find((i) => i.id === id);
+  const alertIds = (id: string): string[] => emulator.alerts.filter((a) => a.incidentId === id).map((a) => a.id).sort();
+  const prefer = { prefer: "include-unknown-enum-members" };
+
+  beforeEach(async () => {
+    const third: GraphIncident = {
+      ...structuredClone(oauthIncident),
+      id: C,
+      displayName: "Suspicious sign-ins to the OAuth app",
+      incidentWebUrl: oauthIncident.incidentWebUrl?.replace(B, C) ?? null,
+    };
+    await start({}, sampleGraphAlerts(), [...sampleGraphIncidents(), third]);
+  });
+
+  it("merging redirects the merged incident to the survivor and moves its alerts there, with the survivor's link", async () => {
+    clock = new Date("2026-12-01T10:00:00.000Z");
+    const { merged, survivor } = emulator.merge(A, B);
+    expect(merged).toMatchObject({ id: A, status: "redirected", redirectIncidentId: B, lastUpdateDateTime: "2026-12-01T10:00:00.000Z" });
+    expect(survivor).toMatchObject({ id: B, status: "active", redirectIncidentId: null, severity: "high", lastUpdateDateTime: "2026-12-01T10:00:00.000Z" });
+    expect(alertIds(A)).toEqual([]);
+    expect(alertIds(B)).toEqual([endpointAlert.id, phishingAlert.id, identityAlert.id, oauthAlert.id].sort());
+    for (const alert of emulator.alerts.filter((a) => a.incidentId === B)) expect(alert.incidentWebUrl).toBe(oauthIncident.incidentWebUrl);
+    // The alerts' own lastUpdateDateTime stay.
+    expect(emulator.alerts.find((a) => a.id === phishingAlert.id)?.lastUpdateDateTime).toBe(phishingAlert.lastUpdateDateTime);
+
+    const read = await call("GET", `${INCIDENTS}/${A}?$expand=alerts`);
+    expect(read.json).toMatchObject({ status: "redirected", redirectIncidentId: B, alerts: [] });
+    expect((await call("GET", `${INCIDENTS}/${B}?$expand=alerts`)).json.alerts).toHaveLength(4);
+    expect(ids(await filter("status eq 'redirected'", INCIDENTS))).toEqual([A]);
+    expect(ids(await filter("lastUpdateDateTime ge 2026-12-01T09:30:00Z", INCIDENTS))).toEqual([A, B]);
+  });
+
+  it("keeps a chain of merges: A into B, later B into C leaves A redirected to B, B to C, and every alert under C", async () => {
+    clock = new Date("2026-12-01T10:00:00.000Z");
+    emulator.merge(A, B);
+    clock = new Date("2026-12-01T11:00:00.000Z");
+    emulator.merge(B, C);
+    expect(incident(A)).toMatchObject({ status: "redirected", redirectIncidentId: B, lastUpdateDateTime: "2026-12-01T10:00:00.000Z" });
+    expect(incident(B)).toMatchObject({ status: "redirected", redirectIncidentId: C, lastUpdateDateTime: "2026-12-01T11:00:00.000Z" });
+    expect(incident(C)).toMatchObject({ status: "active", redirectIncidentId: null, severity: "high", lastUpdateDateTime: "2026-12-01T11:00:00.000Z" });
+    expect(alertIds(C)).toHaveLength(4);
+    for (const alert of emulator.alerts.filter((a) => a.incidentId === C)) expect(alert.incidentWebUrl).toBe(incident(C)?.incidentWebUrl);
+  });
+
+  it("refuses a merge into itself, of a merged incident, into a merged incident, or of an unknown one", () => {
+    expect(() => emulator.merge(A, A)).toThrow(/itself/);
+    expect(() => emulator.merge(A, "99999")).toThrow(/99999/);
+    emulator.merge(A, B);
+    expect(() => emulator.merge(A, C)).toThrow(/merged into incident '48230'/);
+    expect(() => emulator.merge(C, A)).toThrow(/merged into incident '48230'/);
+  });
+
+  it("refuses PATCH and comments on a merged incident with 400 BadRequest naming the survivor; it still reads", async () => {
+    emulator.merge(A, B);
+    const patch = await call("PATCH", `${INCIDENTS}/${A}`, { status: "resolved" });
+    expectError(patch, 400, "BadRequest");
+    expect(patch.json.error.message).toContain(B);
+    expectError(await call("POST", `${INCIDENTS}/${A}/comments`, { comment: "x" }), 400, "BadRequest");
+    expect((await call("GET", `${INCIDENTS}/${A}`)).status).toBe(200);
+    expect(incident(A)?.status).toBe("redirected");
+  });
+
+  it("correlating a new alert into an older incident moves its lastUpdateDateTime into a listing window and raises its severity", async () => {
+    const window = "lastUpdateDateTime ge 2026-12-01T00:00:00Z";
+    expect(ids(await filter(window, INCIDENTS))).toEqual([]);
+    clock = new Date("2026-12-01T10:00:00.000Z");
+    const joined = makeGraphAlert({ id: "da638999000000000000_1", incidentId: B, severity: "medium", createdDateTime: "2026-12-01T09:58:00.000Z" });
+    const after = emulator.correlate(joined);
+    expect(after).toMatchObject({ id: B, severity: "medium", lastUpdateDateTime: "2026-12-01T10:00:00.000Z" });
+    expect(ids(await filter(window, INCIDENTS))).toEqual([B]);
+    const expanded = await call("GET", `${INCIDENTS}?$expand=alerts&$filter=${encodeURIComponent(window)}`, undefined, prefer);
+    expect(expanded.json.value[0].alerts.map((a: GraphAlert) => a.id)).toEqual([joined.id, oauthAlert.id]);
+    expect(() => emulator.correlate(joined)).toThrow(/already stored/);
+    expect(() => emulator.correlate(makeGraphAlert({ id: "X", incidentId: "99999" }))).toThrow(/99999/);
+    expect(() => emulator.correlate(makeGraphAlert({ id: "Y" }))).toThrow(/no incident/);
   });
 });
 

@@ -265,6 +265,15 @@ const INCIDENT_PROPERTIES: Record<keyof SecurityNamespace.Incident | "prioritySc
   tenantId: true,
   alerts: true,
 };
+const SEVERITY_RANK: Record<SecurityNamespace.AlertSeverity, number> = {
+  unknown: 0,
+  unknownFutureValue: 0,
+  informational: 1,
+  low: 2,
+  medium: 3,
+  high: 4,
+};
+
 const members = (map: Record<string, boolean>): string[] => Object.keys(map);
 
 class ApiError extends Error {
@@ -576,6 +585,50 @@ export class GraphEmulator {
     }
   }
 
+  // ---- what Defender does to incidents on its own (test helpers) --------------------------------
+
+  /**
+   * Defender merges incident `fromId` into `intoId` (by its own correlation, or an analyst's): the
+   * merged incident turns `redirected` with `redirectIncidentId` = the survivor, its alerts move there
+   * (`incidentId`, `incidentWebUrl`), the survivor's severity rises to the merged one's, and both
+   * incidents' `lastUpdateDateTime` move to `at` (default: the clock). The alerts' own
+   * `lastUpdateDateTime` stay, so a client cannot count on them to see a merge. A merged incident
+   * keeps naming the incident it was merged into when that one is merged in turn: A → B → C is read
+   * hop by hop. A merged incident can be neither side of another merge.
+   */
+  merge(fromId: string, intoId: string, at?: Date): { merged: GraphIncident; survivor: GraphIncident } {
+    if (fromId === intoId) throw new Error(`An incident cannot be merged into itself (${fromId}).`);
+    const from = writableIncident(this.findIncident(fromId));
+    const into = writableIncident(this.findIncident(intoId));
+    const now = (at ?? this.now()).toISOString();
+    for (const alert of this.alerts) {
+      if (alert.incidentId !== fromId) continue;
+      alert.incidentId = intoId;
+      alert.incidentWebUrl = into.incidentWebUrl ?? null;
+    }
+    from.status = "redirected";
+    from.redirectIncidentId = intoId;
+    from.lastUpdateDateTime = now;
+    into.severity = higherSeverity(into.severity, from.severity);
+    into.lastUpdateDateTime = now;
+    return { merged: structuredClone(from), survivor: structuredClone(into) };
+  }
+
+  /**
+   * Defender correlates a new alert into the incident its `incidentId` names: the alert is stored,
+   * the incident's severity rises to the alert's, and its `lastUpdateDateTime` moves to `at` (default:
+   * the clock), which is how a listing by `lastUpdateDateTime` sees an older incident grow.
+   */
+  correlate(alert: GraphAlert, at?: Date): GraphIncident {
+    if (!alert.incidentId) throw new Error(`Alert ${alert.id} names no incident.`);
+    if (this.alerts.some((a) => a.id === alert.id)) throw new Error(`Alert ${alert.id} is already stored.`);
+    const incident = writableIncident(this.findIncident(alert.incidentId));
+    this.alerts.push(alert);
+    incident.severity = higherSeverity(incident.severity, alert.severity);
+    incident.lastUpdateDateTime = (at ?? this.now()).toISOString();
+    return structuredClone(incident);
+  }
+
   private presentIncident(incident: GraphIncident, include: boolean, expandAlerts: boolean): Record<string, unknown> {
     const copy: Record<string, unknown> = structuredClone(incident);
     if (!include && EVOLVABLE_INCIDENT_STATUSES.includes(incident.status ?? "active")) copy["status"] = "unknownFutureValue";
@@ -749,6 +802,12 @@ function touch(incident: GraphIncident, now: string, modifiedBy: string | undefi
 function appModifier(claims: Record<string, unknown>): string | undefined {
   const appId = claims["appid"] ?? claims["azp"];
   return typeof appId === "string" ? `API-App:${appId}` : undefined;
+}
+
+function higherSeverity(a: SecurityNamespace.AlertSeverity | undefined, b: SecurityNamespace.AlertSeverity | undefined): SecurityNamespace.AlertSeverity {
+  const x = a ?? "unknown";
+  const y = b ?? "unknown";
+  return SEVERITY_RANK[y] > SEVERITY_RANK[x] ? y : x;
 }
 
 // ---- presentation ---------------------------------------------------------------------------------
