@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { DOCUMENTATION_ONLY_DETERMINATIONS, GraphEmulator } from "./graph.ts";
-import type { GraphEmulatorOptions } from "./graph.ts";
+import type { GraphEmulatorOptions, PortalIncidentChange } from "./graph.ts";
 import {
   endpointAlert,
   identityAlert,
@@ -770,6 +770,72 @@ describe("incident comments", () => {
     const as = (roles: string[]): Record<string, string> => bearer({ aud: "https://graph.microsoft.com", roles });
     expectError(await call("POST", COMMENTS, body("x"), as(["SecurityIncident.Read.All", "SecurityAlert.ReadWrite.All"])), 403, "Forbidden");
     expect((await call("POST", COMMENTS, body("x"), as(["SecurityIncident.ReadWrite.All"]))).status).toBe(200);
+  });
+});
+
+describe("portal changes to an incident", () => {
+  beforeEach(async () => {
+    await start({}, sampleGraphAlerts(), sampleGraphIncidents());
+  });
+
+  it("records an analyst's change like PATCH, with the analyst as author and lastModifiedBy, at the given time", async () => {
+    const at = new Date("2026-12-01T10:00:00.000Z");
+    const after = emulator.portalIncident(sampleIncident.id, {
+      status: "resolved",
+      classification: "truePositive",
+      determination: "compromisedAccount",
+      assignedTo: "ana@contoso.com",
+      comment: "Password reset for jdoe",
+      by: "ana@contoso.com",
+      at,
+    });
+    expect(after).toMatchObject({
+      status: "resolved",
+      classification: "truePositive",
+      determination: "compromisedAccount",
+      assignedTo: "ana@contoso.com",
+      lastModifiedBy: "ana@contoso.com",
+      lastUpdateDateTime: "2026-12-01T10:00:00.000Z",
+    });
+    expect(after.comments).toEqual([{ comment: "Password reset for jdoe", createdByDisplayName: "ana@contoso.com", createdDateTime: "2026-12-01T10:00:00.000Z" }]);
+    expect(emulator.alerts.filter((a) => a.incidentId === sampleIncident.id).map((a) => [a.status, a.determination, a.resolvedDateTime])).toEqual([
+      ["resolved", "compromisedAccount", "2026-12-01T10:00:00.000Z"],
+      ["resolved", "compromisedAccount", "2026-12-01T10:00:00.000Z"],
+      ["resolved", "compromisedAccount", "2026-12-01T10:00:00.000Z"],
+    ]);
+    // A client reading changes since its last run sees it.
+    expect(ids(await filter("lastUpdateDateTime gt 2026-12-01T09:59:59Z", INCIDENTS))).toEqual([sampleIncident.id]);
+    expect((await call("GET", `${INCIDENTS}/${sampleIncident.id}`)).json.comments[0].createdByDisplayName).toBe("ana@contoso.com");
+    // The returned incident is a copy.
+    after.status = "active";
+    expect(emulator.incidents[0]?.status).toBe("resolved");
+  });
+
+  it("a comment alone moves lastUpdateDateTime, on the clock by default", () => {
+    clock = new Date("2026-12-01T12:00:00.000Z");
+    const after = emulator.portalIncident(oauthIncident.id, { comment: "Looking into it" });
+    expect(after).toMatchObject({ status: "active", lastUpdateDateTime: "2026-12-01T12:00:00.000Z", lastModifiedBy: "analyst@contoso.com" });
+    expect(after.comments?.at(-1)?.createdByDisplayName).toBe("analyst@contoso.com");
+  });
+
+  it("refuses what PATCH refuses, an empty comment and a merged incident, by throwing", () => {
+    expect(() => emulator.portalIncident(sampleIncident.id, { determination: "clean" as never })).toThrow(/determination/);
+    expect(() => emulator.portalIncident(sampleIncident.id, { status: "redirected" as never })).toThrow(/redirected/);
+    expect(() => emulator.portalIncident(sampleIncident.id, { comment: " " })).toThrow(/comment/);
+    expect(() => emulator.portalIncident("99999", { status: "resolved" })).toThrow(/99999/);
+    emulator.merge(sampleIncident.id, oauthIncident.id);
+    expect(() => emulator.portalIncident(sampleIncident.id, { assignedTo: "x" })).toThrow(/merged/);
+    expect(emulator.incidents[0]?.assignedTo).toBeNull();
+  });
+
+  it("is typed so that only what a PATCH could set compiles", () => {
+    // @ts-expect-error 'redirected' comes only from a merge
+    const redirected: PortalIncidentChange = { status: "redirected" };
+    // @ts-expect-error 'severity' is Defender's to set
+    const severity: PortalIncidentChange = { severity: "low" };
+    // @ts-expect-error 'clean' is the update page's spelling, not the schema's
+    const clean: PortalIncidentChange = { determination: "clean" };
+    expect([redirected, severity, clean]).toHaveLength(3);
   });
 });
 

@@ -233,6 +233,13 @@ const UPDATABLE: Record<keyof AlertUpdate, true> = { status: true, classificatio
  * rest of the entity (displayName, severity, summary, description, …) is Defender's to write.
  */
 type IncidentUpdate = Partial<Pick<GraphIncident, "status" | "classification" | "determination" | "assignedTo" | "customTags" | "resolvingComment">>;
+/** What an analyst may change in the portal; `redirected` comes only from a merge (`merge()`). */
+export type PortalIncidentChange = Omit<IncidentUpdate, "status"> & {
+  status?: Exclude<SecurityNamespace.IncidentStatus, "redirected" | "unknownFutureValue">;
+  comment?: string;
+  by?: string;
+  at?: Date;
+};
 const INCIDENT_UPDATABLE: Record<keyof IncidentUpdate, true> = {
   status: true,
   classification: true,
@@ -585,7 +592,27 @@ export class GraphEmulator {
     }
   }
 
-  // ---- what Defender does to incidents on its own (test helpers) --------------------------------
+  // ---- what Defender and analysts do to incidents (test helpers) --------------------------------
+
+  /**
+   * A change an analyst makes in the Defender portal: the fields and values PATCH accepts (a bad one
+   * throws), an optional comment signed `by`, who also becomes `lastModifiedBy`, and
+   * `lastUpdateDateTime` moved to `at` (default: the clock). Resolving resolves the incident's alerts,
+   * as PATCH does.
+   */
+  portalIncident(id: string, change: PortalIncidentChange): GraphIncident {
+    const { comment, by = "analyst@contoso.com", at, ...fields } = change;
+    const update = validateIncidentUpdate(fields, true, true);
+    if (comment !== undefined) commentText({ comment });
+    const incident = writableIncident(this.findIncident(id));
+    const now = (at ?? this.now()).toISOString();
+    if (comment !== undefined) {
+      incident.comments = [...(incident.comments ?? []), { comment, createdByDisplayName: by, createdDateTime: now }];
+      touch(incident, now, by);
+    }
+    this.updateIncident(incident, update, now, by);
+    return structuredClone(incident);
+  }
 
   /**
    * Defender merges incident `fromId` into `intoId` (by its own correlation, or an analyst's): the
