@@ -562,6 +562,51 @@ describe("incidents", () => {
     expectError(await filter("displayName eq 'x'", path), 400, "BadRequest");
   });
 
+  it("lists the incidents updated within a window, newest created first, or by lastUpdateDateTime with $orderby", async () => {
+    // The older incident was updated last: a window on lastUpdateDateTime finds it however old it is.
+    emulator.incidents[0]!.lastUpdateDateTime = "2026-12-01T08:00:00.000Z";
+    emulator.incidents[1]!.lastUpdateDateTime = "2026-11-30T23:00:00.000Z";
+    const window = encodeURIComponent("lastUpdateDateTime ge 2026-11-30T12:00:00Z");
+    const listed = await call("GET", `${INCIDENTS}?$filter=${window}&$expand=alerts`);
+    expect(listed.json.value.map((i: GraphIncident) => i.id)).toEqual(["48230", "48213"]);
+    const ordered = await call("GET", `${INCIDENTS}?$filter=${window}&$orderby=${encodeURIComponent("lastUpdateDateTime desc")}`);
+    expect(ordered.json.value.map((i: GraphIncident) => i.id)).toEqual(["48213", "48230"]);
+    const since = encodeURIComponent("lastUpdateDateTime gt 2026-11-30T23:00:00Z");
+    expect(ids(await call("GET", `${INCIDENTS}?$filter=${since}`))).toEqual(["48213"]);
+    expectError(await call("GET", `${INCIDENTS}?$filter=${encodeURIComponent("lastUpdateDateTime ge '2026-11-30T12:00:00Z'")}`), 400, "BadRequest");
+  });
+
+  it("expands each incident's alerts whole, with evidence and comments, their evolvable members hidden without the Prefer header", async () => {
+    emulator.alerts.find((a) => a.id === sentinelAlert.id)!.incidentId = oauthIncident.id;
+    const plain = await call("GET", `${INCIDENTS}?$expand=alerts`);
+    const byId = new Map<string, GraphIncident & { alerts: GraphAlert[] }>(plain.json.value.map((i: GraphIncident & { alerts: GraphAlert[] }) => [i.id, i]));
+    const fixtures = new Map(sampleGraphAlerts().map((a) => [a.id, a]));
+    for (const alert of byId.get(sampleIncident.id)?.alerts ?? []) {
+      expect(alert.evidence).toEqual(fixtures.get(alert.id)?.evidence);
+      expect(alert.comments).toEqual([]);
+    }
+    const sentinel = byId.get(oauthIncident.id)?.alerts.find((a) => a.id === sentinelAlert.id);
+    expect(sentinel?.serviceSource).toBe("unknownFutureValue");
+    const preferred = await call("GET", `${INCIDENTS}/${oauthIncident.id}?$expand=alerts`, undefined, { prefer: "include-unknown-enum-members" });
+    expect(preferred.json.alerts.map((a: GraphAlert) => [a.id, a.serviceSource])).toEqual([
+      [sentinelAlert.id, "microsoftSentinel"],
+      [oauthAlert.id, "microsoftDefenderForCloudApps"],
+    ]);
+  });
+
+  it("shows incident statuses before unknownFutureValue as they are, redirected included, and awaitingAction only with the Prefer header", async () => {
+    emulator.incidents[0]!.status = "redirected";
+    emulator.incidents[0]!.redirectIncidentId = oauthIncident.id;
+    emulator.incidents[1]!.status = "awaitingAction";
+    const plain = (await call("GET", INCIDENTS)).json.value.map((i: GraphIncident) => [i.id, i.status]);
+    expect(plain).toEqual([
+      [oauthIncident.id, "unknownFutureValue"],
+      [sampleIncident.id, "redirected"],
+    ]);
+    const preferred = (await call("GET", INCIDENTS, undefined, { prefer: "include-unknown-enum-members" })).json.value.map((i: GraphIncident) => i.status);
+    expect(preferred).toEqual(["awaitingAction", "redirected"]);
+  });
+
   it("pages incidents like alerts", async () => {
     const first = await call("GET", `${INCIDENTS}?$top=1&$expand=alerts`);
     expect(first.json.value).toHaveLength(1);

@@ -4,11 +4,15 @@
 // incidents are typed with Microsoft's published Graph types, and every enum the emulator accepts is an
 // exhaustive map over those unions, so the compiler checks them. Strict where the real service is, or
 // may be, strict: `$filter` only on the documented fields, only eq/ne/gt/ge/lt/le with and/or and
-// parentheses, enum constants quoted and case-sensitive, datetimes unquoted; PATCH only the four
-// updatable fields with the schema's values; evolvable enum members hidden as `unknownFutureValue`
-// without `Prefer: include-unknown-enum-members`, and refused in a `$filter` without it (Microsoft's
-// evolvable-enum guideline); 150 calls a minute per app and tenant; paging past
-// a deep `$skip` silently ends. Errors come in Graph's shape with `innerError` and a request id.
+// parentheses, enum constants quoted and case-sensitive, datetimes unquoted; PATCH only the updatable
+// fields (alerts: four; incidents: six, `redirected` left to merges) with the schema's values;
+// evolvable enum members hidden as `unknownFutureValue` without `Prefer: include-unknown-enum-members`,
+// and refused in a `$filter` or an incident PATCH without it (Microsoft's evolvable-enum guideline);
+// 150 calls a minute per app and tenant; paging past a deep `$skip` silently ends. Errors come in
+// Graph's shape with `innerError` and a request id.
+//
+// Incidents hold no alerts: an alert belongs to the incident its `incidentId` names, so a merge
+// (`merge()`) or a new alert (`correlate()`) shows in `$expand=alerts` as Defender would show it.
 import crypto from "node:crypto";
 import http from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
