@@ -443,7 +443,7 @@ describe("GET and PATCH /alerts_v2/{id}", () => {
   });
 
   it("refuses fields that cannot be updated, with 400 BadRequest", async () => {
-    for (const body of [{ severity: "low" }, { customDetails: {} }, { comments: [] }, { title: "x" }, { Status: "resolved" }, { lastUpdateDateTime: "2026-12-01T00:00:00Z" }]) {
+    for (const body of [{ severity: "low" }, { customDetails: {} }, { comments: [] }, { title: "x" }, { Status: "resolved" }, { lastUpdateDateTime: "2026-12-01T00:00:00Z" }, { status: "resolved", toString: "x" }]) {
       expectError(await call("PATCH", `${ALERTS}/${endpointAlert.id}`, body), 400, "BadRequest");
     }
     expect(emulator.alerts[0]?.lastUpdateDateTime).toBe(endpointAlert.lastUpdateDateTime);

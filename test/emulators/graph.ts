@@ -697,7 +697,7 @@ function validateUpdate(body: unknown, allowEmpty = false): AlertUpdate {
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("The request body must be a JSON object.");
   const update: AlertUpdate = {};
   for (const [key, value] of Object.entries(body)) {
-    if (!(key in UPDATABLE)) {
+    if (!Object.hasOwn(UPDATABLE, key)) {
       throw badRequest(`Invalid property '${key}': only ${Object.keys(UPDATABLE).join(", ")} can be updated.`);
     }
     switch (key as keyof AlertUpdate) {
