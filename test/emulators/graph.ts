@@ -751,6 +751,7 @@ function commentText(body: unknown): string {
 function validateIncidentUpdate(body: unknown, include: boolean, allowEmpty = false): IncidentUpdate {
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("The request body must be a JSON object.");
   const updatable = Object.keys(INCIDENT_UPDATABLE).join(", ");
+  if (!allowEmpty && Object.keys(body).length === 0) throw badRequest(`At least one of ${updatable} is required.`);
   const update: IncidentUpdate = {};
   for (const [key, value] of Object.entries(body)) {
     if (!Object.hasOwn(INCIDENT_UPDATABLE, key)) {
@@ -787,7 +788,6 @@ function validateIncidentUpdate(body: unknown, include: boolean, allowEmpty = fa
   }
   // A property sent as `unknownFutureValue` counts as absent, so it is dropped here.
   for (const key of Object.keys(update) as Array<keyof IncidentUpdate>) if (update[key] === undefined) delete update[key];
-  if (!allowEmpty && Object.keys(body).length === 0) throw badRequest(`At least one of ${updatable} is required.`);
   return update;
 }
 
