@@ -3,12 +3,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { DOCUMENTATION_ONLY_DETERMINATIONS, GraphEmulator } from "./graph.ts";
-import type { GraphEmulatorOptions } from "./graph.ts";
+import type { GraphEmulatorOptions, PortalIncidentChange } from "./graph.ts";
 import {
   endpointAlert,
   identityAlert,
   makeGraphAlert,
   oauthAlert,
+  oauthIncident,
   phishingAlert,
   sampleGraphAlerts,
   sampleGraphIncidents,
@@ -286,8 +287,18 @@ describe("evolvable enums", () => {
     expect(emulator.requests.at(-1)?.prefer).toContain("include-unknown-enum-members");
   });
 
-  it("filters on an evolvable member by its real name either way", async () => {
-    expect(ids(await filter("serviceSource eq 'microsoftSentinel'"))).toEqual([sentinelAlert.id]);
+  it("filters on an evolvable member by its name only with the Prefer header; without it, as unknownFutureValue", async () => {
+    const prefer = { prefer: "include-unknown-enum-members" };
+    const sentinel = `${ALERTS}?$filter=${encodeURIComponent("serviceSource eq 'microsoftSentinel'")}`;
+    expect(ids(await call("GET", sentinel, undefined, prefer))).toEqual([sentinelAlert.id]);
+    expectError(await call("GET", sentinel), 400, "BadRequest");
+    expect(ids(await filter("serviceSource eq 'unknownFutureValue'"))).toEqual(["AI", sentinelAlert.id].sort());
+    expect(ids(await call("GET", `${ALERTS}?$filter=${encodeURIComponent("serviceSource eq 'unknownFutureValue'")}`, undefined, prefer))).toEqual([]);
+    const awaiting = `${INCIDENTS}?$filter=${encodeURIComponent("status eq 'awaitingAction'")}`;
+    expect(ids(await call("GET", awaiting, undefined, prefer))).toEqual([sampleIncident.id]);
+    expectError(await call("GET", awaiting), 400, "BadRequest");
+    expect(ids(await filter("status eq 'unknownFutureValue'", INCIDENTS))).toEqual([sampleIncident.id]);
+    expect(ids(await filter("status ne 'active'", INCIDENTS))).toEqual([sampleIncident.id]);
   });
 });
 
@@ -383,6 +394,17 @@ describe("tokens", () => {
     expect((await call("GET", INCIDENTS, undefined, as(["SecurityIncident.Read.All"]))).status).toBe(200);
     expect((await call("GET", `${INCIDENTS}/${sampleIncident.id}`, undefined, as(["SecurityIncident.ReadWrite.All"]))).status).toBe(200);
   });
+
+  it("with checkRoles, requires SecurityIncident.ReadWrite.All to change an incident", async () => {
+    await start({ checkRoles: true }, [], [structuredClone(sampleIncident)]);
+    const as = (roles: string[]): Record<string, string> => bearer({ aud: "https://graph.microsoft.com", roles });
+    const incident = `${INCIDENTS}/${sampleIncident.id}`;
+    for (const roles of [["SecurityIncident.Read.All"], ["SecurityAlert.ReadWrite.All"], []]) {
+      expectError(await call("PATCH", incident, { status: "resolved" }, as(roles)), 403, "Forbidden");
+    }
+    expect(emulator.incidents[0]?.status).toBe("active");
+    expect((await call("PATCH", incident, { status: "resolved" }, as(["SecurityIncident.ReadWrite.All"]))).status).toBe(200);
+  });
 });
 
 describe("GET and PATCH /alerts_v2/{id}", () => {
@@ -421,7 +443,7 @@ describe("GET and PATCH /alerts_v2/{id}", () => {
   });
 
   it("refuses fields that cannot be updated, with 400 BadRequest", async () => {
-    for (const body of [{ severity: "low" }, { customDetails: {} }, { comments: [] }, { title: "x" }, { Status: "resolved" }, { lastUpdateDateTime: "2026-12-01T00:00:00Z" }]) {
+    for (const body of [{ severity: "low" }, { customDetails: {} }, { comments: [] }, { title: "x" }, { Status: "resolved" }, { lastUpdateDateTime: "2026-12-01T00:00:00Z" }, { status: "resolved", toString: "x" }]) {
       expectError(await call("PATCH", `${ALERTS}/${endpointAlert.id}`, body), 400, "BadRequest");
     }
     expect(emulator.alerts[0]?.lastUpdateDateTime).toBe(endpointAlert.lastUpdateDateTime);
@@ -540,6 +562,51 @@ describe("incidents", () => {
     expectError(await filter("displayName eq 'x'", path), 400, "BadRequest");
   });
 
+  it("lists the incidents updated within a window, newest created first, or by lastUpdateDateTime with $orderby", async () => {
+    // The older incident was updated last: a window on lastUpdateDateTime finds it however old it is.
+    emulator.incidents[0]!.lastUpdateDateTime = "2026-12-01T08:00:00.000Z";
+    emulator.incidents[1]!.lastUpdateDateTime = "2026-11-30T23:00:00.000Z";
+    const window = encodeURIComponent("lastUpdateDateTime ge 2026-11-30T12:00:00Z");
+    const listed = await call("GET", `${INCIDENTS}?$filter=${window}&$expand=alerts`);
+    expect(listed.json.value.map((i: GraphIncident) => i.id)).toEqual(["48230", "48213"]);
+    const ordered = await call("GET", `${INCIDENTS}?$filter=${window}&$orderby=${encodeURIComponent("lastUpdateDateTime desc")}`);
+    expect(ordered.json.value.map((i: GraphIncident) => i.id)).toEqual(["48213", "48230"]);
+    const since = encodeURIComponent("lastUpdateDateTime gt 2026-11-30T23:00:00Z");
+    expect(ids(await call("GET", `${INCIDENTS}?$filter=${since}`))).toEqual(["48213"]);
+    expectError(await call("GET", `${INCIDENTS}?$filter=${encodeURIComponent("lastUpdateDateTime ge '2026-11-30T12:00:00Z'")}`), 400, "BadRequest");
+  });
+
+  it("expands each incident's alerts whole, with evidence and comments, their evolvable members hidden without the Prefer header", async () => {
+    emulator.alerts.find((a) => a.id === sentinelAlert.id)!.incidentId = oauthIncident.id;
+    const plain = await call("GET", `${INCIDENTS}?$expand=alerts`);
+    const byId = new Map<string, GraphIncident & { alerts: GraphAlert[] }>(plain.json.value.map((i: GraphIncident & { alerts: GraphAlert[] }) => [i.id, i]));
+    const fixtures = new Map(sampleGraphAlerts().map((a) => [a.id, a]));
+    for (const alert of byId.get(sampleIncident.id)?.alerts ?? []) {
+      expect(alert.evidence).toEqual(fixtures.get(alert.id)?.evidence);
+      expect(alert.comments).toEqual([]);
+    }
+    const sentinel = byId.get(oauthIncident.id)?.alerts.find((a) => a.id === sentinelAlert.id);
+    expect(sentinel?.serviceSource).toBe("unknownFutureValue");
+    const preferred = await call("GET", `${INCIDENTS}/${oauthIncident.id}?$expand=alerts`, undefined, { prefer: "include-unknown-enum-members" });
+    expect(preferred.json.alerts.map((a: GraphAlert) => [a.id, a.serviceSource])).toEqual([
+      [sentinelAlert.id, "microsoftSentinel"],
+      [oauthAlert.id, "microsoftDefenderForCloudApps"],
+    ]);
+  });
+
+  it("shows incident statuses before unknownFutureValue as they are, redirected included, and awaitingAction only with the Prefer header", async () => {
+    emulator.incidents[0]!.status = "redirected";
+    emulator.incidents[0]!.redirectIncidentId = oauthIncident.id;
+    emulator.incidents[1]!.status = "awaitingAction";
+    const plain = (await call("GET", INCIDENTS)).json.value.map((i: GraphIncident) => [i.id, i.status]);
+    expect(plain).toEqual([
+      [oauthIncident.id, "unknownFutureValue"],
+      [sampleIncident.id, "redirected"],
+    ]);
+    const preferred = (await call("GET", INCIDENTS, undefined, { prefer: "include-unknown-enum-members" })).json.value.map((i: GraphIncident) => i.status);
+    expect(preferred).toEqual(["awaitingAction", "redirected"]);
+  });
+
   it("pages incidents like alerts", async () => {
     const first = await call("GET", `${INCIDENTS}?$top=1&$expand=alerts`);
     expect(first.json.value).toHaveLength(1);
@@ -547,6 +614,355 @@ describe("incidents", () => {
     expect(second.json.value.map((i: GraphIncident) => i.id)).toEqual(["48213"]);
     expect(second.json.value[0].alerts).toHaveLength(3);
     expect(second.json["@odata.nextLink"]).toBeUndefined();
+  });
+});
+
+describe("PATCH /incidents/{id}", () => {
+  const INCIDENT = `${INCIDENTS}/${sampleIncident.id}`;
+  const stored = (id = sampleIncident.id): GraphIncident | undefined => emulator.incidents.find((i) => i.id === id);
+
+  beforeEach(async () => {
+    await start({}, sampleGraphAlerts(), sampleGraphIncidents());
+  });
+
+  it("applies status, classification, determination, assignedTo, customTags and resolvingComment, and answers the updated incident", async () => {
+    const answer = await call(
+      "PATCH",
+      INCIDENT,
+      {
+        status: "inProgress",
+        classification: "truePositive",
+        determination: "multiStagedAttack",
+        assignedTo: "soc@contoso.com",
+        customTags: ["defender-issues", "ticket-12"],
+        resolvingComment: "Tracked in issue #12",
+      },
+      bearer({ appid: "4a0b1c2d-0000-4a5b-8c6d-7e8f9a0b1c2d" }),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.json["@odata.context"]).toMatch(/\$metadata#security\/incidents\/\$entity$/);
+    expect(answer.json).toMatchObject({
+      id: sampleIncident.id,
+      status: "inProgress",
+      classification: "truePositive",
+      determination: "multiStagedAttack",
+      assignedTo: "soc@contoso.com",
+      customTags: ["defender-issues", "ticket-12"],
+      resolvingComment: "Tracked in issue #12",
+      lastUpdateDateTime: "2026-12-01T09:00:00.000Z",
+      lastModifiedBy: "API-App:4a0b1c2d-0000-4a5b-8c6d-7e8f9a0b1c2d",
+      displayName: sampleIncident.displayName,
+      severity: "high",
+    });
+    expect(answer.json.alerts).toBeUndefined();
+    expect(emulator.incidentPatches).toEqual([{ id: sampleIncident.id, body: expect.objectContaining({ status: "inProgress" }) }]);
+    clock = new Date("2026-12-01T09:05:00.000Z");
+    const cleared = await call("PATCH", INCIDENT, { assignedTo: null, customTags: [] });
+    expect(cleared.json).toMatchObject({ assignedTo: null, customTags: [], status: "inProgress", lastUpdateDateTime: "2026-12-01T09:05:00.000Z" });
+  });
+
+  it("resolving an incident resolves each of its alerts with its classification and determination; other incidents' alerts stay", async () => {
+    clock = new Date("2026-12-01T10:00:00.000Z");
+    const answer = await call("PATCH", INCIDENT, { status: "resolved", classification: "truePositive", determination: "malware" });
+    expect(answer.json).toMatchObject({ status: "resolved", lastUpdateDateTime: "2026-12-01T10:00:00.000Z" });
+    const mine = emulator.alerts.filter((a) => a.incidentId === sampleIncident.id);
+    expect(mine).toHaveLength(3);
+    for (const alert of mine) {
+      expect(alert).toMatchObject({
+        status: "resolved",
+        classification: "truePositive",
+        determination: "malware",
+        resolvedDateTime: "2026-12-01T10:00:00.000Z",
+        lastUpdateDateTime: "2026-12-01T10:00:00.000Z",
+      });
+    }
+    const read = await call("GET", `${ALERTS}/${phishingAlert.id}`);
+    expect(read.json).toMatchObject({ status: "resolved", classification: "truePositive" });
+    expect(emulator.alerts.find((a) => a.id === oauthAlert.id)).toEqual(oauthAlert);
+    // Reopening the incident leaves its alerts resolved.
+    clock = new Date("2026-12-01T11:00:00.000Z");
+    await call("PATCH", INCIDENT, { status: "active" });
+    expect(stored()?.status).toBe("active");
+    expect(emulator.alerts.filter((a) => a.incidentId === sampleIncident.id).map((a) => a.status)).toEqual(["resolved", "resolved", "resolved"]);
+  });
+
+  it("resolving without a classification keeps each alert's own", async () => {
+    emulator.alerts.find((a) => a.id === identityAlert.id)!.classification = "falsePositive";
+    await call("PATCH", INCIDENT, { status: "resolved" });
+    const classes = Object.fromEntries(emulator.alerts.filter((a) => a.incidentId === sampleIncident.id).map((a) => [a.id, a.classification]));
+    expect(classes).toEqual({ [endpointAlert.id]: null, [phishingAlert.id]: null, [identityAlert.id]: "falsePositive" });
+  });
+
+  it("refuses read-only and unknown properties with 400 BadRequest, and changes nothing", async () => {
+    for (const body of [
+      { severity: "low" },
+      { displayName: "x" },
+      { summary: "x" },
+      { description: "x" },
+      { redirectIncidentId: "1" },
+      { lastUpdateDateTime: "2026-12-01T00:00:00Z" },
+      { comments: [] },
+      { systemTags: [] },
+      { alerts: [] },
+      { Status: "resolved" },
+      { toString: "x" },
+      { status: "resolved", title: "x" },
+    ]) {
+      expectError(await call("PATCH", INCIDENT, body), 400, "BadRequest");
+    }
+    expect(stored()).toEqual(sampleIncident);
+    expect(emulator.incidentPatches).toEqual([]);
+  });
+
+  it("refuses enum values outside the schema or in another case, the update page's determination spellings, and 'redirected'", async () => {
+    for (const body of [
+      { status: "Resolved" },
+      { status: "new" },
+      { status: "closed" },
+      { status: "redirected" },
+      { classification: "TruePositive" },
+      { classification: "benignPositive" },
+      { determination: "MultiStagedAttack" },
+      ...Object.keys(DOCUMENTATION_ONLY_DETERMINATIONS).map((determination) => ({ determination })),
+      { assignedTo: 42 },
+      { resolvingComment: ["x"] },
+      { customTags: "x" },
+      { customTags: [1] },
+      { customTags: null },
+    ]) {
+      expectError(await call("PATCH", INCIDENT, body), 400, "BadRequest");
+    }
+    for (const determination of Object.values(DOCUMENTATION_ONLY_DETERMINATIONS)) {
+      expect((await call("PATCH", INCIDENT, { determination })).json.determination).toBe(determination);
+    }
+  });
+
+  it("takes the evolvable status awaitingAction only with the Prefer header, and treats unknownFutureValue as absent", async () => {
+    expectError(await call("PATCH", INCIDENT, { status: "awaitingAction" }), 400, "BadRequest");
+    const prefer = { prefer: "include-unknown-enum-members" };
+    const awaiting = await call("PATCH", INCIDENT, { status: "awaitingAction" }, prefer);
+    expect(awaiting.json.status).toBe("awaitingAction");
+    expect((await call("GET", INCIDENT)).json.status).toBe("unknownFutureValue");
+    clock = new Date("2026-12-01T09:30:00.000Z");
+    const partial = await call("PATCH", INCIDENT, { status: "unknownFutureValue", assignedTo: "soc@contoso.com" }, prefer);
+    expect(partial.json).toMatchObject({ status: "awaitingAction", assignedTo: "soc@contoso.com", lastUpdateDateTime: "2026-12-01T09:30:00.000Z" });
+    clock = new Date("2026-12-01T09:45:00.000Z");
+    const nothing = await call("PATCH", INCIDENT, { classification: "unknownFutureValue" });
+    expect(nothing.status).toBe(200);
+    expect(nothing.json).toMatchObject({ classification: null, lastUpdateDateTime: "2026-12-01T09:30:00.000Z" });
+  });
+
+  it("refuses an empty body, a body that is not an object, a missing content type and query options; 404 for an unknown incident; 405 for other methods", async () => {
+    expectError(await call("PATCH", INCIDENT, {}), 400, "BadRequest");
+    expectError(await call("PATCH", INCIDENT, []), 400, "BadRequest");
+    expectError(await call("PATCH", INCIDENT, "{"), 400, "BadRequest");
+    expectError(await call("PATCH", `${INCIDENT}?$expand=alerts`, { status: "resolved" }), 400, "BadRequest");
+    const noType = await fetch(`${emulator.url}${INCIDENT}`, { method: "PATCH", headers: { authorization: "Bearer t" }, body: '{"status":"resolved"}' });
+    expect(noType.status).toBe(415);
+    expectError(await call("PATCH", `${INCIDENTS}/99999`, { status: "resolved" }), 404, "NotFound");
+    expectError(await call("PUT", INCIDENT, { status: "resolved" }), 405, "MethodNotAllowed");
+    expectError(await call("DELETE", INCIDENT), 405, "MethodNotAllowed");
+    expectError(await call("PATCH", INCIDENTS, { status: "resolved" }), 405, "MethodNotAllowed");
+    expect(stored()).toEqual(sampleIncident);
+  });
+});
+
+describe("incident comments", () => {
+  const COMMENTS = `${INCIDENTS}/${sampleIncident.id}/comments`;
+  const body = (comment: string): Record<string, string> => ({ "@odata.type": "microsoft.graph.security.alertComment", comment });
+
+  beforeEach(async () => {
+    await start({}, sampleGraphAlerts(), sampleGraphIncidents());
+  });
+
+  it("appends a comment signed by the app and answers 200 with the incident's whole comment list; lastUpdateDateTime moves", async () => {
+    const first = await call("POST", COMMENTS, body("Opened as issue #12"), bearer({ appid: "app-1", app_displayname: "Contoso SOC" }));
+    expect(first.status).toBe(200);
+    expect(first.json["@odata.context"]).toMatch(/Collection\(microsoft\.graph\.security\.alertComment\)$/);
+    expect(first.json.value).toEqual([{ comment: "Opened as issue #12", createdByDisplayName: "Contoso SOC", createdDateTime: "2026-12-01T09:00:00.000Z" }]);
+    clock = new Date("2026-12-01T09:01:00.000Z");
+    const second = await call("POST", COMMENTS, body("Closed"));
+    expect(second.json.value.map((c: SecurityNamespace.AlertComment) => [c.comment, c.createdByDisplayName])).toEqual([
+      ["Opened as issue #12", "Contoso SOC"],
+      ["Closed", "defender-issues"],
+    ]);
+    const incident = (await call("GET", `${INCIDENTS}/${sampleIncident.id}`)).json as GraphIncident;
+    expect(incident.comments).toHaveLength(2);
+    expect(incident.lastUpdateDateTime).toBe("2026-12-01T09:01:00.000Z");
+    expect(incident.lastModifiedBy).toBe("API-App:app-1");
+    // The incident's alerts keep their own comments.
+    expect(emulator.alerts.every((a) => a.comments?.length === 0)).toBe(true);
+  });
+
+  it("refuses another @odata.type, extra fields, a missing or empty comment; 404 for an unknown incident; 405 for GET", async () => {
+    for (const bad of [
+      { "@odata.type": "microsoft.graph.security.incident", comment: "x" },
+      { ...body("x"), createdByDisplayName: "me" },
+      { "@odata.type": "microsoft.graph.security.alertComment" },
+      body(""),
+      { comment: 5 },
+      [],
+    ]) {
+      expectError(await call("POST", COMMENTS, bad), 400, "BadRequest");
+    }
+    expectError(await call("POST", `${INCIDENTS}/99999/comments`, body("x")), 404, "NotFound");
+    expectError(await call("GET", COMMENTS), 405, "MethodNotAllowed");
+    expect(emulator.incidents[0]).toEqual(sampleIncident);
+  });
+
+  it("with checkRoles, requires SecurityIncident.ReadWrite.All", async () => {
+    await start({ checkRoles: true }, [], sampleGraphIncidents());
+    const as = (roles: string[]): Record<string, string> => bearer({ aud: "https://graph.microsoft.com", roles });
+    expectError(await call("POST", COMMENTS, body("x"), as(["SecurityIncident.Read.All", "SecurityAlert.ReadWrite.All"])), 403, "Forbidden");
+    expect((await call("POST", COMMENTS, body("x"), as(["SecurityIncident.ReadWrite.All"]))).status).toBe(200);
+  });
+});
+
+describe("portal changes to an incident", () => {
+  beforeEach(async () => {
+    await start({}, sampleGraphAlerts(), sampleGraphIncidents());
+  });
+
+  it("records an analyst's change like PATCH, with the analyst as author and lastModifiedBy, at the given time", async () => {
+    const at = new Date("2026-12-01T10:00:00.000Z");
+    const after = emulator.portalIncident(sampleIncident.id, {
+      status: "resolved",
+      classification: "truePositive",
+      determination: "compromisedAccount",
+      assignedTo: "ana@contoso.com",
+      comment: "Password reset for jdoe",
+      by: "ana@contoso.com",
+      at,
+    });
+    expect(after).toMatchObject({
+      status: "resolved",
+      classification: "truePositive",
+      determination: "compromisedAccount",
+      assignedTo: "ana@contoso.com",
+      lastModifiedBy: "ana@contoso.com",
+      lastUpdateDateTime: "2026-12-01T10:00:00.000Z",
+    });
+    expect(after.comments).toEqual([{ comment: "Password reset for jdoe", createdByDisplayName: "ana@contoso.com", createdDateTime: "2026-12-01T10:00:00.000Z" }]);
+    expect(emulator.alerts.filter((a) => a.incidentId === sampleIncident.id).map((a) => [a.status, a.determination, a.resolvedDateTime])).toEqual([
+      ["resolved", "compromisedAccount", "2026-12-01T10:00:00.000Z"],
+      ["resolved", "compromisedAccount", "2026-12-01T10:00:00.000Z"],
+      ["resolved", "compromisedAccount", "2026-12-01T10:00:00.000Z"],
+    ]);
+    // A client reading changes since its last run sees it.
+    expect(ids(await filter("lastUpdateDateTime gt 2026-12-01T09:59:59Z", INCIDENTS))).toEqual([sampleIncident.id]);
+    expect((await call("GET", `${INCIDENTS}/${sampleIncident.id}`)).json.comments[0].createdByDisplayName).toBe("ana@contoso.com");
+    // The returned incident is a copy.
+    after.status = "active";
+    expect(emulator.incidents[0]?.status).toBe("resolved");
+  });
+
+  it("a comment alone moves lastUpdateDateTime, on the clock by default", () => {
+    clock = new Date("2026-12-01T12:00:00.000Z");
+    const after = emulator.portalIncident(oauthIncident.id, { comment: "Looking into it" });
+    expect(after).toMatchObject({ status: "active", lastUpdateDateTime: "2026-12-01T12:00:00.000Z", lastModifiedBy: "analyst@contoso.com" });
+    expect(after.comments?.at(-1)?.createdByDisplayName).toBe("analyst@contoso.com");
+  });
+
+  it("refuses what PATCH refuses, an empty comment and a merged incident, by throwing", () => {
+    expect(() => emulator.portalIncident(sampleIncident.id, { determination: "clean" as never })).toThrow(/determination/);
+    expect(() => emulator.portalIncident(sampleIncident.id, { status: "redirected" as never })).toThrow(/redirected/);
+    expect(() => emulator.portalIncident(sampleIncident.id, { comment: " " })).toThrow(/comment/);
+    expect(() => emulator.portalIncident("99999", { status: "resolved" })).toThrow(/99999/);
+    emulator.merge(sampleIncident.id, oauthIncident.id);
+    expect(() => emulator.portalIncident(sampleIncident.id, { assignedTo: "x" })).toThrow(/merged/);
+    expect(emulator.incidents[0]?.assignedTo).toBeNull();
+  });
+
+  it("is typed so that only what a PATCH could set compiles", () => {
+    // @ts-expect-error 'redirected' comes only from a merge
+    const redirected: PortalIncidentChange = { status: "redirected" };
+    // @ts-expect-error 'severity' is Defender's to set
+    const severity: PortalIncidentChange = { severity: "low" };
+    // @ts-expect-error 'clean' is the update page's spelling, not the schema's
+    const clean: PortalIncidentChange = { determination: "clean" };
+    expect([redirected, severity, clean]).toHaveLength(3);
+  });
+});
+
+describe("merges and correlation", () => {
+  const A = sampleIncident.id; // high, three alerts
+  const B = oauthIncident.id; // low, the OAuth alert
+  const C = "48250";
+  const incident = (id: string): GraphIncident | undefined => emulator.incidents.find((i) => i.id === id);
+  const alertIds = (id: string): string[] => emulator.alerts.filter((a) => a.incidentId === id).map((a) => a.id).sort();
+  const prefer = { prefer: "include-unknown-enum-members" };
+
+  beforeEach(async () => {
+    const third: GraphIncident = {
+      ...structuredClone(oauthIncident),
+      id: C,
+      displayName: "Suspicious sign-ins to the OAuth app",
+      incidentWebUrl: oauthIncident.incidentWebUrl?.replace(B, C) ?? null,
+    };
+    await start({}, sampleGraphAlerts(), [...sampleGraphIncidents(), third]);
+  });
+
+  it("merging redirects the merged incident to the survivor and moves its alerts there, with the survivor's link", async () => {
+    clock = new Date("2026-12-01T10:00:00.000Z");
+    const { merged, survivor } = emulator.merge(A, B);
+    expect(merged).toMatchObject({ id: A, status: "redirected", redirectIncidentId: B, lastUpdateDateTime: "2026-12-01T10:00:00.000Z" });
+    expect(survivor).toMatchObject({ id: B, status: "active", redirectIncidentId: null, severity: "high", lastUpdateDateTime: "2026-12-01T10:00:00.000Z" });
+    expect(alertIds(A)).toEqual([]);
+    expect(alertIds(B)).toEqual([endpointAlert.id, phishingAlert.id, identityAlert.id, oauthAlert.id].sort());
+    for (const alert of emulator.alerts.filter((a) => a.incidentId === B)) expect(alert.incidentWebUrl).toBe(oauthIncident.incidentWebUrl);
+    // The alerts' own lastUpdateDateTime stay.
+    expect(emulator.alerts.find((a) => a.id === phishingAlert.id)?.lastUpdateDateTime).toBe(phishingAlert.lastUpdateDateTime);
+
+    const read = await call("GET", `${INCIDENTS}/${A}?$expand=alerts`);
+    expect(read.json).toMatchObject({ status: "redirected", redirectIncidentId: B, alerts: [] });
+    expect((await call("GET", `${INCIDENTS}/${B}?$expand=alerts`)).json.alerts).toHaveLength(4);
+    expect(ids(await filter("status eq 'redirected'", INCIDENTS))).toEqual([A]);
+    expect(ids(await filter("lastUpdateDateTime ge 2026-12-01T09:30:00Z", INCIDENTS))).toEqual([A, B]);
+  });
+
+  it("keeps a chain of merges: A into B, later B into C leaves A redirected to B, B to C, and every alert under C", async () => {
+    clock = new Date("2026-12-01T10:00:00.000Z");
+    emulator.merge(A, B);
+    clock = new Date("2026-12-01T11:00:00.000Z");
+    emulator.merge(B, C);
+    expect(incident(A)).toMatchObject({ status: "redirected", redirectIncidentId: B, lastUpdateDateTime: "2026-12-01T10:00:00.000Z" });
+    expect(incident(B)).toMatchObject({ status: "redirected", redirectIncidentId: C, lastUpdateDateTime: "2026-12-01T11:00:00.000Z" });
+    expect(incident(C)).toMatchObject({ status: "active", redirectIncidentId: null, severity: "high", lastUpdateDateTime: "2026-12-01T11:00:00.000Z" });
+    expect(alertIds(C)).toHaveLength(4);
+    for (const alert of emulator.alerts.filter((a) => a.incidentId === C)) expect(alert.incidentWebUrl).toBe(incident(C)?.incidentWebUrl);
+  });
+
+  it("refuses a merge into itself, of a merged incident, into a merged incident, or of an unknown one", () => {
+    expect(() => emulator.merge(A, A)).toThrow(/itself/);
+    expect(() => emulator.merge(A, "99999")).toThrow(/99999/);
+    emulator.merge(A, B);
+    expect(() => emulator.merge(A, C)).toThrow(/merged into incident '48230'/);
+    expect(() => emulator.merge(C, A)).toThrow(/merged into incident '48230'/);
+  });
+
+  it("refuses PATCH and comments on a merged incident with 400 BadRequest naming the survivor; it still reads", async () => {
+    emulator.merge(A, B);
+    const patch = await call("PATCH", `${INCIDENTS}/${A}`, { status: "resolved" });
+    expectError(patch, 400, "BadRequest");
+    expect(patch.json.error.message).toContain(B);
+    expectError(await call("POST", `${INCIDENTS}/${A}/comments`, { comment: "x" }), 400, "BadRequest");
+    expect((await call("GET", `${INCIDENTS}/${A}`)).status).toBe(200);
+    expect(incident(A)?.status).toBe("redirected");
+  });
+
+  it("correlating a new alert into an older incident moves its lastUpdateDateTime into a listing window and raises its severity", async () => {
+    const window = "lastUpdateDateTime ge 2026-12-01T00:00:00Z";
+    expect(ids(await filter(window, INCIDENTS))).toEqual([]);
+    clock = new Date("2026-12-01T10:00:00.000Z");
+    const joined = makeGraphAlert({ id: "da638999000000000000_1", incidentId: B, severity: "medium", createdDateTime: "2026-12-01T09:58:00.000Z" });
+    const after = emulator.correlate(joined);
+    expect(after).toMatchObject({ id: B, severity: "medium", lastUpdateDateTime: "2026-12-01T10:00:00.000Z" });
+    expect(ids(await filter(window, INCIDENTS))).toEqual([B]);
+    const expanded = await call("GET", `${INCIDENTS}?$expand=alerts&$filter=${encodeURIComponent(window)}`, undefined, prefer);
+    expect(expanded.json.value[0].alerts.map((a: GraphAlert) => a.id)).toEqual([joined.id, oauthAlert.id]);
+    expect(() => emulator.correlate(joined)).toThrow(/already stored/);
+    expect(() => emulator.correlate(makeGraphAlert({ id: "X", incidentId: "99999" }))).toThrow(/99999/);
+    expect(() => emulator.correlate(makeGraphAlert({ id: "Y" }))).toThrow(/no incident/);
   });
 });
 

@@ -4,10 +4,15 @@
 // incidents are typed with Microsoft's published Graph types, and every enum the emulator accepts is an
 // exhaustive map over those unions, so the compiler checks them. Strict where the real service is, or
 // may be, strict: `$filter` only on the documented fields, only eq/ne/gt/ge/lt/le with and/or and
-// parentheses, enum constants quoted and case-sensitive, datetimes unquoted; PATCH only the four
-// updatable fields with the schema's values; evolvable enum members hidden as `unknownFutureValue`
-// without `Prefer: include-unknown-enum-members`; 150 calls a minute per app and tenant; paging past
-// a deep `$skip` silently ends. Errors come in Graph's shape with `innerError` and a request id.
+// parentheses, enum constants quoted and case-sensitive, datetimes unquoted; PATCH only the updatable
+// fields (alerts: four; incidents: six, `redirected` left to merges) with the schema's values;
+// evolvable enum members hidden as `unknownFutureValue` without `Prefer: include-unknown-enum-members`,
+// and refused in a `$filter` or an incident PATCH without it (Microsoft's evolvable-enum guideline);
+// 150 calls a minute per app and tenant; paging past a deep `$skip` silently ends. Errors come in
+// Graph's shape with `innerError` and a request id.
+//
+// Incidents hold no alerts: an alert belongs to the incident its `incidentId` names, so a merge
+// (`merge()`) or a new alert (`correlate()`) shows in `$expand=alerts` as Defender would show it.
 import crypto from "node:crypto";
 import http from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -96,8 +101,9 @@ const INCLUDE_UNKNOWN = "include-unknown-enum-members";
 
 // ---- the schema's enums, as exhaustive maps over Microsoft's unions ----------------------------
 //
-// `true` marks a member a client may send; `false` marks `unknownFutureValue`, the sentinel. The
-// Record type makes the compiler refuse a missing member or one the types do not have.
+// `true` marks a member a client may send; `false` marks `unknownFutureValue`, the sentinel (and the
+// incident status `redirected`, which only Defender sets). The Record type makes the compiler refuse a
+// missing member or one the types do not have.
 
 const ALERT_STATUSES: Record<SecurityNamespace.AlertStatus, boolean> = {
   unknown: true,
@@ -166,11 +172,13 @@ const SERVICE_SOURCES: Record<ServiceSource, boolean> = {
   microsoftThreatIntelligence: true,
   microsoftSecurityForAI: true,
 };
+// A merge sets `redirected`, with the survivor in `redirectIncidentId`, which no request body can name:
+// a client filters on it but cannot set it.
 const INCIDENT_STATUSES: Record<SecurityNamespace.IncidentStatus, boolean> = {
   active: true,
   resolved: true,
   inProgress: true,
-  redirected: true,
+  redirected: false,
   unknownFutureValue: false,
   awaitingAction: true,
 };
@@ -223,6 +231,60 @@ const EVOLVABLE_REMEDIATION_STATUSES: readonly SecurityNamespace.EvidenceRemedia
 type AlertUpdate = Partial<Pick<GraphAlert, "status" | "classification" | "determination" | "assignedTo">>;
 const UPDATABLE: Record<keyof AlertUpdate, true> = { status: true, classification: true, determination: true, assignedTo: true };
 
+/**
+ * Fields PATCH /incidents/{id} accepts: the update page's five (assignedTo, classification,
+ * determination, status, customTags), and resolvingComment, which our reference names as well. The
+ * rest of the entity (displayName, severity, summary, description, …) is Defender's to write.
+ */
+type IncidentUpdate = Partial<Pick<GraphIncident, "status" | "classification" | "determination" | "assignedTo" | "customTags" | "resolvingComment">>;
+/** What an analyst may change in the portal; `redirected` comes only from a merge (`merge()`). */
+export type PortalIncidentChange = Omit<IncidentUpdate, "status"> & {
+  status?: Exclude<SecurityNamespace.IncidentStatus, "redirected" | "unknownFutureValue">;
+  comment?: string;
+  by?: string;
+  at?: Date;
+};
+const INCIDENT_UPDATABLE: Record<keyof IncidentUpdate, true> = {
+  status: true,
+  classification: true,
+  determination: true,
+  assignedTo: true,
+  customTags: true,
+  resolvingComment: true,
+};
+/** Every property of the incident entity type, so a refusal can say "read-only" rather than "unknown". */
+const INCIDENT_PROPERTIES: Record<keyof SecurityNamespace.Incident | "priorityScore", true> = {
+  id: true,
+  assignedTo: true,
+  classification: true,
+  comments: true,
+  createdDateTime: true,
+  customTags: true,
+  description: true,
+  determination: true,
+  displayName: true,
+  incidentWebUrl: true,
+  lastModifiedBy: true,
+  lastUpdateDateTime: true,
+  priorityScore: true,
+  redirectIncidentId: true,
+  resolvingComment: true,
+  severity: true,
+  status: true,
+  summary: true,
+  systemTags: true,
+  tenantId: true,
+  alerts: true,
+};
+const SEVERITY_RANK: Record<SecurityNamespace.AlertSeverity, number> = {
+  unknown: 0,
+  unknownFutureValue: 0,
+  informational: 1,
+  low: 2,
+  medium: 3,
+  high: 4,
+};
+
 const members = (map: Record<string, boolean>): string[] => Object.keys(map);
 
 class ApiError extends Error {
@@ -243,7 +305,10 @@ export class GraphEmulator {
   alerts: GraphAlert[] = [];
   incidents: GraphIncident[] = [];
   requests: GraphRequest[] = [];
+  /** Bodies of the alert PATCHes served. */
   patches: Array<{ id: string; body: unknown }> = [];
+  /** Bodies of the incident PATCHes served. */
+  incidentPatches: Array<{ id: string; body: unknown }> = [];
 
   private readonly options: GraphEmulatorOptions;
   private readonly server: http.Server;
@@ -341,14 +406,12 @@ export class GraphEmulator {
       if (method !== "GET" || comments) throw methodNotAllowed(method);
       return { status: 200, body: resource === "alert" ? this.listAlerts(url, include) : this.listIncidents(url, include) };
     }
-    if (resource === "incident") {
-      if (method !== "GET" || comments) throw methodNotAllowed(method);
-      return { status: 200, body: this.getIncident(id, url, include) };
-    }
+    if (resource === "incident") return this.routeIncident(method, id, url, req, text, claims, include, comments !== undefined);
     if (comments) {
       if (method !== "POST") throw methodNotAllowed(method);
       requireJson(req);
-      return { status: 200, body: this.postComment(id, parseJsonBody(text), claims) };
+      const comment = commentText(parseJsonBody(text));
+      return { status: 200, body: this.postComment(this.findAlert(id), comment, claims) };
     }
     if (method === "GET") {
       rejectQueryOptions(url.searchParams);
@@ -406,8 +469,9 @@ export class GraphEmulator {
   // ---- alerts -----------------------------------------------------------------------------------
 
   private listAlerts(url: URL, include: boolean): Record<string, unknown> {
-    const options = parseQueryOptions(url.searchParams, ALERT_FILTER, false);
-    const matching = this.alerts.filter((a) => !options.filter || evaluate(options.filter, a as unknown as Record<string, unknown>));
+    const options = parseQueryOptions(url.searchParams, ALERT_FILTER, false, include);
+    // Without the Prefer header the filter sees what the client sees: evolvable members as the sentinel.
+    const matching = this.alerts.filter((a) => !options.filter || evaluate(options.filter, include ? a : present(a, false)));
     const rows = order(matching, options.orderBy);
     return this.page(url, "alerts_v2", rows.map((a) => present(a, include)), options);
   }
@@ -434,26 +498,13 @@ export class GraphEmulator {
     return { "@odata.context": `${this.url}${PREFIX}/$metadata#security/alerts_v2/$entity`, ...present(alert, include) };
   }
 
-  private postComment(id: string, body: unknown, claims: Record<string, unknown>): Record<string, unknown> {
-    if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("The request body must be a JSON object.");
-    const fields = body as Record<string, unknown>;
-    for (const key of Object.keys(fields)) {
-      if (key !== "@odata.type" && key !== "comment") {
-        throw badRequest(`The property '${key}' does not exist on type 'microsoft.graph.security.alertComment'.`);
-      }
-    }
-    const type = fields["@odata.type"];
-    if (type !== undefined && String(type).replace(/^#/, "") !== "microsoft.graph.security.alertComment") {
-      throw badRequest(`A type named '${String(type)}' could not be resolved as 'microsoft.graph.security.alertComment'.`);
-    }
-    const comment = fields["comment"];
-    if (typeof comment !== "string" || comment.trim() === "") throw badRequest("The 'comment' property is required and must be a non-empty string.");
-    const alert = this.findAlert(id);
+  /** Appends a comment signed by the app to an alert or incident; answers the whole list, as Graph does. */
+  private postComment(target: GraphAlert | GraphIncident, comment: string, claims: Record<string, unknown>): Record<string, unknown> {
     const now = this.now().toISOString();
     const author = this.options.appDisplayName ?? (typeof claims["app_displayname"] === "string" ? claims["app_displayname"] : DEFAULT_APP_DISPLAY_NAME);
-    alert.comments = [...(alert.comments ?? []), { comment, createdByDisplayName: author, createdDateTime: now }];
-    alert.lastUpdateDateTime = now;
-    return { "@odata.context": `${this.url}${PREFIX}/$metadata#Collection(microsoft.graph.security.alertComment)`, value: structuredClone(alert.comments) };
+    target.comments = [...(target.comments ?? []), { comment, createdByDisplayName: author, createdDateTime: now }];
+    target.lastUpdateDateTime = now;
+    return { "@odata.context": `${this.url}${PREFIX}/$metadata#Collection(microsoft.graph.security.alertComment)`, value: structuredClone(target.comments) };
   }
 
   /**
@@ -475,8 +526,8 @@ export class GraphEmulator {
   // ---- incidents --------------------------------------------------------------------------------
 
   private listIncidents(url: URL, include: boolean): Record<string, unknown> {
-    const options = parseQueryOptions(url.searchParams, INCIDENT_FILTER, true);
-    const matching = this.incidents.filter((i) => !options.filter || evaluate(options.filter, i as unknown as Record<string, unknown>));
+    const options = parseQueryOptions(url.searchParams, INCIDENT_FILTER, true, include);
+    const matching = this.incidents.filter((i) => !options.filter || evaluate(options.filter, include ? i : this.presentIncident(i, false, false)));
     const rows = order(matching, options.orderBy);
     return this.page(url, "incidents", rows.map((i) => this.presentIncident(i, include, options.expandAlerts)), options);
   }
@@ -486,9 +537,127 @@ export class GraphEmulator {
     for (const name of url.searchParams.keys()) {
       if (name.startsWith("$") && name !== "$expand") throw badRequest(`Query option '${name}' is not allowed on a single incident.`);
     }
+    return { "@odata.context": `${this.url}${PREFIX}/$metadata#security/incidents/$entity`, ...this.presentIncident(this.findIncident(id), include, expandAlerts) };
+  }
+
+  private routeIncident(method: string, id: string, url: URL, req: IncomingMessage, text: string, claims: Record<string, unknown>, include: boolean, comments: boolean): Reply {
+    if (comments) {
+      if (method !== "POST") throw methodNotAllowed(method);
+      requireJson(req);
+      const comment = commentText(parseJsonBody(text));
+      const incident = writableIncident(this.findIncident(id));
+      const body = this.postComment(incident, comment, claims);
+      incident.lastModifiedBy = appModifier(claims) ?? incident.lastModifiedBy ?? null;
+      return { status: 200, body };
+    }
+    if (method === "GET") return { status: 200, body: this.getIncident(id, url, include) };
+    if (method !== "PATCH") throw methodNotAllowed(method);
+    rejectQueryOptions(url.searchParams, "incident");
+    requireJson(req);
+    return { status: 200, body: this.patchIncident(id, parseJsonBody(text), include, claims) };
+  }
+
+  private findIncident(id: string): GraphIncident {
     const incident = this.incidents.find((i) => i.id === id);
     if (!incident) throw new ApiError(404, "NotFound", `Incident with id '${id}' was not found.`);
-    return { "@odata.context": `${this.url}${PREFIX}/$metadata#security/incidents/$entity`, ...this.presentIncident(incident, include, expandAlerts) };
+    return incident;
+  }
+
+  private patchIncident(id: string, body: unknown, include: boolean, claims: Record<string, unknown>): Record<string, unknown> {
+    const update = validateIncidentUpdate(body, include);
+    const incident = writableIncident(this.findIncident(id));
+    this.updateIncident(incident, update, this.now().toISOString(), appModifier(claims));
+    this.incidentPatches.push({ id, body });
+    return { "@odata.context": `${this.url}${PREFIX}/$metadata#security/incidents/$entity`, ...this.presentIncident(incident, include, false) };
+  }
+
+  /**
+   * Applies an update; `lastUpdateDateTime` moves unless nothing was set (a PATCH of only
+   * `unknownFutureValue`). Resolving the incident resolves its alerts with its classification and
+   * determination; reopening it leaves them as they are.
+   */
+  private updateIncident(incident: GraphIncident, update: IncidentUpdate, now: string, modifiedBy: string | undefined): void {
+    if (Object.keys(update).length === 0) return;
+    Object.assign(incident, update);
+    touch(incident, now, modifiedBy);
+    if (update.status === "resolved") this.resolveAlertsOf(incident, now);
+  }
+
+  private resolveAlertsOf(incident: GraphIncident, now: string): void {
+    for (const alert of this.alerts) {
+      if (alert.incidentId !== incident.id) continue;
+      if (alert.status !== "resolved") {
+        alert.status = "resolved";
+        alert.resolvedDateTime = now;
+      }
+      if (incident.classification) alert.classification = incident.classification;
+      if (incident.determination) alert.determination = incident.determination;
+      alert.lastUpdateDateTime = now;
+    }
+  }
+
+  // ---- what Defender and analysts do to incidents (test helpers) --------------------------------
+
+  /**
+   * A change an analyst makes in the Defender portal: the fields and values PATCH accepts (a bad one
+   * throws), an optional comment signed `by`, who also becomes `lastModifiedBy`, and
+   * `lastUpdateDateTime` moved to `at` (default: the clock). Resolving resolves the incident's alerts,
+   * as PATCH does.
+   */
+  portalIncident(id: string, change: PortalIncidentChange): GraphIncident {
+    const { comment, by = "analyst@contoso.com", at, ...fields } = change;
+    const update = validateIncidentUpdate(fields, true, true);
+    if (comment !== undefined) commentText({ comment });
+    const incident = writableIncident(this.findIncident(id));
+    const now = (at ?? this.now()).toISOString();
+    if (comment !== undefined) {
+      incident.comments = [...(incident.comments ?? []), { comment, createdByDisplayName: by, createdDateTime: now }];
+      touch(incident, now, by);
+    }
+    this.updateIncident(incident, update, now, by);
+    return structuredClone(incident);
+  }
+
+  /**
+   * Defender merges incident `fromId` into `intoId` (by its own correlation, or an analyst's): the
+   * merged incident turns `redirected` with `redirectIncidentId` = the survivor, its alerts move there
+   * (`incidentId`, `incidentWebUrl`), the survivor's severity rises to the merged one's, and both
+   * incidents' `lastUpdateDateTime` move to `at` (default: the clock). The alerts' own
+   * `lastUpdateDateTime` stay, so a client cannot count on them to see a merge. A merged incident
+   * keeps naming the incident it was merged into when that one is merged in turn: A → B → C is read
+   * hop by hop. A merged incident can be neither side of another merge.
+   */
+  merge(fromId: string, intoId: string, at?: Date): { merged: GraphIncident; survivor: GraphIncident } {
+    if (fromId === intoId) throw new Error(`An incident cannot be merged into itself (${fromId}).`);
+    const from = writableIncident(this.findIncident(fromId));
+    const into = writableIncident(this.findIncident(intoId));
+    const now = (at ?? this.now()).toISOString();
+    for (const alert of this.alerts) {
+      if (alert.incidentId !== fromId) continue;
+      alert.incidentId = intoId;
+      alert.incidentWebUrl = into.incidentWebUrl ?? null;
+    }
+    from.status = "redirected";
+    from.redirectIncidentId = intoId;
+    from.lastUpdateDateTime = now;
+    into.severity = higherSeverity(into.severity, from.severity);
+    into.lastUpdateDateTime = now;
+    return { merged: structuredClone(from), survivor: structuredClone(into) };
+  }
+
+  /**
+   * Defender correlates a new alert into the incident its `incidentId` names: the alert is stored,
+   * the incident's severity rises to the alert's, and its `lastUpdateDateTime` moves to `at` (default:
+   * the clock), which is how a listing by `lastUpdateDateTime` sees an older incident grow.
+   */
+  correlate(alert: GraphAlert, at?: Date): GraphIncident {
+    if (!alert.incidentId) throw new Error(`Alert ${alert.id} names no incident.`);
+    if (this.alerts.some((a) => a.id === alert.id)) throw new Error(`Alert ${alert.id} is already stored.`);
+    const incident = writableIncident(this.findIncident(alert.incidentId));
+    this.alerts.push(alert);
+    incident.severity = higherSeverity(incident.severity, alert.severity);
+    incident.lastUpdateDateTime = (at ?? this.now()).toISOString();
+    return structuredClone(incident);
   }
 
   private presentIncident(incident: GraphIncident, include: boolean, expandAlerts: boolean): Record<string, unknown> {
@@ -528,7 +697,7 @@ function validateUpdate(body: unknown, allowEmpty = false): AlertUpdate {
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("The request body must be a JSON object.");
   const update: AlertUpdate = {};
   for (const [key, value] of Object.entries(body)) {
-    if (!(key in UPDATABLE)) {
+    if (!Object.hasOwn(UPDATABLE, key)) {
       throw badRequest(`Invalid property '${key}': only ${Object.keys(UPDATABLE).join(", ")} can be updated.`);
     }
     switch (key as keyof AlertUpdate) {
@@ -559,6 +728,117 @@ function enumValue<T extends string>(property: string, value: unknown, map: Reco
     `Invalid value ${shown} for property '${property}' of type 'microsoft.graph.security.${typeName}'. ` +
       `Valid values: ${members(map).filter((m) => map[m as T]).join(", ")}.`,
   );
+}
+
+/** The text of a comment body: `{"@odata.type": "microsoft.graph.security.alertComment", "comment": …}`. */
+function commentText(body: unknown): string {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("The request body must be a JSON object.");
+  const fields = body as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    if (key !== "@odata.type" && key !== "comment") {
+      throw badRequest(`The property '${key}' does not exist on type 'microsoft.graph.security.alertComment'.`);
+    }
+  }
+  const type = fields["@odata.type"];
+  if (type !== undefined && String(type).replace(/^#/, "") !== "microsoft.graph.security.alertComment") {
+    throw badRequest(`A type named '${String(type)}' could not be resolved as 'microsoft.graph.security.alertComment'.`);
+  }
+  const comment = fields["comment"];
+  if (typeof comment !== "string" || comment.trim() === "") throw badRequest("The 'comment' property is required and must be a non-empty string.");
+  return comment;
+}
+
+function validateIncidentUpdate(body: unknown, include: boolean, allowEmpty = false): IncidentUpdate {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("The request body must be a JSON object.");
+  const updatable = Object.keys(INCIDENT_UPDATABLE).join(", ");
+  if (!allowEmpty && Object.keys(body).length === 0) throw badRequest(`At least one of ${updatable} is required.`);
+  const update: IncidentUpdate = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (!Object.hasOwn(INCIDENT_UPDATABLE, key)) {
+      throw badRequest(
+        Object.hasOwn(INCIDENT_PROPERTIES, key)
+          ? `The property '${key}' of 'microsoft.graph.security.incident' cannot be updated: only ${updatable} can.`
+          : `The property '${key}' does not exist on type 'microsoft.graph.security.incident'.`,
+      );
+    }
+    switch (key as keyof IncidentUpdate) {
+      case "status":
+        if (value === "redirected") throw badRequest("Invalid value 'redirected' for property 'status': an incident is redirected only by merging it into another.");
+        update.status = patchEnumValue("status", value, INCIDENT_STATUSES, "incidentStatus", EVOLVABLE_INCIDENT_STATUSES, include);
+        break;
+      case "classification":
+        update.classification = patchEnumValue("classification", value, CLASSIFICATIONS, "alertClassification", [], include);
+        break;
+      case "determination":
+        update.determination = patchEnumValue("determination", value, DETERMINATIONS, "alertDetermination", [], include);
+        break;
+      case "assignedTo":
+        update.assignedTo = nullableString("assignedTo", value);
+        break;
+      case "resolvingComment":
+        update.resolvingComment = nullableString("resolvingComment", value);
+        break;
+      case "customTags":
+        if (!Array.isArray(value) || !value.every((tag) => typeof tag === "string")) {
+          throw badRequest("Invalid value for 'customTags': a collection of strings is required (an empty one clears them).");
+        }
+        update.customTags = value as string[];
+        break;
+    }
+  }
+  // A property sent as `unknownFutureValue` counts as absent, so it is dropped here.
+  for (const key of Object.keys(update) as Array<keyof IncidentUpdate>) if (update[key] === undefined) delete update[key];
+  return update;
+}
+
+/**
+ * An enum member in a PATCH body, as Microsoft's evolvable-enum guideline has it: `unknownFutureValue`
+ * leaves the property as it is (undefined here), and a member after it needs the Prefer header.
+ */
+function patchEnumValue<T extends string>(
+  property: string,
+  value: unknown,
+  map: Record<T, boolean>,
+  typeName: string,
+  evolvable: readonly T[],
+  include: boolean,
+): T | undefined {
+  if (value === "unknownFutureValue" && Object.hasOwn(map, value)) return undefined;
+  const member = enumValue(property, value, map, typeName);
+  if (!include && evolvable.includes(member)) {
+    throw badRequest(`Invalid value '${member}' for property '${property}': an evolvable member of ${typeName} is accepted only with 'Prefer: ${INCLUDE_UNKNOWN}'.`);
+  }
+  return member;
+}
+
+function nullableString(property: string, value: unknown): string | null {
+  if (value !== null && typeof value !== "string") throw badRequest(`Invalid value for '${property}': a string or null is required.`);
+  return value;
+}
+
+/** A merged incident is Defender's record of where its alerts went; it takes no more changes. */
+function writableIncident(incident: GraphIncident): GraphIncident {
+  if (incident.status === "redirected") {
+    throw badRequest(`Incident '${incident.id}' was merged into incident '${String(incident.redirectIncidentId)}' and can no longer be changed; change that one.`);
+  }
+  return incident;
+}
+
+function touch(incident: GraphIncident, now: string, modifiedBy: string | undefined): void {
+  incident.lastUpdateDateTime = now;
+  if (modifiedBy !== undefined) incident.lastModifiedBy = modifiedBy;
+}
+
+/** `lastModifiedBy` for a change made with an app's token, in the form the samples carry. */
+function appModifier(claims: Record<string, unknown>): string | undefined {
+  const appId = claims["appid"] ?? claims["azp"];
+  return typeof appId === "string" ? `API-App:${appId}` : undefined;
+}
+
+function higherSeverity(a: SecurityNamespace.AlertSeverity | undefined, b: SecurityNamespace.AlertSeverity | undefined): SecurityNamespace.AlertSeverity {
+  const x = a ?? "unknown";
+  const y = b ?? "unknown";
+  return SEVERITY_RANK[y] > SEVERITY_RANK[x] ? y : x;
 }
 
 // ---- presentation ---------------------------------------------------------------------------------
@@ -602,7 +882,8 @@ function order<T extends { id: string; createdDateTime?: string | null; lastUpda
 
 // ---- query options --------------------------------------------------------------------------------
 
-type FilterType = "datetime" | "string" | { enum: Record<string, boolean>; name: string };
+/** An enum's `evolvable` members (after `unknownFutureValue`) are filtered on only with the Prefer header. */
+type FilterType = "datetime" | "string" | { enum: Record<string, boolean>; name: string; evolvable?: readonly string[] };
 
 const ALERT_FILTER: Record<string, FilterType> = {
   assignedTo: "string",
@@ -611,7 +892,7 @@ const ALERT_FILTER: Record<string, FilterType> = {
   createdDateTime: "datetime",
   lastUpdateDateTime: "datetime",
   severity: { enum: SEVERITIES, name: "alertSeverity" },
-  serviceSource: { enum: SERVICE_SOURCES, name: "serviceSource" },
+  serviceSource: { enum: SERVICE_SOURCES, name: "serviceSource", evolvable: EVOLVABLE_SERVICE_SOURCES },
   status: { enum: ALERT_STATUSES, name: "alertStatus" },
 };
 
@@ -622,7 +903,7 @@ const INCIDENT_FILTER: Record<string, FilterType> = {
   determination: { enum: DETERMINATIONS, name: "alertDetermination" },
   lastUpdateDateTime: "datetime",
   severity: { enum: SEVERITIES, name: "alertSeverity" },
-  status: { enum: INCIDENT_STATUSES, name: "incidentStatus" },
+  status: { enum: INCIDENT_STATUSES, name: "incidentStatus", evolvable: EVOLVABLE_INCIDENT_STATUSES },
 };
 
 interface OrderBy {
@@ -639,14 +920,14 @@ interface QueryOptions {
   expandAlerts: boolean;
 }
 
-function parseQueryOptions(params: URLSearchParams, fields: Record<string, FilterType>, incidents: boolean): QueryOptions {
+function parseQueryOptions(params: URLSearchParams, fields: Record<string, FilterType>, incidents: boolean, include: boolean): QueryOptions {
   const options: QueryOptions = { skip: 0, count: false, expandAlerts: false };
   for (const [name, value] of params) {
     if (!name.startsWith("$")) continue;
     if (params.getAll(name).length > 1) throw badRequest(`Query option '${name}' was specified more than once.`);
     switch (name) {
       case "$filter":
-        options.filter = parseFilter(value, fields);
+        options.filter = parseFilter(value, fields, include);
         break;
       case "$top":
         options.top = parseCount("$top", value, 1);
@@ -682,9 +963,9 @@ function parseExpand(params: URLSearchParams): boolean {
   return true;
 }
 
-function rejectQueryOptions(params: URLSearchParams): void {
+function rejectQueryOptions(params: URLSearchParams, resource: "alert" | "incident" = "alert"): void {
   for (const name of params.keys()) {
-    if (name.startsWith("$")) throw badRequest(`Query option '${name}' is not allowed on a single alert.`);
+    if (name.startsWith("$")) throw badRequest(`Query option '${name}' is not allowed on a single ${resource}.`);
   }
 }
 
@@ -758,11 +1039,13 @@ class FilterParser {
   private readonly tokens: Token[];
   private readonly text: string;
   private readonly fields: Record<string, FilterType>;
+  private readonly include: boolean;
   private index = 0;
 
-  constructor(text: string, fields: Record<string, FilterType>) {
+  constructor(text: string, fields: Record<string, FilterType>, include: boolean) {
     this.text = text;
     this.fields = fields;
+    this.include = include;
     this.tokens = tokenize(text);
   }
 
@@ -857,20 +1140,27 @@ class FilterParser {
         );
       }
       if (op !== "eq" && op !== "ne") throw badRequest(`Invalid filter clause: '${property}' is an enum and supports only eq and ne.`);
+      if (!this.include && type.evolvable?.includes(literal.value)) {
+        throw badRequest(
+          `Invalid filter clause: '${literal.value}' of microsoft.graph.security.${type.name} is an evolvable member; ` +
+            `send 'Prefer: ${INCLUDE_UNKNOWN}' to filter on it.`,
+        );
+      }
     }
     return { kind: "compare", property, op, literal };
   }
 }
 
-export function parseFilter(text: string, fields: Record<string, FilterType> = ALERT_FILTER): FilterNode {
-  return new FilterParser(text, fields).parse();
+/** `include`: the request carries `Prefer: include-unknown-enum-members` (our client always sends it). */
+export function parseFilter(text: string, fields: Record<string, FilterType> = ALERT_FILTER, include = true): FilterNode {
+  return new FilterParser(text, fields, include).parse();
 }
 
-function evaluate(node: FilterNode, row: Record<string, unknown>): boolean {
+function evaluate(node: FilterNode, row: object): boolean {
   if (node.kind !== "compare") {
     return node.kind === "and" ? evaluate(node.left, row) && evaluate(node.right, row) : evaluate(node.left, row) || evaluate(node.right, row);
   }
-  const raw = row[node.property];
+  const raw = (row as Record<string, unknown>)[node.property];
   const { op, literal } = node;
   if (literal.kind === "null") return (raw === null || raw === undefined) === (op === "eq");
   if (raw === null || raw === undefined) return op === "ne";
