@@ -68,3 +68,17 @@ export function portalUrls(portal: string) {
   );
   return { ours, foreign };
 }
+
+// Marker names as search or a regex would find them: any case, split by characters the renderer
+// drops, in comments with any spacing, alone or in other text.
+const markerName = fc
+  .tuple(fc.constantFrom("defender-alert-id", "defender-incident-id"), fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }))
+  .map(([name, upper]) => Array.from(name, (c, i) => (upper[i] ? c.toUpperCase() : c)).join(""));
+const dropped = fc.constantFrom("", "\u200b", "\u200d", "\u2060", "\ufeff", "\u0000", "\u202e", "\u0007");
+const splitName = fc.tuple(markerName, dropped, fc.nat()).map(([name, cut, at]) => name.slice(0, at % (name.length + 1)) + cut + name.slice(at % (name.length + 1)));
+const space = fc.constantFrom("", " ", "  ", "\t", "\n", "\r\n");
+const lookalike = fc
+  .tuple(space, splitName, space, space, fc.constantFrom("48213", "x", "da1_1", ""), space)
+  .map(([a, name, b, c, id, d]) => `<!--${a}${name}${b}:${c}${id}${d}-->`);
+/** Text full of marker look-alikes, or none. */
+export const markerText = fc.oneof(fc.array(fc.oneof(lookalike, splitName, fragments, fc.string({ maxLength: 10 })), { minLength: 1, maxLength: 6 }).map((parts) => parts.join("")), fc.constant(null));
