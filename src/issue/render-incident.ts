@@ -71,7 +71,11 @@ export function renderIncidentBody(incident: Incident, options: RenderOptions): 
   const evidence = evidenceTable(gatherEvidence(alerts), more);
   // The alerts come first; the evidence keeps at least a third of the room when it needs it.
   const alertsRoom = Math.min(room, Math.max(room - evidence.need, Math.floor((room * 2) / 3)));
-  const alertsSection = alerts.length === 0 ? "" : fitTable(`### Alerts (${alerts.length})\n\n${ALERTS_HEADER}`, alertRows, alertsRoom, (n) => more(`${n} more ${n === 1 ? "alert is" : "alerts are"}`));
+  const alertsNote = (shown: number) => {
+    const n = alerts.length - shown;
+    return more(`${n} more ${n === 1 ? "alert is" : "alerts are"}`);
+  };
+  const alertsSection = alerts.length === 0 ? "" : fitTable(`### Alerts (${alerts.length})\n\n${ALERTS_HEADER}`, alertRows, alertsRoom, alertsNote);
   const evidenceSection = evidence.render(room - alertsSection.length);
   return [head, alertsSection, evidenceSection, footer].filter(Boolean).join("\n\n") + "\n";
 }
@@ -153,24 +157,24 @@ function evidenceTable(entities: readonly GatheredEntity[], more: (what: string)
   const note = (shown: number) => {
     const left = GATHERED_KINDS.flatMap((kind) => {
       const n = (perKind.get(kind) ?? 0) - rows.slice(0, shown).filter((row) => row.kind === kind).length;
-      return n > 0 ? [`${n} ${KIND_WORDS[kind][1]}`] : [];
+      return n > 0 ? [`${n} ${n === 1 ? kind : KIND_WORDS[kind][1]}`] : [];
     });
     const n = entities.length - shown;
     return more(`${n} more ${n === 1 ? "entity" : "entities"} (${left.join(", ")}) ${n === 1 ? "is" : "are"}`);
   };
-  const render = (room: number) => (entities.length === 0 ? "" : fitTable(header, rows.map((row) => row.line), room, (omitted) => note(rows.length - omitted), entities.length - rows.length));
+  const render = (room: number) => (entities.length === 0 ? "" : fitTable(header, rows.map((row) => row.line), room, note, entities.length - rows.length));
   return { need: entities.length === 0 ? 0 : render(Number.MAX_SAFE_INTEGER).length, render };
 }
 
 /**
- * A table of as many rows as fit in `room` characters, in order, and a note naming how many are not
- * shown (`dropped` already left out before it); "" when not even the note fits.
+ * A table of as many rows as fit in `room` characters, in order, and `note(shown)` saying what is
+ * not shown (`dropped` rows already left out before it); "" when not even the note fits.
  */
-function fitTable(header: string, rows: readonly string[], room: number, note: (omitted: number) => string, dropped = 0): string {
+function fitTable(header: string, rows: readonly string[], room: number, note: (shown: number) => string, dropped = 0): string {
   const whole = [header, ...rows].join("\n");
   if (dropped === 0 && whole.length <= room) return whole;
-  // The note with the most rows left out is the longest it can be.
-  const reserve = 2 + note(rows.length).length;
+  // The note with no row shown is the longest it can be.
+  const reserve = 2 + note(0).length;
   let used = header.length;
   let shown = 0;
   for (const line of rows) {
@@ -179,5 +183,5 @@ function fitTable(header: string, rows: readonly string[], room: number, note: (
     shown++;
   }
   if (used + reserve > room) return "";
-  return `${[header, ...rows.slice(0, shown)].join("\n")}\n\n${note(rows.length - shown)}`;
+  return `${[header, ...rows.slice(0, shown)].join("\n")}\n\n${note(shown)}`;
 }

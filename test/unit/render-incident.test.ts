@@ -260,6 +260,14 @@ describe("an incident too large for one issue", () => {
     expect(rowsOutOfShape(hugeBody)).toEqual([]);
   });
 
+  it("shows at most 50 entities of a kind, and says so in the singular for one", () => {
+    const body = renderIncidentIssue(endpointIncident(alerts.slice(0, 51).map((alert) => ({ ...alert, user: "CORP\\jdoe", evidence: [] }))), options).body;
+    expect(alertRows(body)).toHaveLength(51);
+    expect(evidenceRows(body).map((row) => row.split(" | ")[0])).toEqual([...Array(50).fill("| Device"), "| User"]);
+    expect(body).toContain("\n\n1 more entity (1 device) is not shown here: [see the incident in Microsoft Defender](");
+    expect(body).not.toMatch(/more alerts? (is|are) not shown/);
+  });
+
   it("needs no note when everything fits", () => {
     const body = renderIncidentIssue(endpointIncident(alerts.slice(0, 5)), options).body;
     expect(body).not.toMatch(/not shown here/);
