@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
-import type { Alert, Evidence, EvidenceDetail } from "../source/alert.js";
+import type { Alert, Evidence, EvidenceDetail, EvidenceKind } from "../source/alert.js";
 import type { ListedAlert } from "../source/source.js";
 
 // Defender writes 0 to 7 fractional digits; anything else is not a time we can order by.
@@ -153,7 +153,16 @@ function toEvidence(item: EndpointEvidence): Evidence {
   if (item.registryValue) details.push({ label: "value", code: item.registryValue });
   if (item.userPrincipalName && item.accountName) details.push({ code: item.userPrincipalName });
   if (item.detectionStatus) details.push({ text: item.detectionStatus });
-  return { type: item.entityType ?? null, entity: entity || null, details };
+  return { kind: kindOf(item.entityType), type: item.entityType ?? null, entity: entity || null, details };
+}
+
+// The Endpoint API's entity types (`User`, `File`, `Process`, `Ip`, …); a process's image is not
+// counted as a file, as Graph's process evidence is not.
+const KINDS: Readonly<Record<string, EvidenceKind>> = { machine: "device", device: "device", user: "user", mailbox: "mailbox", file: "file" };
+
+function kindOf(entityType: string | null | undefined): EvidenceKind {
+  const key = entityType?.toLowerCase() ?? "";
+  return Object.hasOwn(KINDS, key) ? KINDS[key]! : "other";
 }
 
 export type ListedAlertReading = { ok: true; alert: ListedAlert } | { ok: false; id: string; problem: string };

@@ -3,18 +3,24 @@
  * (evidence-rows.ts), or, for any other type, its name and its plain fields. Pure.
  */
 import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
-import type { Evidence } from "../source/alert.js";
+import type { Evidence, EvidenceKind } from "../source/alert.js";
 import { CLOUD_ROWS } from "./evidence-cloud.js";
 import { accountText, Details, type Fields, isRecord, num, type Raw, type Row, str, strings } from "./evidence-fields.js";
 import { ROWS as HOST_ROWS } from "./evidence-rows.js";
 
-/** What the alert's table takes from evidence (its device and user), beside the row shown. */
+/**
+ * What the alert's table takes from evidence (its device and user), beside the row shown. `kind`
+ * here says what the table takes; the row's own `kind` what the evidence is (a file's is `file`).
+ */
 export type GraphEvidence =
   | { kind: "device"; deviceDnsName: string | null; mdeDeviceId: string | null; rbacGroupName: string | null; shown: Evidence }
   | { kind: "user"; account: string | null; shown: Evidence }
   | { kind: "other"; shown: Evidence };
 
 const ROWS: Readonly<Record<string, (raw: Raw) => Row>> = { ...HOST_ROWS, ...CLOUD_ROWS };
+
+/** The types that are one of our kinds; every other is `other`. */
+const KINDS: Readonly<Record<string, EvidenceKind>> = { deviceEvidence: "device", userEvidence: "user", mailboxEvidence: "mailbox", fileEvidence: "file" };
 
 const NAMESPACE = /^#?microsoft\.graph\.security\./i;
 
@@ -63,7 +69,8 @@ export function graphEvidence(raw: unknown): GraphEvidence | undefined {
   const row = name !== null && Object.hasOwn(ROWS, name) ? ROWS[name]! : undefined;
   const { type, entity, details } = row ? row(raw) : generic(typeName(odataType) ?? "Evidence", raw);
   common(details, raw);
-  const shown: Evidence = { type, entity, details: details.parts };
+  const kind = name !== null && Object.hasOwn(KINDS, name) ? KINDS[name]! : "other";
+  const shown: Evidence = { kind, type, entity, details: details.parts };
   if (name === "deviceEvidence") {
     const device: Fields<SecurityNamespace.DeviceEvidence> = raw;
     return { kind: "device", deviceDnsName: str(device.deviceDnsName), mdeDeviceId: str(device.mdeDeviceId), rbacGroupName: str(device.rbacGroupName), shown };

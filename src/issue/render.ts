@@ -1,14 +1,14 @@
 /** An alert as an issue: title, body and labels. Pure: the same alert always renders the same. */
 import { type Alert, type Evidence, type EvidenceDetail, severityOf } from "../source/alert.js";
-import { breakMarkerNames, markerFor } from "./marker.js";
 import { cellCode, defang, formatTime, inlineText, quoteBlock, singleLine, truncate } from "./markdown.js";
+import { markerFor } from "./marker.js";
+import { portalLink, portalTenant, portalUrl } from "./portal.js";
 import { ALERT_LABEL, CLASSIFICATIONS, DETERMINATIONS_BY_CLASSIFICATION, STATUSES, severityLabel } from "./vocabulary.js";
 
 export const TITLE_MAX = 256;
 export const BODY_MAX = 65_536;
 const CELL_MAX = 500;
 const BLOCK_MAX = 4_000;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface RenderOptions {
   titleTemplate: string;
@@ -28,15 +28,22 @@ export interface IssueDraft {
 
 export { severityOf };
 
-/**
- * `{field}` → the alert's field; arrays are joined, objects and missing fields render empty, and
- * ` on {field}` is left out when the field is empty.
- */
+/** The alert's title: `title-template` filled with the alert's fields. */
 export function renderTitle(template: string, alert: Alert): string {
+  return fillTitle(template, alert.fields, `Defender alert ${alert.id}`);
+}
+
+/**
+ * `{field}` → the field; arrays are joined, objects and missing fields render empty, and
+ * ` on {field}` is left out when the field is empty. A title left empty is `fallback`.
+ */
+export function fillTitle(template: string, fields: Readonly<Record<string, unknown>>, fallback: string): string {
+  // Own fields only: `{constructor}` names no field.
+  const field = (name: string) => scalarText(Object.hasOwn(fields, name) ? fields[name] : undefined);
   const filled = template
-    .replace(/ on \{([A-Za-z][A-Za-z0-9]*)\}/g, (on, field: string) => (singleLine(scalarText(alert.fields[field])) ? on : ""))
-    .replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field: string) => scalarText(alert.fields[field]));
-  return truncate(singleLine(filled) || `Defender alert ${alert.id}`, TITLE_MAX);
+    .replace(/ on \{([A-Za-z][A-Za-z0-9]*)\}/g, (on, name: string) => (singleLine(field(name)) ? on : ""))
+    .replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, name: string) => field(name));
+  return truncate(singleLine(filled) || fallback, TITLE_MAX);
 }
 
 function scalarText(value: unknown): string {
@@ -58,12 +65,8 @@ export function renderIssue(alert: Alert, options: RenderOptions): IssueDraft {
   };
 }
 
-function portalUrl(host: string, path: string, tenantId: string | undefined): string {
-  const query = tenantId ? `?tid=${encodeURIComponent(tenantId)}` : "";
-  return `https://${host}/${path}${query}`;
-}
-
-function cell(value: unknown): string {
+/** A value in a table cell: text inert, cut to a cell's length; `—` when there is none. */
+export function cell(value: unknown): string {
   const text = scalarText(value);
   return text ? inlineText(truncate(text, CELL_MAX)) : "—";
 }
@@ -72,31 +75,8 @@ function row(name: string, value: string): string {
   return `| ${name} | ${value} |`;
 }
 
-// What may stay as it is in a link destination that sits in a table cell: anything else (a pipe
-// that would end the cell, a backtick that would open a code span, a backslash or parenthesis that
-// would end the link) is percent-encoded. URL.href is ASCII already.
-const LINK_UNSAFE = /[^A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/g;
-
-/**
- * The source's own portal link when it is on the cloud's portal host (https, no port, no
- * credentials) and names no marker; ours otherwise.
- */
-function portalLink(given: string | null, host: string, path: string, tenantId: string | undefined): string {
-  if (given && /^https:\/\//i.test(given)) {
-    try {
-      const url = new URL(given);
-      const href = url.href.replace(LINK_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-      if (url.hostname.toLowerCase() === host.toLowerCase() && !url.port && !url.username && !url.password && breakMarkerNames(href) === href) return href;
-    } catch {
-      // Not a URL: ours instead.
-    }
-  }
-  return portalUrl(host, path, tenantId);
-}
-
 export function renderBody(alert: Alert, options: RenderOptions): string {
-  // The alert's own tenant, when it has the shape of one; the tenant-id input otherwise.
-  const tenantId = alert.tenantId && GUID.test(alert.tenantId) ? alert.tenantId : options.tenantId;
+  const tenantId = portalTenant(alert.tenantId, options.tenantId);
   const sections = [
     markerFor(alert.id),
     `**[Open the alert in Microsoft Defender](${portalLink(alert.webUrl, options.portalHost, `alerts/${encodeURIComponent(alert.id)}`, tenantId)})**`,
@@ -104,7 +84,7 @@ export function renderBody(alert: Alert, options: RenderOptions): string {
   ];
   if (alert.description) sections.push(`### Description\n\n${quoteBlock(truncate(alert.description, BLOCK_MAX))}`);
   if (alert.recommendedAction) sections.push(`### Recommended action\n\n${quoteBlock(truncate(alert.recommendedAction, BLOCK_MAX))}`);
-  const footer = triageFooter();
+  const footer = triageFooter("alert");
   const head = sections.join("\n\n");
   const evidence = evidenceSection(alert.evidence, BODY_MAX - head.length - footer.length - 8);
   return [head, evidence, footer].filter(Boolean).join("\n\n") + "\n";
@@ -173,17 +153,18 @@ function evidenceSection(evidence: readonly Evidence[], budget: number): string 
 
 function evidenceRow(item: Evidence): string {
   const type = cell(item.type);
-  const entity = code(item.entity);
+  const entity = entityCode(item.entity);
   const details = item.details.map(detail).join(" · ");
   return `| ${type} | ${entity || "—"} | ${details || "—"} |`;
 }
 
 function detail(part: EvidenceDetail): string {
-  const value = "code" in part ? code(part.code) : inlineText(truncate(part.text, CELL_MAX));
+  const value = "code" in part ? entityCode(part.code) : inlineText(truncate(part.text, CELL_MAX));
   return part.label ? `${part.label} ${value}` : value;
 }
 
-function code(value: string | null | undefined): string {
+/** A name, path or command line from the source as a code span in a table cell; empty when there is none. */
+export function entityCode(value: string | null | undefined): string {
   return value ? cellCode(defangIfUrl(truncate(value, CELL_MAX))) : "";
 }
 
@@ -192,16 +173,24 @@ function defangIfUrl(value: string): string {
   return /:\/\/|^www\./i.test(value) ? defang(value) : value;
 }
 
+// What triage from the issue acts on: with `source: endpoint` an incident is its alerts, so its
+// comments reach Defender as a comment on each.
+const TRIAGED = {
+  alert: { resolves: "the alert", owner: "the alert's owner", comments: "the alert", classifies: "the alert" },
+  incident: { resolves: "the incident and its alerts", owner: "the incident's owner", comments: "Defender", classifies: "the incident" },
+} as const;
+
 /** How to triage from the issue, with the values sync accepts (so a triager need not guess). */
-function triageFooter(): string {
+export function triageFooter(subject: keyof typeof TRIAGED): string {
+  const words = TRIAGED[subject];
   const values = (prefix: string, list: readonly string[]) => list.map((value) => `\`${prefix}${value}\``);
   const orList = (items: string[]) => `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
   return [
     "<details><summary>Triage from this issue (when sync is set up)</summary>",
     "",
-    `- Close the issue to resolve the alert; reopen it to set it back to InProgress. Or label it ${orList(values("status:", STATUSES))}.`,
-    "- Assign the issue to set the alert's owner; comments are copied to the alert.",
-    "- Classify the alert with a `classification:` label and a `determination:` label that goes with it:",
+    `- Close the issue to resolve ${words.resolves}; reopen it to set it back to InProgress. Or label it ${orList(values("status:", STATUSES))}.`,
+    `- Assign the issue to set ${words.owner}; comments are copied to ${words.comments}.`,
+    `- Classify ${words.classifies} with a \`classification:\` label and a \`determination:\` label that goes with it:`,
     "",
     "| `classification:` | `determination:` |",
     "|---|---|",

@@ -1,6 +1,8 @@
 /** The label vocabulary of SPEC.md: what pull creates and what sync reads. */
 
 export const ALERT_LABEL = "defender-alert";
+/** What every incident issue carries instead of the alert label (SPEC.md "Incident issues"). */
+export const INCIDENT_LABEL = "defender-incident";
 
 export const SEVERITIES = ["UnSpecified", "Informational", "Low", "Medium", "High"] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -63,7 +65,7 @@ export function severityLabel(severity: Severity): string {
   return `severity:${severity}`;
 }
 
-/** The triage labels and the severity labels: every label of the vocabulary but the alert label. */
+/** The triage labels and the severity labels. */
 function triageLabels(): LabelSpec[] {
   const labels: LabelSpec[] = SEVERITIES.map((severity) => ({ name: severityLabel(severity), color: SEVERITY_COLORS[severity], description: `Defender alert severity ${severity}` }));
   for (const status of STATUSES) {
@@ -81,18 +83,30 @@ function triageLabels(): LabelSpec[] {
   return labels;
 }
 
+export function incidentLabel(): LabelSpec {
+  return { name: INCIDENT_LABEL, color: "0052cc", description: "Opened from a Microsoft Defender incident" };
+}
+
+/**
+ * Every label of the vocabulary but the alert label. The incident label is one of them whatever
+ * `group-by` says, so a repository that switches to incident issues already has it.
+ */
+function sealedLabels(): LabelSpec[] {
+  return [...triageLabels(), incidentLabel()];
+}
+
 /**
  * The alert label's description names the label set, and pull writes it only once every other label
  * of the set exists: an alert label with this description is how a run knows, from the issue it
  * just opened and without asking, that the repository has the whole vocabulary.
  */
 export function alertLabel(): LabelSpec {
-  return { name: ALERT_LABEL, color: "5319e7", description: `Opened from a Microsoft Defender alert · label set ${labelSetId(triageLabels())}` };
+  return { name: ALERT_LABEL, color: "5319e7", description: `Opened from a Microsoft Defender alert · label set ${labelSetId(sealedLabels())}` };
 }
 
 /** Every label pull creates, with colours and descriptions; the alert label comes last. */
 export function vocabulary(): LabelSpec[] {
-  return [...triageLabels(), alertLabel()];
+  return [...sealedLabels(), alertLabel()];
 }
 
 /** Whether a repository whose alert label has this description has the whole vocabulary. */

@@ -17,8 +17,16 @@ export interface AlertComment {
 /** A part of an evidence row: a value shown as code (paths, hashes, command lines) or as text. */
 export type EvidenceDetail = { label?: string; code: string } | { label?: string; text: string };
 
+/**
+ * What a piece of evidence is, in our words whichever source named it: what an incident issue
+ * gathers across its alerts. Any other kind is `other`, its `type` saying what it is.
+ */
+export type EvidenceKind = "device" | "user" | "mailbox" | "file" | "other";
+
 /** One piece of evidence: its kind, the entity it names, and what else a triager needs of it. */
 export interface Evidence {
+  kind: EvidenceKind;
+  /** The source's word for its type, as the evidence table shows it. */
   type: string | null;
   entity: string | null;
   details: EvidenceDetail[];

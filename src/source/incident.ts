@@ -4,7 +4,8 @@
  * translates at its border (Graph's `/security/incidents`; the Endpoint API's alerts grouped by
  * `incidentId`). Pure.
  */
-import type { Alert, AlertComment } from "./alert.js";
+import { SEVERITIES, type Severity } from "../issue/vocabulary.js";
+import { type Alert, type AlertComment, severityOf } from "./alert.js";
 
 export interface Incident {
   id: string;
@@ -27,4 +28,17 @@ export interface Incident {
   tenantId: string | null;
   alerts: Alert[];
   comments: AlertComment[];
+}
+
+/**
+ * The incident's severity in our vocabulary: its own when the source gives one, else the highest of
+ * its alerts' (the Endpoint API rates only alerts).
+ */
+export function incidentSeverityOf(incident: Pick<Incident, "severity" | "alerts">): Severity {
+  const own = severityOf(incident);
+  if (own !== "UnSpecified") return own;
+  return incident.alerts.reduce<Severity>((highest, alert) => {
+    const severity = severityOf(alert);
+    return SEVERITIES.indexOf(severity) > SEVERITIES.indexOf(highest) ? severity : highest;
+  }, "UnSpecified");
 }

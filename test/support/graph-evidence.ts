@@ -15,7 +15,7 @@ export type Entry = { "@odata.type": string } & Record<string, unknown>;
 export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
   [
     { "@odata.type": "#microsoft.graph.security.fileHashEvidence", ...common, algorithm: "sha256", value: "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae" } satisfies Typed<S.FileHashEvidence, "fileHashEvidence">,
-    { type: "File SHA-256", entity: "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", details: [] },
+    { kind: "other", type: "File SHA-256", entity: "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", details: [] },
   ],
   [
     {
@@ -27,7 +27,7 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
       files: [{ ...common, fileDetails: { fileName: "invoice.docm", filePath: "C:\\Users\\jdoe\\Downloads" } }, { ...common, fileDetails: { fileName: "x.dll" } }],
       processes: [],
     } satisfies Typed<S.MalwareEvidence, "malwareEvidence">,
-    { type: "Malware", entity: "Trojan:Win32/Emotet.RPX!MTB", details: [{ label: "category", text: "Trojan" }, { label: "files", code: "C:\\Users\\jdoe\\Downloads\\invoice.docm, x.dll" }, { label: "verdict", text: "malicious" }] },
+    { kind: "other", type: "Malware", entity: "Trojan:Win32/Emotet.RPX!MTB", details: [{ label: "category", text: "Trojan" }, { label: "files", code: "C:\\Users\\jdoe\\Downloads\\invoice.docm, x.dll" }, { label: "verdict", text: "malicious" }] },
   ],
   [
     {
@@ -37,15 +37,15 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
       host: { ...common, deviceDnsName: "fin-ws-042.contoso.com" },
       sessionId: "0x3e7a91",
     } satisfies Typed<S.HostLogonSessionEvidence, "hostLogonSessionEvidence">,
-    { type: "Sign-in session", entity: "CONTOSO\\jdoe", details: [{ label: "on", code: "fin-ws-042.contoso.com" }, { label: "session", code: "0x3e7a91" }] },
+    { kind: "other", type: "Sign-in session", entity: "CONTOSO\\jdoe", details: [{ label: "on", code: "fin-ws-042.contoso.com" }, { label: "session", code: "0x3e7a91" }] },
   ],
   [
     { "@odata.type": "#microsoft.graph.security.dnsEvidence", ...common, domainName: "c2.evil.example", ipAddresses: [ip("203.0.113.9"), ip("203.0.113.10")], hostIpAddress: ip("10.1.4.27"), dnsServerIp: ip("10.1.0.10") } satisfies Typed<S.DnsEvidence, "dnsEvidence">,
-    { type: "DNS", entity: "c2.evil.example", details: [{ label: "resolved to", code: "203.0.113.9, 203.0.113.10" }, { label: "asked by", code: "10.1.4.27" }, { label: "DNS server", code: "10.1.0.10" }] },
+    { kind: "other", type: "DNS", entity: "c2.evil.example", details: [{ label: "resolved to", code: "203.0.113.9, 203.0.113.10" }, { label: "asked by", code: "10.1.4.27" }, { label: "DNS server", code: "10.1.0.10" }] },
   ],
   [
     { "@odata.type": "#microsoft.graph.security.networkConnectionEvidence", ...common, sourceAddress: ip("fe80::1"), sourcePort: 49733, destinationAddress: ip("203.0.113.9"), destinationPort: 443, protocol: "tcp" } satisfies Typed<S.NetworkConnectionEvidence, "networkConnectionEvidence">,
-    { type: "Network connection", entity: "203.0.113.9:443", details: [{ label: "from", code: "[fe80::1]:49733" }, { label: "protocol", text: "tcp" }] },
+    { kind: "other", type: "Network connection", entity: "203.0.113.9:443", details: [{ label: "from", code: "[fe80::1]:49733" }, { label: "protocol", text: "tcp" }] },
   ],
   [
     {
@@ -59,6 +59,7 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
       urn: "urn:MailCluster:1f2e",
     } satisfies Typed<S.MailClusterEvidence, "mailClusterEvidence">,
     {
+      kind: "other",
       type: "E-mail cluster",
       entity: "Overdue invoice;198.51.100.77",
       details: [{ label: "clustered by", text: "Subject;SenderIp" }, { label: "e-mails", text: "14" }, { label: "query", code: "(Subject:\"Overdue invoice\") AND (SenderIp:198.51.100.77)" }],
@@ -78,6 +79,7 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
       submissionId: "s-1",
     } satisfies Typed<S.SubmissionMailEvidence, "submissionMailEvidence">,
     {
+      kind: "other",
       type: "Reported e-mail",
       entity: "Your parcel is waiting",
       details: [
@@ -99,7 +101,7 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
       displayName: "Forward all to external",
       configurationId: "cfg-9",
     } satisfies Typed<S.MailboxConfigurationEvidence, "mailboxConfigurationEvidence">,
-    { type: "Mailbox configuration", entity: "jdoe@contoso.com", details: [{ text: "mailForwardingRule" }, { text: "Forward all to external" }, { label: "ID", code: "cfg-9" }] },
+    { kind: "other", type: "Mailbox configuration", entity: "jdoe@contoso.com", details: [{ text: "mailForwardingRule" }, { text: "Forward all to external" }, { label: "ID", code: "cfg-9" }] },
   ],
   [
     {
@@ -115,6 +117,7 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
       urls: [{ ...common, url: "https://payroll.fabrikam.example/login" }],
     } satisfies Typed<S.TeamsMessageEvidence, "teamsMessageEvidence">,
     {
+      kind: "other",
       type: "Teams message",
       entity: "Urgent: payroll update",
       details: [
@@ -136,7 +139,7 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
       sid: "S-1-5-21-1782478320-2345332114-4123456789-512",
       securityGroupId: "g-1",
     } satisfies Typed<S.SecurityGroupEvidence, "securityGroupEvidence">,
-    { type: "Security group", entity: "Domain Admins", details: [{ label: "DN", code: "CN=Domain Admins,CN=Users,DC=contoso,DC=com" }, { label: "SID", code: "S-1-5-21-1782478320-2345332114-4123456789-512" }] },
+    { kind: "other", type: "Security group", entity: "Domain Admins", details: [{ label: "DN", code: "CN=Domain Admins,CN=Users,DC=contoso,DC=com" }, { label: "SID", code: "S-1-5-21-1782478320-2345332114-4123456789-512" }] },
   ],
   [
     {
@@ -148,6 +151,7 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
       servicePrincipalType: "application",
     } satisfies Typed<S.ServicePrincipalEvidence, "servicePrincipalEvidence">,
     {
+      kind: "other",
       type: "Service principal",
       entity: "MailSync Pro",
       details: [{ label: "app ID", code: "4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d" }, { label: "object ID", code: "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d" }, { label: "type", text: "application" }],
@@ -165,6 +169,7 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
       sessionId: "sess-77",
     } satisfies Typed<S.CloudLogonSessionEvidence, "cloudLogonSessionEvidence">,
     {
+      kind: "other",
       type: "Cloud sign-in session",
       entity: "jdoe@contoso.com",
       details: [{ label: "device", code: "JDOE-LAPTOP" }, { label: "OS", text: "Windows 11" }, { label: "browser", text: "Edge 131" }, { label: "user agent", code: "Mozilla/5.0 (Windows NT 10.0; Win64; x64)" }, { label: "session", code: "sess-77" }],
@@ -172,7 +177,7 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
   ],
   [
     { "@odata.type": "#microsoft.graph.security.amazonResourceEvidence", ...common, resourceName: "finance-exports", resourceType: "AWS::S3::Bucket", amazonResourceId: "arn:aws:s3:::finance-exports", amazonAccountId: "123456789012" } satisfies Typed<S.AmazonResourceEvidence, "amazonResourceEvidence">,
-    { type: "AWS resource", entity: "finance-exports", details: [{ label: "type", text: "AWS::S3::Bucket" }, { label: "ID", code: "arn:aws:s3:::finance-exports" }, { label: "account", code: "123456789012" }] },
+    { kind: "other", type: "AWS resource", entity: "finance-exports", details: [{ label: "type", text: "AWS::S3::Bucket" }, { label: "ID", code: "arn:aws:s3:::finance-exports" }, { label: "account", code: "123456789012" }] },
   ],
   [
     {
@@ -187,6 +192,7 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
       locationType: "zonal",
     } satisfies Typed<S.GoogleCloudResourceEvidence, "googleCloudResourceEvidence">,
     {
+      kind: "other",
       type: "Google Cloud resource",
       entity: "build-runner-3",
       details: [
@@ -199,7 +205,7 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
   ],
   [
     { "@odata.type": "#microsoft.graph.security.blobContainerEvidence", ...common, name: "exports", url: "https://finreports.blob.core.windows.net/exports", storageResource: { ...common, resourceName: "finreports" } } satisfies Typed<S.BlobContainerEvidence, "blobContainerEvidence">,
-    { type: "Blob container", entity: "https://finreports.blob.core.windows.net/exports", details: [{ label: "storage", code: "finreports" }] },
+    { kind: "other", type: "Blob container", entity: "https://finreports.blob.core.windows.net/exports", details: [{ label: "storage", code: "finreports" }] },
   ],
   [
     {
@@ -216,6 +222,7 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
       etag: "0x8DD",
     } satisfies Typed<S.BlobEvidence, "blobEvidence">,
     {
+      kind: "other",
       type: "Blob",
       entity: "https://finreports.blob.core.windows.net/exports/q4.xlsx",
       details: [
@@ -228,11 +235,11 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
   ],
   [
     { "@odata.type": "#microsoft.graph.security.kubernetesClusterEvidence", ...common, name: "aks-prod-weu", platform: "aks", distribution: "AKS", version: "1.30.4" } satisfies Typed<S.KubernetesClusterEvidence, "kubernetesClusterEvidence">,
-    { type: "Kubernetes cluster", entity: "aks-prod-weu", details: [{ label: "platform", text: "aks" }, { label: "distribution", text: "AKS" }, { label: "version", text: "1.30.4" }] },
+    { kind: "other", type: "Kubernetes cluster", entity: "aks-prod-weu", details: [{ label: "platform", text: "aks" }, { label: "distribution", text: "AKS" }, { label: "version", text: "1.30.4" }] },
   ],
   [
     { "@odata.type": "#microsoft.graph.security.kubernetesNamespaceEvidence", ...namespace("payments") } satisfies Typed<S.KubernetesNamespaceEvidence, "kubernetesNamespaceEvidence">,
-    { type: "Kubernetes namespace", entity: "payments", details: [{ label: "cluster", code: "aks-prod-weu" }] },
+    { kind: "other", type: "Kubernetes namespace", entity: "payments", details: [{ label: "cluster", code: "aks-prod-weu" }] },
   ],
   [
     {
@@ -245,6 +252,7 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
       serviceAccount: { ...common, name: "api-sa" },
     } satisfies Typed<S.KubernetesPodEvidence, "kubernetesPodEvidence">,
     {
+      kind: "other",
       type: "Kubernetes pod",
       entity: "payments/api-7d9f8-xk2lp",
       details: [{ label: "cluster", code: "aks-prod-weu" }, { label: "IP", code: "10.244.1.17" }, { label: "containers", code: "api, istio-proxy" }, { label: "service account", code: "api-sa" }],
@@ -252,7 +260,7 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
   ],
   [
     { "@odata.type": "#microsoft.graph.security.kubernetesControllerEvidence", ...common, name: "api", type: "Deployment", namespace: namespace("payments") } satisfies Typed<S.KubernetesControllerEvidence, "kubernetesControllerEvidence">,
-    { type: "Kubernetes controller", entity: "payments/api", details: [{ label: "type", text: "Deployment" }, { label: "cluster", code: "aks-prod-weu" }] },
+    { kind: "other", type: "Kubernetes controller", entity: "payments/api", details: [{ label: "type", text: "Deployment" }, { label: "cluster", code: "aks-prod-weu" }] },
   ],
   [
     {
@@ -265,6 +273,7 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
       externalIPs: [ip("20.50.1.2")],
     } satisfies Typed<S.KubernetesServiceEvidence, "kubernetesServiceEvidence">,
     {
+      kind: "other",
       type: "Kubernetes service",
       entity: "payments/api",
       details: [{ label: "type", text: "loadBalancer" }, { label: "cluster IP", code: "10.0.12.4" }, { label: "external IPs", code: "20.50.1.2" }, { label: "cluster", code: "aks-prod-weu" }],
@@ -272,11 +281,11 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
   ],
   [
     { "@odata.type": "#microsoft.graph.security.kubernetesServiceAccountEvidence", ...common, name: "api-sa", namespace: namespace("payments") } satisfies Typed<S.KubernetesServiceAccountEvidence, "kubernetesServiceAccountEvidence">,
-    { type: "Kubernetes service account", entity: "payments/api-sa", details: [{ label: "cluster", code: "aks-prod-weu" }] },
+    { kind: "other", type: "Kubernetes service account", entity: "payments/api-sa", details: [{ label: "cluster", code: "aks-prod-weu" }] },
   ],
   [
     { "@odata.type": "#microsoft.graph.security.kubernetesSecretEvidence", ...common, name: "db-password", secretType: "Opaque", namespace: namespace("payments") } satisfies Typed<S.KubernetesSecretEvidence, "kubernetesSecretEvidence">,
-    { type: "Kubernetes secret", entity: "payments/db-password", details: [{ label: "type", text: "Opaque" }, { label: "cluster", code: "aks-prod-weu" }] },
+    { kind: "other", type: "Kubernetes secret", entity: "payments/db-password", details: [{ label: "type", text: "Opaque" }, { label: "cluster", code: "aks-prod-weu" }] },
   ],
   [
     {
@@ -291,6 +300,7 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
       pod: { ...common, name: "api-7d9f8-xk2lp", namespace: namespace("payments") },
     } satisfies Typed<S.ContainerEvidence, "containerEvidence">,
     {
+      kind: "other",
       type: "Container",
       entity: "api",
       details: [
@@ -304,11 +314,11 @@ export const EVIDENCE_ROWS: Array<[raw: Entry, row: Evidence]> = [
   ],
   [
     { "@odata.type": "#microsoft.graph.security.containerImageEvidence", ...common, imageId: "contoso.azurecr.io/payments/api:1.4.2", registry: { ...common, registry: "contoso.azurecr.io" } } satisfies Typed<S.ContainerImageEvidence, "containerImageEvidence">,
-    { type: "Container image", entity: "contoso.azurecr.io/payments/api:1.4.2", details: [{ label: "registry", code: "contoso.azurecr.io" }] },
+    { kind: "other", type: "Container image", entity: "contoso.azurecr.io/payments/api:1.4.2", details: [{ label: "registry", code: "contoso.azurecr.io" }] },
   ],
   [
     { "@odata.type": "#microsoft.graph.security.containerRegistryEvidence", ...common, registry: "contoso.azurecr.io" } satisfies Typed<S.ContainerRegistryEvidence, "containerRegistryEvidence">,
-    { type: "Container registry", entity: "contoso.azurecr.io", details: [] },
+    { kind: "other", type: "Container registry", entity: "contoso.azurecr.io", details: [] },
   ],
 ];
 

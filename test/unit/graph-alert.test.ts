@@ -53,6 +53,7 @@ const CASES: Array<[name: string, raw: GraphAlert, expected: Expected]> = [
       title: "[High] 'Mimikatz' credential theft tool was detected on fin-ws-042.contoso.com",
       evidence: [
         {
+          kind: "device",
           type: "Device",
           entity: "fin-ws-042.contoso.com",
           details: [
@@ -67,11 +68,13 @@ const CASES: Array<[name: string, raw: GraphAlert, expected: Expected]> = [
           ],
         },
         {
+          kind: "user",
           type: "User",
           entity: "CONTOSO\\jdoe",
           details: [{ code: "jdoe@contoso.com" }, { text: "Jane Doe" }, { label: "SID", code: "S-1-5-21-1782478320-2345332114-4123456789-1104" }, { label: "verdict", text: "suspicious" }],
         },
         {
+          kind: "file",
           type: "File",
           entity: "C:\\Users\\jdoe\\AppData\\Local\\Temp\\mimikatz.exe",
           details: [
@@ -82,6 +85,7 @@ const CASES: Array<[name: string, raw: GraphAlert, expected: Expected]> = [
           ],
         },
         {
+          kind: "other",
           type: "Process",
           entity: "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe",
           details: [
@@ -92,10 +96,11 @@ const CASES: Array<[name: string, raw: GraphAlert, expected: Expected]> = [
             { label: "verdict", text: "suspicious" },
           ],
         },
-        { type: "IP", entity: "203.0.113.9", details: [{ label: "country", text: "NL" }, { label: "verdict", text: "suspicious" }, { label: "role", text: "destination" }] },
-        { type: "URL", entity: "http://203.0.113.9/a", details: [{ label: "verdict", text: "suspicious" }] },
-        { type: "Registry key", entity: "HKEY_CURRENT_USER\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run", details: [{ label: "verdict", text: "suspicious" }] },
+        { kind: "other", type: "IP", entity: "203.0.113.9", details: [{ label: "country", text: "NL" }, { label: "verdict", text: "suspicious" }, { label: "role", text: "destination" }] },
+        { kind: "other", type: "URL", entity: "http://203.0.113.9/a", details: [{ label: "verdict", text: "suspicious" }] },
+        { kind: "other", type: "Registry key", entity: "HKEY_CURRENT_USER\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run", details: [{ label: "verdict", text: "suspicious" }] },
         {
+          kind: "other",
           type: "Registry value",
           entity: "HKEY_CURRENT_USER\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run",
           details: [
@@ -139,6 +144,7 @@ const CASES: Array<[name: string, raw: GraphAlert, expected: Expected]> = [
       title: "[Medium] Email messages containing malicious URL removed after delivery",
       evidence: [
         {
+          kind: "other",
           type: "E-mail",
           entity: "Overdue invoice 2026-1187 – action required",
           details: [
@@ -154,8 +160,8 @@ const CASES: Array<[name: string, raw: GraphAlert, expected: Expected]> = [
             { label: "remediation", text: "remediated" },
           ],
         },
-        { type: "Mailbox", entity: "jdoe@contoso.com", details: [{ text: "Jane Doe" }, { label: "role", text: "destination" }] },
-        { type: "URL", entity: "https://fabrikam-invoices.example/pay?ref=2026-1187", details: [{ label: "verdict", text: "malicious" }] },
+        { kind: "mailbox", type: "Mailbox", entity: "jdoe@contoso.com", details: [{ text: "Jane Doe" }, { label: "role", text: "destination" }] },
+        { kind: "other", type: "URL", entity: "https://fabrikam-invoices.example/pay?ref=2026-1187", details: [{ label: "verdict", text: "malicious" }] },
       ],
     },
   ],
@@ -176,9 +182,9 @@ const CASES: Array<[name: string, raw: GraphAlert, expected: Expected]> = [
       comments: [],
       title: "[Medium] User and IP address reconnaissance (SMB) on dc01.contoso.com",
       evidence: [
-        { type: "User", entity: "CONTOSO\\jdoe", details: [{ code: "jdoe@contoso.com" }, { text: "Jane Doe" }, { label: "verdict", text: "suspicious" }, { label: "role", text: "attacker" }] },
-        { type: "Device", entity: "dc01.contoso.com", details: [{ label: "OS", text: "WindowsServer2022" }, { label: "IP", code: "10.1.0.10" }, { label: "role", text: "attacked" }] },
-        { type: "IP", entity: "10.1.4.27", details: [{ label: "role", text: "source" }] },
+        { kind: "user", type: "User", entity: "CONTOSO\\jdoe", details: [{ code: "jdoe@contoso.com" }, { text: "Jane Doe" }, { label: "verdict", text: "suspicious" }, { label: "role", text: "attacker" }] },
+        { kind: "device", type: "Device", entity: "dc01.contoso.com", details: [{ label: "OS", text: "WindowsServer2022" }, { label: "IP", code: "10.1.0.10" }, { label: "role", text: "attacked" }] },
+        { kind: "other", type: "IP", entity: "10.1.4.27", details: [{ label: "role", text: "source" }] },
       ],
     },
   ],
@@ -200,10 +206,10 @@ const CASES: Array<[name: string, raw: GraphAlert, expected: Expected]> = [
       comments: [],
       title: "[Low] Unusual addition of credentials to an OAuth app",
       evidence: [
-        { type: "OAuth app", entity: "MailSync Pro", details: [{ label: "app ID", code: "4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d" }, { label: "publisher", text: "MailSync Ltd" }, { label: "verdict", text: "suspicious" }] },
+        { kind: "other", type: "OAuth app", entity: "MailSync Pro", details: [{ label: "app ID", code: "4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d" }, { label: "publisher", text: "MailSync Ltd" }, { label: "verdict", text: "suspicious" }] },
         // The instance that repeats the app's name is not shown twice.
-        { type: "Cloud app", entity: "Office 365", details: [{ label: "app ID", text: "11161" }] },
-        { type: "User", entity: "svc-mailsync@contoso.com", details: [{ label: "verdict", text: "suspicious" }, { label: "role", text: "compromised" }] },
+        { kind: "other", type: "Cloud app", entity: "Office 365", details: [{ label: "app ID", text: "11161" }] },
+        { kind: "user", type: "User", entity: "svc-mailsync@contoso.com", details: [{ label: "verdict", text: "suspicious" }, { label: "role", text: "compromised" }] },
       ],
     },
   ],
@@ -225,6 +231,7 @@ const CASES: Array<[name: string, raw: GraphAlert, expected: Expected]> = [
       title: "[UnSpecified] Mass download by a single user",
       evidence: [
         {
+          kind: "other",
           type: "Azure resource",
           entity: "finreports",
           details: [
@@ -370,20 +377,20 @@ describe("leniency", () => {
     const evidence = structuredClone(endpointAlert.evidence!) as unknown[];
     const odd = [null, "deviceEvidence", 42, [], { "@odata.type": 7 }];
     const alert = read({ ...structuredClone(endpointAlert), evidence: [odd[0], ...evidence.slice(0, 3), ...odd.slice(1), ...evidence.slice(3)] });
-    expect(alert.evidence).toEqual([...baseline.evidence.slice(0, 3), { type: "Evidence", entity: null, details: [] }, ...baseline.evidence.slice(3)]);
+    expect(alert.evidence).toEqual([...baseline.evidence.slice(0, 3), { kind: "other", type: "Evidence", entity: null, details: [] }, ...baseline.evidence.slice(3)]);
     expect([alert.device, alert.user]).toEqual([baseline.device, baseline.user]);
   });
 
   it("reads an evidence entry with wrong-typed fields as far as it goes", () => {
     const device = { "@odata.type": "#microsoft.graph.security.deviceEvidence", deviceDnsName: 42, hostName: "fin-ws-042", mdeDeviceId: ["x"], osPlatform: "Windows11", osBuild: "22631", loggedOnUsers: "jdoe", roles: "compromised", verdict: {} };
     const alert = read({ ...structuredClone(endpointAlert), evidence: [device] });
-    expect(alert.evidence).toEqual([{ type: "Device", entity: "fin-ws-042", details: [{ label: "OS", text: "Windows11" }] }]);
+    expect(alert.evidence).toEqual([{ kind: "device", type: "Device", entity: "fin-ws-042", details: [{ label: "OS", text: "Windows11" }] }]);
     expect([alert.device, alert.deviceGroup, renderTitle(DEFAULT_TEMPLATE, alert)]).toEqual([{ name: null, id: null }, null, "[High] 'Mimikatz' credential theft tool was detected"]);
   });
 
   it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])("takes the type name %s for a type it does not know", (name) => {
     const alert = read({ ...structuredClone(endpointAlert), evidence: [{ "@odata.type": `#microsoft.graph.security.${name}`, value: "x" }] });
-    expect(alert.evidence).toEqual([{ type: name, entity: null, details: [{ label: "value", code: "x" }] }]);
+    expect(alert.evidence).toEqual([{ kind: "other", type: name, entity: null, details: [{ label: "value", code: "x" }] }]);
   });
 
   it("takes the first device and the first user from the evidence, whatever comes before them", () => {

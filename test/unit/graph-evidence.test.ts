@@ -42,6 +42,27 @@ describe("evidence with a row of its own", () => {
   });
 });
 
+describe("the kind of evidence an incident gathers", () => {
+  it.each([
+    ["deviceEvidence", "device"],
+    ["userEvidence", "user"],
+    ["mailboxEvidence", "mailbox"],
+    ["fileEvidence", "file"],
+    ["processEvidence", "other"],
+    ["analyzedMessageEvidence", "other"],
+    ["mailboxConfigurationEvidence", "other"],
+    ["fileHashEvidence", "other"],
+    ["fancyNewEvidence", "other"],
+    ["constructor", "other"],
+  ] as const)("%s is of kind %s", (name, kind) => {
+    expect(graphEvidence({ "@odata.type": `#microsoft.graph.security.${name}` })?.shown.kind).toBe(kind);
+  });
+
+  it("is other for a type outside the namespace", () => {
+    expect(graphEvidence({ "@odata.type": "#contoso.deviceEvidence", deviceDnsName: "a" })?.shown.kind).toBe("other");
+  });
+});
+
 describe("the verdict, roles and remediation every type carries", () => {
   it("are shown when they say something", () => {
     const raw = { "@odata.type": "#microsoft.graph.security.urlEvidence", url: "https://x.example", verdict: "malicious", roles: ["destination", "contextual"], remediationStatus: "blocked" };
@@ -84,6 +105,7 @@ describe("evidence of a type without a row", () => {
     expect(graphEvidence(raw)).toEqual({
       kind: "other",
       shown: {
+        kind: "other",
         type: "aiAgent",
         entity: null,
         details: [
@@ -114,6 +136,7 @@ describe("evidence of a type without a row", () => {
       c: "3",
     };
     expect(graphEvidence(raw)?.shown).toEqual({
+      kind: "other",
       type: "fancyNew",
       entity: null,
       details: [{ code: "piped" }, { code: "starred" }, { label: "count", code: "5" }, { label: "flag", code: "false" }, { label: "a", code: "1" }, { label: "b", code: "2" }],
@@ -122,7 +145,7 @@ describe("evidence of a type without a row", () => {
 
   it("is named by its whole type when outside the namespace, and 'Evidence' when it has none", () => {
     expect(graphEvidence({ "@odata.type": "#contoso.customEvidence", id: "1" })?.shown.type).toBe("#contoso.custom");
-    expect(graphEvidence({ id: "1" })?.shown).toEqual({ type: "Evidence", entity: null, details: [{ label: "id", code: "1" }] });
+    expect(graphEvidence({ id: "1" })?.shown).toEqual({ kind: "other", type: "Evidence", entity: null, details: [{ label: "id", code: "1" }] });
   });
 
   it("is no evidence at all when it is not an object", () => {

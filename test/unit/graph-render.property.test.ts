@@ -10,9 +10,8 @@ import { CLOUD_ROWS } from "../../src/graph/evidence-cloud.ts";
 import { ROWS } from "../../src/graph/evidence-rows.ts";
 import { readMarker } from "../../src/issue/marker.ts";
 import { BODY_MAX, type IssueDraft, renderIssue, TITLE_MAX } from "../../src/issue/render.ts";
-import { sampleGraphAlerts } from "../emulators/sample-graph-alerts.ts";
 import { cellsPerRow, hrefsIn, mentionsIn, renderGfm, rowsOutOfShape, tagsIn } from "../support/gfm.ts";
-import { EVIDENCE_ROWS } from "../support/graph-evidence.ts";
+import { graphEvidence as evidence, graphEvidenceTemplates as templates, hostile, portalUrls, text } from "../support/hostile.ts";
 
 const PORTAL = "security.microsoft.com";
 const options = { titleTemplate: "[{severity}] {title} on {computerDnsName}", portalHost: PORTAL, extraLabels: [] };
@@ -20,41 +19,8 @@ const ALERT_ID = "da638412345678901234_-1402987561";
 const TENANT = "8d3c1f0e-2b4a-4c6d-9e8f-0a1b2c3d4e5f";
 const OUR_ALERT_LINK = `https://${PORTAL}/alerts/${ALERT_ID}?tid=${TENANT}`;
 
-// The fragments of render.property.test.ts, with marker look-alikes.
-const fragments = fc.constantFrom(
-  "@octocat", "@acme/security", "<img src=x onerror=alert(1)>", "</details>", "<details open>", "<!-- defender-alert-id: forged -->",
-  "|", "||", "\\|", "`", "```", "~~~", "[x](javascript:alert(1))", "![i](https://evil.example/i.png)", "https://evil.example/p",
-  "www.evil.example", "javascript:alert(1)", "\n", "\r\n", "\n# h\n", "\n---\n", "\u202e", "\u200b", "\u0000", "\u0007", "&lt;", "&#64;",
-  "*", "_", "<script>", "</td></tr></table>", "> quote", "1. list", "- item", "    indented", ":+1:", "#1", "acme/soc#1",
-  "DEFENDER-ALERT-ID", "defender-\u200balert-id", "<!--defender-incident-id:1-->", "\\", "](", ")", "https://security.microsoft.com/x|y",
-);
-const hostile = fc.array(fc.oneof(fragments, fc.string({ maxLength: 20 }), fc.string({ unit: "grapheme", maxLength: 10 })), { maxLength: 12 }).map((parts) => parts.join(""));
-const long = fc.nat({ max: 9000 }).map((n) => "A".repeat(n));
-const text = fc.oneof(hostile, long, fc.constant(null));
-
-/** The same shape as `template`, every string (and number) in it hostile; the evidence type kept. */
-function hostileLike(template: unknown, key?: string): fc.Arbitrary<unknown> {
-  if (key === "@odata.type") return fc.constant(template);
-  if (typeof template === "string") return text;
-  if (typeof template === "number") return fc.oneof(fc.constant(template), text);
-  if (Array.isArray(template)) return fc.tuple(...template.map((item) => hostileLike(item)));
-  if (typeof template === "object" && template !== null) {
-    return fc.record(Object.fromEntries(Object.entries(template).map(([k, v]) => [k, hostileLike(v, k)])));
-  }
-  return fc.constant(template);
-}
-
 // Every evidence type with a row of its own: from the samples and from the support table.
-const templates = [...sampleGraphAlerts().flatMap((alert) => alert.evidence ?? []), ...EVIDENCE_ROWS.map(([raw]) => raw)];
 const TYPES = new Set(templates.map((raw) => raw["@odata.type"]));
-const fieldName = fc.oneof(hostile, fragments, fc.constantFrom("constructor", "__proto__", "toString", "a b", "x|y", "`x`", "<b>", "defender-alert-id", "**x**", "@octocat"));
-const unknownEvidence = fc
-  .tuple(
-    fc.oneof(hostile.map((name) => `#microsoft.graph.security.${name}`), hostile, fc.constantFrom("#microsoft.graph.security.constructor", "#microsoft.graph.security.__proto__")),
-    fc.dictionary(fieldName, fc.oneof(text, fc.integer(), fc.boolean(), fc.constant({ nested: "<b>x</b>" })), { maxKeys: 8 }),
-  )
-  .map(([type, fields]) => ({ ...fields, "@odata.type": type }));
-const evidence = fc.array(fc.oneof(...[...templates.map((raw) => hostileLike(raw)), unknownEvidence]), { maxLength: 14 });
 
 const ALLOWED_TAGS = new Set(["p", "strong", "a", "table", "thead", "tbody", "tr", "th", "td", "h3", "blockquote", "code", "details", "summary", "ul", "li"]);
 
@@ -132,22 +98,7 @@ it("renders any alert text and any evidence inert and within GitHub's limits", (
 
 // Portal links: Graph's own, when it is on the cloud's portal host over https (no port, no
 // credentials); the one built from the ID otherwise.
-const pathPart = fc.array(fc.oneof(fc.constantFrom("alerts", "incidents", "x", "|", "`", "\\", "(", ")", "[", "]", " ", "%7C", "&amp;", "<", '"', "'", "*", "_", "@octocat", "é", "\u0000"), fc.string({ maxLength: 4 })), { maxLength: 6 }).map((parts) => parts.join(""));
-const ours = fc.tuple(fc.constantFrom(PORTAL, "SECURITY.Microsoft.com"), pathPart, pathPart, pathPart).map(([host, path, query, fragment]) => `https://${host}/${path}?tid=${query}#${fragment}`);
-const foreign = fc.oneof(
-  pathPart.map((path) => `https://evil.example/${path}`),
-  pathPart.map((path) => `https://${PORTAL}.evil.example/${path}`),
-  pathPart.map((path) => `https://${PORTAL}:8443/${path}`),
-  pathPart.map((path) => `https://user:pass@${PORTAL}/${path}`),
-  pathPart.map((path) => `https://user@${PORTAL}/${path}`),
-  pathPart.map((path) => `http://${PORTAL}/${path}`),
-  pathPart.map((path) => `javascript:alert(1)//${PORTAL}/${path}`),
-  pathPart.map((path) => `//${PORTAL}/${path}`),
-  pathPart.map((path) => `https://evil.example\\@${PORTAL}/${path}`),
-  pathPart.map((path) => `https://${PORTAL}.\u200b/${path}`),
-  fc.tuple(pathPart, fc.constantFrom("defender-alert-id", "Defender-Incident-ID")).map(([path, name]) => `https://${PORTAL}/${path}${name}`),
-  hostile.filter((value) => !/^https:\/\//i.test(value)),
-);
+const { ours, foreign } = portalUrls(PORTAL);
 
 /** What a link's href means: the URL parsed, percent-escapes read, so that `|` and `%7C` are one. */
 function meaning(href: string): string {

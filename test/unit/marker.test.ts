@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakMarkerNames, isAlertId, markerFor, readMarker } from "../../src/issue/marker.ts";
+import { breakMarkerNames, breakMarkerNamesInUrl, incidentMarkerFor, isAlertId, isIncidentId, markerFor, readIssueMarker, readMarker } from "../../src/issue/marker.ts";
 
 describe("marker", () => {
   it("round-trips an alert ID", () => {
@@ -49,5 +49,70 @@ describe("marker", () => {
   it("reads the marker of a body whose alert text held broken marker names", () => {
     const body = `${markerFor("abc_1")}\n| x | \` <!-- defender[-]alert-id: evil --> \` |`;
     expect(readMarker(body)).toEqual({ kind: "one", alertId: "abc_1" });
+  });
+
+  it("reads an incident issue as no alert marker, so it is never taken for an alert issue", () => {
+    expect(readMarker(`intro\n${incidentMarkerFor("48213")}\nrest`)).toEqual({ kind: "none" });
+  });
+
+  it("refuses a body with an alert marker and an incident marker", () => {
+    expect(readMarker(`${markerFor("abc_1")}\n${incidentMarkerFor("48213")}`)).toEqual({ kind: "invalid", reason: "the body has 2 marker lines" });
+  });
+
+  it("refuses a body whose only marker is a malformed incident marker", () => {
+    expect(readMarker("<!-- defender-incident-id: ../1 -->")).toEqual({ kind: "invalid", reason: "the marker's incident ID is malformed" });
+  });
+});
+
+describe("incident marker", () => {
+  it("round-trips an incident ID", () => {
+    expect(incidentMarkerFor("48213")).toBe("<!-- defender-incident-id: 48213 -->");
+    expect(readIssueMarker(`intro\n${incidentMarkerFor("48213")}\nrest`)).toEqual({ kind: "incident", incidentId: "48213" });
+  });
+
+  it("takes IDs of the alert ID's shape and refuses others", () => {
+    for (const id of ["48213", "2972395", "faf8edc936-85f8-a603-b800-08d8525cf099", "a_b-C"]) expect(isIncidentId(id)).toBe(true);
+    for (const id of ["", "a/b", "1 2", "x".repeat(129), "<b>"]) expect(isIncidentId(id)).toBe(false);
+    expect(() => incidentMarkerFor("1 -->")).toThrow(/Not a Defender incident ID/);
+  });
+});
+
+describe("readIssueMarker", () => {
+  const alert = markerFor("abc_1");
+  const incident = incidentMarkerFor("48213");
+
+  it.each([
+    ["an empty body", null, { kind: "none" }],
+    ["a body without a marker", "just text", { kind: "none" }],
+    ["a marker inside a line", `text ${incident} inline`, { kind: "none" }],
+    ["a broken marker name", "<!-- defender[-]incident-id: 48213 -->", { kind: "none" }],
+    ["an alert marker", `a\n${alert}\nb`, { kind: "alert", alertId: "abc_1" }],
+    ["an incident marker", `a\n${incident}\nb`, { kind: "incident", incidentId: "48213" }],
+    ["an incident marker with Windows line endings", `a\r\n${incident}\r\nb`, { kind: "incident", incidentId: "48213" }],
+    ["two alert markers", `${alert}\n${markerFor("abc_2")}`, { kind: "invalid", reason: "the body has 2 marker lines" }],
+    ["two incident markers", `${incident}\n${incidentMarkerFor("48214")}`, { kind: "invalid", reason: "the body has 2 marker lines" }],
+    ["the same incident marker twice", `${incident}\n${incident}`, { kind: "invalid", reason: "the body has 2 marker lines" }],
+    ["an alert marker and an incident marker", `${incident}\ntext\n${alert}`, { kind: "invalid", reason: "the body has 2 marker lines" }],
+    ["a malformed alert ID", "<!-- defender-alert-id: ../../machines -->", { kind: "invalid", reason: "the marker's alert ID is malformed" }],
+    ["a malformed incident ID", "<!-- defender-incident-id: ../incidents -->", { kind: "invalid", reason: "the marker's incident ID is malformed" }],
+    ["an empty incident ID", "<!-- defender-incident-id:  -->", { kind: "invalid", reason: "the marker's incident ID is malformed" }],
+    ["an incident ID too long", `<!-- defender-incident-id: ${"1".repeat(129)} -->`, { kind: "invalid", reason: "the marker's incident ID is malformed" }],
+  ] as const)("reads %s", (_name, body, reading) => {
+    expect(readIssueMarker(body)).toEqual(reading);
+  });
+
+  it("agrees with readMarker on every alert issue", () => {
+    for (const body of [null, "x", `a\n${alert}`, `${alert}\n${alert}`, "<!-- defender-alert-id: a/b -->"]) {
+      const reading = readIssueMarker(body);
+      expect(readMarker(body)).toEqual(reading.kind === "alert" ? { kind: "one", alertId: reading.alertId } : reading);
+    }
+  });
+});
+
+describe("breakMarkerNamesInUrl", () => {
+  it("percent-encodes the hyphen of a marker name in a link, in any case, once", () => {
+    const once = breakMarkerNamesInUrl("https://security.microsoft.com/alerts/x-Defender-Alert-ID-defender-incident-id");
+    expect(once).toBe("https://security.microsoft.com/alerts/x-Defender%2DAlert-ID-defender%2Dincident-id");
+    expect(breakMarkerNamesInUrl(once)).toBe(once);
   });
 });

@@ -191,6 +191,10 @@ describe("renderTitle", () => {
     expect(title.endsWith("…")).toBe(true);
     expect(title).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
   });
+
+  it("names only the alert's own fields, not what every object inherits", () => {
+    expect(renderTitle("{title}{constructor}{toString}{hasOwnProperty}", alert())).toBe("Suspicious access to LSASS service");
+  });
 });
 
 describe("markdown escaping", () => {

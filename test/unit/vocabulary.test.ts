@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   ALERT_LABEL,
   alertLabel,
+  INCIDENT_LABEL,
+  incidentLabel,
   CLASSIFICATIONS,
   DETERMINATIONS_BY_CLASSIFICATION,
   isVocabularyComplete,
@@ -44,6 +46,7 @@ describe("the label vocabulary", () => {
       ...STATUSES.map((status) => `status:${status}`),
       ...CLASSIFICATIONS.map((classification) => `classification:${classification}`),
       ...Object.values(DETERMINATIONS_BY_CLASSIFICATION).flat().map((determination) => `determination:${determination}`),
+      INCIDENT_LABEL,
       ALERT_LABEL,
     ];
     expect(new Set(labels.map((label) => label.name))).toEqual(new Set(expected));
@@ -52,6 +55,11 @@ describe("the label vocabulary", () => {
 
   it("gives every triage label a description that says what sync does with it", () => {
     for (const label of labels.filter((l) => /^(status|classification|determination):/.test(l.name))) expect(label.description).toMatch(/^Sync: /);
+  });
+
+  it("holds the incident label, so that an incident issue finds it made whatever group-by was when the set was made", () => {
+    expect(INCIDENT_LABEL).toBe("defender-incident");
+    expect(labels.filter((label) => label.name === INCIDENT_LABEL)).toEqual([incidentLabel()]);
   });
 
   it("ends with the alert label, whose description marks the set whole", () => {
@@ -64,5 +72,7 @@ describe("the label vocabulary", () => {
     expect(isVocabularyComplete("")).toBe(false);
     expect(isVocabularyComplete("Opened from a Microsoft Defender for Endpoint alert")).toBe(false);
     expect(isVocabularyComplete("Our own description")).toBe(false);
+    // The set sealed before the incident label joined it: the next pull makes the incident label.
+    expect(isVocabularyComplete("Opened from a Microsoft Defender alert · label set d7495f13")).toBe(false);
   });
 });
