@@ -251,7 +251,14 @@ function toEvidence(item) {
         details.push({ code: item.userPrincipalName });
     if (item.detectionStatus)
         details.push({ text: item.detectionStatus });
-    return { type: item.entityType ?? null, entity: entity || null, details };
+    return { kind: kindOf(item.entityType), type: item.entityType ?? null, entity: entity || null, details };
+}
+// The Endpoint API's entity types (`User`, `File`, `Process`, `Ip`, …); a process's image is not
+// counted as a file, as Graph's process evidence is not.
+const KINDS = { machine: "device", device: "device", user: "user", mailbox: "mailbox", file: "file" };
+function kindOf(entityType) {
+    const key = entityType?.toLowerCase() ?? "";
+    return Object.hasOwn(KINDS, key) ? KINDS[key] : "other";
 }
 // Only the ID and the creation time can make an alert malformed: every other field is lenient. The
 // rest of the alert is not looked at here (a plain object schema ignores other keys).

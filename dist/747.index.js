@@ -418,6 +418,8 @@ const ROWS = { ...devices, ...network, ...mail, ...identities };
 
 
 const evidence_ROWS = { ...ROWS, ...CLOUD_ROWS };
+/** The types that are one of our kinds; every other is `other`. */
+const KINDS = { deviceEvidence: "device", userEvidence: "user", mailboxEvidence: "mailbox", fileEvidence: "file" };
 const NAMESPACE = /^#?microsoft\.graph\.security\./i;
 /** The verdict, roles and remediation every evidence type carries, when they say something. */
 function common(details, raw) {
@@ -466,7 +468,8 @@ function graphEvidence(raw) {
     const row = name !== null && Object.hasOwn(evidence_ROWS, name) ? evidence_ROWS[name] : undefined;
     const { type, entity, details } = row ? row(raw) : generic(typeName(odataType) ?? "Evidence", raw);
     common(details, raw);
-    const shown = { type, entity, details: details.parts };
+    const kind = name !== null && Object.hasOwn(KINDS, name) ? KINDS[name] : "other";
+    const shown = { kind, type, entity, details: details.parts };
     if (name === "deviceEvidence") {
         const device = raw;
         return { kind: "device", deviceDnsName: str(device.deviceDnsName), mdeDeviceId: str(device.mdeDeviceId), rbacGroupName: str(device.rbacGroupName), shown };

@@ -29141,24 +29141,36 @@ function formatTime(time) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sh: () => (/* binding */ breakMarkerNamesInUrl),
 /* harmony export */   W1: () => (/* binding */ ALERT_ID_PATTERN),
 /* harmony export */   _Z: () => (/* binding */ markerFor),
+/* harmony export */   qf: () => (/* binding */ readIssueMarker),
 /* harmony export */   su: () => (/* binding */ breakMarkerNames),
 /* harmony export */   t7: () => (/* binding */ readMarker)
 /* harmony export */ });
-/* unused harmony export isAlertId */
-/** The line that ties an issue to its Defender alert. */
+/* unused harmony exports isAlertId, isIncidentId, incidentMarkerFor */
+/** The lines that tie an issue to its Defender alert, or to its Defender incident. */
 const ALERT_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-const MARKER_LINE = /^<!-- defender-alert-id: ([^\s]*) -->$/gm;
+// Both markers' lines, so that a body holding one of each is seen as holding two.
+const MARKER_LINE = /^<!-- defender-(alert|incident)-id: ([^\s]*) -->$/gm;
 // The names of the alert marker and of the incident marker, as search (and any regex) would find them.
 const MARKER_NAME = /(defender)-((?:alert|incident)-id)/gi;
 function isAlertId(value) {
+    return ALERT_ID_PATTERN.test(value);
+}
+/** An incident ID has the alert ID's shape (SPEC.md: "ID as the alert marker's pattern"). */
+function isIncidentId(value) {
     return ALERT_ID_PATTERN.test(value);
 }
 function markerFor(alertId) {
     if (!isAlertId(alertId))
         throw new Error(`Not a Defender alert ID: ${JSON.stringify(alertId)}`);
     return `<!-- defender-alert-id: ${alertId} -->`;
+}
+function incidentMarkerFor(incidentId) {
+    if (!isIncidentId(incidentId))
+        throw new Error(`Not a Defender incident ID: ${JSON.stringify(incidentId)}`);
+    return `<!-- defender-incident-id: ${incidentId} -->`;
 }
 /**
  * Alert text that names a marker (a command line echoing one, a file named after one) is altered so
@@ -29169,25 +29181,50 @@ function breakMarkerNames(text) {
     return text.replace(MARKER_NAME, "$1[-]$2");
 }
 /**
- * Finds the marker in an issue body. A body with two marker lines, or one whose ID does not have
- * the shape of an alert ID, is not an alert issue: nothing the action writes looks like that.
+ * The same for a link we build from an ID (`/alerts/<id>`): its `-` percent-encoded, which a URL
+ * reads as the same path.
  */
-function readMarker(body) {
+function breakMarkerNamesInUrl(url) {
+    return url.replace(MARKER_NAME, "$1%2D$2");
+}
+/**
+ * What an issue body says it is: an alert issue, an incident issue, or neither. A body with two
+ * marker lines (of either kind, so an alert marker and an incident marker too), or one whose ID
+ * does not have the shape of an ID, is invalid: nothing the action writes looks like that.
+ */
+function readIssueMarker(body) {
     if (!body)
         return { kind: "none" };
     // Bodies edited on GitHub end lines with \r\n; most (the ones pull writes) do not, and are not copied.
     const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
-    const ids = [...text.matchAll(MARKER_LINE)].map((m) => m[1] ?? "");
-    if (ids.length === 0)
+    const found = [...text.matchAll(MARKER_LINE)];
+    if (found.length === 0)
         return { kind: "none" };
-    if (ids.length > 1)
-        return { kind: "invalid", reason: `the body has ${ids.length} marker lines` };
-    const found = ids[0] ?? "";
-    if (!isAlertId(found))
-        return { kind: "invalid", reason: "the marker's alert ID is malformed" };
+    if (found.length > 1)
+        return { kind: "invalid", reason: `the body has ${found.length} marker lines` };
+    const kind = found[0]?.[1] === "incident" ? "incident" : "alert";
+    const id = found[0]?.[2] ?? "";
+    if (!ALERT_ID_PATTERN.test(id))
+        return { kind: "invalid", reason: `the marker's ${kind} ID is malformed` };
     // A match is a slice of the body and keeps all of it alive: the ID (ASCII only) is copied out,
     // so that a listing of thousands of issues holds their IDs, not their bodies.
-    return { kind: "one", alertId: Buffer.from(found, "latin1").toString("latin1") };
+    const copied = Buffer.from(id, "latin1").toString("latin1");
+    return kind === "incident" ? { kind, incidentId: copied } : { kind, alertId: copied };
+}
+/**
+ * The alert marker of an alert issue. An incident issue is not an alert issue, so its marker reads
+ * as no alert marker; a body with an alert marker and an incident marker is invalid.
+ */
+function readMarker(body) {
+    const reading = readIssueMarker(body);
+    switch (reading.kind) {
+        case "alert":
+            return { kind: "one", alertId: reading.alertId };
+        case "incident":
+            return { kind: "none" };
+        default:
+            return reading;
+    }
 }
 
 
@@ -29319,9 +29356,11 @@ function sameDetermination(a, b) {
 /* harmony export */   vP: () => (/* binding */ vocabulary),
 /* harmony export */   yi: () => (/* binding */ severityLabel)
 /* harmony export */ });
-/* unused harmony exports LABEL_NAME_MAX, LABEL_DESCRIPTION_MAX, LABEL_COLOR */
+/* unused harmony exports INCIDENT_LABEL, LABEL_NAME_MAX, LABEL_DESCRIPTION_MAX, LABEL_COLOR, incidentLabel */
 /** The label vocabulary of SPEC.md: what pull creates and what sync reads. */
 const ALERT_LABEL = "defender-alert";
+/** What every incident issue carries instead of the alert label (SPEC.md "Incident issues"). */
+const INCIDENT_LABEL = "defender-incident";
 const SEVERITIES = ["UnSpecified", "Informational", "Low", "Medium", "High"];
 const STATUSES = ["New", "InProgress", "Resolved"];
 const CLASSIFICATIONS = ["TruePositive", "InformationalExpectedActivity", "FalsePositive"];
@@ -29363,7 +29402,7 @@ const CLASSIFICATION_TEXT = {
 function severityLabel(severity) {
     return `severity:${severity}`;
 }
-/** The triage labels and the severity labels: every label of the vocabulary but the alert label. */
+/** The triage labels and the severity labels. */
 function triageLabels() {
     const labels = SEVERITIES.map((severity) => ({ name: severityLabel(severity), color: SEVERITY_COLORS[severity], description: `Defender alert severity ${severity}` }));
     for (const status of STATUSES) {
@@ -29380,17 +29419,27 @@ function triageLabels() {
     }
     return labels;
 }
+function incidentLabel() {
+    return { name: INCIDENT_LABEL, color: "0052cc", description: "Opened from a Microsoft Defender incident" };
+}
+/**
+ * Every label of the vocabulary but the alert label. The incident label is one of them whatever
+ * `group-by` says, so a repository that switches to incident issues already has it.
+ */
+function sealedLabels() {
+    return [...triageLabels(), incidentLabel()];
+}
 /**
  * The alert label's description names the label set, and pull writes it only once every other label
  * of the set exists: an alert label with this description is how a run knows, from the issue it
  * just opened and without asking, that the repository has the whole vocabulary.
  */
 function alertLabel() {
-    return { name: ALERT_LABEL, color: "5319e7", description: `Opened from a Microsoft Defender alert · label set ${labelSetId(triageLabels())}` };
+    return { name: ALERT_LABEL, color: "5319e7", description: `Opened from a Microsoft Defender alert · label set ${labelSetId(sealedLabels())}` };
 }
 /** Every label pull creates, with colours and descriptions; the alert label comes last. */
 function vocabulary() {
-    return [...triageLabels(), alertLabel()];
+    return [...sealedLabels(), alertLabel()];
 }
 /** Whether a repository whose alert label has this description has the whole vocabulary. */
 function isVocabularyComplete(alertLabelDescription) {
@@ -40614,8 +40663,8 @@ const log = {
     warning: (message) => src_core/* warning */.$e(message),
 };
 async function pull(config, tuning) {
-    const [{ createSource }, { runPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481)), __nccwpck_require__.e(/* import() */ 551).then(__nccwpck_require__.bind(__nccwpck_require__, 38551))]);
-    const store = once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).createStore(config, tuning, process.env));
+    const [{ createSource }, { runPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481)), __nccwpck_require__.e(/* import() */ 665).then(__nccwpck_require__.bind(__nccwpck_require__, 67665))]);
+    const store = once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59803))).createStore(config, tuning, process.env));
     const result = await runPull(config, { source: await createSource(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
     await reportPull(result, reporter);
     if (result.failures.length === 0)
@@ -40635,7 +40684,7 @@ async function src_sync(config, tuning) {
     const eventName = process.env.GITHUB_EVENT_NAME ?? "";
     // Built on first use, then the same client for the rest of the run: one sign-in, one pace.
     const deps = {
-        store: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).createStore(config, tuning, process.env)),
+        store: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59803))).createStore(config, tuning, process.env)),
         source: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481))).createSource(config, tuning)),
     };
     let result;
@@ -40670,7 +40719,7 @@ async function src_sync(config, tuning) {
 }
 async function check(config, tuning) {
     const [{ createSource }, { runCheck }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481)), __nccwpck_require__.e(/* import() */ 668).then(__nccwpck_require__.bind(__nccwpck_require__, 66668))]);
-    const items = await runCheck(config, { source: await createSource(config, tuning), github: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).checkGitHub(config, process.env) });
+    const items = await runCheck(config, { source: await createSource(config, tuning), github: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59803))).checkGitHub(config, process.env) });
     checkLines(items).forEach((line, i) => (items[i].status === "warning" ? src_core/* warning */.$e(line) : src_core/* info */.pq(line)));
     await reporter.summary(checkSummary(items));
     const failed = items.filter((item) => item.status === "failed");

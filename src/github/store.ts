@@ -1,7 +1,9 @@
 /** The alert-issue store: alert issues in the repository, found by marker and author. */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { IssueDraft } from "../issue/render.js";
-import { readMarker } from "../issue/marker.js";
+import type { IncidentIssueDraft } from "../issue/render-incident.js";
+import { type ListedAlerts, readListedAlerts } from "../issue/incident-record.js";
+import { readIssueMarker } from "../issue/marker.js";
 import { type AgreedRecord, readRecord } from "../issue/record.js";
 import { readStreamingArray } from "../json-stream.js";
 import { describe, explained, isFinal, statusOf } from "./errors.js";
@@ -31,8 +33,24 @@ export interface AlertIssue {
   body?: string;
 }
 
+/** An incident issue (its marker names an incident), opened by a trusted author. */
+export interface IncidentIssueFound {
+  number: number;
+  incidentId: string;
+  url: string;
+  state: "open" | "closed";
+  stateReason: string | null;
+  createdAt: Date;
+  labels: string[];
+  assignees: string[];
+  /** Which alerts its body lists (its hidden record); none when the record was lost. */
+  listed: ListedAlerts | undefined;
+}
+
 export interface IssueListing {
   issues: AlertIssue[];
+  /** Incident issues, apart: an incident issue is never taken for an alert issue. */
+  incidentIssues: IncidentIssueFound[];
   /** Issues with a marker but opened by someone outside trusted-authors: not alert issues. */
   strangers: Array<{ number: number; author: string }>;
   /** When each issue in the listing that a trusted author opened was created (alert issue or not). */
@@ -101,6 +119,15 @@ export interface NewIssue extends IssueDraft {
   assignees: string[];
 }
 
+export interface NewIncidentIssue extends IncidentIssueDraft {
+  assignees: string[];
+}
+
+export interface CreatedIncidentIssue extends IncidentIssueFound {
+  /** As for an alert issue: each label's description, by lower-case name; unknown when found by a listing. */
+  labelDescriptions: ReadonlyMap<string, string | null> | undefined;
+}
+
 export interface StoreOptions {
   /** Timeout of one create request; after it, the store looks for the issue before trying again. */
   createTimeoutMs: number;
@@ -135,7 +162,12 @@ export class AlertIssueStore {
     return explained("Listing the repository's issues", async () => {
       const open = await this.#list({ state: "open" }, true);
       const closed = await this.#list({ state: "closed", since: since.toISOString() }, true);
-      return { issues: [...open.issues, ...closed.issues], strangers: [...open.strangers, ...closed.strangers], openedByTrusted: [...open.openedByTrusted, ...closed.openedByTrusted] };
+      return {
+        issues: [...open.issues, ...closed.issues],
+        incidentIssues: [...open.incidentIssues, ...closed.incidentIssues],
+        strangers: [...open.strangers, ...closed.strangers],
+        openedByTrusted: [...open.openedByTrusted, ...closed.openedByTrusted],
+      };
     });
   }
 
@@ -145,7 +177,7 @@ export class AlertIssueStore {
    * and a whole page parsed at once leaves megabytes of garbage per page.
    */
   async #list(query: { state: "all" | "open" | "closed"; since?: string }, keepBodies: boolean): Promise<IssueListing> {
-    const listing: IssueListing = { issues: [], strangers: [], openedByTrusted: [] };
+    const listing: IssueListing = { issues: [], incidentIssues: [], strangers: [], openedByTrusted: [] };
     // Octokit hands over only the body stream, and undici cancels the body of a Response that is
     // garbage-collected before anyone reads it: the page's Response is held until its body is read.
     // The fetch wrapped is @actions/github's, so proxies are still honoured.
@@ -166,11 +198,15 @@ export class AlertIssueStore {
   #classify(raw: RawIssue, listing: IssueListing, keepBodies: boolean): void {
     if (raw.pull_request) return;
     if (this.#authors.has((raw.user?.login ?? "").toLowerCase())) listing.openedByTrusted.push(new Date(raw.created_at));
-    const marker = readMarker(raw.body);
-    if (marker.kind !== "one") return;
+    const marker = readIssueMarker(raw.body);
+    if (marker.kind !== "alert" && marker.kind !== "incident") return;
     const author = raw.user?.login ?? "";
     if (!this.#authors.has(author.toLowerCase())) {
       listing.strangers.push({ number: raw.number, author });
+      return;
+    }
+    if (marker.kind === "incident") {
+      listing.incidentIssues.push(toIncidentIssue(raw, marker.incidentId));
       return;
     }
     const issue = toAlertIssue(raw, marker.alertId);
@@ -332,10 +368,42 @@ export class AlertIssueStore {
   }
 
   /**
-   * Opens an issue. A create whose reply is lost (5xx, reset, timeout) may still have happened,
-   * so before trying again the store looks for the marker: a retry never opens a second issue.
+   * Closes an incident issue as a duplicate: of the survivor's issue when Defender merged its
+   * incident (saying so on both, each linking the other), or of the first issue for its incident.
+   */
+  async closeIncidentAsDuplicate(duplicate: { number: number; incidentId: string }, original: { number: number; incidentId: string }, reason: "merged" | "second"): Promise<void> {
+    await explained(`Closing issue #${duplicate.number} as a duplicate`, async () => {
+      const said =
+        reason === "merged"
+          ? `Microsoft Defender merged incident \`${duplicate.incidentId}\` into incident \`${original.incidentId}\`: its alerts are listed on #${original.number}, where triage continues.`
+          : `Duplicate of #${original.number}: both were opened for Defender incident \`${original.incidentId}\` (two pull runs at once). Triage continues on #${original.number}.`;
+      await this.#github.rest.issues.createComment({ ...this.#repo, issue_number: duplicate.number, body: said });
+      await this.#github.rest.issues.update({ ...this.#repo, issue_number: duplicate.number, state: "closed", state_reason: "duplicate" });
+      if (reason === "merged") {
+        await this.#github.rest.issues.createComment({
+          ...this.#repo,
+          issue_number: original.number,
+          body: `Microsoft Defender merged incident \`${duplicate.incidentId}\` (#${duplicate.number}) into this incident; its alerts are listed here now.`,
+        });
+      }
+    });
+  }
+
+  /**
+   * Opens an alert issue. A create whose reply is lost (5xx, reset, timeout) may still have
+   * happened, so before trying again the store looks for the marker: a retry never opens a second
+   * issue.
    */
   async create(issue: NewIssue): Promise<CreatedIssue> {
+    return this.#create(issue, `alert ${issue.alertId}`, (raw) => toAlertIssue(raw, issue.alertId), (listing) => listing.issues.find((found) => found.alertId === issue.alertId));
+  }
+
+  /** Opens an incident issue, as `create` opens an alert issue. */
+  async createIncidentIssue(issue: NewIncidentIssue): Promise<CreatedIncidentIssue> {
+    return this.#create(issue, `incident ${issue.incidentId}`, (raw) => toIncidentIssue(raw, issue.incidentId), (listing) => listing.incidentIssues.find((found) => found.incidentId === issue.incidentId));
+  }
+
+  async #create<T>(issue: { title: string; body: string; labels: string[]; assignees: string[] }, what: string, made: (raw: RawIssue) => T, find: (listing: IssueListing) => T | undefined): Promise<T & { labelDescriptions: ReadonlyMap<string, string | null> | undefined }> {
     const started = new Date(Date.now() - 60_000);
     for (let attempt = 1; ; attempt++) {
       try {
@@ -351,17 +419,31 @@ export class AlertIssueStore {
         // Whoever the token acts as, its own issues are alert issues for the rest of the run.
         if (created.user?.login) this.#authors.add(created.user.login.toLowerCase());
         const labelDescriptions = new Map(created.labels.flatMap((label) => (typeof label !== "string" && label.name ? [[label.name.toLowerCase(), label.description ?? null] as const] : [])));
-        return { ...toAlertIssue(created, issue.alertId), labelDescriptions };
+        return { ...made(created), labelDescriptions };
       } catch (error) {
         if (!isLostReply(error) || attempt >= CREATE_ATTEMPTS) throw error;
-        this.#options.retrying(`Opening the issue for alert ${issue.alertId}: ${describe(error)}; checking whether it was opened before trying again`);
+        this.#options.retrying(`Opening the issue for ${what}: ${describe(error)}; checking whether it was opened before trying again`);
         await sleep(2000 * attempt);
-        const existing = (await this.listUpdatedSince(started)).issues.find((found) => found.alertId === issue.alertId);
+        const existing = find(await this.listUpdatedSince(started));
         // Its labels were listed by name only: what they say is not known here.
         if (existing) return { ...existing, labelDescriptions: undefined };
       }
     }
   }
+}
+
+function toIncidentIssue(raw: RawIssue, incidentId: string): IncidentIssueFound {
+  return {
+    number: raw.number,
+    incidentId,
+    url: raw.html_url,
+    state: raw.state === "closed" ? "closed" : "open",
+    stateReason: raw.state_reason ?? null,
+    createdAt: new Date(raw.created_at),
+    labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+    assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
+    listed: readListedAlerts(raw.body),
+  };
 }
 
 function toAlertIssue(raw: RawIssue, alertId: string): AlertIssue {

@@ -5,6 +5,7 @@
  */
 import type { Alert } from "../source/alert.js";
 import type { Incident } from "../source/incident.js";
+import { type ListedAlerts, lists } from "./incident-record.js";
 
 /** An incident issue as pull sees it: its incident, and the alerts its body lists. */
 export interface IncidentIssue {
@@ -12,14 +13,17 @@ export interface IncidentIssue {
   incidentId: string;
   state: "open" | "closed";
   createdAt: Date;
-  /** IDs of the alerts the issue lists, from its body. */
-  listed: readonly string[];
+  /** The record of the alerts the issue lists, from its body; none when it was lost (an edit). */
+  listed: ListedAlerts | undefined;
 }
 
 export interface IncidentPlan {
   /** Incidents without an issue, oldest first: survivors of merges among them. */
   open: Incident[];
-  /** Issues whose incident holds alerts they do not list yet. */
+  /**
+   * Issues whose incident holds alerts they do not list yet, or whose record of them was lost
+   * (rewritten without naming any alert as new: which are new is not known).
+   */
   update: Array<{ issue: IncidentIssue; incident: Incident; joined: Alert[] }>;
   /** Open issues to close as duplicates: a merged incident's (of its survivor's), or a second issue for one incident (of the first). */
   duplicates: Array<{ issue: IncidentIssue; of: string; reason: "merged" | "second" }>;
@@ -88,8 +92,12 @@ export function planIncidentPull(incidents: readonly Incident[], issues: readonl
       if (incident.alerts.length > 0) open(incident);
       continue;
     }
-    const listed = new Set(issue.listed);
-    const joined = incident.alerts.filter((alert) => !listed.has(alert.id));
+    if (!issue.listed) {
+      plan.update.push({ issue, incident, joined: [] });
+      continue;
+    }
+    const record = issue.listed;
+    const joined = incident.alerts.filter((alert) => !lists(record, alert));
     if (joined.length > 0) plan.update.push({ issue, incident, joined });
   }
   plan.open.sort(oldestFirst);

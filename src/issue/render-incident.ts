@@ -7,6 +7,7 @@ import type { Alert } from "../source/alert.js";
 import { type Incident, incidentSeverityOf } from "../source/incident.js";
 import { GATHERED_KINDS, type GatheredEntity, type GatheredKind, gatherEvidence } from "./incident-evidence.js";
 import { cellCode, formatTime, inlineText, singleLine, truncate } from "./markdown.js";
+import { listedLine } from "./incident-record.js";
 import { incidentMarkerFor, isIncidentId } from "./marker.js";
 import { portalLink, portalTenant, portalUrl } from "./portal.js";
 import { BODY_MAX, cell, entityCode, fillTitle, type RenderOptions, triageFooter } from "./render.js";
@@ -64,8 +65,10 @@ export function renderIncidentBody(incident: Incident, options: RenderOptions): 
     fieldTable(incident, alerts.length, options.portalHost, tenantId),
   ].join("\n\n");
   const footer = triageFooter("incident");
-  // Three blank lines between four parts, and the last newline.
-  const room = BODY_MAX - head.length - footer.length - 3 * 2 - 1;
+  // Which alerts the issue lists, for the next pull to tell which joined since.
+  const record = listedLine(incident.alerts);
+  // Four blank lines between five parts, and the last newline.
+  const room = BODY_MAX - head.length - footer.length - record.length - 4 * 2 - 1;
   const more = (what: string) => `${what} not shown here: [see the incident in Microsoft Defender](${link}).`;
   const alertRows = alerts.map((alert) => alertRow(alert, options.portalHost, portalTenant(alert.tenantId, tenantId)));
   const evidence = evidenceTable(gatherEvidence(alerts), more);
@@ -77,7 +80,7 @@ export function renderIncidentBody(incident: Incident, options: RenderOptions): 
   };
   const alertsSection = alerts.length === 0 ? "" : fitTable(`### Alerts (${alerts.length})\n\n${ALERTS_HEADER}`, alertRows, alertsRoom, alertsNote);
   const evidenceSection = evidence.render(room - alertsSection.length);
-  return [head, alertsSection, evidenceSection, footer].filter(Boolean).join("\n\n") + "\n";
+  return [head, alertsSection, evidenceSection, footer, record].filter(Boolean).join("\n\n") + "\n";
 }
 
 /** Oldest first: by first activity, else creation; each alert once. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { type IncidentIssue, planIncidentPull, survivorOf } from "../../src/issue/incident-plan.ts";
+import { alertHash } from "../../src/issue/incident-record.ts";
 import type { Alert } from "../../src/source/alert.ts";
 import type { Incident } from "../../src/source/incident.ts";
 
-const alert = (id: string): Alert => ({ id } as Alert);
+const alert = (id: string): Alert => ({ id, createdAt: new Date("2026-12-01T10:00:00Z") } as Alert);
 
 function incident(id: string, alerts: string[], fields: Partial<Incident> = {}): Incident {
   return {
@@ -28,7 +29,7 @@ function incident(id: string, alerts: string[], fields: Partial<Incident> = {}):
 const merged = (id: string, into: string) => incident(id, [], { status: "Redirected", redirectedTo: into });
 
 function issue(number: number, incidentId: string, listed: string[], fields: Partial<IncidentIssue> = {}): IncidentIssue {
-  return { number, incidentId, state: "open", createdAt: new Date(`2026-12-01T11:${String(number).padStart(2, "0")}:00Z`), listed, ...fields };
+  return { number, incidentId, state: "open", createdAt: new Date(`2026-12-01T11:${String(number).padStart(2, "0")}:00Z`), listed: { hashes: new Set(listed.map(alertHash)), since: null }, ...fields };
 }
 
 describe("planIncidentPull", () => {
@@ -68,6 +69,17 @@ describe("planIncidentPull", () => {
   it("leaves a merged incident's closed issue, and a merged incident without an issue, alone", () => {
     const plan = planIncidentPull([merged("1", "2"), merged("3", "2"), incident("2", ["a1"])], [issue(5, "1", [], { state: "closed" }), issue(6, "2", ["a1"])]);
     expect(plan).toEqual({ open: [], update: [], duplicates: [], missing: [] });
+  });
+
+  it("rewrites an issue whose record of listed alerts was lost, naming none as joined", () => {
+    const plan = planIncidentPull([incident("1", ["a1", "a2"])], [issue(5, "1", [], { listed: undefined })]);
+    expect(plan.update.map((u) => [u.issue.number, u.joined])).toEqual([[5, []]]);
+  });
+
+  it("counts as listed an alert older than a cut record's oldest", () => {
+    const cut = issue(5, "1", ["a2"], { listed: { hashes: new Set([alertHash("a2")]), since: new Date("2026-12-01T10:30:00Z") } });
+    const plan = planIncidentPull([incident("1", ["a1", "a2"])], [cut]);
+    expect(plan.update).toEqual([]);
   });
 
   it("closes a second open issue for one incident as a duplicate of the first, and opens nothing for an incident without alerts", () => {

@@ -138,7 +138,7 @@ describe("renderIncidentIssue", () => {
     expect(text).toContain("Close the issue to resolve the incident and its alerts; reopen it to set it back to InProgress.");
     expect(text).toContain("Assign the issue to set the incident's owner; comments are copied to Defender.");
     expect(draft.body).toContain("- Classify the incident with a `classification:` label and a `determination:` label that goes with it:");
-    expect(draft.body.endsWith("</details>\n")).toBe(true);
+    expect(draft.body).toMatch(/<\/details>\n\n<!-- defender-issues-alerts:(?: [0-9a-f]{8})*(?: since=\S+)? -->\n$/);
   });
 
   it("leaves the alert issue's triage footer as it was", () => {
@@ -219,7 +219,7 @@ describe("an incident too large for one issue", () => {
   it("stays within GitHub's 65,536 characters, the footer whole", () => {
     expect(draft.body.length).toBeLessThanOrEqual(BODY_MAX);
     expect(draft.body.length).toBeGreaterThan(BODY_MAX - 3_000);
-    expect(draft.body.endsWith("</details>\n")).toBe(true);
+    expect(draft.body).toMatch(/<\/details>\n\n<!-- defender-issues-alerts:(?: [0-9a-f]{8})*(?: since=\S+)? -->\n$/);
     expect(rowsOutOfShape(draft.body)).toEqual([]);
   });
 

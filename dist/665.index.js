@@ -1,5 +1,5 @@
-export const id = 551;
-export const ids = [551];
+export const id = 665;
+export const ids = [665];
 export const modules = {
 
 /***/ 73116:
@@ -53,7 +53,7 @@ async function explained(what, call) {
 
 /***/ }),
 
-/***/ 38551:
+/***/ 67665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -72,10 +72,51 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(73116);
 // EXTERNAL MODULE: ./src/source/alert.ts
 var source_alert = __webpack_require__(15927);
-// EXTERNAL MODULE: ./src/issue/marker.ts
-var marker = __webpack_require__(69745);
 // EXTERNAL MODULE: ./src/issue/markdown.ts
 var markdown = __webpack_require__(13366);
+// EXTERNAL MODULE: ./src/issue/marker.ts
+var marker = __webpack_require__(69745);
+;// CONCATENATED MODULE: ./src/issue/portal.ts
+/**
+ * Links to the Defender portal of the chosen cloud: the source's own link when it points there,
+ * else one built from an ID. Pure.
+ */
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Longer than any link Defender writes: a source's link beyond it is not taken (a body has room for few).
+const LINK_MAX = 2_048;
+// What may stay as it is in a link destination that sits in a table cell: anything else (a pipe
+// that would end the cell, a backtick that would open a code span, a backslash or parenthesis that
+// would end the link) is percent-encoded. URL.href is ASCII already.
+const LINK_UNSAFE = /[^A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/g;
+/** The tenant for portal links (`tid=`): the source's own when it has the shape of one, the tenant-id input otherwise. */
+function portalTenant(given, configured) {
+    return given && GUID.test(given) ? given : configured;
+}
+/** Our link to `path` on the portal host; an ID in it that names a marker is kept from naming it in the body. */
+function portalUrl(host, path, tenantId) {
+    const query = tenantId ? `?tid=${encodeURIComponent(tenantId)}` : "";
+    return (0,marker/* breakMarkerNamesInUrl */.Sh)(`https://${host}/${path}${query}`);
+}
+/**
+ * The source's own portal link when it is on the cloud's portal host (https, no port, no
+ * credentials), names no marker and is of a sane length; ours otherwise.
+ */
+function portalLink(given, host, path, tenantId) {
+    if (given && given.length <= LINK_MAX && /^https:\/\//i.test(given)) {
+        try {
+            const url = new URL(given);
+            const href = url.href.replace(LINK_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+            if (url.hostname.toLowerCase() === host.toLowerCase() && !url.port && !url.username && !url.password && (0,marker/* breakMarkerNames */.su)(href) === href && href.length <= LINK_MAX)
+                return href;
+        }
+        catch {
+            // Not a URL: ours instead.
+        }
+    }
+    return portalUrl(host, path, tenantId);
+}
+
 // EXTERNAL MODULE: ./src/issue/vocabulary.ts
 var vocabulary = __webpack_require__(81731);
 ;// CONCATENATED MODULE: ./src/issue/render.ts
@@ -84,21 +125,27 @@ var vocabulary = __webpack_require__(81731);
 
 
 
+
 const TITLE_MAX = 256;
 const BODY_MAX = 65_536;
 const CELL_MAX = 500;
 const BLOCK_MAX = 4_000;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * `{field}` → the alert's field; arrays are joined, objects and missing fields render empty, and
- * ` on {field}` is left out when the field is empty.
- */
+/** The alert's title: `title-template` filled with the alert's fields. */
 function renderTitle(template, alert) {
+    return fillTitle(template, alert.fields, `Defender alert ${alert.id}`);
+}
+/**
+ * `{field}` → the field; arrays are joined, objects and missing fields render empty, and
+ * ` on {field}` is left out when the field is empty. A title left empty is `fallback`.
+ */
+function fillTitle(template, fields, fallback) {
+    // Own fields only: `{constructor}` names no field.
+    const field = (name) => scalarText(Object.hasOwn(fields, name) ? fields[name] : undefined);
     const filled = template
-        .replace(/ on \{([A-Za-z][A-Za-z0-9]*)\}/g, (on, field) => ((0,markdown/* singleLine */.pF)(scalarText(alert.fields[field])) ? on : ""))
-        .replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, field) => scalarText(alert.fields[field]));
-    return (0,markdown/* truncate */.xv)((0,markdown/* singleLine */.pF)(filled) || `Defender alert ${alert.id}`, TITLE_MAX);
+        .replace(/ on \{([A-Za-z][A-Za-z0-9]*)\}/g, (on, name) => ((0,markdown/* singleLine */.pF)(field(name)) ? on : ""))
+        .replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, name) => field(name));
+    return (0,markdown/* truncate */.xv)((0,markdown/* singleLine */.pF)(filled) || fallback, TITLE_MAX);
 }
 function scalarText(value) {
     if (value === null || value === undefined)
@@ -120,10 +167,7 @@ function renderIssue(alert, options) {
         labels,
     };
 }
-function portalUrl(host, path, tenantId) {
-    const query = tenantId ? `?tid=${encodeURIComponent(tenantId)}` : "";
-    return `https://${host}/${path}${query}`;
-}
+/** A value in a table cell: text inert, cut to a cell's length; `—` when there is none. */
 function cell(value) {
     const text = scalarText(value);
     return text ? (0,markdown/* inlineText */.ln)((0,markdown/* truncate */.xv)(text, CELL_MAX)) : "—";
@@ -131,31 +175,8 @@ function cell(value) {
 function row(name, value) {
     return `| ${name} | ${value} |`;
 }
-// What may stay as it is in a link destination that sits in a table cell: anything else (a pipe
-// that would end the cell, a backtick that would open a code span, a backslash or parenthesis that
-// would end the link) is percent-encoded. URL.href is ASCII already.
-const LINK_UNSAFE = /[^A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/g;
-/**
- * The source's own portal link when it is on the cloud's portal host (https, no port, no
- * credentials) and names no marker; ours otherwise.
- */
-function portalLink(given, host, path, tenantId) {
-    if (given && /^https:\/\//i.test(given)) {
-        try {
-            const url = new URL(given);
-            const href = url.href.replace(LINK_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-            if (url.hostname.toLowerCase() === host.toLowerCase() && !url.port && !url.username && !url.password && (0,marker/* breakMarkerNames */.su)(href) === href)
-                return href;
-        }
-        catch {
-            // Not a URL: ours instead.
-        }
-    }
-    return portalUrl(host, path, tenantId);
-}
 function renderBody(alert, options) {
-    // The alert's own tenant, when it has the shape of one; the tenant-id input otherwise.
-    const tenantId = alert.tenantId && GUID.test(alert.tenantId) ? alert.tenantId : options.tenantId;
+    const tenantId = portalTenant(alert.tenantId, options.tenantId);
     const sections = [
         (0,marker/* markerFor */._Z)(alert.id),
         `**[Open the alert in Microsoft Defender](${portalLink(alert.webUrl, options.portalHost, `alerts/${encodeURIComponent(alert.id)}`, tenantId)})**`,
@@ -165,7 +186,7 @@ function renderBody(alert, options) {
         sections.push(`### Description\n\n${(0,markdown/* quoteBlock */.Af)((0,markdown/* truncate */.xv)(alert.description, BLOCK_MAX))}`);
     if (alert.recommendedAction)
         sections.push(`### Recommended action\n\n${(0,markdown/* quoteBlock */.Af)((0,markdown/* truncate */.xv)(alert.recommendedAction, BLOCK_MAX))}`);
-    const footer = triageFooter();
+    const footer = triageFooter("alert");
     const head = sections.join("\n\n");
     const evidence = evidenceSection(alert.evidence, BODY_MAX - head.length - footer.length - 8);
     return [head, evidence, footer].filter(Boolean).join("\n\n") + "\n";
@@ -233,31 +254,39 @@ function evidenceSection(evidence, budget) {
 }
 function evidenceRow(item) {
     const type = cell(item.type);
-    const entity = code(item.entity);
+    const entity = entityCode(item.entity);
     const details = item.details.map(detail).join(" · ");
     return `| ${type} | ${entity || "—"} | ${details || "—"} |`;
 }
 function detail(part) {
-    const value = "code" in part ? code(part.code) : (0,markdown/* inlineText */.ln)((0,markdown/* truncate */.xv)(part.text, CELL_MAX));
+    const value = "code" in part ? entityCode(part.code) : (0,markdown/* inlineText */.ln)((0,markdown/* truncate */.xv)(part.text, CELL_MAX));
     return part.label ? `${part.label} ${value}` : value;
 }
-function code(value) {
+/** A name, path or command line from the source as a code span in a table cell; empty when there is none. */
+function entityCode(value) {
     return value ? (0,markdown/* cellCode */.GA)(defangIfUrl((0,markdown/* truncate */.xv)(value, CELL_MAX))) : "";
 }
 // Code spans are never linked by GitHub, but a URL copied from one should still be visibly unsafe.
 function defangIfUrl(value) {
     return /:\/\/|^www\./i.test(value) ? (0,markdown/* defang */.e8)(value) : value;
 }
+// What triage from the issue acts on: with `source: endpoint` an incident is its alerts, so its
+// comments reach Defender as a comment on each.
+const TRIAGED = {
+    alert: { resolves: "the alert", owner: "the alert's owner", comments: "the alert", classifies: "the alert" },
+    incident: { resolves: "the incident and its alerts", owner: "the incident's owner", comments: "Defender", classifies: "the incident" },
+};
 /** How to triage from the issue, with the values sync accepts (so a triager need not guess). */
-function triageFooter() {
+function triageFooter(subject) {
+    const words = TRIAGED[subject];
     const values = (prefix, list) => list.map((value) => `\`${prefix}${value}\``);
     const orList = (items) => `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
     return [
         "<details><summary>Triage from this issue (when sync is set up)</summary>",
         "",
-        `- Close the issue to resolve the alert; reopen it to set it back to InProgress. Or label it ${orList(values("status:", vocabulary/* STATUSES */.f))}.`,
-        "- Assign the issue to set the alert's owner; comments are copied to the alert.",
-        "- Classify the alert with a `classification:` label and a `determination:` label that goes with it:",
+        `- Close the issue to resolve ${words.resolves}; reopen it to set it back to InProgress. Or label it ${orList(values("status:", vocabulary/* STATUSES */.f))}.`,
+        `- Assign the issue to set ${words.owner}; comments are copied to ${words.comments}.`,
+        `- Classify ${words.classifies} with a \`classification:\` label and a \`determination:\` label that goes with it:`,
         "",
         "| `classification:` | `determination:` |",
         "|---|---|",

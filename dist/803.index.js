@@ -1,5 +1,5 @@
-export const id = 158;
-export const ids = [158];
+export const id = 803;
+export const ids = [803];
 export const modules = {
 
 /***/ 73116:
@@ -53,7 +53,7 @@ async function explained(what, call) {
 
 /***/ }),
 
-/***/ 72158:
+/***/ 59803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -161,6 +161,44 @@ function createGitHub(token, hooks) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
+;// CONCATENATED MODULE: ./src/issue/incident-record.ts
+const PREFIX = "<!-- defender-issues-alerts:";
+const LINE = /^<!-- defender-issues-alerts:((?: [0-9a-f]{8})*)(?: since=(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z))? -->$/gm;
+/** Room the record may take in a body: 2,000 alerts' hashes. */
+const RECORD_MAX = 18_100;
+/** FNV-1a over the ID: eight hex digits. Two IDs that collide are one listed alert, which costs a mention at most. */
+function alertHash(id) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++)
+        hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+    return hash.toString(16).padStart(8, "0");
+}
+/** The record line for these alerts, within `RECORD_MAX` characters: the newest kept when not all fit. */
+function listedLine(alerts) {
+    const room = Math.floor((RECORD_MAX - PREFIX.length - " since=2026-01-01T00:00:00.000Z -->".length) / 9);
+    const newestFirst = [...alerts].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+    const kept = newestFirst.slice(0, room);
+    const hashes = [...new Set(kept.map((alert) => alertHash(alert.id)))].sort();
+    // The oldest kept alert's time: anything older was listed when the record was cut.
+    const since = kept.length < newestFirst.length ? ` since=${kept.at(-1).createdAt.toISOString()}` : "";
+    return `${PREFIX}${hashes.map((hash) => ` ${hash}`).join("")}${since} -->`;
+}
+/** The record in a body: none when it is missing, or there is more than one. */
+function readListedAlerts(body) {
+    if (!body)
+        return undefined;
+    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+    const found = [...text.matchAll(LINE)];
+    if (found.length !== 1)
+        return undefined;
+    const [, hashes = "", since] = found[0];
+    return { hashes: new Set(hashes.trim().split(" ").filter(Boolean)), since: since ? new Date(since) : null };
+}
+/** Whether the record lists this alert. */
+function lists(record, alert) {
+    return record.hashes.has(alertHash(alert.id)) || (record.since !== null && alert.createdAt < record.since);
+}
+
 // EXTERNAL MODULE: ./src/issue/marker.ts
 var issue_marker = __webpack_require__(69745);
 // EXTERNAL MODULE: ./src/issue/record.ts
@@ -169,6 +207,7 @@ var record = __webpack_require__(99446);
 var json_stream = __webpack_require__(37346);
 ;// CONCATENATED MODULE: ./src/github/store.ts
 /** The alert-issue store: alert issues in the repository, found by marker and author. */
+
 
 
 
@@ -204,7 +243,12 @@ class AlertIssueStore {
         return (0,github_errors/* explained */.to)("Listing the repository's issues", async () => {
             const open = await this.#list({ state: "open" }, true);
             const closed = await this.#list({ state: "closed", since: since.toISOString() }, true);
-            return { issues: [...open.issues, ...closed.issues], strangers: [...open.strangers, ...closed.strangers], openedByTrusted: [...open.openedByTrusted, ...closed.openedByTrusted] };
+            return {
+                issues: [...open.issues, ...closed.issues],
+                incidentIssues: [...open.incidentIssues, ...closed.incidentIssues],
+                strangers: [...open.strangers, ...closed.strangers],
+                openedByTrusted: [...open.openedByTrusted, ...closed.openedByTrusted],
+            };
         });
     }
     /**
@@ -213,7 +257,7 @@ class AlertIssueStore {
      * and a whole page parsed at once leaves megabytes of garbage per page.
      */
     async #list(query, keepBodies) {
-        const listing = { issues: [], strangers: [], openedByTrusted: [] };
+        const listing = { issues: [], incidentIssues: [], strangers: [], openedByTrusted: [] };
         // Octokit hands over only the body stream, and undici cancels the body of a Response that is
         // garbage-collected before anyone reads it: the page's Response is held until its body is read.
         // The fetch wrapped is @actions/github's, so proxies are still honoured.
@@ -236,12 +280,16 @@ class AlertIssueStore {
             return;
         if (this.#authors.has((raw.user?.login ?? "").toLowerCase()))
             listing.openedByTrusted.push(new Date(raw.created_at));
-        const marker = (0,issue_marker/* readMarker */.t7)(raw.body);
-        if (marker.kind !== "one")
+        const marker = (0,issue_marker/* readIssueMarker */.qf)(raw.body);
+        if (marker.kind !== "alert" && marker.kind !== "incident")
             return;
         const author = raw.user?.login ?? "";
         if (!this.#authors.has(author.toLowerCase())) {
             listing.strangers.push({ number: raw.number, author });
+            return;
+        }
+        if (marker.kind === "incident") {
+            listing.incidentIssues.push(toIncidentIssue(raw, marker.incidentId));
             return;
         }
         const issue = toAlertIssue(raw, marker.alertId);
@@ -410,10 +458,38 @@ class AlertIssueStore {
         });
     }
     /**
-     * Opens an issue. A create whose reply is lost (5xx, reset, timeout) may still have happened,
-     * so before trying again the store looks for the marker: a retry never opens a second issue.
+     * Closes an incident issue as a duplicate: of the survivor's issue when Defender merged its
+     * incident (saying so on both, each linking the other), or of the first issue for its incident.
+     */
+    async closeIncidentAsDuplicate(duplicate, original, reason) {
+        await (0,github_errors/* explained */.to)(`Closing issue #${duplicate.number} as a duplicate`, async () => {
+            const said = reason === "merged"
+                ? `Microsoft Defender merged incident \`${duplicate.incidentId}\` into incident \`${original.incidentId}\`: its alerts are listed on #${original.number}, where triage continues.`
+                : `Duplicate of #${original.number}: both were opened for Defender incident \`${original.incidentId}\` (two pull runs at once). Triage continues on #${original.number}.`;
+            await this.#github.rest.issues.createComment({ ...this.#repo, issue_number: duplicate.number, body: said });
+            await this.#github.rest.issues.update({ ...this.#repo, issue_number: duplicate.number, state: "closed", state_reason: "duplicate" });
+            if (reason === "merged") {
+                await this.#github.rest.issues.createComment({
+                    ...this.#repo,
+                    issue_number: original.number,
+                    body: `Microsoft Defender merged incident \`${duplicate.incidentId}\` (#${duplicate.number}) into this incident; its alerts are listed here now.`,
+                });
+            }
+        });
+    }
+    /**
+     * Opens an alert issue. A create whose reply is lost (5xx, reset, timeout) may still have
+     * happened, so before trying again the store looks for the marker: a retry never opens a second
+     * issue.
      */
     async create(issue) {
+        return this.#create(issue, `alert ${issue.alertId}`, (raw) => toAlertIssue(raw, issue.alertId), (listing) => listing.issues.find((found) => found.alertId === issue.alertId));
+    }
+    /** Opens an incident issue, as `create` opens an alert issue. */
+    async createIncidentIssue(issue) {
+        return this.#create(issue, `incident ${issue.incidentId}`, (raw) => toIncidentIssue(raw, issue.incidentId), (listing) => listing.incidentIssues.find((found) => found.incidentId === issue.incidentId));
+    }
+    async #create(issue, what, made, find) {
         const started = new Date(Date.now() - 60_000);
         for (let attempt = 1;; attempt++) {
             try {
@@ -430,20 +506,33 @@ class AlertIssueStore {
                 if (created.user?.login)
                     this.#authors.add(created.user.login.toLowerCase());
                 const labelDescriptions = new Map(created.labels.flatMap((label) => (typeof label !== "string" && label.name ? [[label.name.toLowerCase(), label.description ?? null]] : [])));
-                return { ...toAlertIssue(created, issue.alertId), labelDescriptions };
+                return { ...made(created), labelDescriptions };
             }
             catch (error) {
                 if (!isLostReply(error) || attempt >= CREATE_ATTEMPTS)
                     throw error;
-                this.#options.retrying(`Opening the issue for alert ${issue.alertId}: ${(0,github_errors/* describe */.q0)(error)}; checking whether it was opened before trying again`);
+                this.#options.retrying(`Opening the issue for ${what}: ${(0,github_errors/* describe */.q0)(error)}; checking whether it was opened before trying again`);
                 await (0,promises_.setTimeout)(2000 * attempt);
-                const existing = (await this.listUpdatedSince(started)).issues.find((found) => found.alertId === issue.alertId);
+                const existing = find(await this.listUpdatedSince(started));
                 // Its labels were listed by name only: what they say is not known here.
                 if (existing)
                     return { ...existing, labelDescriptions: undefined };
             }
         }
     }
+}
+function toIncidentIssue(raw, incidentId) {
+    return {
+        number: raw.number,
+        incidentId,
+        url: raw.html_url,
+        state: raw.state === "closed" ? "closed" : "open",
+        stateReason: raw.state_reason ?? null,
+        createdAt: new Date(raw.created_at),
+        labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+        assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
+        listed: readListedAlerts(raw.body),
+    };
 }
 function toAlertIssue(raw, alertId) {
     return {

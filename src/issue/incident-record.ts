@@ -1,0 +1,53 @@
+/**
+ * Which alerts an incident issue lists, recorded in its body: a hidden last line of short hashes of
+ * the alert IDs, so a later pull can tell which alerts joined the incident since, however many the
+ * visible table had room for. Pure.
+ */
+import type { Alert } from "../source/alert.js";
+
+const PREFIX = "<!-- defender-issues-alerts:";
+const LINE = /^<!-- defender-issues-alerts:((?: [0-9a-f]{8})*)(?: since=(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z))? -->$/gm;
+/** Room the record may take in a body: 2,000 alerts' hashes. */
+export const RECORD_MAX = 18_100;
+
+export interface ListedAlerts {
+  hashes: ReadonlySet<string>;
+  /**
+   * When the incident held more alerts than the record has room for, only the newest are recorded:
+   * an alert created before this time counts as listed.
+   */
+  since: Date | null;
+}
+
+/** FNV-1a over the ID: eight hex digits. Two IDs that collide are one listed alert, which costs a mention at most. */
+export function alertHash(id: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, "0");
+}
+
+/** The record line for these alerts, within `RECORD_MAX` characters: the newest kept when not all fit. */
+export function listedLine(alerts: readonly Alert[]): string {
+  const room = Math.floor((RECORD_MAX - PREFIX.length - " since=2026-01-01T00:00:00.000Z -->".length) / 9);
+  const newestFirst = [...alerts].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+  const kept = newestFirst.slice(0, room);
+  const hashes = [...new Set(kept.map((alert) => alertHash(alert.id)))].sort();
+  // The oldest kept alert's time: anything older was listed when the record was cut.
+  const since = kept.length < newestFirst.length ? ` since=${kept.at(-1)!.createdAt.toISOString()}` : "";
+  return `${PREFIX}${hashes.map((hash) => ` ${hash}`).join("")}${since} -->`;
+}
+
+/** The record in a body: none when it is missing, or there is more than one. */
+export function readListedAlerts(body: string | null | undefined): ListedAlerts | undefined {
+  if (!body) return undefined;
+  const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+  const found = [...text.matchAll(LINE)];
+  if (found.length !== 1) return undefined;
+  const [, hashes = "", since] = found[0]!;
+  return { hashes: new Set(hashes.trim().split(" ").filter(Boolean)), since: since ? new Date(since) : null };
+}
+
+/** Whether the record lists this alert. */
+export function lists(record: ListedAlerts, alert: Pick<Alert, "id" | "createdAt">): boolean {
+  return record.hashes.has(alertHash(alert.id)) || (record.since !== null && alert.createdAt < record.since);
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { alertHash, lists, listedLine, RECORD_MAX, readListedAlerts } from "../../src/issue/incident-record.ts";
+import type { Alert } from "../../src/source/alert.ts";
+
+const alert = (id: string, minute = 0): Alert => ({ id, createdAt: new Date(Date.UTC(2026, 11, 1, 10, minute)) } as Alert);
+
+describe("the record of listed alerts", () => {
+  it("round-trips: every alert written is listed, another is not", () => {
+    const alerts = [alert("da1"), alert("fa9b8e3a1c-7d2f-4b6e-a1c0-3f5e7d9b2a41"), alert("sn6e7f8a9b")];
+    const record = readListedAlerts(`body\n\n${listedLine(alerts)}\n`)!;
+    expect(alerts.every((a) => lists(record, a))).toBe(true);
+    expect(lists(record, alert("da2"))).toBe(false);
+    expect(record.since).toBeNull();
+  });
+
+  it("is a hidden line of sorted eight-digit hashes", () => {
+    expect(listedLine([alert("b"), alert("a")])).toBe(`<!-- defender-issues-alerts: ${[alertHash("a"), alertHash("b")].sort().join(" ")} -->`);
+    expect(alertHash("da637551227677560813_-961444813")).toMatch(/^[0-9a-f]{8}$/);
+  });
+
+  it("keeps the newest alerts within its room, and counts older ones as listed", () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => alert(`da${i}`, i));
+    const line = listedLine(many);
+    expect(line.length).toBeLessThanOrEqual(RECORD_MAX);
+    const record = readListedAlerts(line)!;
+    expect(record.since).not.toBeNull();
+    expect(many.every((a) => lists(record, a))).toBe(true);
+    expect(lists(record, alert("late", 2_999))).toBe(false);
+  });
+
+  it("is none when missing, repeated or malformed", () => {
+    const line = listedLine([alert("a")]);
+    expect(readListedAlerts("no record")).toBeUndefined();
+    expect(readListedAlerts(`${line}\n${line}`)).toBeUndefined();
+    expect(readListedAlerts("<!-- defender-issues-alerts: xyz -->")).toBeUndefined();
+    expect(readListedAlerts(`text ${line}`)).toBeUndefined();
+  });
+});
