@@ -1,29 +1,40 @@
-/** The Microsoft Graph security API (`/v1.0/security/alerts_v2`) over undici, as a source of alerts: paging, pacing, retries. */
+/**
+ * The Microsoft Graph security API (`/v1.0/security/alerts_v2` and `/v1.0/security/incidents`) over
+ * undici, as a source of alerts and incidents: paging, pacing, retries.
+ */
 import type { Dispatcher } from "undici";
 import type { TokenSource } from "../entra/auth.js";
 import type { TokenClaims } from "../entra/token.js";
 import type { HttpTuning, OpenResponse } from "../http.js";
 import type { AlertChanges } from "../issue/changes.js";
 import type { Alert } from "../source/alert.js";
-import type { AlertListing, AlertSource, AlertWindow, ListedAlert, MalformedAlert, SentChanges } from "../source/source.js";
+import type { Incident } from "../source/incident.js";
+import type { AlertListing, AlertSource, AlertWindow, IncidentListing, ListedAlert, MalformedAlert, SentChanges } from "../source/source.js";
 import { odataTime } from "../source/odata.js";
 import { readGraphAlert } from "./alert.js";
-import { ALERT_ROLES, GraphApiError, type GraphRoles, NOT_FOUND_FIX, READ_ROLE, WRITE_ROLE } from "./errors.js";
+import { ALERT_ROLES, GraphApiError, type GraphRoles, INCIDENT_NOT_FOUND_FIX, INCIDENT_READ_ROLE, INCIDENT_ROLES, INCIDENT_WRITE_ROLE, NOT_FOUND_FIX, READ_ROLE, WRITE_ROLE } from "./errors.js";
 import { type Exchange, exchange, type ExchangeOptions, nothing, readJson } from "./exchange.js";
-import { graphAlertFilter, updatedSinceFilter } from "./filter.js";
+import { graphAlertFilter, graphIncidentFilter, passesAlertFilters, updatedSinceFilter } from "./filter.js";
+import { readGraphIncident } from "./incident.js";
 import { readByTime, type TimeField } from "./listing.js";
-import { type GraphPage, type PagedAlert, readGraphPage, type Timed } from "./page.js";
+import { type GraphPage, type PagedAlert, readGraphIncidentPage, readGraphPage, type Timed } from "./page.js";
 import { type Clock, RequestPace, SYSTEM_CLOCK } from "./pace.js";
-import { toGraphChanges } from "./vocabulary.js";
+import { toGraphChanges, toGraphIncidentChanges } from "./vocabulary.js";
 
 /** The largest page Graph serves (`$top` ≤ 1,000, as the old alerts API documented). */
 export const MAX_PAGE_SIZE = 1_000;
+/**
+ * The largest page of incidents asked for: each comes with all its alerts and their evidence.
+ * Graph documents no limit; the Defender XDR incidents API it fronts allows `$top` ≤ 100.
+ */
+export const MAX_INCIDENT_PAGE_SIZE = 100;
 /** Graph's documented limit on alerts: 150 requests a minute per app and tenant. */
 export const REQUESTS_PER_MINUTE = 150;
 // A runaway listing must end somewhere: a million alerts at full pages.
 const MAX_PAGES = 1_000;
 const PROBE_PAGE_SIZE = 10;
 const ALERTS = "/v1.0/security/alerts_v2";
+const INCIDENTS = "/v1.0/security/incidents";
 
 export interface GraphClientOptions {
   /** Graph's base URL without `/v1.0`, e.g. https://graph.microsoft.com. */
@@ -51,10 +62,19 @@ interface Collection<T extends Timed> {
 }
 
 const ALERT_COLLECTION: Collection<PagedAlert> = { path: ALERTS, rows: "alerts", maxPageSize: MAX_PAGE_SIZE, read: readGraphPage, roles: ALERT_ROLES };
+const INCIDENT_COLLECTION: Collection<Incident> = {
+  path: INCIDENTS,
+  rows: "incidents",
+  maxPageSize: MAX_INCIDENT_PAGE_SIZE,
+  expand: "alerts",
+  read: readGraphIncidentPage,
+  roles: INCIDENT_ROLES,
+};
 
 export class GraphClient implements AlertSource {
   readonly service = "Microsoft Graph";
   readonly permissions = { api: "Microsoft Graph", read: [READ_ROLE, WRITE_ROLE], write: WRITE_ROLE };
+  readonly incidentPermissions = { api: "Microsoft Graph", read: [INCIDENT_READ_ROLE, INCIDENT_WRITE_ROLE], write: INCIDENT_WRITE_ROLE };
   readonly #options: GraphClientOptions;
   readonly #base: string;
   readonly #pageSize: number;
@@ -147,6 +167,59 @@ export class GraphClient implements AlertSource {
     for (const id of ids) await this.updateAlert(id, changes);
   }
 
+  describeIncidentWindow(window: AlertWindow): string {
+    return `$filter=${graphIncidentFilter(window)}`;
+  }
+
+  /**
+   * The incidents updated within the window (`$expand=alerts`, read by lastUpdateDateTime
+   * boundaries), each once, oldest first: those holding an alert that passes the window's
+   * severity, status and service-source filters, and every merged one. Graph has no alert without
+   * an incident, so none is loose.
+   */
+  async listIncidents(window: AlertWindow): Promise<IncidentListing> {
+    const kept = new Map<string, Incident>();
+    const malformed = new Map<string, MalformedAlert>();
+    const pages = await this.#readByTime(INCIDENT_COLLECTION, graphIncidentFilter(window), "lastUpdateDateTime", (page) => {
+      // An incident read twice (at a boundary): the later reading decides.
+      for (const incident of page.items) {
+        if (incident.status === "Redirected" || incident.alerts.some((alert) => passesAlertFilters(alert, window))) kept.set(incident.id, incident);
+        else kept.delete(incident.id);
+      }
+      for (const bad of page.malformed) malformed.set(`${bad.id}\n${bad.problem}`, bad);
+    });
+    const incidents = [...kept.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { incidents, loose: [], malformed: [...malformed.values()], pages };
+  }
+
+  /** One incident with its alerts; undefined when Graph does not have it. Its malformed alerts are left out. */
+  async incident(id: string): Promise<Incident | undefined> {
+    const raw = await this.#incidentReply(id, { alerts: true });
+    if (raw === undefined) return undefined;
+    const reading = readGraphIncident(raw);
+    if (!reading.ok) throw new Error(`Reading Microsoft Graph incident ${id}: its reply cannot be read as an incident (${reading.problem})`);
+    return reading.incident;
+  }
+
+  /**
+   * PATCH /incidents/{id} with the fields in Graph's spelling (resolving the incident resolves its
+   * alerts), then POST …/comments with the comment; after a lost reply the incident is read back
+   * first, and the comment sent again only if it did not land.
+   */
+  async updateIncident(id: string, changes: AlertChanges): Promise<void> {
+    const { comment, ...fields } = toGraphIncidentChanges(changes);
+    const url = this.#incidentUrl(id);
+    const common = { read: nothing, notFound: INCIDENT_NOT_FOUND_FIX, roles: INCIDENT_ROLES };
+    if (Object.keys(fields).length > 0) {
+      await this.#exchange({ method: "PATCH", url, body: fields, what: `Updating Microsoft Graph incident ${id}`, ...common });
+    }
+    if (comment !== undefined) {
+      const landed = async () => commentsOf(await this.#incidentReply(id, { alerts: false })).includes(comment);
+      const body = { "@odata.type": "microsoft.graph.security.alertComment", comment };
+      await this.#exchange({ method: "POST", url: `${url}/comments`, body, what: `Commenting on Microsoft Graph incident ${id}`, landed, ...common });
+    }
+  }
+
   async signIn(): Promise<TokenClaims> {
     await this.#options.tokens.token();
     return this.#options.tokens.claims();
@@ -182,6 +255,17 @@ export class GraphClient implements AlertSource {
     }, take);
   }
 
+  /** An incident's reply, parsed (with its alerts when asked), or undefined when Graph does not have it. */
+  async #incidentReply(id: string, options: { alerts: boolean }): Promise<unknown> {
+    const url = options.alerts ? `${this.#incidentUrl(id)}?$expand=alerts` : this.#incidentUrl(id);
+    try {
+      return await this.#exchange({ method: "GET", url, what: `Reading Microsoft Graph incident ${id}`, read: readJson, roles: INCIDENT_ROLES });
+    } catch (error) {
+      if (error instanceof GraphApiError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
   /** One alert, or undefined when Graph does not have it (or it does not read). */
   async #alert(id: string): Promise<Alert | undefined> {
     try {
@@ -203,6 +287,10 @@ export class GraphClient implements AlertSource {
     return `${this.#base}${ALERTS}/${encodeURIComponent(id)}`;
   }
 
+  #incidentUrl(id: string): string {
+    return `${this.#base}${INCIDENTS}/${encodeURIComponent(id)}`;
+  }
+
   // The bearer token goes only to the API host the user configured.
   #sameOrigin(link: string, what: string): string {
     const next = new URL(link, this.#base);
@@ -217,3 +305,16 @@ export class GraphClient implements AlertSource {
   }
 }
 
+
+/**
+ * The texts of the comments an incident's reply holds. Only the text is looked at: Microsoft's
+ * incident page shows comments with `createdBy`/`createdTime` beside the schema's names.
+ */
+function commentsOf(raw: unknown): string[] {
+  const comments = (raw as { comments?: unknown } | null | undefined)?.comments;
+  if (!Array.isArray(comments)) return [];
+  return comments.flatMap((item) => {
+    const text = (item as { comment?: unknown } | null)?.comment;
+    return typeof text === "string" ? [text] : [];
+  });
+}

@@ -4,8 +4,10 @@
  */
 import { z } from "zod";
 import { type OnElement, readStreamingMember } from "../json-stream.js";
+import type { Incident } from "../source/incident.js";
 import type { ListedAlert, MalformedAlert } from "../source/source.js";
 import { readListedGraphAlert } from "./alert.js";
+import { readGraphIncident } from "./incident.js";
 
 const pageSchema = z.looseObject({
   value: z.array(z.unknown()),
@@ -35,6 +37,22 @@ export function readGraphPage(body: AsyncIterable<Uint8Array>): Promise<GraphPag
     const reading = readListedGraphAlert(raw, bytes);
     if (reading.ok) page.items.push({ ...reading.alert, updatedAt: reading.updatedAt ?? null });
     else page.malformed.push({ id: reading.id, problem: reading.problem });
+  });
+}
+
+/**
+ * A page of incidents with their alerts (`$expand=alerts`); a malformed incident is reported as
+ * such (its problem begins `incident:`), and so is a malformed alert, its incident kept without it.
+ */
+export function readGraphIncidentPage(body: AsyncIterable<Uint8Array>): Promise<GraphPage<Incident>> {
+  return readPage(body, "incidents", (page) => (raw) => {
+    const reading = readGraphIncident(raw);
+    if (reading.ok) {
+      page.items.push(reading.incident);
+      page.malformed.push(...reading.malformed);
+    } else {
+      page.malformed.push({ id: reading.id, problem: `incident: ${reading.problem}` });
+    }
   });
 }
 
