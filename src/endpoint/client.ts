@@ -91,16 +91,19 @@ export class DefenderClient implements AlertSource {
   /**
    * The incidents named by the alerts updated within the window that pass its filters, each with
    * every alert it holds (read again in bulk by `incidentId`, with evidence, whatever their age);
-   * those alerts that name no incident are loose. Incidents oldest first.
+   * those alerts that name no incident and were created within the window (those `listAlerts`
+   * gives) are loose. Incidents oldest first.
    */
   async listIncidents(window: AlertWindow): Promise<IncidentListing> {
     const updated = await this.#list(updatedAlertFilter(window));
     const named = new Set<string>();
     const loose: ListedAlert[] = [];
+    // The window's bounds as the filter wrote them, to the second.
+    const [from, to] = [odataTime(window.since), odataTime(window.until)].map(Date.parse) as [number, number];
     for (const listed of updated.alerts) {
       const incident = listed.read().incident?.id;
       if (incident) named.add(incident);
-      else loose.push(listed);
+      else if (listed.createdAt.getTime() >= from && listed.createdAt.getTime() < to) loose.push(listed);
     }
     // In the order of their IDs, so that the requests a run makes do not depend on Defender's order.
     const ids = [...named].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));

@@ -59,7 +59,7 @@ afterEach(async () => {
 });
 
 describe("listIncidents", () => {
-  it("groups the alerts updated in the window by incident, pulls in each incident's older alerts, and leaves alerts without one loose", async () => {
+  it("groups the alerts updated in the window by incident, pulls in each incident's older alerts, and leaves those without one created in the window loose", async () => {
     await start([
       alertAt("NEW", 7, "2026-11-30T09:00:00", "2026-11-30T09:00:05", { title: "Second alert", severity: "High" }),
       alertAt("OLDER", 7, "2026-11-20T09:00:00", "2026-11-20T09:00:05", { title: "First alert", severity: "Low", status: "Resolved" }),
@@ -68,6 +68,8 @@ describe("listIncidents", () => {
       alertAt("UNCHANGED", 9, "2026-11-25T10:00:00", "2026-11-25T10:00:05", { severity: "High" }),
       alertAt("OTHER-SOURCE", 10, "2026-11-30T11:00:00", "2026-11-30T11:00:05", { severity: "High", detectionSource: "CustomDetection" }),
       alertAt("LOOSE", null, "2026-11-30T12:00:00", "2026-11-30T12:00:05", { severity: "Medium" }),
+      // Created before the window, as listAlerts would not give it: no alert issue for it now.
+      alertAt("OLD-LOOSE", null, "2026-11-29T12:00:00", "2026-11-30T12:00:05", { severity: "Medium" }),
     ]);
     const chosen: AlertWindow = { ...window, minSeverity: "Medium", statuses: ["New", "InProgress"], extra: "detectionSource eq 'WindowsDefenderAtp'" };
     const defender = client();
