@@ -15,11 +15,11 @@ import type { ListedAlert } from "../src/source/source.js";
 
 const [source, issuesPath, limit, ...pagePaths] = process.argv.slice(2) as [string, string, string, ...string[]];
 // Each source's reader is loaded alone, as the action loads only the source it is given.
-const readPage: (body: AsyncIterable<Uint8Array>) => Promise<{ alerts: ListedAlert[] }> = source === "graph"
-  ? (await import("../src/graph/page.js")).readGraphPage
-  : (await import("../src/endpoint/page.js")).readAlertPage;
+const readPage: (body: AsyncIterable<Uint8Array>) => Promise<ListedAlert[]> = source === "graph"
+  ? await import("../src/graph/page.js").then(({ readGraphPage }) => async (body: AsyncIterable<Uint8Array>) => (await readGraphPage(body)).items)
+  : await import("../src/endpoint/page.js").then(({ readAlertPage }) => async (body: AsyncIterable<Uint8Array>) => (await readAlertPage(body)).alerts);
 const alerts: ListedAlert[] = [];
-for (const pagePath of pagePaths) alerts.push(...(await readPage(createReadStream(pagePath))).alerts);
+for (const pagePath of pagePaths) alerts.push(...(await readPage(createReadStream(pagePath))));
 const issues = (JSON.parse(readFileSync(issuesPath, "utf8")) as Array<Omit<AlertIssue, "createdAt"> & { createdAt: string }>).map((issue) => ({ ...issue, createdAt: new Date(issue.createdAt) }));
 
 const before = process.cpuUsage();

@@ -353,8 +353,8 @@ async function createSource(config, tuning) {
     const options = { apiUrl: config.cloud.apiUrl, tokens, dispatcher, tuning: http, pageSize: tuning.pageSize, retrying };
     // Each source loads only when chosen.
     if (config.source === "graph")
-        return new (await Promise.all(/* import() */[__webpack_require__.e(0), __webpack_require__.e(747)]).then(__webpack_require__.bind(__webpack_require__, 1747))).GraphClient(options);
-    return new (await Promise.all(/* import() */[__webpack_require__.e(0), __webpack_require__.e(29)]).then(__webpack_require__.bind(__webpack_require__, 16029))).DefenderClient(options);
+        return new (await Promise.all(/* import() */[__webpack_require__.e(0), __webpack_require__.e(661)]).then(__webpack_require__.bind(__webpack_require__, 10661))).GraphClient(options);
+    return new (await Promise.all(/* import() */[__webpack_require__.e(0), __webpack_require__.e(937)]).then(__webpack_require__.bind(__webpack_require__, 90937))).DefenderClient(options);
 }
 
 

@@ -1,4 +1,7 @@
-/** The Defender for Endpoint alerts API over undici, as a source of alerts: paging, retries, validation. */
+/**
+ * The Defender for Endpoint alerts API over undici, as a source of alerts and of incidents (its
+ * alerts grouped by `incidentId`): paging, retries, validation.
+ */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Dispatcher } from "undici";
 import { type HttpTuning, isTransientError, isTransientStatus, open, type OpenResponse, retryAfterMs, withRetries } from "../http.js";
@@ -6,18 +9,22 @@ import type { TokenSource } from "../entra/auth.js";
 import type { TokenClaims } from "../entra/token.js";
 import type { AlertChanges } from "../issue/changes.js";
 import type { Alert } from "../source/alert.js";
-import type { AlertListing, AlertSource, AlertWindow, ListedAlert, MalformedAlert, SentChanges } from "../source/source.js";
-import { DefenderApiError, forbiddenFix, readDefenderError } from "./errors.js";
-import { alertFilter, odataString, odataTime } from "./filter.js";
+import type { Incident } from "../source/incident.js";
+import type { AlertListing, AlertSource, AlertWindow, IncidentListing, ListedAlert, MalformedAlert, SentChanges } from "../source/source.js";
+import { DefenderApiError, forbiddenFix, IncidentNotFoundError, readDefenderError } from "./errors.js";
+import { alertFilter, incidentsFilter, odataString, odataTime, updatedAlertFilter } from "./filter.js";
+import { groupByIncident } from "./incident.js";
 import { type AlertPage, readAlertPage } from "./page.js";
 
 /** Defender's documented largest page. */
 export const MAX_PAGE_SIZE = 10_000;
 // A runaway nextLink chain must end somewhere.
 const MAX_PAGES = 1_000;
-// `id eq '…'` clauses per bulk read, keeping the URL well under common 8 KB limits.
+// `id eq '…'` (or `incidentId eq N`) clauses per bulk read, keeping the URL well under common 8 KB limits.
 const IDS_PER_QUERY = 40;
 const BATCH_CALLS_PER_MINUTE = 10;
+// Alerts per batchUpdate call: Defender documents no maximum, only that one exists.
+const ALERTS_PER_BATCH = 50;
 
 export interface DefenderClientOptions {
   apiUrl: string;
@@ -31,6 +38,8 @@ export interface DefenderClientOptions {
 export class DefenderClient implements AlertSource {
   readonly service = "Defender";
   readonly permissions = { api: "WindowsDefenderATP", read: ["Alert.Read.All", "Alert.ReadWrite.All"], write: "Alert.ReadWrite.All" };
+  /** The Endpoint API has no incident permission: its incidents are its alerts. */
+  readonly incidentPermissions = this.permissions;
   readonly #options: DefenderClientOptions;
   readonly #pageSize: number;
 
@@ -73,6 +82,71 @@ export class DefenderClient implements AlertSource {
       else url = page.alerts.length + page.malformed.length >= this.#pageSize ? this.#listUrl(filter, skip, evidence) : undefined;
     }
     return { alerts: [...byId.values()], malformed, pages };
+  }
+
+  describeIncidentWindow(window: AlertWindow): string {
+    return `$filter=${updatedAlertFilter(window)}`;
+  }
+
+  /**
+   * The incidents named by the alerts updated within the window that pass its filters, each with
+   * every alert it holds (read again in bulk by `incidentId`, with evidence, whatever their age);
+   * those alerts that name no incident and were created within the window (those `listAlerts`
+   * gives) are loose. Incidents oldest first.
+   */
+  async listIncidents(window: AlertWindow): Promise<IncidentListing> {
+    const updated = await this.#list(updatedAlertFilter(window));
+    const named = new Set<string>();
+    const loose: ListedAlert[] = [];
+    // The window's bounds as the filter wrote them, to the second.
+    const [from, to] = [odataTime(window.since), odataTime(window.until)].map(Date.parse) as [number, number];
+    for (const listed of updated.alerts) {
+      const incident = listed.read().incident?.id;
+      if (incident) named.add(incident);
+      else if (listed.createdAt.getTime() >= from && listed.createdAt.getTime() < to) loose.push(listed);
+    }
+    // In the order of their IDs, so that the requests a run makes do not depend on Defender's order.
+    const ids = [...named].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+    const members = await this.#incidentAlerts(ids, { evidence: true });
+    const malformed = new Map<string, MalformedAlert>();
+    for (const bad of [...updated.malformed, ...members.malformed]) malformed.set(`${bad.id}\n${bad.problem}`, bad);
+    const { incidents } = groupByIncident(members.alerts);
+    return { incidents, loose, malformed: [...malformed.values()], pages: updated.pages + members.pages };
+  }
+
+  /** One incident: the alerts naming it, with evidence; undefined when none does. */
+  async incident(id: string): Promise<Incident | undefined> {
+    const { alerts } = await this.#incidentAlerts([id], { evidence: true });
+    return groupByIncident(alerts).incidents[0];
+  }
+
+  /**
+   * The change to every alert the incident holds now: the fields through batchUpdate, as few calls
+   * as Defender allows, then the comment on each alert (PATCH, read back after a lost reply).
+   */
+  async updateIncident(id: string, changes: AlertChanges): Promise<void> {
+    const { comment, ...fields } = changes;
+    const { alerts } = await this.#incidentAlerts([id], { evidence: false });
+    const held = groupByIncident(alerts).incidents[0];
+    if (!held) throw new IncidentNotFoundError(id, `Updating Defender incident ${id}`);
+    // Oldest first: the comments land in the order the issue lists the alerts.
+    const ids = held.alerts.map((alert) => alert.id);
+    if (Object.values(fields).some((value) => value !== undefined)) {
+      for (let start = 0; start < ids.length; start += ALERTS_PER_BATCH) await this.updateAlerts(ids.slice(start, start + ALERTS_PER_BATCH), fields);
+    }
+    if (comment !== undefined) for (const alertId of ids) await this.updateAlert(alertId, { comment });
+  }
+
+  /** Every alert of these incidents, read in bulk (`incidentId eq` or-chains). */
+  async #incidentAlerts(incidentIds: readonly string[], options: { evidence: boolean }): Promise<{ alerts: Alert[]; malformed: MalformedAlert[]; pages: number }> {
+    const found = { alerts: [] as Alert[], malformed: [] as MalformedAlert[], pages: 0 };
+    for (let start = 0; start < incidentIds.length; start += IDS_PER_QUERY) {
+      const listing = await this.#list(incidentsFilter(incidentIds.slice(start, start + IDS_PER_QUERY)), options);
+      found.alerts.push(...listing.alerts.map((alert) => alert.read()));
+      found.malformed.push(...listing.malformed);
+      found.pages += listing.pages;
+    }
+    return found;
   }
 
   /** Signs in and returns the access token's claims (for check). */

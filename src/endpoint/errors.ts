@@ -64,3 +64,22 @@ export class DefenderApiError extends Error implements Explained {
     this.fix = fix;
   }
 }
+
+const NO_INCIDENT_ALERT_FIX = "Its alerts may be older than the tenant's retention, deleted, or moved into another incident by a merge.";
+
+/**
+ * An incident the Endpoint API holds no alert of. The API serves no incidents, only alerts naming
+ * theirs, so this is its "not found" (status 404, as an alert's would be).
+ */
+export class IncidentNotFoundError extends Error implements Explained {
+  override name = "IncidentNotFoundError";
+  readonly status = 404;
+  readonly problem: string;
+  readonly fix = NO_INCIDENT_ALERT_FIX;
+
+  constructor(id: string, what: string) {
+    const problem = `${what}: Defender holds no alert of incident ${id}`;
+    super(explainedMessage({ problem, fix: NO_INCIDENT_ALERT_FIX }));
+    this.problem = problem;
+  }
+}

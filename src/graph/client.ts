@@ -1,30 +1,40 @@
-/** The Microsoft Graph security API (`/v1.0/security/alerts_v2`) over undici, as a source of alerts: paging, pacing, retries. */
+/**
+ * The Microsoft Graph security API (`/v1.0/security/alerts_v2` and `/v1.0/security/incidents`) over
+ * undici, as a source of alerts and incidents: paging, pacing, retries.
+ */
 import type { Dispatcher } from "undici";
 import type { TokenSource } from "../entra/auth.js";
 import type { TokenClaims } from "../entra/token.js";
-import { type HttpTuning, isTransientError, isTransientStatus, open, type OpenResponse, retryAfterMs, withRetries } from "../http.js";
+import type { HttpTuning, OpenResponse } from "../http.js";
 import type { AlertChanges } from "../issue/changes.js";
 import type { Alert } from "../source/alert.js";
-import type { AlertListing, AlertSource, AlertWindow, ListedAlert, MalformedAlert, SentChanges } from "../source/source.js";
+import type { Incident } from "../source/incident.js";
+import type { AlertListing, AlertSource, AlertWindow, IncidentListing, ListedAlert, MalformedAlert, SentChanges } from "../source/source.js";
 import { odataTime } from "../source/odata.js";
 import { readGraphAlert } from "./alert.js";
-import { forbiddenFix, GraphApiError, NOT_FOUND_FIX, READ_ROLE, readGraphError, unauthorizedFix, WRITE_ROLE } from "./errors.js";
-import { graphAlertFilter, updatedSinceFilter } from "./filter.js";
+import { ALERT_ROLES, GraphApiError, type GraphRoles, INCIDENT_NOT_FOUND_FIX, INCIDENT_READ_ROLE, INCIDENT_ROLES, INCIDENT_WRITE_ROLE, NOT_FOUND_FIX, READ_ROLE, WRITE_ROLE } from "./errors.js";
+import { type Exchange, exchange, type ExchangeOptions, nothing, readJson } from "./exchange.js";
+import { graphAlertFilter, graphIncidentFilter, passesAlertFilters, updatedSinceFilter } from "./filter.js";
+import { readGraphIncident } from "./incident.js";
 import { readByTime, type TimeField } from "./listing.js";
-import { type GraphPage, readGraphPage } from "./page.js";
+import { type GraphPage, type PagedAlert, readGraphIncidentPage, readGraphPage, type Timed } from "./page.js";
 import { type Clock, RequestPace, SYSTEM_CLOCK } from "./pace.js";
-import { toGraphChanges } from "./vocabulary.js";
+import { toGraphChanges, toGraphIncidentChanges } from "./vocabulary.js";
 
 /** The largest page Graph serves (`$top` ≤ 1,000, as the old alerts API documented). */
 export const MAX_PAGE_SIZE = 1_000;
+/**
+ * The largest page of incidents asked for: each comes with all its alerts and their evidence.
+ * Graph documents no limit; the Defender XDR incidents API it fronts allows `$top` ≤ 100.
+ */
+export const MAX_INCIDENT_PAGE_SIZE = 100;
 /** Graph's documented limit on alerts: 150 requests a minute per app and tenant. */
 export const REQUESTS_PER_MINUTE = 150;
 // A runaway listing must end somewhere: a million alerts at full pages.
 const MAX_PAGES = 1_000;
 const PROBE_PAGE_SIZE = 10;
 const ALERTS = "/v1.0/security/alerts_v2";
-// Without it, alerts of newer products (Sentinel, Defender for Cloud…) arrive as `unknownFutureValue`.
-const PREFER = "include-unknown-enum-members";
+const INCIDENTS = "/v1.0/security/incidents";
 
 export interface GraphClientOptions {
   /** Graph's base URL without `/v1.0`, e.g. https://graph.microsoft.com. */
@@ -40,32 +50,42 @@ export interface GraphClientOptions {
   clock?: Clock;
 }
 
-interface Exchange<T> {
-  method: "GET" | "PATCH" | "POST";
-  url: string;
-  body?: unknown;
-  what: string;
-  /** Reads a successful GET's body. */
-  read: (body: OpenResponse["body"]) => Promise<T>;
-  /** For a write whose reply was lost: whether it took effect anyway. */
-  landed?: () => Promise<boolean>;
-  /** What a 404 means here. */
-  notFound?: string;
+/** A collection listed by time boundaries: where it is, how a page of it reads, and what it needs. */
+interface Collection<T extends Timed> {
+  path: string;
+  rows: "alerts" | "incidents";
+  maxPageSize: number;
+  /** `$expand`, when the rows come with their related rows. */
+  expand?: string;
+  read: (body: OpenResponse["body"]) => Promise<GraphPage<T>>;
+  roles: GraphRoles;
 }
+
+const ALERT_COLLECTION: Collection<PagedAlert> = { path: ALERTS, rows: "alerts", maxPageSize: MAX_PAGE_SIZE, read: readGraphPage, roles: ALERT_ROLES };
+const INCIDENT_COLLECTION: Collection<Incident> = {
+  path: INCIDENTS,
+  rows: "incidents",
+  maxPageSize: MAX_INCIDENT_PAGE_SIZE,
+  expand: "alerts",
+  read: readGraphIncidentPage,
+  roles: INCIDENT_ROLES,
+};
 
 export class GraphClient implements AlertSource {
   readonly service = "Microsoft Graph";
   readonly permissions = { api: "Microsoft Graph", read: [READ_ROLE, WRITE_ROLE], write: WRITE_ROLE };
+  readonly incidentPermissions = { api: "Microsoft Graph", read: [INCIDENT_READ_ROLE, INCIDENT_WRITE_ROLE], write: INCIDENT_WRITE_ROLE };
   readonly #options: GraphClientOptions;
   readonly #base: string;
   readonly #pageSize: number;
-  readonly #pace: RequestPace;
+  readonly #exchanges: ExchangeOptions;
 
   constructor(options: GraphClientOptions) {
     this.#options = options;
     this.#base = options.apiUrl.replace(/\/+$/, "").replace(/\/v1\.0$/i, "");
     this.#pageSize = Math.min(Math.max(1, options.pageSize ?? MAX_PAGE_SIZE), MAX_PAGE_SIZE);
-    this.#pace = new RequestPace(options.perMinute ?? REQUESTS_PER_MINUTE, options.clock ?? SYSTEM_CLOCK, options.retrying);
+    const pace = new RequestPace(options.perMinute ?? REQUESTS_PER_MINUTE, options.clock ?? SYSTEM_CLOCK, options.retrying);
+    this.#exchanges = { tokens: options.tokens, dispatcher: options.dispatcher, tuning: options.tuning, pace, retrying: options.retrying };
   }
 
   get apiUrl(): string {
@@ -80,8 +100,8 @@ export class GraphClient implements AlertSource {
   async listAlerts(window: AlertWindow): Promise<AlertListing> {
     const byId = new Map<string, ListedAlert>();
     const malformed = new Map<string, MalformedAlert>();
-    const pages = await this.#readByTime(graphAlertFilter(window), "createdDateTime", (page) => {
-      for (const alert of page.alerts) if (!byId.has(alert.id)) byId.set(alert.id, alert);
+    const pages = await this.#readByTime(ALERT_COLLECTION, graphAlertFilter(window), "createdDateTime", (page) => {
+      for (const alert of page.items) if (!byId.has(alert.id)) byId.set(alert.id, alert);
       // Read again at a time boundary, a malformed alert is still reported once.
       for (const bad of page.malformed) malformed.set(`${bad.id}\n${bad.problem}`, bad);
     });
@@ -98,18 +118,18 @@ export class GraphClient implements AlertSource {
   async alertsById(ids: readonly string[], options: { updatedSince?: Date; noneUpdatedBefore?: Date } = {}): Promise<Map<string, Alert>> {
     const wanted = new Set(ids);
     const found = new Map<string, Alert>();
-    const keep = (page: GraphPage) => {
+    const keep = (page: GraphPage<PagedAlert>) => {
       // An alert read twice (at a boundary, or updated meanwhile): the later reading stands.
-      for (const alert of page.alerts) if (wanted.has(alert.id)) found.set(alert.id, alert.read());
+      for (const alert of page.items) if (wanted.has(alert.id)) found.set(alert.id, alert.read());
     };
     const { updatedSince, noneUpdatedBefore } = options;
-    if (updatedSince !== undefined && wanted.size > 0) await this.#readByTime(updatedSinceFilter(updatedSince), "lastUpdateDateTime", keep);
+    if (updatedSince !== undefined && wanted.size > 0) await this.#readByTime(ALERT_COLLECTION, updatedSinceFilter(updatedSince), "lastUpdateDateTime", keep);
     const left = [...wanted].filter((id) => !found.has(id)).length;
     if (updatedSince !== undefined && noneUpdatedBefore !== undefined && noneUpdatedBefore < updatedSince && left > 1) {
       const older = updatedSinceFilter(noneUpdatedBefore, updatedSince);
       // One request to count, then the pages: worth it only when that beats a read per alert.
       const count = await this.#count(older);
-      if (count !== undefined && 1 + Math.floor(count / this.#pageSize) + 1 < left) await this.#readByTime(older, "lastUpdateDateTime", keep);
+      if (count !== undefined && 1 + Math.floor(count / this.#pageSize) + 1 < left) await this.#readByTime(ALERT_COLLECTION, older, "lastUpdateDateTime", keep);
     }
     for (const id of wanted) {
       if (found.has(id)) continue;
@@ -147,6 +167,59 @@ export class GraphClient implements AlertSource {
     for (const id of ids) await this.updateAlert(id, changes);
   }
 
+  describeIncidentWindow(window: AlertWindow): string {
+    return `$filter=${graphIncidentFilter(window)}`;
+  }
+
+  /**
+   * The incidents updated within the window (`$expand=alerts`, read by lastUpdateDateTime
+   * boundaries), each once, oldest first: those holding an alert that passes the window's
+   * severity, status and service-source filters, and every merged one. Graph has no alert without
+   * an incident, so none is loose.
+   */
+  async listIncidents(window: AlertWindow): Promise<IncidentListing> {
+    const kept = new Map<string, Incident>();
+    const malformed = new Map<string, MalformedAlert>();
+    const pages = await this.#readByTime(INCIDENT_COLLECTION, graphIncidentFilter(window), "lastUpdateDateTime", (page) => {
+      // An incident read twice (at a boundary): the later reading decides.
+      for (const incident of page.items) {
+        if (incident.status === "Redirected" || incident.alerts.some((alert) => passesAlertFilters(alert, window))) kept.set(incident.id, incident);
+        else kept.delete(incident.id);
+      }
+      for (const bad of page.malformed) malformed.set(`${bad.id}\n${bad.problem}`, bad);
+    });
+    const incidents = [...kept.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { incidents, loose: [], malformed: [...malformed.values()], pages };
+  }
+
+  /** One incident with its alerts; undefined when Graph does not have it. Its malformed alerts are left out. */
+  async incident(id: string): Promise<Incident | undefined> {
+    const raw = await this.#incidentReply(id, { alerts: true });
+    if (raw === undefined) return undefined;
+    const reading = readGraphIncident(raw);
+    if (!reading.ok) throw new Error(`Reading Microsoft Graph incident ${id}: its reply cannot be read as an incident (${reading.problem})`);
+    return reading.incident;
+  }
+
+  /**
+   * PATCH /incidents/{id} with the fields in Graph's spelling (resolving the incident resolves its
+   * alerts), then POST …/comments with the comment; after a lost reply the incident is read back
+   * first, and the comment sent again only if it did not land.
+   */
+  async updateIncident(id: string, changes: AlertChanges): Promise<void> {
+    const { comment, ...fields } = toGraphIncidentChanges(changes);
+    const url = this.#incidentUrl(id);
+    const common = { read: nothing, notFound: INCIDENT_NOT_FOUND_FIX, roles: INCIDENT_ROLES };
+    if (Object.keys(fields).length > 0) {
+      await this.#exchange({ method: "PATCH", url, body: fields, what: `Updating Microsoft Graph incident ${id}`, ...common });
+    }
+    if (comment !== undefined) {
+      const landed = async () => commentsOf(await this.#incidentReply(id, { alerts: false })).includes(comment);
+      const body = { "@odata.type": "microsoft.graph.security.alertComment", comment };
+      await this.#exchange({ method: "POST", url: `${url}/comments`, body, what: `Commenting on Microsoft Graph incident ${id}`, landed, ...common });
+    }
+  }
+
   async signIn(): Promise<TokenClaims> {
     await this.#options.tokens.token();
     return this.#options.tokens.claims();
@@ -172,18 +245,31 @@ export class GraphClient implements AlertSource {
     return typeof count === "number" && Number.isSafeInteger(count) && count >= 0 ? count : undefined;
   }
 
-  #readByTime(filter: string, field: TimeField, take: (page: GraphPage) => void): Promise<number> {
-    const what = "Listing Microsoft Graph alerts";
-    return readByTime(filter, field, { pageSize: this.#pageSize, maxPages: MAX_PAGES }, {
-      first: (query, orderBy) => this.#exchange({ method: "GET", url: this.#listUrl(query, orderBy), what, read: readGraphPage }),
-      next: (link) => this.#exchange({ method: "GET", url: this.#sameOrigin(link), what, read: readGraphPage }),
+  #readByTime<T extends Timed>(collection: Collection<T>, filter: string, field: TimeField, take: (page: GraphPage<T>) => void): Promise<number> {
+    const { rows, read, roles } = collection;
+    const what = `Listing Microsoft Graph ${rows}`;
+    const pageSize = Math.min(this.#pageSize, collection.maxPageSize);
+    return readByTime(filter, field, { pageSize, maxPages: MAX_PAGES, rows }, {
+      first: (query, orderBy) => this.#exchange({ method: "GET", url: this.#listUrl(collection, pageSize, query, orderBy), what, read, roles }),
+      next: (link) => this.#exchange({ method: "GET", url: this.#sameOrigin(link, what), what, read, roles }),
     }, take);
+  }
+
+  /** An incident's reply, parsed (with its alerts when asked), or undefined when Graph does not have it. */
+  async #incidentReply(id: string, options: { alerts: boolean }): Promise<unknown> {
+    const url = options.alerts ? `${this.#incidentUrl(id)}?$expand=alerts` : this.#incidentUrl(id);
+    try {
+      return await this.#exchange({ method: "GET", url, what: `Reading Microsoft Graph incident ${id}`, read: readJson, roles: INCIDENT_ROLES });
+    } catch (error) {
+      if (error instanceof GraphApiError && error.status === 404) return undefined;
+      throw error;
+    }
   }
 
   /** One alert, or undefined when Graph does not have it (or it does not read). */
   async #alert(id: string): Promise<Alert | undefined> {
     try {
-      const raw = await this.#exchange({ method: "GET", url: this.#alertUrl(id), what: `Reading Microsoft Graph alert ${id}`, read: async (body) => JSON.parse(await body.text()) as unknown });
+      const raw = await this.#exchange({ method: "GET", url: this.#alertUrl(id), what: `Reading Microsoft Graph alert ${id}`, read: readJson });
       const reading = readGraphAlert(raw);
       return reading.ok ? reading.alert : undefined;
     } catch (error) {
@@ -192,94 +278,43 @@ export class GraphClient implements AlertSource {
     }
   }
 
-  #listUrl(filter: string, orderBy: TimeField): string {
-    return `${this.#base}${ALERTS}?$filter=${encodeURIComponent(filter)}&$orderby=${encodeURIComponent(`${orderBy} asc`)}&$top=${this.#pageSize}`;
+  #listUrl(collection: Collection<Timed>, pageSize: number, filter: string, orderBy: TimeField): string {
+    const expand = collection.expand === undefined ? "" : `&$expand=${collection.expand}`;
+    return `${this.#base}${collection.path}?$filter=${encodeURIComponent(filter)}&$orderby=${encodeURIComponent(`${orderBy} asc`)}&$top=${pageSize}${expand}`;
   }
 
   #alertUrl(id: string): string {
     return `${this.#base}${ALERTS}/${encodeURIComponent(id)}`;
   }
 
+  #incidentUrl(id: string): string {
+    return `${this.#base}${INCIDENTS}/${encodeURIComponent(id)}`;
+  }
+
   // The bearer token goes only to the API host the user configured.
-  #sameOrigin(link: string): string {
+  #sameOrigin(link: string, what: string): string {
     const next = new URL(link, this.#base);
     if (next.origin !== new URL(this.#base).origin) {
-      throw new Error(`Listing Microsoft Graph alerts: the next page link points to another host (${next.origin}); refusing to send the token there`);
+      throw new Error(`${what}: the next page link points to another host (${next.origin}); refusing to send the token there`);
     }
     return next.href;
   }
 
-  /**
-   * One request with retries: 429 (after Retry-After), 5xx, resets and timeouts, and a reply that
-   * is not valid JSON. Each attempt waits for its turn in the minute's budget. A 401 gets one
-   * fresh token. A write whose reply was lost is asked, through `landed`, whether it took effect.
-   */
-  async #exchange<T>(request: Exchange<T>): Promise<T> {
-    const { tokens, dispatcher, tuning, retrying } = this.#options;
-    const { method, url, what, landed } = request;
-    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-    let refreshed = false;
-    let lostReply = false;
-    // Writes read nothing (T is undefined), and only writes are asked whether they landed.
-    const done = undefined as T;
-    return withRetries<T>(what, tuning, async () => {
-      if (lostReply && landed && (await landed())) return { done };
-      const token = await tokens.token();
-      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json", prefer: PREFER };
-      if (body !== undefined) headers["content-type"] = "application/json";
-      const replied = await this.#pace.take();
-      let reply: OpenResponse;
-      try {
-        reply = await open(dispatcher, { method, url, headers, body });
-      } catch (error) {
-        if (!isTransientError(error)) throw error;
-        lostReply = method !== "GET";
-        return { retry: describeError(error) };
-      } finally {
-        replied();
-      }
-      if (reply.status >= 200 && reply.status < 300 && method !== "GET") {
-        // The write happened; what the body says does not matter.
-        await reply.body.dump().catch(() => undefined);
-        return { done };
-      }
-      try {
-        if (reply.status >= 200 && reply.status < 300) return { done: await request.read(reply.body) };
-        const text = await reply.body.text();
-        if (reply.status === 401 && !refreshed) {
-          // A token can expire between MSAL's check and the request: ask Entra once for a new one.
-          refreshed = true;
-          await tokens.token({ refresh: true });
-          return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
-        }
-        if (isTransientStatus(reply.status)) {
-          lostReply = method !== "GET" && reply.status !== 429;
-          return { retry: `HTTP ${reply.status}`, afterMs: retryAfterMs(reply.headers["retry-after"]) };
-        }
-        throw new GraphApiError(reply.status, readGraphError(text, reply.headers["request-id"]), what, this.#fix(reply.status, method, request.notFound));
-      } catch (error) {
-        if (error instanceof SyntaxError) return { retry: "the reply is not valid JSON" };
-        if (!isTransientError(error)) throw error;
-        lostReply = method !== "GET";
-        return { retry: describeError(error) };
-      }
-    }, retrying);
-  }
-
-  #fix(status: number, method: string, notFound: string | undefined): string | undefined {
-    if (status === 401) return unauthorizedFix(this.#options.tokens.claims().aud);
-    if (status === 403) return forbiddenFix(this.#options.tokens.claims().roles, method !== "GET");
-    if (status === 404) return notFound;
-    return undefined;
+  #exchange<T>(request: Exchange<T>): Promise<T> {
+    return exchange(this.#exchanges, request);
   }
 }
 
-async function nothing(): Promise<undefined> {
-  return undefined;
-}
 
-function describeError(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
+/**
+ * The texts of the comments an incident's reply holds. Only the text is looked at: Microsoft's
+ * incident page shows comments with `createdBy`/`createdTime` beside the schema's names.
+ */
+function commentsOf(raw: unknown): string[] {
+  const comments = (raw as { comments?: unknown } | null | undefined)?.comments;
+  if (!Array.isArray(comments)) return [];
+  return comments.flatMap((item) => {
+    const text = (item as { comment?: unknown } | null)?.comment;
+    return typeof text === "string" ? [text] : [];
+  });
 }

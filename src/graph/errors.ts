@@ -3,6 +3,18 @@ import { type Explained, explainedMessage } from "../errors.js";
 
 export const READ_ROLE = "SecurityAlert.Read.All";
 export const WRITE_ROLE = "SecurityAlert.ReadWrite.All";
+export const INCIDENT_READ_ROLE = "SecurityIncident.Read.All";
+export const INCIDENT_WRITE_ROLE = "SecurityIncident.ReadWrite.All";
+
+/** The application roles one kind of Graph request needs, and what messages call its subject. */
+export interface GraphRoles {
+  read: string;
+  write: string;
+  subject: "alert" | "incident";
+}
+
+export const ALERT_ROLES: GraphRoles = { read: READ_ROLE, write: WRITE_ROLE, subject: "alert" };
+export const INCIDENT_ROLES: GraphRoles = { read: INCIDENT_READ_ROLE, write: INCIDENT_WRITE_ROLE, subject: "incident" };
 
 /**
  * Graph's error body, `{"error":{"code","message","innerError":{"request-id","date"}}}`: the
@@ -40,22 +52,24 @@ export function unauthorizedFix(audience: string | undefined): string {
   return `Microsoft Graph refused the access token${held}: it must be issued for Graph. Check that cloud, or api-scope, names Graph's scope, e.g. https://graph.microsoft.com/.default for the public cloud.`;
 }
 
-/** What a 403 means, read from the roles the access token carried. */
-export function forbiddenFix(roles: readonly string[], write: boolean): string {
-  const wanted = write ? WRITE_ROLE : `${READ_ROLE} (or ${WRITE_ROLE}, which sync needs)`;
+/** What a 403 means, read from the roles the access token carried and those the request needed (the alerts' by default). */
+export function forbiddenFix(roles: readonly string[], write: boolean, needed: GraphRoles = ALERT_ROLES): string {
+  const { read: reader, write: writer, subject } = needed;
+  const wanted = write ? writer : `${reader} (or ${writer}, which sync needs)`;
   if (roles.length === 0) {
     return `The access token carries no application roles: add the Microsoft Graph application permission ${wanted} to the app registration and grant admin consent.`;
   }
-  if (write && !roles.includes(WRITE_ROLE)) {
-    return `The access token has ${roles.join(", ")} but not ${WRITE_ROLE}, which updating alerts needs: add the Microsoft Graph application permission ${WRITE_ROLE} and grant admin consent.`;
+  if (write && !roles.includes(writer)) {
+    return `The access token has ${roles.join(", ")} but not ${writer}, which updating ${subject}s needs: add the Microsoft Graph application permission ${writer} and grant admin consent.`;
   }
-  if (!write && !roles.includes(READ_ROLE) && !roles.includes(WRITE_ROLE)) {
-    return `The access token has ${roles.join(", ")} but neither ${READ_ROLE} nor ${WRITE_ROLE}: add the Microsoft Graph application permission ${READ_ROLE} and grant admin consent.`;
+  if (!write && !roles.includes(reader) && !roles.includes(writer)) {
+    return `The access token has ${roles.join(", ")} but neither ${reader} nor ${writer}: add the Microsoft Graph application permission ${reader} and grant admin consent.`;
   }
-  return "The token has the alert permission, so Microsoft Graph refused for another reason (the tenant's licence, or a Defender role restriction): see its reply.";
+  return `The token has the ${subject} permission, so Microsoft Graph refused for another reason (the tenant's licence, or a Defender role restriction): see its reply.`;
 }
 
 export const NOT_FOUND_FIX = "The alert is not in Microsoft Graph: it may be older than the tenant's retention, or deleted.";
+export const INCIDENT_NOT_FOUND_FIX = "The incident is not in Microsoft Graph: it may be older than the tenant's retention, or deleted.";
 
 export class GraphApiError extends Error implements Explained {
   override name = "GraphApiError";

@@ -1,5 +1,10 @@
-/** The Graph security API's OData $filter for the alerts in a pull window, in Graph's field names and spellings. Pure. */
+/**
+ * A pull window's filters for the Graph security API: the OData $filter of alerts, and of incidents
+ * (whose alerts are then held to the alert filters here, Graph filtering incidents on none of
+ * them). Graph's field names and spellings. Pure.
+ */
 import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
+import { type Alert, severityOf } from "../source/alert.js";
 import { anyOf, odataTime, severitiesFrom } from "../source/odata.js";
 import type { AlertWindow } from "../source/source.js";
 import { severityToGraph, statusToGraph } from "./vocabulary.js";
@@ -35,14 +40,40 @@ export function graphAlertFilter(window: AlertWindow): string {
     `createdDateTime ge ${odataTime(window.since)}`,
     `createdDateTime lt ${odataTime(window.until)}`,
   ];
-  // "Informational" admits every severity, Graph's `unknown` (our UnSpecified) included: no clause is the exact filter.
-  if (window.minSeverity !== "Informational" && window.minSeverity !== "UnSpecified") {
-    clauses.push(anyOf("severity", severitiesFrom(window.minSeverity).map(severityToGraph)));
-  }
+  if (!admitsEverySeverity(window)) clauses.push(anyOf("severity", severitiesFrom(window.minSeverity).map(severityToGraph)));
   if (window.statuses.length > 0) clauses.push(anyOf("status", window.statuses.map(statusToGraph)));
   if (window.serviceSources && window.serviceSources.length > 0) clauses.push(anyOf("serviceSource", window.serviceSources.map(serviceSourceToGraph)));
   if (window.extra) clauses.push(`(${window.extra})`);
   return clauses.join(" and ");
+}
+
+/**
+ * The incidents updated within the window, and the user's clause (in incident field names). The
+ * alert filters are not here: an incident's severity and status are not its alerts', so they are
+ * applied to its alerts once read (`passesAlertFilters`).
+ */
+export function graphIncidentFilter(window: AlertWindow): string {
+  const clauses = [updatedSinceFilter(window.since, window.until)];
+  if (window.extra) clauses.push(`(${window.extra})`);
+  return clauses.join(" and ");
+}
+
+/** Whether an alert passes the window's severity, status and service-source filters, as graphAlertFilter's clauses would. */
+export function passesAlertFilters(alert: Alert, window: AlertWindow): boolean {
+  if (!admitsEverySeverity(window) && !severitiesFrom(window.minSeverity).includes(severityOf(alert))) return false;
+  if (window.statuses.length > 0 && !window.statuses.some((status) => sameWord(status, alert.status))) return false;
+  const sources = window.serviceSources ?? [];
+  const source = alert.fields.serviceSource;
+  return sources.length === 0 || sources.some((wanted) => sameWord(wanted, typeof source === "string" ? source : null));
+}
+
+// "Informational" admits every severity, Graph's `unknown` (our UnSpecified) included: no clause is the exact filter.
+function admitsEverySeverity(window: AlertWindow): boolean {
+  return window.minSeverity === "Informational" || window.minSeverity === "UnSpecified";
+}
+
+function sameWord(a: string, b: string | null): boolean {
+  return b !== null && a.toLowerCase() === b.toLowerCase();
 }
 
 /** The alerts changed since a time (and before another), for reading alerts' current state where Graph cannot filter on `id`. */

@@ -1,61 +1,65 @@
 /**
- * Every alert of a Graph query, however many it holds. Past some `$skip` Graph stops paging
- * without an error (Elastic's integration met it in production), so pages are asked for by time
- * boundaries: ordered by a time field, oldest first, and after a page with more behind it the next
- * asks for `field ge <the page's last value>`, the alerts of that instant coming again (the caller
- * drops them by ID). `ge`, not `gt`: alerts share timestamps.
+ * Every alert (or incident) of a Graph query, however many it holds. Past some `$skip` Graph stops
+ * paging without an error (Elastic's integration met it in production), so pages are asked for by
+ * time boundaries: ordered by a time field, oldest first, and after a page with more behind it the
+ * next asks for `field ge <the page's last value>`, the rows of that instant coming again (the
+ * caller drops them by ID). `ge`, not `gt`: alerts and incidents share timestamps.
  *
- * An instant that fills a whole page cannot be stepped past that way. Its alerts are read on their
+ * An instant that fills a whole page cannot be stepped past that way. Its rows are read on their
  * own, ordered by the other time field; and should that instant fill a page too, by following next
  * links, the one place `$skip` may grow, and a next link that leads to an empty page is an error
- * rather than alerts silently missing.
+ * rather than rows silently missing.
  */
-import type { GraphPage, PagedAlert } from "./page.js";
+import type { GraphPage, Timed } from "./page.js";
 
 export type TimeField = "createdDateTime" | "lastUpdateDateTime";
 
 const OTHER_FIELD: Record<TimeField, TimeField> = { createdDateTime: "lastUpdateDateTime", lastUpdateDateTime: "createdDateTime" };
 
-export interface PageRequests {
-  /** The first page of the alerts matching `filter`, ordered by `field`, oldest first. */
-  first(filter: string, field: TimeField): Promise<GraphPage>;
+export interface PageRequests<T extends Timed> {
+  /** The first page of the rows matching `filter`, ordered by `field`, oldest first. */
+  first(filter: string, field: TimeField): Promise<GraphPage<T>>;
   /** The page a next link points to. */
-  next(link: string): Promise<GraphPage>;
+  next(link: string): Promise<GraphPage<T>>;
 }
 
 export interface ListingLimits {
   pageSize: number;
   /** A listing that would take more requests than this is stopped with an error: a runaway guard. */
   maxPages: number;
+  /** What is listed, as messages name it; default `alerts`. */
+  rows?: "alerts" | "incidents";
 }
 
-/** Reads every page of `filter`'s alerts by time boundaries, handing each page to `take`; returns the requests made. */
-export async function readByTime(filter: string, field: TimeField, limits: ListingLimits, requests: PageRequests, take: (page: GraphPage) => void): Promise<number> {
+/** Reads every page of `filter`'s rows by time boundaries, handing each page to `take`; returns the requests made. */
+export async function readByTime<T extends Timed>(filter: string, field: TimeField, limits: ListingLimits, requests: PageRequests<T>, take: (page: GraphPage<T>) => void): Promise<number> {
   const reader = new TimeBoundaryReader(limits, requests, take);
   await reader.read(filter, field, 0);
   return reader.pages;
 }
 
-class TimeBoundaryReader {
+class TimeBoundaryReader<T extends Timed> {
   pages = 0;
   readonly #limits: ListingLimits;
-  readonly #requests: PageRequests;
-  readonly #take: (page: GraphPage) => void;
+  readonly #requests: PageRequests<T>;
+  readonly #take: (page: GraphPage<T>) => void;
+  readonly #rows: string;
 
-  constructor(limits: ListingLimits, requests: PageRequests, take: (page: GraphPage) => void) {
+  constructor(limits: ListingLimits, requests: PageRequests<T>, take: (page: GraphPage<T>) => void) {
     this.#limits = limits;
     this.#requests = requests;
     this.#take = take;
+    this.#rows = limits.rows ?? "alerts";
   }
 
   async read(filter: string, field: TimeField, depth: number): Promise<void> {
-    // Milliseconds: a Date keeps no finer time, and truncates Graph's seven digits, so `ge` on it never skips an alert.
+    // Milliseconds: a Date keeps no finer time, and truncates Graph's seven digits, so `ge` on it never skips a row.
     let from: number | undefined;
     for (;;) {
       const query = from === undefined ? filter : `${filter} and ${field} ge ${odataInstant(from)}`;
       const page = await this.#fetch(() => this.#requests.first(query, field));
       if (!this.#hasMore(page)) return;
-      const times = timesOf(page, field);
+      const times = this.#timesOf(page, field);
       const first = times[0];
       const last = times.at(-1);
       if (first !== undefined && last !== undefined && last > first) {
@@ -79,48 +83,48 @@ class TimeBoundaryReader {
    * Follows next links from a page that time cannot step past, until a page reaches a later time
    * (returned, to go on from by time) or the links end (undefined: the query is read).
    */
-  async #follow(page: GraphPage, field: TimeField, stuckAt: number | undefined): Promise<number | undefined> {
+  async #follow(page: GraphPage<T>, field: TimeField, stuckAt: number | undefined): Promise<number | undefined> {
     let current = page;
     while (current.nextLink !== undefined) {
       const link = current.nextLink;
       current = await this.#fetch(() => this.#requests.next(link));
       if (current.size === 0) {
         const where = stuckAt === undefined ? "" : ` at ${field} ${odataInstant(stuckAt)}`;
-        throw new Error(`Listing Microsoft Graph alerts: Microsoft Graph stopped paging (its next link led to an empty page) while more than ${this.#limits.pageSize} alerts share one time${where}; some alerts could not be read`);
+        throw new Error(`Listing Microsoft Graph ${this.#rows}: Microsoft Graph stopped paging (its next link led to an empty page) while more than ${this.#limits.pageSize} ${this.#rows} share one time${where}; some ${this.#rows} could not be read`);
       }
-      const last = timesOf(current, field).at(-1);
+      const last = this.#timesOf(current, field).at(-1);
       if (last !== undefined && (stuckAt === undefined || last > stuckAt)) return last;
     }
     return undefined;
   }
 
   // A full page may have more behind it even without a next link; a next link always says so.
-  #hasMore(page: GraphPage): boolean {
+  #hasMore(page: GraphPage<T>): boolean {
     return page.nextLink !== undefined || page.size >= this.#limits.pageSize;
   }
 
-  async #fetch(request: () => Promise<GraphPage>): Promise<GraphPage> {
+  async #fetch(request: () => Promise<GraphPage<T>>): Promise<GraphPage<T>> {
     if (this.pages >= this.#limits.maxPages) {
-      throw new Error(`Listing Microsoft Graph alerts: stopped after ${this.#limits.maxPages} requests without reaching the end; narrow the window or the filter`);
+      throw new Error(`Listing Microsoft Graph ${this.#rows}: stopped after ${this.#limits.maxPages} requests without reaching the end; narrow the window or the filter`);
     }
     this.pages++;
     const page = await request();
     this.#take(page);
     return page;
   }
-}
 
-/** The page's times in `field`, in its order, which must be oldest first: stepping by time relies on it. */
-function timesOf(page: GraphPage, field: TimeField): number[] {
-  const times = page.alerts.map((alert) => timeOf(alert, field)).filter((time): time is number => time !== undefined);
-  for (let i = 1; i < times.length; i++) {
-    if (times[i]! < times[i - 1]!) throw new Error(`Listing Microsoft Graph alerts: Microsoft Graph did not order the page by ${field} as asked ($orderby), so it cannot be paged by time`);
+  /** The page's times in `field`, in its order, which must be oldest first: stepping by time relies on it. */
+  #timesOf(page: GraphPage<T>, field: TimeField): number[] {
+    const times = page.items.map((row) => timeOf(row, field)).filter((time): time is number => time !== undefined);
+    for (let i = 1; i < times.length; i++) {
+      if (times[i]! < times[i - 1]!) throw new Error(`Listing Microsoft Graph ${this.#rows}: Microsoft Graph did not order the page by ${field} as asked ($orderby), so it cannot be paged by time`);
+    }
+    return times;
   }
-  return times;
 }
 
-function timeOf(alert: PagedAlert, field: TimeField): number | undefined {
-  const time = field === "createdDateTime" ? alert.createdAt : alert.updatedAt;
+function timeOf(row: Timed, field: TimeField): number | undefined {
+  const time = field === "createdDateTime" ? row.createdAt : row.updatedAt;
   return time ? time.getTime() : undefined;
 }
 

@@ -1,38 +1,70 @@
-/** A Graph page of alerts (`{"value": [...], "@odata.nextLink": ...}`), read as it streams in. */
+/**
+ * A Graph page (`{"value": [...], "@odata.nextLink": ...}`) of alerts or of incidents, read as it
+ * streams in: each element of `value` is validated on its own as soon as it has arrived.
+ */
 import { z } from "zod";
-import { readStreamingMember } from "../json-stream.js";
+import { type OnElement, readStreamingMember } from "../json-stream.js";
+import type { Incident } from "../source/incident.js";
 import type { ListedAlert, MalformedAlert } from "../source/source.js";
 import { readListedGraphAlert } from "./alert.js";
+import { readGraphIncident } from "./incident.js";
 
 const pageSchema = z.looseObject({
   value: z.array(z.unknown()),
   "@odata.nextLink": z.string().nullish(),
 });
 
-/** A listed alert with its last update, which paging by `lastUpdateDateTime` steps on. */
-export interface PagedAlert extends ListedAlert {
+/** What paging by time steps on: a row's creation and last update. */
+export interface Timed {
+  createdAt: Date;
   updatedAt: Date | null;
 }
 
-export interface GraphPage {
-  alerts: PagedAlert[];
+/** A listed alert with its last update, which paging by `lastUpdateDateTime` steps on. */
+export interface PagedAlert extends ListedAlert, Timed {}
+
+export interface GraphPage<T extends Timed = PagedAlert> {
+  items: T[];
   malformed: MalformedAlert[];
   /** Every element of `value`, malformed ones included: a page as full as was asked for may have more after it. */
   size: number;
   nextLink: string | undefined;
 }
 
-/** A page of alerts, validated one by one as they stream in; a malformed alert is reported, not thrown. */
-export async function readGraphPage(body: AsyncIterable<Uint8Array>): Promise<GraphPage> {
-  const page: GraphPage = { alerts: [], malformed: [], size: 0, nextLink: undefined };
-  const take = (raw: unknown, bytes: Uint8Array) => {
-    page.size++;
+/** A page of alerts; a malformed alert is reported, not thrown. */
+export function readGraphPage(body: AsyncIterable<Uint8Array>): Promise<GraphPage<PagedAlert>> {
+  return readPage(body, "alerts", (page) => (raw, bytes) => {
     const reading = readListedGraphAlert(raw, bytes);
-    if (reading.ok) page.alerts.push({ ...reading.alert, updatedAt: reading.updatedAt ?? null });
+    if (reading.ok) page.items.push({ ...reading.alert, updatedAt: reading.updatedAt ?? null });
     else page.malformed.push({ id: reading.id, problem: reading.problem });
+  });
+}
+
+/**
+ * A page of incidents with their alerts (`$expand=alerts`); a malformed incident is reported as
+ * such (its problem begins `incident:`), and so is a malformed alert, its incident kept without it.
+ */
+export function readGraphIncidentPage(body: AsyncIterable<Uint8Array>): Promise<GraphPage<Incident>> {
+  return readPage(body, "incidents", (page) => (raw) => {
+    const reading = readGraphIncident(raw);
+    if (reading.ok) {
+      page.items.push(reading.incident);
+      page.malformed.push(...reading.malformed);
+    } else {
+      page.malformed.push({ id: reading.id, problem: `incident: ${reading.problem}` });
+    }
+  });
+}
+
+async function readPage<T extends Timed>(body: AsyncIterable<Uint8Array>, rows: string, reader: (page: GraphPage<T>) => OnElement): Promise<GraphPage<T>> {
+  const page: GraphPage<T> = { items: [], malformed: [], size: 0, nextLink: undefined };
+  const read = reader(page);
+  const take: OnElement = (raw, bytes) => {
+    page.size++;
+    read(raw, bytes);
   };
   const rest = pageSchema.safeParse(await readStreamingMember(body, "value", take));
-  if (!rest.success) throw new Error("Listing Microsoft Graph alerts: the reply has no 'value' array of alerts");
+  if (!rest.success) throw new Error(`Listing Microsoft Graph ${rows}: the reply has no 'value' array of ${rows}`);
   // Left in place only when the member's name was spelt with escapes.
   for (const raw of rest.data.value) take(raw, Buffer.from(JSON.stringify(raw)));
   page.nextLink = rest.data["@odata.nextLink"] ?? undefined;

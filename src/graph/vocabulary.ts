@@ -12,6 +12,7 @@ type GraphSeverity = Exclude<SecurityNamespace.AlertSeverity, "unknownFutureValu
 type GraphStatus = Exclude<SecurityNamespace.AlertStatus, "unknownFutureValue">;
 type GraphClassification = Exclude<SecurityNamespace.AlertClassification, "unknownFutureValue">;
 type GraphDetermination = Exclude<SecurityNamespace.AlertDetermination, "unknownFutureValue">;
+type GraphIncidentStatus = Exclude<SecurityNamespace.IncidentStatus, "unknownFutureValue" | "redirected" | "awaitingAction">;
 
 export const SEVERITY_FROM_GRAPH: Record<GraphSeverity, Severity> = {
   unknown: "UnSpecified",
@@ -111,6 +112,13 @@ const DETERMINATION_TO_GRAPH: Record<string, string> = {
   ...Object.fromEntries(Object.entries(DOCUMENTED_DETERMINATIONS).map(([value, documented]) => [DETERMINATION_ALIASES[value]!, documented])),
 };
 
+// An incident that is neither in progress nor resolved is `active` (an alert's `new`).
+const INCIDENT_STATUS_TO_GRAPH: Record<string, GraphIncidentStatus> = {
+  New: "active",
+  InProgress: "inProgress",
+  Resolved: "resolved",
+};
+
 /** Graph's spelling of one of our severities, for a `$filter`. */
 export function severityToGraph(severity: Severity): string {
   return lookup(SEVERITY_TO_GRAPH, severity)!;
@@ -129,5 +137,12 @@ export function toGraphChanges(changes: AlertChanges): SentChanges {
   if (changes.determination) sent.determination = lookup(DETERMINATION_TO_GRAPH, changes.determination) ?? changes.determination;
   if (changes.assignedTo) sent.assignedTo = changes.assignedTo;
   if (changes.comment) sent.comment = changes.comment;
+  return sent;
+}
+
+/** A change to an incident in Graph's spelling: as an alert's, but with the incident's statuses (`New` is `active`). */
+export function toGraphIncidentChanges(changes: AlertChanges): SentChanges {
+  const sent = { ...toGraphChanges(changes) };
+  if (changes.status) sent.status = lookup(INCIDENT_STATUS_TO_GRAPH, changes.status) ?? changes.status;
   return sent;
 }

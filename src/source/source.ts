@@ -7,6 +7,7 @@ import type { TokenClaims } from "../entra/token.js";
 import type { AlertChanges } from "../issue/changes.js";
 import type { Severity } from "../issue/vocabulary.js";
 import type { Alert } from "./alert.js";
+import type { Incident } from "./incident.js";
 
 /** The alerts a pull asks for. */
 export interface AlertWindow {
@@ -57,6 +58,20 @@ export interface SourcePermissions {
   write: string;
 }
 
+export interface IncidentListing {
+  /**
+   * Incidents updated since the window began that hold an alert passing its severity, status and
+   * service-source filters, each with all its alerts; and merged ones (status `Redirected`) updated
+   * since then, whatever they hold, so their issues can be closed.
+   */
+  incidents: Incident[];
+  /** Alerts of the window that belong to no incident (the Endpoint API: no `incidentId`): they get alert issues. */
+  loose: ListedAlert[];
+  malformed: MalformedAlert[];
+  /** Requests made to list (for the request budget). */
+  pages: number;
+}
+
 export interface AlertSource {
   /** How messages name the service (`Defender`, `Microsoft Graph`). */
   readonly service: string;
@@ -80,6 +95,19 @@ export interface AlertSource {
   updateAlert(id: string, changes: AlertChanges): Promise<void>;
   /** The same change to many alerts, in as few requests as the API allows. */
   updateAlerts(ids: readonly string[], changes: Omit<AlertChanges, "comment">): Promise<void>;
+  /** The listing's query for incidents, as the log shows it. */
+  describeIncidentWindow(window: AlertWindow): string;
+  /** Incidents for `group-by: incident` (see IncidentListing). */
+  listIncidents(window: AlertWindow): Promise<IncidentListing>;
+  /** One incident with all its alerts, or undefined when the source does not have it. */
+  incident(id: string): Promise<Incident | undefined>;
+  /**
+   * Sends a change (and a comment) to an incident: the incident itself where the API has incidents,
+   * else every alert it holds now (a comment on each).
+   */
+  updateIncident(id: string, changes: AlertChanges): Promise<void>;
+  /** The permissions incidents need beside the alerts', as the set-up names them. */
+  readonly incidentPermissions: SourcePermissions;
   /** Signs in and returns the access token's claims (for check). */
   signIn(): Promise<TokenClaims>;
   /** One small read of the alerts API (for check): how many alerts its first page held. */

@@ -124,13 +124,13 @@ describe("graphListCalls", () => {
     const alerts = Array.from({ length: count }, (_, i) => ({ id: `a${i}`, createdAt: new Date(i), updatedAt: new Date(i), read: () => { throw new Error("not read"); } }));
     const page = (from: number): GraphPage => {
       const matching = alerts.filter((alert) => alert.createdAt.getTime() >= from);
-      return { alerts: matching.slice(0, 1000), malformed: [], size: Math.min(matching.length, 1000), nextLink: matching.length > 1000 ? "next" : undefined };
+      return { items: matching.slice(0, 1000), malformed: [], size: Math.min(matching.length, 1000), nextLink: matching.length > 1000 ? "next" : undefined };
     };
     const seen = new Set<string>();
     const requests = await readByTime("severity eq 'high'", "createdDateTime", { pageSize: 1000, maxPages: 100 }, {
       first: async (query) => page(Date.parse(/createdDateTime ge (\S+)$/.exec(query)?.[1] ?? "1970-01-01T00:00:00Z")),
       next: () => Promise.reject(new Error("a reading by time follows no next link here")),
-    }, (read) => read.alerts.forEach((alert) => seen.add(alert.id)));
+    }, (read) => read.items.forEach((alert) => seen.add(alert.id)));
     expect(seen.size).toBe(count);
     return requests;
   }

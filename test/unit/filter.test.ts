@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { alertFilter, odataString, odataTime, severitiesFrom } from "../../src/endpoint/filter.ts";
+import { alertFilter, incidentsFilter, odataString, odataTime, severitiesFrom, updatedAlertFilter } from "../../src/endpoint/filter.ts";
+import { parseFilter } from "../emulators/defender.ts";
 
 const since = new Date("2026-11-24T18:00:00.123Z");
 const until = new Date("2026-11-25T18:00:00.987Z");
@@ -32,6 +33,26 @@ describe("alertFilter", () => {
     expect(filter).toBe(
       "alertCreationTime ge 2026-11-24T18:00:00Z and alertCreationTime lt 2026-11-25T18:00:00Z and (severity eq 'Low' or severity eq 'Medium' or severity eq 'High') and (status eq 'New' or status eq 'InProgress') and (category eq 'Malware' or category eq 'Ransomware')",
     );
+  });
+});
+
+describe("updatedAlertFilter", () => {
+  it("bounds the window on lastUpdateTime, with the same filters and the user's clause in alert field names", () => {
+    const filter = updatedAlertFilter({ since, until, minSeverity: "High", statuses: ["New"], extra: "category eq 'Malware'" });
+    expect(filter).toBe("lastUpdateTime ge 2026-11-24T18:00:00Z and lastUpdateTime lt 2026-11-25T18:00:00Z and severity eq 'High' and status eq 'New' and (category eq 'Malware')");
+    expect(() => parseFilter(filter)).not.toThrow();
+  });
+});
+
+describe("incidentsFilter", () => {
+  it("or-chains the incidents, their IDs as the numbers the API's incidentId holds", () => {
+    const filter = incidentsFilter(["48213", "7"]);
+    expect(filter).toBe("incidentId eq 48213 or incidentId eq 7");
+    expect(() => parseFilter(filter)).not.toThrow();
+  });
+
+  it("quotes an ID that is not a number rather than write it into the query as it is", () => {
+    expect(incidentsFilter(["7 or id ne 'x'"])).toBe("incidentId eq '7 or id ne ''x'''");
   });
 });
 

@@ -1,5 +1,5 @@
 // The Graph client against the loopback Graph emulator: paging a window of any size by time,
-// pacing, retries, reads by ID, updates and comments, and errors translated with their fixes.
+// pacing, retries, reads by ID, updates and comments, incidents, and errors translated with their fixes.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Agent } from "undici";
 import type { TokenSource } from "../../src/entra/auth.ts";
@@ -9,10 +9,12 @@ import { GraphClient, type GraphClientOptions } from "../../src/graph/client.ts"
 import { GraphApiError } from "../../src/graph/errors.ts";
 import { refusedAsInvalid, type AlertWindow } from "../../src/source/source.ts";
 import { GraphEmulator, type GraphEmulatorOptions } from "../emulators/graph.ts";
-import { makeGraphAlert, sentinelAlert, type GraphAlert } from "../emulators/sample-graph-alerts.ts";
+import { makeGraphAlert, sampleIncident, sentinelAlert, type GraphAlert, type GraphIncident } from "../emulators/sample-graph-alerts.ts";
 
 const ALERTS = "/v1.0/security/alerts_v2";
 const READ_WRITE = { aud: "https://graph.microsoft.com", tid: "t1", appid: "app1", roles: ["SecurityAlert.ReadWrite.All"] };
+const INCIDENTS = "/v1.0/security/incidents";
+const INCIDENT_READ_WRITE = { ...READ_WRITE, roles: ["SecurityAlert.ReadWrite.All", "SecurityIncident.ReadWrite.All"] };
 
 let emulator: GraphEmulator;
 let agent: Agent;
@@ -35,10 +37,16 @@ function tokensFor(claims: Record<string, unknown>): TokenSource & { refreshes: 
   };
 }
 
-async function start(alerts: GraphAlert[], options: GraphEmulatorOptions = {}): Promise<void> {
+async function start(alerts: GraphAlert[], options: GraphEmulatorOptions = {}, incidents: GraphIncident[] = []): Promise<void> {
   emulator = new GraphEmulator({ checkRoles: true, now: () => new Date(now), ...options });
   emulator.alerts = alerts;
+  emulator.incidents = incidents;
   await emulator.start();
+}
+
+/** An incident like the sample, overridden by `fields`. */
+function makeIncident(fields: Partial<GraphIncident> & { id: string }): GraphIncident {
+  return { ...structuredClone(sampleIncident), incidentWebUrl: `https://security.microsoft.com/incidents/${fields.id}`, ...fields };
 }
 
 function client(options: Partial<GraphClientOptions> = {}): GraphClient {
@@ -375,6 +383,237 @@ describe("updateAlert and updateAlerts", () => {
       { id: "A", body: { status: "inProgress" } },
       { id: "B", body: { status: "inProgress" } },
     ]);
+  });
+});
+
+describe("listIncidents", () => {
+  const incidentsClient = (options: Partial<GraphClientOptions> = {}) => client({ tokens: tokensFor(INCIDENT_READ_WRITE), ...options });
+
+  /**
+   * Incidents updated in groups sharing a lastUpdateDateTime, one group larger than a page, each with
+   * an alert of its own; and incidents updated on and outside the window's bounds.
+   */
+  function crowdedIncidents(): { incidents: GraphIncident[]; alerts: GraphAlert[]; inside: string[] } {
+    const incidents: GraphIncident[] = [];
+    const alerts: GraphAlert[] = [];
+    const inside: string[] = [];
+    const add = (id: string, created: string, updated: string, inWindow = true) => {
+      incidents.push(makeIncident({ id, createdDateTime: created, lastUpdateDateTime: updated }));
+      alerts.push(makeGraphAlert({ id: `alert-${id}`, incidentId: id, createdDateTime: created }));
+      if (inWindow) inside.push(id);
+    };
+    const created = (i: number) => ticks(since.getTime() - 86_400_000 + i * 1_000);
+    let n = 0;
+    for (let group = 0; group < 40; group++) {
+      const size = group === 17 ? 12 : 1 + (group % 4);
+      for (let i = 0; i < size; i++, n++) add(`${1000 + n}`, created(n), ticks(since.getTime() + 60_000 * (group + 1), "4321"));
+    }
+    add("ON-SINCE", created(n++), since.toISOString());
+    add("BEFORE", created(n++), new Date(since.getTime() - 1).toISOString(), false);
+    add("ON-UNTIL", created(n++), until.toISOString(), false);
+    return { incidents, alerts, inside };
+  }
+
+  it("lists every incident updated in the window exactly once, with its alerts, by lastUpdateDateTime boundaries, never paging deep", async () => {
+    const { incidents, alerts, inside } = crowdedIncidents();
+    await start(alerts, { maxSkip: 5 }, incidents);
+    const listing = await incidentsClient({ pageSize: 5 }).listIncidents(window);
+
+    expect(listing.incidents.map((incident) => incident.id).sort()).toEqual([...inside].sort());
+    expect(listing.incidents.every((incident) => incident.alerts.map((alert) => alert.id).join() === `alert-${incident.id}`)).toBe(true);
+    expect(listing.loose).toEqual([]);
+    expect(listing.malformed).toEqual([]);
+    expect(listing.pages).toBe(emulator.requests.length);
+    expect(emulator.requests.every((r) => r.status === 200 && r.query.$top === "5" && r.query.$expand === "alerts" && r.prefer === "include-unknown-enum-members")).toBe(true);
+    expect(Math.max(...emulator.requests.map((r) => Number(r.query.$skip ?? 0)))).toBeLessThanOrEqual(5);
+    // The twelve incidents of one instant, more than a page, were read on their own by their creation.
+    expect(emulator.requests.some((r) => r.query.$orderby === "createdDateTime asc")).toBe(true);
+    expect(emulator.requests[0]).toMatchObject({
+      path: INCIDENTS,
+      query: {
+        $filter: "lastUpdateDateTime ge 2026-11-30T00:00:00Z and lastUpdateDateTime lt 2026-12-01T00:00:00Z",
+        $orderby: "lastUpdateDateTime asc",
+        $top: "5",
+        $expand: "alerts",
+      },
+    });
+  });
+
+  it("asks for at most 100 incidents a page, each coming with all its alerts", async () => {
+    await start([makeGraphAlert({ id: "A", incidentId: "1" })], {}, [makeIncident({ id: "1", lastUpdateDateTime: "2026-11-30T10:00:00Z" })]);
+    await incidentsClient().listIncidents(window);
+    expect(emulator.requests.map((r) => r.query.$top)).toEqual(["100"]);
+  });
+
+  it("keeps an incident one of whose alerts passes the severity, status and service-source filters, and every merged one", async () => {
+    const updated = "2026-11-30T10:00:00Z";
+    const incident = (id: string) => makeIncident({ id, lastUpdateDateTime: updated });
+    const alert = (id: string, incidentId: string, fields: Partial<GraphAlert>) => makeGraphAlert({ id, incidentId, ...fields });
+    await start(
+      [
+        alert("LOW", "1", { severity: "low" }),
+        alert("RESOLVED", "2", { severity: "high", status: "resolved" }),
+        alert("ENDPOINT", "3", { severity: "high", serviceSource: "microsoftDefenderForEndpoint" }),
+        alert("LOW-MAIL", "4", { severity: "low", serviceSource: "microsoftDefenderForOffice365" }),
+        alert("MAIL", "4", { severity: "medium", status: "inProgress", serviceSource: "microsoftDefenderForOffice365" }),
+        alert("OLD-MAIL", "6", { severity: "high", serviceSource: "microsoftDefenderForOffice365" }),
+      ],
+      {},
+      [
+        incident("1"),
+        incident("2"),
+        incident("3"),
+        incident("4"),
+        makeIncident({ id: "5", lastUpdateDateTime: updated, status: "redirected", redirectIncidentId: "4" }),
+        makeIncident({ id: "6", lastUpdateDateTime: "2026-11-29T10:00:00Z" }),
+      ],
+    );
+    const filtered: AlertWindow = { ...window, minSeverity: "Medium", statuses: ["New", "InProgress"], serviceSources: ["MicrosoftDefenderForOffice365"] };
+    const listing = await incidentsClient().listIncidents(filtered);
+    expect(listing.incidents.map((i) => [i.id, i.status, i.redirectedTo, i.alerts.map((a) => a.id)])).toEqual([
+      ["4", "New", null, ["LOW-MAIL", "MAIL"]],
+      ["5", "Redirected", "4", []],
+    ]);
+  });
+
+  it("ANDs the user's clause, in incident field names, and describes the $filter as sent, the alert filters being applied to the alerts", async () => {
+    const updated = "2026-11-30T10:00:00Z";
+    await start(
+      [makeGraphAlert({ id: "A1", incidentId: "1" }), makeGraphAlert({ id: "A2", incidentId: "2" })],
+      {},
+      [makeIncident({ id: "1", lastUpdateDateTime: updated, status: "active" }), makeIncident({ id: "2", lastUpdateDateTime: updated, status: "inProgress" })],
+    );
+    const graph = incidentsClient();
+    const mine: AlertWindow = { ...window, minSeverity: "Medium", statuses: ["New"], extra: "status eq 'active' or assignedTo eq 'ana@contoso.com'" };
+    const listing = await graph.listIncidents(mine);
+    expect(listing.incidents.map((i) => i.id)).toEqual(["1"]);
+    expect(graph.describeIncidentWindow(mine)).toBe(
+      "$filter=lastUpdateDateTime ge 2026-11-30T00:00:00Z and lastUpdateDateTime lt 2026-12-01T00:00:00Z and (status eq 'active' or assignedTo eq 'ana@contoso.com')",
+    );
+    expect(`$filter=${emulator.requests[0]?.query.$filter}`).toBe(graph.describeIncidentWindow(mine));
+  });
+
+  it("reports a malformed incident and a malformed alert, keeping the incident without it", async () => {
+    const updated = "2026-11-30T10:00:00Z";
+    await start(
+      [makeGraphAlert({ id: "GOOD", incidentId: "1" }), makeGraphAlert({ id: "not an id!", incidentId: "1" })],
+      {},
+      [makeIncident({ id: "1", lastUpdateDateTime: updated }), makeIncident({ id: "2", lastUpdateDateTime: updated, createdDateTime: "yesterday" })],
+    );
+    const listing = await incidentsClient().listIncidents(window);
+    expect(listing.incidents.map((i) => [i.id, i.alerts.map((a) => a.id)])).toEqual([["1", ["GOOD"]]]);
+    expect(listing.malformed).toEqual([
+      { id: "not an id!", problem: "id: an ID of letters, digits, '_' and '-' (at most 128)" },
+      { id: "2", problem: expect.stringMatching(/^incident: createdDateTime: /) },
+    ]);
+  });
+
+  it("names the incident permissions on a 403", async () => {
+    await start([], {}, []);
+    const failure = (await client().listIncidents(window).catch((error: unknown) => error)) as GraphApiError;
+    expect(failure.status).toBe(403);
+    expect(failure.problem).toBe("Listing Microsoft Graph incidents failed with HTTP 403");
+    expect(failure.fix).toBe(
+      "The access token has SecurityAlert.ReadWrite.All but neither SecurityIncident.Read.All nor SecurityIncident.ReadWrite.All: add the Microsoft Graph application permission SecurityIncident.Read.All and grant admin consent.",
+    );
+  });
+});
+
+describe("incident", () => {
+  it("reads one incident with its alerts, oldest first; undefined when Graph does not have it", async () => {
+    await start(
+      [
+        makeGraphAlert({ id: "LATER", incidentId: "7", createdDateTime: "2026-11-30T09:00:00Z" }),
+        makeGraphAlert({ id: "FIRST", incidentId: "7", createdDateTime: "2026-11-30T08:00:00Z", severity: "high" }),
+        makeGraphAlert({ id: "OTHER", incidentId: "8" }),
+      ],
+      {},
+      [makeIncident({ id: "7", displayName: "Two alerts", status: "inProgress", severity: "high" })],
+    );
+    const graph = client({ tokens: tokensFor({ ...READ_WRITE, roles: ["SecurityIncident.Read.All"] }) });
+    const incident = await graph.incident("7");
+    expect(incident).toMatchObject({ id: "7", name: "Two alerts", status: "InProgress", severity: "High" });
+    expect(incident?.alerts.map((alert) => alert.id)).toEqual(["FIRST", "LATER"]);
+    expect(await graph.incident("404")).toBeUndefined();
+    expect(emulator.requests.map((r) => [r.method, r.path, r.query, r.status])).toEqual([
+      ["GET", `${INCIDENTS}/7`, { $expand: "alerts" }, 200],
+      ["GET", `${INCIDENTS}/404`, { $expand: "alerts" }, 404],
+    ]);
+  });
+});
+
+describe("updateIncident", () => {
+  const incidentsClient = (options: Partial<GraphClientOptions> = {}) => client({ tokens: tokensFor(INCIDENT_READ_WRITE), ...options });
+
+  it("PATCHes the incident in Graph's spelling, then posts the comment to it", async () => {
+    await start([makeGraphAlert({ id: "A", incidentId: "7" })], {}, [makeIncident({ id: "7" })]);
+    const comment = "ana on GitHub: contained (https://github.com/o/r/issues/1#issuecomment-1)";
+    await incidentsClient().updateIncident("7", { status: "Resolved", classification: "TruePositive", determination: "CompromisedUser", assignedTo: "ana@contoso.com", comment });
+    expect(emulator.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+      ["PATCH", `${INCIDENTS}/7`, { status: "resolved", classification: "truePositive", determination: "compromisedAccount", assignedTo: "ana@contoso.com" }],
+      ["POST", `${INCIDENTS}/7/comments`, { "@odata.type": "microsoft.graph.security.alertComment", comment }],
+    ]);
+    expect(emulator.incidents[0]?.comments?.map((c) => c.comment)).toEqual([comment]);
+    // Resolving the incident resolved its alert.
+    expect(emulator.alerts[0]?.status).toBe("resolved");
+  });
+
+  it("spells our New as Graph's active and InProgress as inProgress, and sends a comment alone without a PATCH", async () => {
+    await start([], {}, [makeIncident({ id: "7", status: "resolved" })]);
+    const graph = incidentsClient();
+    await graph.updateIncident("7", { status: "New" });
+    await graph.updateIncident("7", { status: "InProgress" });
+    await graph.updateIncident("7", { comment: "ana on GitHub: hi (https://github.com/o/r/issues/1)" });
+    expect(emulator.requests.map((r) => [r.method, r.body])).toEqual([
+      ["PATCH", { status: "active" }],
+      ["PATCH", { status: "inProgress" }],
+      ["POST", { "@odata.type": "microsoft.graph.security.alertComment", comment: "ana on GitHub: hi (https://github.com/o/r/issues/1)" }],
+    ]);
+  });
+
+  it("reads the incident back after a comment's lost reply, and does not post it twice", async () => {
+    await start([], {}, [makeIncident({ id: "7" })]);
+    emulator.inject({ method: "POST", path: /incidents\/7\/comments$/ }, { status: 504, applyEffect: true });
+    await incidentsClient().updateIncident("7", { comment: "ana on GitHub: once (https://github.com/o/r/issues/1)" });
+    expect(emulator.requests.map((r) => [r.method, r.path, r.status])).toEqual([
+      ["POST", `${INCIDENTS}/7/comments`, 504],
+      ["GET", `${INCIDENTS}/7`, 200],
+    ]);
+    expect(emulator.incidents[0]?.comments?.map((c) => c.comment)).toEqual(["ana on GitHub: once (https://github.com/o/r/issues/1)"]);
+  });
+
+  it("posts the comment again when the read-back shows the lost one did not land", async () => {
+    await start([], {}, [makeIncident({ id: "7" })]);
+    emulator.inject({ method: "POST", path: /incidents\/7\/comments$/ }, { status: 502 });
+    await incidentsClient().updateIncident("7", { comment: "ana on GitHub: lost (https://github.com/o/r/issues/1)" });
+    expect(emulator.requests.map((r) => [r.method, r.status])).toEqual([["POST", 502], ["GET", 200], ["POST", 200]]);
+    expect(emulator.incidents[0]?.comments).toHaveLength(1);
+  });
+
+  it("surfaces a refused value as a GraphApiError with status 400, so the determination's other spelling can be tried", async () => {
+    await start([], {}, [makeIncident({ id: "7" })]);
+    const failure = await incidentsClient().updateIncident("7", { classification: "TruePositive", determination: "CompromisedAccount" }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(GraphApiError);
+    expect(refusedAsInvalid(failure)).toBe(true);
+    expect((failure as GraphApiError).problem).toBe("Updating Microsoft Graph incident 7 failed with HTTP 400");
+  });
+
+  it("says an incident Graph does not have is not found", async () => {
+    await start([], {}, []);
+    const failure = (await incidentsClient().updateIncident("9", { status: "Resolved" }).catch((error: unknown) => error)) as GraphApiError;
+    expect(failure.status).toBe(404);
+    expect(failure.fix).toBe("The incident is not in Microsoft Graph: it may be older than the tenant's retention, or deleted.");
+  });
+
+  it("names SecurityIncident.ReadWrite.All on a 403, and so do the incident permissions", async () => {
+    await start([], {}, [makeIncident({ id: "7" })]);
+    const reader = client({ tokens: tokensFor({ ...READ_WRITE, roles: ["SecurityAlert.ReadWrite.All", "SecurityIncident.Read.All"] }) });
+    const failure = (await reader.updateIncident("7", { status: "Resolved" }).catch((error: unknown) => error)) as GraphApiError;
+    expect(failure.status).toBe(403);
+    expect(failure.fix).toBe(
+      "The access token has SecurityAlert.ReadWrite.All, SecurityIncident.Read.All but not SecurityIncident.ReadWrite.All, which updating incidents needs: add the Microsoft Graph application permission SecurityIncident.ReadWrite.All and grant admin consent.",
+    );
+    expect(reader.incidentPermissions).toEqual({ api: "Microsoft Graph", read: ["SecurityIncident.Read.All", "SecurityIncident.ReadWrite.All"], write: "SecurityIncident.ReadWrite.All" });
   });
 });
 

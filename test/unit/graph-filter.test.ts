@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { graphAlertFilter, serviceSourceToGraph, SERVICE_SOURCES, updatedSinceFilter } from "../../src/graph/filter.ts";
+import { fromGraph, graphAlertSchema } from "../../src/graph/alert.ts";
+import { graphAlertFilter, graphIncidentFilter, passesAlertFilters, serviceSourceToGraph, SERVICE_SOURCES, updatedSinceFilter } from "../../src/graph/filter.ts";
+import type { AlertWindow } from "../../src/source/source.ts";
 import { parseFilter } from "../emulators/graph.ts";
+import { makeGraphAlert, type GraphAlert } from "../emulators/sample-graph-alerts.ts";
 
 const since = new Date("2026-11-24T18:00:00.123Z");
 const until = new Date("2026-11-25T18:00:00.987Z");
@@ -67,5 +70,33 @@ describe("serviceSourceToGraph", () => {
 describe("updatedSinceFilter", () => {
   it("reads alerts changed since a whole second at or before the time", () => {
     expect(updatedSinceFilter(since)).toBe("lastUpdateDateTime ge 2026-11-24T18:00:00Z");
+  });
+});
+
+describe("graphIncidentFilter", () => {
+  it("bounds the window on lastUpdateDateTime and ANDs the user's clause, in incident field names, with no alert filter", () => {
+    const window: AlertWindow = { since, until, minSeverity: "High", statuses: ["New"], serviceSources: ["microsoftDefenderForEndpoint"], extra: "status eq 'active' or severity eq 'high'" };
+    expect(graphIncidentFilter(window)).toBe("lastUpdateDateTime ge 2026-11-24T18:00:00Z and lastUpdateDateTime lt 2026-11-25T18:00:00Z and (status eq 'active' or severity eq 'high')");
+  });
+});
+
+describe("passesAlertFilters", () => {
+  const alert = (fields: Partial<GraphAlert>) => fromGraph(graphAlertSchema.parse(makeGraphAlert({ id: "A", ...fields })));
+  const window: AlertWindow = { since, until, minSeverity: "Informational", statuses: [] };
+
+  it("passes every alert when the window filters nothing, Graph's unknown severity included", () => {
+    expect(passesAlertFilters(alert({ severity: "unknown", status: "resolved" }), window)).toBe(true);
+  });
+
+  it("holds the alert to the minimum severity, UnSpecified counting lowest", () => {
+    const medium = { ...window, minSeverity: "Medium" as const };
+    expect(["unknown", "informational", "low", "medium", "high"].map((severity) => passesAlertFilters(alert({ severity: severity as GraphAlert["severity"] }), medium))).toEqual([false, false, false, true, true]);
+  });
+
+  it("holds the alert to the statuses in our spelling, and to the service sources whatever their case", () => {
+    const chosen = { ...window, statuses: ["New", "InProgress"], serviceSources: ["MICROSOFTSENTINEL"] };
+    expect(passesAlertFilters(alert({ status: "inProgress", serviceSource: "microsoftSentinel" }), chosen)).toBe(true);
+    expect(passesAlertFilters(alert({ status: "resolved", serviceSource: "microsoftSentinel" }), chosen)).toBe(false);
+    expect(passesAlertFilters(alert({ status: "new", serviceSource: "microsoftDefenderForEndpoint" }), chosen)).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import {
   statusFromGraph,
   statusToGraph,
   toGraphChanges,
+  toGraphIncidentChanges,
 } from "../../src/graph/vocabulary.ts";
 import { CLASSIFICATIONS, DETERMINATION_ALIASES, DETERMINATIONS, SEVERITIES, STATUSES } from "../../src/issue/vocabulary.ts";
 
@@ -166,5 +167,21 @@ describe("writing in Graph's spelling", () => {
 
   it("sends a determination it has no spelling for as it is", () => {
     expect(toGraphChanges({ determination: "SomethingNew" })).toEqual({ determination: "SomethingNew" });
+  });
+});
+
+describe("writing an incident change in Graph's spelling", () => {
+  it("spells the statuses as the incident's (New is active), the rest as an alert's", () => {
+    const comment = "octocat on GitHub: Contained. (https://github.com/acme/soc/issues/1#issuecomment-1)";
+    expect(toGraphIncidentChanges({ status: "New" })).toEqual({ status: "active" });
+    expect(toGraphIncidentChanges({ status: "InProgress" })).toEqual({ status: "inProgress" });
+    expect(toGraphIncidentChanges({ status: "Resolved", classification: "FalsePositive", determination: "InsufficientData", assignedTo: "ana@contoso.com", comment })).toEqual({
+      status: "resolved",
+      classification: "falsePositive",
+      determination: "notEnoughDataToValidate",
+      assignedTo: "ana@contoso.com",
+      comment,
+    });
+    expect(toGraphIncidentChanges({})).toEqual({});
   });
 });

@@ -1,8 +1,8 @@
-export const id = 747;
-export const ids = [747];
+export const id = 661;
+export const ids = [661];
 export const modules = {
 
-/***/ 1747:
+/***/ 10661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,12 +11,11 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   GraphClient: () => (/* binding */ GraphClient),
+  MAX_INCIDENT_PAGE_SIZE: () => (/* binding */ MAX_INCIDENT_PAGE_SIZE),
   MAX_PAGE_SIZE: () => (/* binding */ MAX_PAGE_SIZE),
   REQUESTS_PER_MINUTE: () => (/* binding */ REQUESTS_PER_MINUTE)
 });
 
-// EXTERNAL MODULE: ./src/http.ts
-var http = __webpack_require__(76803);
 // EXTERNAL MODULE: ./src/source/odata.ts
 var odata = __webpack_require__(71380);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
@@ -570,6 +569,12 @@ const DETERMINATION_TO_GRAPH = {
     // Our alias of a disputed value is the fallback: Graph's documented spelling.
     ...Object.fromEntries(Object.entries(DOCUMENTED_DETERMINATIONS).map(([value, documented]) => [vocabulary/* DETERMINATION_ALIASES */.HG[value], documented])),
 };
+// An incident that is neither in progress nor resolved is `active` (an alert's `new`).
+const INCIDENT_STATUS_TO_GRAPH = {
+    New: "active",
+    InProgress: "inProgress",
+    Resolved: "resolved",
+};
 /** Graph's spelling of one of our severities, for a `$filter`. */
 function severityToGraph(severity) {
     return lookup(SEVERITY_TO_GRAPH, severity);
@@ -591,6 +596,13 @@ function toGraphChanges(changes) {
         sent.assignedTo = changes.assignedTo;
     if (changes.comment)
         sent.comment = changes.comment;
+    return sent;
+}
+/** A change to an incident in Graph's spelling: as an alert's, but with the incident's statuses (`New` is `active`). */
+function toGraphIncidentChanges(changes) {
+    const sent = { ...toGraphChanges(changes) };
+    if (changes.status)
+        sent.status = lookup(INCIDENT_STATUS_TO_GRAPH, changes.status) ?? changes.status;
     return sent;
 }
 
@@ -724,6 +736,10 @@ var errors = __webpack_require__(83916);
 
 const READ_ROLE = "SecurityAlert.Read.All";
 const WRITE_ROLE = "SecurityAlert.ReadWrite.All";
+const INCIDENT_READ_ROLE = "SecurityIncident.Read.All";
+const INCIDENT_WRITE_ROLE = "SecurityIncident.ReadWrite.All";
+const ALERT_ROLES = { read: READ_ROLE, write: WRITE_ROLE, subject: "alert" };
+const INCIDENT_ROLES = { read: INCIDENT_READ_ROLE, write: INCIDENT_WRITE_ROLE, subject: "incident" };
 /** The error a reply carries; the `request-id` header stands in when the body has none (a bare 429 or 5xx). */
 function readGraphError(text, requestIdHeader) {
     const body = {};
@@ -753,21 +769,23 @@ function unauthorizedFix(audience) {
     const held = audience ? ` (this one is for ${audience})` : "";
     return `Microsoft Graph refused the access token${held}: it must be issued for Graph. Check that cloud, or api-scope, names Graph's scope, e.g. https://graph.microsoft.com/.default for the public cloud.`;
 }
-/** What a 403 means, read from the roles the access token carried. */
-function forbiddenFix(roles, write) {
-    const wanted = write ? WRITE_ROLE : `${READ_ROLE} (or ${WRITE_ROLE}, which sync needs)`;
+/** What a 403 means, read from the roles the access token carried and those the request needed (the alerts' by default). */
+function forbiddenFix(roles, write, needed = ALERT_ROLES) {
+    const { read: reader, write: writer, subject } = needed;
+    const wanted = write ? writer : `${reader} (or ${writer}, which sync needs)`;
     if (roles.length === 0) {
         return `The access token carries no application roles: add the Microsoft Graph application permission ${wanted} to the app registration and grant admin consent.`;
     }
-    if (write && !roles.includes(WRITE_ROLE)) {
-        return `The access token has ${roles.join(", ")} but not ${WRITE_ROLE}, which updating alerts needs: add the Microsoft Graph application permission ${WRITE_ROLE} and grant admin consent.`;
+    if (write && !roles.includes(writer)) {
+        return `The access token has ${roles.join(", ")} but not ${writer}, which updating ${subject}s needs: add the Microsoft Graph application permission ${writer} and grant admin consent.`;
     }
-    if (!write && !roles.includes(READ_ROLE) && !roles.includes(WRITE_ROLE)) {
-        return `The access token has ${roles.join(", ")} but neither ${READ_ROLE} nor ${WRITE_ROLE}: add the Microsoft Graph application permission ${READ_ROLE} and grant admin consent.`;
+    if (!write && !roles.includes(reader) && !roles.includes(writer)) {
+        return `The access token has ${roles.join(", ")} but neither ${reader} nor ${writer}: add the Microsoft Graph application permission ${reader} and grant admin consent.`;
     }
-    return "The token has the alert permission, so Microsoft Graph refused for another reason (the tenant's licence, or a Defender role restriction): see its reply.";
+    return `The token has the ${subject} permission, so Microsoft Graph refused for another reason (the tenant's licence, or a Defender role restriction): see its reply.`;
 }
 const NOT_FOUND_FIX = "The alert is not in Microsoft Graph: it may be older than the tenant's retention, or deleted.";
+const INCIDENT_NOT_FOUND_FIX = "The incident is not in Microsoft Graph: it may be older than the tenant's retention, or deleted.";
 class GraphApiError extends Error {
     name = "GraphApiError";
     status;
@@ -790,7 +808,102 @@ class GraphApiError extends Error {
     }
 }
 
+// EXTERNAL MODULE: ./src/http.ts
+var http = __webpack_require__(76803);
+;// CONCATENATED MODULE: ./src/graph/exchange.ts
+
+
+// Without it, alerts of newer products (Sentinel, Defender for Cloud…) arrive as `unknownFutureValue`.
+const PREFER = "include-unknown-enum-members";
+/**
+ * One request with retries: 429 (after Retry-After), 5xx, resets and timeouts, and a reply that
+ * is not valid JSON. Each attempt waits for its turn in the minute's budget. A 401 gets one
+ * fresh token. A write whose reply was lost is asked, through `landed`, whether it took effect.
+ */
+async function exchange(options, request) {
+    const { tokens, dispatcher, tuning, pace, retrying } = options;
+    const { method, url, what, landed } = request;
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    let refreshed = false;
+    let lostReply = false;
+    // Writes read nothing (T is undefined), and only writes are asked whether they landed.
+    const done = undefined;
+    return (0,http/* withRetries */.LH)(what, tuning, async () => {
+        if (lostReply && landed && (await landed()))
+            return { done };
+        const token = await tokens.token();
+        const headers = { authorization: `Bearer ${token}`, accept: "application/json", prefer: PREFER };
+        if (body !== undefined)
+            headers["content-type"] = "application/json";
+        const replied = await pace.take();
+        let reply;
+        try {
+            reply = await (0,http/* open */.ho)(dispatcher, { method, url, headers, body });
+        }
+        catch (error) {
+            if (!(0,http/* isTransientError */.bV)(error))
+                throw error;
+            lostReply = method !== "GET";
+            return { retry: describeError(error) };
+        }
+        finally {
+            replied();
+        }
+        if (reply.status >= 200 && reply.status < 300 && method !== "GET") {
+            // The write happened; what the body says does not matter.
+            await reply.body.dump().catch(() => undefined);
+            return { done };
+        }
+        try {
+            if (reply.status >= 200 && reply.status < 300)
+                return { done: await request.read(reply.body) };
+            const text = await reply.body.text();
+            if (reply.status === 401 && !refreshed) {
+                // A token can expire between MSAL's check and the request: ask Entra once for a new one.
+                refreshed = true;
+                await tokens.token({ refresh: true });
+                return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
+            }
+            if ((0,http/* isTransientStatus */.Dm)(reply.status)) {
+                lostReply = method !== "GET" && reply.status !== 429;
+                return { retry: `HTTP ${reply.status}`, afterMs: (0,http/* retryAfterMs */.Vs)(reply.headers["retry-after"]) };
+            }
+            throw new GraphApiError(reply.status, readGraphError(text, reply.headers["request-id"]), what, fixFor(reply.status, tokens, request));
+        }
+        catch (error) {
+            if (error instanceof SyntaxError)
+                return { retry: "the reply is not valid JSON" };
+            if (!(0,http/* isTransientError */.bV)(error))
+                throw error;
+            lostReply = method !== "GET";
+            return { retry: describeError(error) };
+        }
+    }, retrying);
+}
+/** A write's reader: its reply's body is not read. */
+async function nothing() {
+    return undefined;
+}
+async function readJson(body) {
+    return JSON.parse(await body.text());
+}
+function fixFor(status, tokens, request) {
+    if (status === 401)
+        return unauthorizedFix(tokens.claims().aud);
+    if (status === 403)
+        return forbiddenFix(tokens.claims().roles, request.method !== "GET", request.roles);
+    if (status === 404)
+        return request.notFound;
+    return undefined;
+}
+function describeError(error) {
+    const code = error.code;
+    const message = error instanceof Error ? error.message : String(error);
+    return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
+}
+
 ;// CONCATENATED MODULE: ./src/graph/filter.ts
+
 
 
 /**
@@ -822,10 +935,8 @@ function graphAlertFilter(window) {
         `createdDateTime ge ${(0,odata/* odataTime */.R3)(window.since)}`,
         `createdDateTime lt ${(0,odata/* odataTime */.R3)(window.until)}`,
     ];
-    // "Informational" admits every severity, Graph's `unknown` (our UnSpecified) included: no clause is the exact filter.
-    if (window.minSeverity !== "Informational" && window.minSeverity !== "UnSpecified") {
+    if (!admitsEverySeverity(window))
         clauses.push((0,odata/* anyOf */.EB)("severity", (0,odata/* severitiesFrom */.M6)(window.minSeverity).map(severityToGraph)));
-    }
     if (window.statuses.length > 0)
         clauses.push((0,odata/* anyOf */.EB)("status", window.statuses.map(statusToGraph)));
     if (window.serviceSources && window.serviceSources.length > 0)
@@ -834,15 +945,130 @@ function graphAlertFilter(window) {
         clauses.push(`(${window.extra})`);
     return clauses.join(" and ");
 }
+/**
+ * The incidents updated within the window, and the user's clause (in incident field names). The
+ * alert filters are not here: an incident's severity and status are not its alerts', so they are
+ * applied to its alerts once read (`passesAlertFilters`).
+ */
+function graphIncidentFilter(window) {
+    const clauses = [updatedSinceFilter(window.since, window.until)];
+    if (window.extra)
+        clauses.push(`(${window.extra})`);
+    return clauses.join(" and ");
+}
+/** Whether an alert passes the window's severity, status and service-source filters, as graphAlertFilter's clauses would. */
+function passesAlertFilters(alert, window) {
+    if (!admitsEverySeverity(window) && !(0,odata/* severitiesFrom */.M6)(window.minSeverity).includes((0,source_alert/* severityOf */.x)(alert)))
+        return false;
+    if (window.statuses.length > 0 && !window.statuses.some((status) => sameWord(status, alert.status)))
+        return false;
+    const sources = window.serviceSources ?? [];
+    const source = alert.fields.serviceSource;
+    return sources.length === 0 || sources.some((wanted) => sameWord(wanted, typeof source === "string" ? source : null));
+}
+// "Informational" admits every severity, Graph's `unknown` (our UnSpecified) included: no clause is the exact filter.
+function admitsEverySeverity(window) {
+    return window.minSeverity === "Informational" || window.minSeverity === "UnSpecified";
+}
+function sameWord(a, b) {
+    return b !== null && a.toLowerCase() === b.toLowerCase();
+}
 /** The alerts changed since a time (and before another), for reading alerts' current state where Graph cannot filter on `id`. */
 function updatedSinceFilter(since, before) {
     const clause = `lastUpdateDateTime ge ${(0,odata/* odataTime */.R3)(since)}`;
     return before ? `${clause} and lastUpdateDateTime lt ${(0,odata/* odataTime */.R3)(before)}` : clause;
 }
 
+;// CONCATENATED MODULE: ./src/graph/incident.ts
+
+
+
+
+const incident_ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const incident_time = schemas/* string */.YjP().regex(incident_ISO_TIME).transform((value) => new Date(value));
+const incident_text = schemas/* string */.YjP().nullish().catch(null);
+// Our words for Graph's incident statuses; `awaitingAction` (an evolvable member) is work in progress.
+const incident_STATUS_FROM_GRAPH = {
+    active: "New",
+    inProgress: "InProgress",
+    awaitingAction: "InProgress",
+    resolved: "Resolved",
+    redirected: "Redirected",
+};
+const incident_commentSchema = schemas/* looseObject */._H3({ comment: incident_text, createdByDisplayName: incident_text, createdDateTime: incident_text });
+// Every field read is one of Microsoft's: a misspelt name is a compile error.
+const incident_shape = {
+    id: schemas/* string */.YjP().regex(marker/* ALERT_ID_PATTERN */.W1, "an ID of letters, digits, '_' and '-' (at most 128)"),
+    createdDateTime: incident_time,
+    displayName: incident_text,
+    severity: incident_text,
+    status: incident_text,
+    classification: incident_text,
+    determination: incident_text,
+    assignedTo: incident_text,
+    lastUpdateDateTime: incident_time.nullish().catch(null),
+    incidentWebUrl: incident_text,
+    redirectIncidentId: incident_text,
+    tenantId: incident_text,
+    comments: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => (items ?? []).flatMap((item) => {
+        const parsed = incident_commentSchema.safeParse(item);
+        return parsed.success && parsed.data.comment && parsed.data.createdDateTime
+            ? [{ comment: parsed.data.comment, createdBy: parsed.data.createdByDisplayName ?? null, createdTime: parsed.data.createdDateTime }]
+            : [];
+    })),
+    alerts: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => items ?? []),
+};
+const incidentSchema = schemas/* looseObject */._H3(incident_shape);
+/** Our word for a Graph incident status, case-insensitively; another value as Graph wrote it. */
+function incidentStatusFromGraph(value) {
+    if (!value)
+        return null;
+    const key = Object.keys(incident_STATUS_FROM_GRAPH).find((k) => k.toLowerCase() === value.toLowerCase());
+    return key === undefined ? value : incident_STATUS_FROM_GRAPH[key];
+}
+function readGraphIncident(raw) {
+    const parsed = incidentSchema.safeParse(raw);
+    if (!parsed.success) {
+        const id = typeof raw === "object" && raw !== null && typeof raw.id === "string" ? raw.id : "(no id)";
+        return { ok: false, id, problem: parsed.error.issues.map((issue) => `${issue.path.join(".") || "incident"}: ${issue.message}`).join("; ") };
+    }
+    const incident = parsed.data;
+    const alerts = [];
+    const malformed = [];
+    for (const item of incident.alerts) {
+        const reading = readGraphAlert(item);
+        if (reading.ok)
+            alerts.push(reading.alert);
+        else
+            malformed.push({ id: reading.id, problem: reading.problem });
+    }
+    alerts.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const status = incidentStatusFromGraph(incident.status);
+    return {
+        ok: true,
+        malformed,
+        incident: {
+            id: incident.id,
+            name: incident.displayName ?? null,
+            severity: severityFromGraph(incident.severity),
+            status,
+            classification: classificationFromGraph(incident.classification),
+            determination: determinationFromGraph(incident.determination),
+            assignedTo: incident.assignedTo ?? null,
+            createdAt: incident.createdDateTime,
+            updatedAt: incident.lastUpdateDateTime ?? null,
+            webUrl: incident.incidentWebUrl ?? null,
+            redirectedTo: status === "Redirected" ? (incident.redirectIncidentId ?? null) : null,
+            tenantId: incident.tenantId ?? null,
+            alerts,
+            comments: incident.comments,
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/graph/listing.ts
 const OTHER_FIELD = { createdDateTime: "lastUpdateDateTime", lastUpdateDateTime: "createdDateTime" };
-/** Reads every page of `filter`'s alerts by time boundaries, handing each page to `take`; returns the requests made. */
+/** Reads every page of `filter`'s rows by time boundaries, handing each page to `take`; returns the requests made. */
 async function readByTime(filter, field, limits, requests, take) {
     const reader = new TimeBoundaryReader(limits, requests, take);
     await reader.read(filter, field, 0);
@@ -853,20 +1079,22 @@ class TimeBoundaryReader {
     #limits;
     #requests;
     #take;
+    #rows;
     constructor(limits, requests, take) {
         this.#limits = limits;
         this.#requests = requests;
         this.#take = take;
+        this.#rows = limits.rows ?? "alerts";
     }
     async read(filter, field, depth) {
-        // Milliseconds: a Date keeps no finer time, and truncates Graph's seven digits, so `ge` on it never skips an alert.
+        // Milliseconds: a Date keeps no finer time, and truncates Graph's seven digits, so `ge` on it never skips a row.
         let from;
         for (;;) {
             const query = from === undefined ? filter : `${filter} and ${field} ge ${odataInstant(from)}`;
             const page = await this.#fetch(() => this.#requests.first(query, field));
             if (!this.#hasMore(page))
                 return;
-            const times = timesOf(page, field);
+            const times = this.#timesOf(page, field);
             const first = times[0];
             const last = times.at(-1);
             if (first !== undefined && last !== undefined && last > first) {
@@ -897,9 +1125,9 @@ class TimeBoundaryReader {
             current = await this.#fetch(() => this.#requests.next(link));
             if (current.size === 0) {
                 const where = stuckAt === undefined ? "" : ` at ${field} ${odataInstant(stuckAt)}`;
-                throw new Error(`Listing Microsoft Graph alerts: Microsoft Graph stopped paging (its next link led to an empty page) while more than ${this.#limits.pageSize} alerts share one time${where}; some alerts could not be read`);
+                throw new Error(`Listing Microsoft Graph ${this.#rows}: Microsoft Graph stopped paging (its next link led to an empty page) while more than ${this.#limits.pageSize} ${this.#rows} share one time${where}; some ${this.#rows} could not be read`);
             }
-            const last = timesOf(current, field).at(-1);
+            const last = this.#timesOf(current, field).at(-1);
             if (last !== undefined && (stuckAt === undefined || last > stuckAt))
                 return last;
         }
@@ -911,25 +1139,25 @@ class TimeBoundaryReader {
     }
     async #fetch(request) {
         if (this.pages >= this.#limits.maxPages) {
-            throw new Error(`Listing Microsoft Graph alerts: stopped after ${this.#limits.maxPages} requests without reaching the end; narrow the window or the filter`);
+            throw new Error(`Listing Microsoft Graph ${this.#rows}: stopped after ${this.#limits.maxPages} requests without reaching the end; narrow the window or the filter`);
         }
         this.pages++;
         const page = await request();
         this.#take(page);
         return page;
     }
-}
-/** The page's times in `field`, in its order, which must be oldest first: stepping by time relies on it. */
-function timesOf(page, field) {
-    const times = page.alerts.map((alert) => timeOf(alert, field)).filter((time) => time !== undefined);
-    for (let i = 1; i < times.length; i++) {
-        if (times[i] < times[i - 1])
-            throw new Error(`Listing Microsoft Graph alerts: Microsoft Graph did not order the page by ${field} as asked ($orderby), so it cannot be paged by time`);
+    /** The page's times in `field`, in its order, which must be oldest first: stepping by time relies on it. */
+    #timesOf(page, field) {
+        const times = page.items.map((row) => timeOf(row, field)).filter((time) => time !== undefined);
+        for (let i = 1; i < times.length; i++) {
+            if (times[i] < times[i - 1])
+                throw new Error(`Listing Microsoft Graph ${this.#rows}: Microsoft Graph did not order the page by ${field} as asked ($orderby), so it cannot be paged by time`);
+        }
+        return times;
     }
-    return times;
 }
-function timeOf(alert, field) {
-    const time = field === "createdDateTime" ? alert.createdAt : alert.updatedAt;
+function timeOf(row, field) {
+    const time = field === "createdDateTime" ? row.createdAt : row.updatedAt;
     return time ? time.getTime() : undefined;
 }
 /** An OData datetime literal to the millisecond, unquoted. */
@@ -940,7 +1168,11 @@ function odataInstant(ms) {
 // EXTERNAL MODULE: ./src/json-stream.ts
 var json_stream = __webpack_require__(37346);
 ;// CONCATENATED MODULE: ./src/graph/page.ts
-/** A Graph page of alerts (`{"value": [...], "@odata.nextLink": ...}`), read as it streams in. */
+/**
+ * A Graph page (`{"value": [...], "@odata.nextLink": ...}`) of alerts or of incidents, read as it
+ * streams in: each element of `value` is validated on its own as soon as it has arrived.
+ */
+
 
 
 
@@ -948,20 +1180,42 @@ const pageSchema = schemas/* looseObject */._H3({
     value: schemas/* array */.YOg(schemas/* unknown */.L5J()),
     "@odata.nextLink": schemas/* string */.YjP().nullish(),
 });
-/** A page of alerts, validated one by one as they stream in; a malformed alert is reported, not thrown. */
-async function readGraphPage(body) {
-    const page = { alerts: [], malformed: [], size: 0, nextLink: undefined };
-    const take = (raw, bytes) => {
-        page.size++;
+/** A page of alerts; a malformed alert is reported, not thrown. */
+function readGraphPage(body) {
+    return readPage(body, "alerts", (page) => (raw, bytes) => {
         const reading = readListedGraphAlert(raw, bytes);
         if (reading.ok)
-            page.alerts.push({ ...reading.alert, updatedAt: reading.updatedAt ?? null });
+            page.items.push({ ...reading.alert, updatedAt: reading.updatedAt ?? null });
         else
             page.malformed.push({ id: reading.id, problem: reading.problem });
+    });
+}
+/**
+ * A page of incidents with their alerts (`$expand=alerts`); a malformed incident is reported as
+ * such (its problem begins `incident:`), and so is a malformed alert, its incident kept without it.
+ */
+function readGraphIncidentPage(body) {
+    return readPage(body, "incidents", (page) => (raw) => {
+        const reading = readGraphIncident(raw);
+        if (reading.ok) {
+            page.items.push(reading.incident);
+            page.malformed.push(...reading.malformed);
+        }
+        else {
+            page.malformed.push({ id: reading.id, problem: `incident: ${reading.problem}` });
+        }
+    });
+}
+async function readPage(body, rows, reader) {
+    const page = { items: [], malformed: [], size: 0, nextLink: undefined };
+    const read = reader(page);
+    const take = (raw, bytes) => {
+        page.size++;
+        read(raw, bytes);
     };
     const rest = pageSchema.safeParse(await (0,json_stream/* readStreamingMember */.r)(body, "value", take));
     if (!rest.success)
-        throw new Error("Listing Microsoft Graph alerts: the reply has no 'value' array of alerts");
+        throw new Error(`Listing Microsoft Graph ${rows}: the reply has no 'value' array of ${rows}`);
     // Left in place only when the member's name was spelt with escapes.
     for (const raw of rest.data.value)
         take(raw, Buffer.from(JSON.stringify(raw)));
@@ -1034,28 +1288,44 @@ function insertSorted(times, time) {
 
 
 
+
 /** The largest page Graph serves (`$top` ≤ 1,000, as the old alerts API documented). */
 const MAX_PAGE_SIZE = 1_000;
+/**
+ * The largest page of incidents asked for: each comes with all its alerts and their evidence.
+ * Graph documents no limit; the Defender XDR incidents API it fronts allows `$top` ≤ 100.
+ */
+const MAX_INCIDENT_PAGE_SIZE = 100;
 /** Graph's documented limit on alerts: 150 requests a minute per app and tenant. */
 const REQUESTS_PER_MINUTE = 150;
 // A runaway listing must end somewhere: a million alerts at full pages.
 const MAX_PAGES = 1_000;
 const PROBE_PAGE_SIZE = 10;
 const ALERTS = "/v1.0/security/alerts_v2";
-// Without it, alerts of newer products (Sentinel, Defender for Cloud…) arrive as `unknownFutureValue`.
-const PREFER = "include-unknown-enum-members";
+const INCIDENTS = "/v1.0/security/incidents";
+const ALERT_COLLECTION = { path: ALERTS, rows: "alerts", maxPageSize: MAX_PAGE_SIZE, read: readGraphPage, roles: ALERT_ROLES };
+const INCIDENT_COLLECTION = {
+    path: INCIDENTS,
+    rows: "incidents",
+    maxPageSize: MAX_INCIDENT_PAGE_SIZE,
+    expand: "alerts",
+    read: readGraphIncidentPage,
+    roles: INCIDENT_ROLES,
+};
 class GraphClient {
     service = "Microsoft Graph";
     permissions = { api: "Microsoft Graph", read: [READ_ROLE, WRITE_ROLE], write: WRITE_ROLE };
+    incidentPermissions = { api: "Microsoft Graph", read: [INCIDENT_READ_ROLE, INCIDENT_WRITE_ROLE], write: INCIDENT_WRITE_ROLE };
     #options;
     #base;
     #pageSize;
-    #pace;
+    #exchanges;
     constructor(options) {
         this.#options = options;
         this.#base = options.apiUrl.replace(/\/+$/, "").replace(/\/v1\.0$/i, "");
         this.#pageSize = Math.min(Math.max(1, options.pageSize ?? MAX_PAGE_SIZE), MAX_PAGE_SIZE);
-        this.#pace = new RequestPace(options.perMinute ?? REQUESTS_PER_MINUTE, options.clock ?? SYSTEM_CLOCK, options.retrying);
+        const pace = new RequestPace(options.perMinute ?? REQUESTS_PER_MINUTE, options.clock ?? SYSTEM_CLOCK, options.retrying);
+        this.#exchanges = { tokens: options.tokens, dispatcher: options.dispatcher, tuning: options.tuning, pace, retrying: options.retrying };
     }
     get apiUrl() {
         return this.#options.apiUrl;
@@ -1067,8 +1337,8 @@ class GraphClient {
     async listAlerts(window) {
         const byId = new Map();
         const malformed = new Map();
-        const pages = await this.#readByTime(graphAlertFilter(window), "createdDateTime", (page) => {
-            for (const alert of page.alerts)
+        const pages = await this.#readByTime(ALERT_COLLECTION, graphAlertFilter(window), "createdDateTime", (page) => {
+            for (const alert of page.items)
                 if (!byId.has(alert.id))
                     byId.set(alert.id, alert);
             // Read again at a time boundary, a malformed alert is still reported once.
@@ -1089,20 +1359,20 @@ class GraphClient {
         const found = new Map();
         const keep = (page) => {
             // An alert read twice (at a boundary, or updated meanwhile): the later reading stands.
-            for (const alert of page.alerts)
+            for (const alert of page.items)
                 if (wanted.has(alert.id))
                     found.set(alert.id, alert.read());
         };
         const { updatedSince, noneUpdatedBefore } = options;
         if (updatedSince !== undefined && wanted.size > 0)
-            await this.#readByTime(updatedSinceFilter(updatedSince), "lastUpdateDateTime", keep);
+            await this.#readByTime(ALERT_COLLECTION, updatedSinceFilter(updatedSince), "lastUpdateDateTime", keep);
         const left = [...wanted].filter((id) => !found.has(id)).length;
         if (updatedSince !== undefined && noneUpdatedBefore !== undefined && noneUpdatedBefore < updatedSince && left > 1) {
             const older = updatedSinceFilter(noneUpdatedBefore, updatedSince);
             // One request to count, then the pages: worth it only when that beats a read per alert.
             const count = await this.#count(older);
             if (count !== undefined && 1 + Math.floor(count / this.#pageSize) + 1 < left)
-                await this.#readByTime(older, "lastUpdateDateTime", keep);
+                await this.#readByTime(ALERT_COLLECTION, older, "lastUpdateDateTime", keep);
         }
         for (const id of wanted) {
             if (found.has(id))
@@ -1139,6 +1409,60 @@ class GraphClient {
         for (const id of ids)
             await this.updateAlert(id, changes);
     }
+    describeIncidentWindow(window) {
+        return `$filter=${graphIncidentFilter(window)}`;
+    }
+    /**
+     * The incidents updated within the window (`$expand=alerts`, read by lastUpdateDateTime
+     * boundaries), each once, oldest first: those holding an alert that passes the window's
+     * severity, status and service-source filters, and every merged one. Graph has no alert without
+     * an incident, so none is loose.
+     */
+    async listIncidents(window) {
+        const kept = new Map();
+        const malformed = new Map();
+        const pages = await this.#readByTime(INCIDENT_COLLECTION, graphIncidentFilter(window), "lastUpdateDateTime", (page) => {
+            // An incident read twice (at a boundary): the later reading decides.
+            for (const incident of page.items) {
+                if (incident.status === "Redirected" || incident.alerts.some((alert) => passesAlertFilters(alert, window)))
+                    kept.set(incident.id, incident);
+                else
+                    kept.delete(incident.id);
+            }
+            for (const bad of page.malformed)
+                malformed.set(`${bad.id}\n${bad.problem}`, bad);
+        });
+        const incidents = [...kept.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        return { incidents, loose: [], malformed: [...malformed.values()], pages };
+    }
+    /** One incident with its alerts; undefined when Graph does not have it. Its malformed alerts are left out. */
+    async incident(id) {
+        const raw = await this.#incidentReply(id, { alerts: true });
+        if (raw === undefined)
+            return undefined;
+        const reading = readGraphIncident(raw);
+        if (!reading.ok)
+            throw new Error(`Reading Microsoft Graph incident ${id}: its reply cannot be read as an incident (${reading.problem})`);
+        return reading.incident;
+    }
+    /**
+     * PATCH /incidents/{id} with the fields in Graph's spelling (resolving the incident resolves its
+     * alerts), then POST …/comments with the comment; after a lost reply the incident is read back
+     * first, and the comment sent again only if it did not land.
+     */
+    async updateIncident(id, changes) {
+        const { comment, ...fields } = toGraphIncidentChanges(changes);
+        const url = this.#incidentUrl(id);
+        const common = { read: nothing, notFound: INCIDENT_NOT_FOUND_FIX, roles: INCIDENT_ROLES };
+        if (Object.keys(fields).length > 0) {
+            await this.#exchange({ method: "PATCH", url, body: fields, what: `Updating Microsoft Graph incident ${id}`, ...common });
+        }
+        if (comment !== undefined) {
+            const landed = async () => commentsOf(await this.#incidentReply(id, { alerts: false })).includes(comment);
+            const body = { "@odata.type": "microsoft.graph.security.alertComment", comment };
+            await this.#exchange({ method: "POST", url: `${url}/comments`, body, what: `Commenting on Microsoft Graph incident ${id}`, landed, ...common });
+        }
+    }
     async signIn() {
         await this.#options.tokens.token();
         return this.#options.tokens.claims();
@@ -1161,17 +1485,31 @@ class GraphClient {
         });
         return typeof count === "number" && Number.isSafeInteger(count) && count >= 0 ? count : undefined;
     }
-    #readByTime(filter, field, take) {
-        const what = "Listing Microsoft Graph alerts";
-        return readByTime(filter, field, { pageSize: this.#pageSize, maxPages: MAX_PAGES }, {
-            first: (query, orderBy) => this.#exchange({ method: "GET", url: this.#listUrl(query, orderBy), what, read: readGraphPage }),
-            next: (link) => this.#exchange({ method: "GET", url: this.#sameOrigin(link), what, read: readGraphPage }),
+    #readByTime(collection, filter, field, take) {
+        const { rows, read, roles } = collection;
+        const what = `Listing Microsoft Graph ${rows}`;
+        const pageSize = Math.min(this.#pageSize, collection.maxPageSize);
+        return readByTime(filter, field, { pageSize, maxPages: MAX_PAGES, rows }, {
+            first: (query, orderBy) => this.#exchange({ method: "GET", url: this.#listUrl(collection, pageSize, query, orderBy), what, read, roles }),
+            next: (link) => this.#exchange({ method: "GET", url: this.#sameOrigin(link, what), what, read, roles }),
         }, take);
+    }
+    /** An incident's reply, parsed (with its alerts when asked), or undefined when Graph does not have it. */
+    async #incidentReply(id, options) {
+        const url = options.alerts ? `${this.#incidentUrl(id)}?$expand=alerts` : this.#incidentUrl(id);
+        try {
+            return await this.#exchange({ method: "GET", url, what: `Reading Microsoft Graph incident ${id}`, read: readJson, roles: INCIDENT_ROLES });
+        }
+        catch (error) {
+            if (error instanceof GraphApiError && error.status === 404)
+                return undefined;
+            throw error;
+        }
     }
     /** One alert, or undefined when Graph does not have it (or it does not read). */
     async #alert(id) {
         try {
-            const raw = await this.#exchange({ method: "GET", url: this.#alertUrl(id), what: `Reading Microsoft Graph alert ${id}`, read: async (body) => JSON.parse(await body.text()) });
+            const raw = await this.#exchange({ method: "GET", url: this.#alertUrl(id), what: `Reading Microsoft Graph alert ${id}`, read: readJson });
             const reading = readGraphAlert(raw);
             return reading.ok ? reading.alert : undefined;
         }
@@ -1181,102 +1519,40 @@ class GraphClient {
             throw error;
         }
     }
-    #listUrl(filter, orderBy) {
-        return `${this.#base}${ALERTS}?$filter=${encodeURIComponent(filter)}&$orderby=${encodeURIComponent(`${orderBy} asc`)}&$top=${this.#pageSize}`;
+    #listUrl(collection, pageSize, filter, orderBy) {
+        const expand = collection.expand === undefined ? "" : `&$expand=${collection.expand}`;
+        return `${this.#base}${collection.path}?$filter=${encodeURIComponent(filter)}&$orderby=${encodeURIComponent(`${orderBy} asc`)}&$top=${pageSize}${expand}`;
     }
     #alertUrl(id) {
         return `${this.#base}${ALERTS}/${encodeURIComponent(id)}`;
     }
+    #incidentUrl(id) {
+        return `${this.#base}${INCIDENTS}/${encodeURIComponent(id)}`;
+    }
     // The bearer token goes only to the API host the user configured.
-    #sameOrigin(link) {
+    #sameOrigin(link, what) {
         const next = new URL(link, this.#base);
         if (next.origin !== new URL(this.#base).origin) {
-            throw new Error(`Listing Microsoft Graph alerts: the next page link points to another host (${next.origin}); refusing to send the token there`);
+            throw new Error(`${what}: the next page link points to another host (${next.origin}); refusing to send the token there`);
         }
         return next.href;
     }
-    /**
-     * One request with retries: 429 (after Retry-After), 5xx, resets and timeouts, and a reply that
-     * is not valid JSON. Each attempt waits for its turn in the minute's budget. A 401 gets one
-     * fresh token. A write whose reply was lost is asked, through `landed`, whether it took effect.
-     */
-    async #exchange(request) {
-        const { tokens, dispatcher, tuning, retrying } = this.#options;
-        const { method, url, what, landed } = request;
-        const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-        let refreshed = false;
-        let lostReply = false;
-        // Writes read nothing (T is undefined), and only writes are asked whether they landed.
-        const done = undefined;
-        return (0,http/* withRetries */.LH)(what, tuning, async () => {
-            if (lostReply && landed && (await landed()))
-                return { done };
-            const token = await tokens.token();
-            const headers = { authorization: `Bearer ${token}`, accept: "application/json", prefer: PREFER };
-            if (body !== undefined)
-                headers["content-type"] = "application/json";
-            const replied = await this.#pace.take();
-            let reply;
-            try {
-                reply = await (0,http/* open */.ho)(dispatcher, { method, url, headers, body });
-            }
-            catch (error) {
-                if (!(0,http/* isTransientError */.bV)(error))
-                    throw error;
-                lostReply = method !== "GET";
-                return { retry: describeError(error) };
-            }
-            finally {
-                replied();
-            }
-            if (reply.status >= 200 && reply.status < 300 && method !== "GET") {
-                // The write happened; what the body says does not matter.
-                await reply.body.dump().catch(() => undefined);
-                return { done };
-            }
-            try {
-                if (reply.status >= 200 && reply.status < 300)
-                    return { done: await request.read(reply.body) };
-                const text = await reply.body.text();
-                if (reply.status === 401 && !refreshed) {
-                    // A token can expire between MSAL's check and the request: ask Entra once for a new one.
-                    refreshed = true;
-                    await tokens.token({ refresh: true });
-                    return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
-                }
-                if ((0,http/* isTransientStatus */.Dm)(reply.status)) {
-                    lostReply = method !== "GET" && reply.status !== 429;
-                    return { retry: `HTTP ${reply.status}`, afterMs: (0,http/* retryAfterMs */.Vs)(reply.headers["retry-after"]) };
-                }
-                throw new GraphApiError(reply.status, readGraphError(text, reply.headers["request-id"]), what, this.#fix(reply.status, method, request.notFound));
-            }
-            catch (error) {
-                if (error instanceof SyntaxError)
-                    return { retry: "the reply is not valid JSON" };
-                if (!(0,http/* isTransientError */.bV)(error))
-                    throw error;
-                lostReply = method !== "GET";
-                return { retry: describeError(error) };
-            }
-        }, retrying);
-    }
-    #fix(status, method, notFound) {
-        if (status === 401)
-            return unauthorizedFix(this.#options.tokens.claims().aud);
-        if (status === 403)
-            return forbiddenFix(this.#options.tokens.claims().roles, method !== "GET");
-        if (status === 404)
-            return notFound;
-        return undefined;
+    #exchange(request) {
+        return exchange(this.#exchanges, request);
     }
 }
-async function nothing() {
-    return undefined;
-}
-function describeError(error) {
-    const code = error.code;
-    const message = error instanceof Error ? error.message : String(error);
-    return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
+/**
+ * The texts of the comments an incident's reply holds. Only the text is looked at: Microsoft's
+ * incident page shows comments with `createdBy`/`createdTime` beside the schema's names.
+ */
+function commentsOf(raw) {
+    const comments = raw?.comments;
+    if (!Array.isArray(comments))
+        return [];
+    return comments.flatMap((item) => {
+        const text = item?.comment;
+        return typeof text === "string" ? [text] : [];
+    });
 }
 
 

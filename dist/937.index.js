@@ -1,8 +1,8 @@
-export const id = 29;
-export const ids = [29];
+export const id = 937;
+export const ids = [937];
 export const modules = {
 
-/***/ 16029:
+/***/ 90937:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,6 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/http.ts
 var http = __webpack_require__(76803);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/endpoint/errors.ts
 /** Replies from the Defender for Endpoint API, translated into what the user should do. */
 
@@ -74,17 +76,48 @@ class DefenderApiError extends Error {
         this.fix = fix;
     }
 }
+const NO_INCIDENT_ALERT_FIX = "Its alerts may be older than the tenant's retention, deleted, or moved into another incident by a merge.";
+/**
+ * An incident the Endpoint API holds no alert of. The API serves no incidents, only alerts naming
+ * theirs, so this is its "not found" (status 404, as an alert's would be).
+ */
+class IncidentNotFoundError extends Error {
+    name = "IncidentNotFoundError";
+    status = 404;
+    problem;
+    fix = NO_INCIDENT_ALERT_FIX;
+    constructor(id, what) {
+        const problem = `${what}: Defender holds no alert of incident ${id}`;
+        super((0,errors/* explainedMessage */.O)({ problem, fix: NO_INCIDENT_ALERT_FIX }));
+        this.problem = problem;
+    }
+}
 
 // EXTERNAL MODULE: ./src/source/odata.ts
 var odata = __webpack_require__(71380);
 ;// CONCATENATED MODULE: ./src/endpoint/filter.ts
-/** The Endpoint API's OData $filter for the alerts in a pull window. Pure. */
+/** The Endpoint API's OData $filter for the alerts in a pull window, and for the alerts of incidents. Pure. */
 
 
+/** The alerts created within the window that pass its filters. */
 function alertFilter(window) {
+    return windowFilter("alertCreationTime", window);
+}
+/**
+ * The alerts updated within the window that pass its filters: the incidents they name are those a
+ * pull with `group-by: incident` takes (an alert joining an older incident updates only itself).
+ */
+function updatedAlertFilter(window) {
+    return windowFilter("lastUpdateTime", window);
+}
+/** Every alert of these incidents: `incidentId eq N or …`, the API's incidentId being a number (unquoted). */
+function incidentsFilter(incidentIds) {
+    return incidentIds.map((id) => `incidentId eq ${/^\d{1,18}$/.test(id) ? id : (0,odata/* odataString */.TW)(id)}`).join(" or ");
+}
+function windowFilter(time, window) {
     const clauses = [
-        `alertCreationTime ge ${(0,odata/* odataTime */.R3)(window.since)}`,
-        `alertCreationTime lt ${(0,odata/* odataTime */.R3)(window.until)}`,
+        `${time} ge ${(0,odata/* odataTime */.R3)(window.since)}`,
+        `${time} lt ${(0,odata/* odataTime */.R3)(window.until)}`,
     ];
     // "Informational" admits every severity, UnSpecified included: no clause is the exact filter.
     if (window.minSeverity !== "Informational" && window.minSeverity !== "UnSpecified") {
@@ -95,6 +128,77 @@ function alertFilter(window) {
     if (window.extra)
         clauses.push(`(${window.extra})`);
     return clauses.join(" and ");
+}
+
+// EXTERNAL MODULE: ./src/issue/vocabulary.ts
+var vocabulary = __webpack_require__(81731);
+// EXTERNAL MODULE: ./src/source/alert.ts
+var source_alert = __webpack_require__(15927);
+;// CONCATENATED MODULE: ./src/endpoint/incident.ts
+/**
+ * Incidents as the Defender for Endpoint API shows them: it serves no incidents, only alerts that
+ * name theirs (`incidentId`), so an incident is its alerts grouped, named by its first alert's
+ * title, as severe as its most severe alert. Pure.
+ */
+
+
+const byAge = (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** The alerts grouped by incident, each incident's alerts oldest first, incidents by their first alert. */
+function groupByIncident(alerts) {
+    const groups = new Map();
+    const loose = [];
+    for (const alert of alerts) {
+        const id = alert.incident?.id;
+        if (!id) {
+            loose.push(alert);
+            continue;
+        }
+        const group = groups.get(id);
+        if (group)
+            group.push(alert);
+        else
+            groups.set(id, [alert]);
+    }
+    const incidents = [...groups].map(([id, members]) => incidentOf(id, members.sort(byAge)));
+    incidents.sort((a, b) => byAge(a.alerts[0], b.alerts[0]));
+    return { incidents, loose: loose.sort(byAge) };
+}
+/** One incident from its alerts (oldest first): what they agree on, and the most severe and latest of them. */
+function incidentOf(id, alerts) {
+    const first = alerts[0];
+    if (!first)
+        throw new Error(`Incident ${id} has no alerts`);
+    const severity = alerts.map(source_alert/* severityOf */.x).reduce((worst, s) => (vocabulary/* SEVERITIES */.oC.indexOf(s) > vocabulary/* SEVERITIES */.oC.indexOf(worst) ? s : worst));
+    const updated = alerts.reduce((latest, alert) => Math.max(latest, alert.updatedAt?.getTime() ?? Number.NEGATIVE_INFINITY), Number.NEGATIVE_INFINITY);
+    return {
+        id,
+        name: first.title,
+        severity,
+        status: statusOf(alerts),
+        classification: agreed(alerts.map((alert) => alert.classification)),
+        determination: agreed(alerts.map((alert) => alert.determination)),
+        assignedTo: agreed(alerts.map((alert) => alert.assignedTo)),
+        createdAt: first.createdAt,
+        updatedAt: Number.isFinite(updated) ? new Date(updated) : null,
+        webUrl: first.incident?.webUrl ?? null,
+        redirectedTo: null,
+        tenantId: first.tenantId,
+        alerts: [...alerts],
+        comments: [],
+    };
+}
+/** Resolved when every alert is; in progress when any is, or when some are resolved and some not; else new. */
+function statusOf(alerts) {
+    if (alerts.every((alert) => alert.status === "Resolved"))
+        return "Resolved";
+    if (alerts.some((alert) => alert.status === "InProgress" || alert.status === "Resolved"))
+        return "InProgress";
+    return "New";
+}
+/** The value every alert has, or none when they differ or none has one. */
+function agreed(values) {
+    const first = values[0] ?? null;
+    return first !== null && values.every((value) => value === first) ? first : null;
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
@@ -315,7 +419,11 @@ async function readAlertPage(body) {
 }
 
 ;// CONCATENATED MODULE: ./src/endpoint/client.ts
-/** The Defender for Endpoint alerts API over undici, as a source of alerts: paging, retries, validation. */
+/**
+ * The Defender for Endpoint alerts API over undici, as a source of alerts and of incidents (its
+ * alerts grouped by `incidentId`): paging, retries, validation.
+ */
+
 
 
 
@@ -325,12 +433,16 @@ async function readAlertPage(body) {
 const MAX_PAGE_SIZE = 10_000;
 // A runaway nextLink chain must end somewhere.
 const MAX_PAGES = 1_000;
-// `id eq '…'` clauses per bulk read, keeping the URL well under common 8 KB limits.
+// `id eq '…'` (or `incidentId eq N`) clauses per bulk read, keeping the URL well under common 8 KB limits.
 const IDS_PER_QUERY = 40;
 const BATCH_CALLS_PER_MINUTE = 10;
+// Alerts per batchUpdate call: Defender documents no maximum, only that one exists.
+const ALERTS_PER_BATCH = 50;
 class DefenderClient {
     service = "Defender";
     permissions = { api: "WindowsDefenderATP", read: ["Alert.Read.All", "Alert.ReadWrite.All"], write: "Alert.ReadWrite.All" };
+    /** The Endpoint API has no incident permission: its incidents are its alerts. */
+    incidentPermissions = this.permissions;
     #options;
     #pageSize;
     constructor(options) {
@@ -371,6 +483,73 @@ class DefenderClient {
                 url = page.alerts.length + page.malformed.length >= this.#pageSize ? this.#listUrl(filter, skip, evidence) : undefined;
         }
         return { alerts: [...byId.values()], malformed, pages };
+    }
+    describeIncidentWindow(window) {
+        return `$filter=${updatedAlertFilter(window)}`;
+    }
+    /**
+     * The incidents named by the alerts updated within the window that pass its filters, each with
+     * every alert it holds (read again in bulk by `incidentId`, with evidence, whatever their age);
+     * those alerts that name no incident and were created within the window (those `listAlerts`
+     * gives) are loose. Incidents oldest first.
+     */
+    async listIncidents(window) {
+        const updated = await this.#list(updatedAlertFilter(window));
+        const named = new Set();
+        const loose = [];
+        // The window's bounds as the filter wrote them, to the second.
+        const [from, to] = [(0,odata/* odataTime */.R3)(window.since), (0,odata/* odataTime */.R3)(window.until)].map(Date.parse);
+        for (const listed of updated.alerts) {
+            const incident = listed.read().incident?.id;
+            if (incident)
+                named.add(incident);
+            else if (listed.createdAt.getTime() >= from && listed.createdAt.getTime() < to)
+                loose.push(listed);
+        }
+        // In the order of their IDs, so that the requests a run makes do not depend on Defender's order.
+        const ids = [...named].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+        const members = await this.#incidentAlerts(ids, { evidence: true });
+        const malformed = new Map();
+        for (const bad of [...updated.malformed, ...members.malformed])
+            malformed.set(`${bad.id}\n${bad.problem}`, bad);
+        const { incidents } = groupByIncident(members.alerts);
+        return { incidents, loose, malformed: [...malformed.values()], pages: updated.pages + members.pages };
+    }
+    /** One incident: the alerts naming it, with evidence; undefined when none does. */
+    async incident(id) {
+        const { alerts } = await this.#incidentAlerts([id], { evidence: true });
+        return groupByIncident(alerts).incidents[0];
+    }
+    /**
+     * The change to every alert the incident holds now: the fields through batchUpdate, as few calls
+     * as Defender allows, then the comment on each alert (PATCH, read back after a lost reply).
+     */
+    async updateIncident(id, changes) {
+        const { comment, ...fields } = changes;
+        const { alerts } = await this.#incidentAlerts([id], { evidence: false });
+        const held = groupByIncident(alerts).incidents[0];
+        if (!held)
+            throw new IncidentNotFoundError(id, `Updating Defender incident ${id}`);
+        // Oldest first: the comments land in the order the issue lists the alerts.
+        const ids = held.alerts.map((alert) => alert.id);
+        if (Object.values(fields).some((value) => value !== undefined)) {
+            for (let start = 0; start < ids.length; start += ALERTS_PER_BATCH)
+                await this.updateAlerts(ids.slice(start, start + ALERTS_PER_BATCH), fields);
+        }
+        if (comment !== undefined)
+            for (const alertId of ids)
+                await this.updateAlert(alertId, { comment });
+    }
+    /** Every alert of these incidents, read in bulk (`incidentId eq` or-chains). */
+    async #incidentAlerts(incidentIds, options) {
+        const found = { alerts: [], malformed: [], pages: 0 };
+        for (let start = 0; start < incidentIds.length; start += IDS_PER_QUERY) {
+            const listing = await this.#list(incidentsFilter(incidentIds.slice(start, start + IDS_PER_QUERY)), options);
+            found.alerts.push(...listing.alerts.map((alert) => alert.read()));
+            found.malformed.push(...listing.malformed);
+            found.pages += listing.pages;
+        }
+        return found;
     }
     /** Signs in and returns the access token's claims (for check). */
     async signIn() {
@@ -765,6 +944,40 @@ class MemberScanner {
             throw new SyntaxError("Unexpected end of JSON input");
         return JSON.parse(Buffer.concat(this.#rest).toString("utf8"));
     }
+}
+
+
+/***/ }),
+
+/***/ 15927:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ triageOf),
+/* harmony export */   x: () => (/* binding */ severityOf)
+/* harmony export */ });
+/* harmony import */ var _issue_triage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49595);
+/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81731);
+/**
+ * An alert in our own vocabulary, whichever API it came from: what an issue, a triage decision and
+ * a report need. Each source translates its API's alert into this at its border. Pure.
+ */
+
+
+function severityOf(alert) {
+    return _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.find((s) => s === alert.severity) ?? "UnSpecified";
+}
+/** An alert's triage fields in our vocabulary: values outside it (`Unknown`, a new enum) read as none. */
+function triageOf(alert) {
+    const status = alert.status === "Resolved" || alert.status === "InProgress" ? alert.status : "New";
+    const classification = _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .CLASSIFICATIONS */ .Ii.find((c) => c === alert.classification) ?? null;
+    const determination = alert.determination ? (0,_issue_triage_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalDetermination */ .w9)(alert.determination) : null;
+    return {
+        status,
+        classification: classification,
+        determination: determination && _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .DETERMINATIONS */ .rH.includes(determination) ? determination : null,
+        owner: alert.assignedTo?.trim() || null,
+    };
 }
 
 
