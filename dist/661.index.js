@@ -1383,6 +1383,10 @@ class GraphClient {
         }
         return found;
     }
+    /** Graph's spelling of a change to an incident (`active` for New): what `updateIncident` sends. */
+    spellIncident(changes) {
+        return toGraphIncidentChanges(changes);
+    }
     /** Graph's spelling of a change: what `updateAlert` sends. */
     spell(changes) {
         return toGraphChanges(changes);

@@ -25,9 +25,9 @@ function signInName(config) {
     return `Sign in to ${code(config.cloud.authorityHost)} (${how})`;
 }
 /** What the token's roles allow: pull reads alerts, sync also updates them. */
-function permissionItem(roles, permissions) {
+function permissionItem(roles, permissions, subject = "alerts") {
     const { api, read, write } = permissions;
-    const name = `${api === "Microsoft Graph" ? "Microsoft Graph" : "Defender"} permission (the token's roles)`;
+    const name = `${api === "Microsoft Graph" ? "Microsoft Graph" : "Defender"} permission${subject === "alerts" ? "" : ` for ${subject}`} (the token's roles)`;
     const detail = roles.length > 0 ? roles.map(code).join(", ") : "no roles";
     if (roles.includes(write))
         return { name, status: "passed", detail };
@@ -35,7 +35,7 @@ function permissionItem(roles, permissions) {
         return {
             name,
             status: "warning",
-            detail: `${detail}: pull can read alerts, but sync will need ${code(write)} to update them`,
+            detail: `${detail}: pull can read ${subject}, but sync will need ${code(write)} to update them`,
             fix: `Before using sync, add the ${api} application permission ${code(write)} to the app registration and grant admin consent.`,
         };
     }
@@ -61,6 +61,10 @@ async function runCheck(config, deps) {
     }
     if (roles) {
         items.push(permissionItem(roles, deps.source.permissions));
+        // Incident issues are triaged on the incident, which Graph guards with permissions of its own.
+        if (config.groupBy === "incident" && deps.source.incidentPermissions.write !== deps.source.permissions.write) {
+            items.push(permissionItem(roles, deps.source.incidentPermissions, "incidents"));
+        }
         const listing = `List alerts at ${code(config.cloud.apiUrl)}`;
         try {
             const count = await deps.source.probeAlerts();

@@ -80,28 +80,33 @@ function refusedAsInvalid(error) {
 /** PATCHes one alert, falling back once to the other spelling of a disputed determination. */
 async function sendChanges(config, deps, update, result, log) {
     const source = await deps.source();
+    const { incidentId } = update;
+    const subject = incidentId !== undefined ? `incident ${incidentId}` : `alert ${update.alertId}`;
+    const spell = (changes) => (incidentId !== undefined ? source.spellIncident(changes) : source.spell(changes));
+    const reported = (changes) => (incidentId !== undefined ? { incidentId, alertId: incidentId, issueNumber: update.issueNumber, changes } : { alertId: update.alertId, issueNumber: update.issueNumber, changes });
     if (config.dryRun) {
-        const changes = source.spell(update.changes);
-        log.info(`Dry run: would update alert ${update.alertId} (issue #${update.issueNumber}) with ${JSON.stringify(changes)}`);
-        result.updated.push({ ...update, changes });
+        const changes = spell(update.changes);
+        log.info(`Dry run: would update ${subject} (issue #${update.issueNumber}) with ${JSON.stringify(changes)}`);
+        result.updated.push(reported(changes));
         return;
     }
     try {
-        const sent = source.spell(await withDeterminationFallback(update.changes, (changes) => source.updateAlert(update.alertId, changes), log));
-        log.info(`Updated alert ${update.alertId} (issue #${update.issueNumber}): ${JSON.stringify(sent)}`);
-        result.updated.push({ ...update, changes: sent });
+        const send = (changes) => (incidentId !== undefined ? source.updateIncident(incidentId, changes) : source.updateAlert(update.alertId, changes));
+        const sent = spell(await withDeterminationFallback(update.changes, send, log));
+        log.info(`Updated ${subject} (issue #${update.issueNumber}): ${JSON.stringify(sent)}`);
+        result.updated.push(reported(sent));
     }
     catch (error) {
-        const message = rejection(error, update.alertId);
+        const message = rejection(error, subject);
         result.failures.push({ alertId: update.alertId, issueNumber: update.issueNumber, error: message });
         await (await deps.store()).commentOnce(update.issueNumber, `rejected ${message}`, `Defender did not accept the change from this issue: ${message}`).catch((commentError) => {
             log.warning(`Could not comment on issue #${update.issueNumber}: ${(0,errors/* describe */.q0)(commentError)}`);
         });
     }
 }
-function rejection(error, alertId) {
+function rejection(error, subject) {
     if (error instanceof Error && error.status === 404) {
-        return `alert ${alertId} was not found in Defender: it may be older than the tenant's retention, or deleted (${error.message})`;
+        return `${subject} was not found in Defender: it may be older than the tenant's retention, or deleted (${error.message})`;
     }
     return error instanceof Error ? error.message : String(error);
 }

@@ -53,6 +53,145 @@ async function explained(what, call) {
 
 /***/ }),
 
+/***/ 63629:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jf: () => (/* binding */ planIncidentPull),
+/* harmony export */   _U: () => (/* binding */ REDIRECTED)
+/* harmony export */ });
+/* unused harmony export survivorOf */
+/* harmony import */ var _incident_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(603);
+
+const REDIRECTED = "Redirected";
+/**
+ * Where a merged incident went: the end of its chain of merges (A into B, B into C: C). Undefined
+ * when the chain leaves the incidents known, or loops.
+ */
+function survivorOf(id, incidents) {
+    const seen = new Set();
+    let current = id;
+    for (;;) {
+        if (seen.has(current))
+            return undefined;
+        seen.add(current);
+        const incident = incidents.get(current);
+        if (!incident)
+            return { missing: current };
+        if (incident.status !== REDIRECTED || !incident.redirectedTo)
+            return { survivor: current };
+        current = incident.redirectedTo;
+    }
+}
+const oldestFirst = (a, b) => a.createdAt.getTime() - b.createdAt.getTime();
+function planIncidentPull(incidents, issues) {
+    const plan = { open: [], update: [], duplicates: [], missing: [] };
+    const known = new Map(incidents.map((incident) => [incident.id, incident]));
+    // One issue speaks for an incident: the oldest. Any later open one is a second issue.
+    const issueOf = new Map();
+    for (const issue of [...issues].sort((a, b) => oldestFirst(a, b) || a.number - b.number)) {
+        const first = issueOf.get(issue.incidentId);
+        if (!first)
+            issueOf.set(issue.incidentId, issue);
+        else if (issue.state === "open")
+            plan.duplicates.push({ issue, of: issue.incidentId, reason: "second" });
+    }
+    const opening = new Set();
+    const open = (incident) => {
+        if (issueOf.has(incident.id) || opening.has(incident.id))
+            return;
+        opening.add(incident.id);
+        plan.open.push(incident);
+    };
+    for (const incident of incidents) {
+        if (incident.status === REDIRECTED && incident.redirectedTo) {
+            const end = survivorOf(incident.id, known);
+            if (end && "missing" in end) {
+                if (!plan.missing.includes(end.missing))
+                    plan.missing.push(end.missing);
+                continue;
+            }
+            if (!end)
+                continue;
+            const issue = issueOf.get(incident.id);
+            if (issue?.state === "open") {
+                // The survivor's issue is where its alerts are listed now, so it must exist first.
+                open(known.get(end.survivor));
+                plan.duplicates.push({ issue, of: end.survivor, reason: "merged" });
+            }
+            continue;
+        }
+        const issue = issueOf.get(incident.id);
+        if (!issue) {
+            if (incident.alerts.length > 0)
+                open(incident);
+            continue;
+        }
+        if (!issue.listed) {
+            plan.update.push({ issue, incident, joined: [] });
+            continue;
+        }
+        const record = issue.listed;
+        const joined = incident.alerts.filter((alert) => !(0,_incident_record_js__WEBPACK_IMPORTED_MODULE_0__/* .lists */ .k8)(record, alert));
+        if (joined.length > 0)
+            plan.update.push({ issue, incident, joined });
+    }
+    plan.open.sort(oldestFirst);
+    return plan;
+}
+
+
+/***/ }),
+
+/***/ 603:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   hX: () => (/* binding */ readListedAlerts),
+/* harmony export */   k8: () => (/* binding */ lists),
+/* harmony export */   yn: () => (/* binding */ listedLine)
+/* harmony export */ });
+/* unused harmony exports RECORD_MAX, alertHash */
+const PREFIX = "<!-- defender-issues-alerts:";
+const LINE = /^<!-- defender-issues-alerts:((?: [0-9a-f]{8})*)(?: since=(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z))? -->$/gm;
+/** Room the record may take in a body: 2,000 alerts' hashes. */
+const RECORD_MAX = 18_100;
+/** FNV-1a over the ID: eight hex digits. Two IDs that collide are one listed alert, which costs a mention at most. */
+function alertHash(id) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++)
+        hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+    return hash.toString(16).padStart(8, "0");
+}
+/** The record line for these alerts, within `RECORD_MAX` characters: the newest kept when not all fit. */
+function listedLine(alerts) {
+    const room = Math.floor((RECORD_MAX - PREFIX.length - " since=2026-01-01T00:00:00.000Z -->".length) / 9);
+    const newestFirst = [...alerts].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+    const kept = newestFirst.slice(0, room);
+    const hashes = [...new Set(kept.map((alert) => alertHash(alert.id)))].sort();
+    // The oldest kept alert's time: anything older was listed when the record was cut.
+    const since = kept.length < newestFirst.length ? ` since=${kept.at(-1).createdAt.toISOString()}` : "";
+    return `${PREFIX}${hashes.map((hash) => ` ${hash}`).join("")}${since} -->`;
+}
+/** The record in a body: none when it is missing, or there is more than one. */
+function readListedAlerts(body) {
+    if (!body)
+        return undefined;
+    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+    const found = [...text.matchAll(LINE)];
+    if (found.length !== 1)
+        return undefined;
+    const [, hashes = "", since] = found[0];
+    return { hashes: new Set(hashes.trim().split(" ").filter(Boolean)), since: since ? new Date(since) : null };
+}
+/** Whether the record lists this alert. */
+function lists(record, alert) {
+    return record.hashes.has(alertHash(alert.id)) || (record.since !== null && alert.createdAt < record.since);
+}
+
+
+/***/ }),
+
 /***/ 99446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -123,13 +262,16 @@ function withRecord(body, record) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $h: () => (/* binding */ noneUpdatedBefore),
 /* harmony export */   Dj: () => (/* binding */ oldestPerAlert),
+/* harmony export */   JO: () => (/* binding */ asReconciled),
 /* harmony export */   reconcile: () => (/* binding */ reconcile),
 /* harmony export */   v4: () => (/* binding */ sendUpdates)
 /* harmony export */ });
 /* unused harmony export groupByChange */
 /* harmony import */ var _issue_changes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17662);
+/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(63629);
 /* harmony import */ var _send_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52680);
 /* harmony import */ var _sync_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28965);
+
 
 
 
@@ -171,7 +313,7 @@ async function reconcile(config, deps, log, now = new Date()) {
     const since = new Date(now.getTime() - config.lookbackMs);
     const store = await deps.store();
     const listing = await store.listUpdatedSince(since);
-    const issues = oldestPerAlert(listing.issues);
+    const issues = [...oldestPerAlert(listing.issues), ...oldestPerAlert(listing.incidentIssues.map(asReconciled))];
     result.examined = issues.length;
     const wanted = [];
     for (const issue of issues) {
@@ -187,27 +329,47 @@ async function reconcile(config, deps, log, now = new Date()) {
     }
     if (wanted.length === 0)
         return result;
-    const current = await (await deps.source()).alertsById(wanted.map((w) => w.issue.alertId), { updatedSince: since, noneUpdatedBefore: noneUpdatedBefore(wanted.map((w) => w.issue)) });
+    const source = await deps.source();
+    const forAlerts = wanted.filter((w) => w.issue.incidentId === undefined);
+    const current = forAlerts.length === 0 ? new Map() : await source.alertsById(forAlerts.map((w) => w.issue.alertId), { updatedSince: since, noneUpdatedBefore: noneUpdatedBefore(forAlerts.map((w) => w.issue)) });
     const updates = [];
     for (const { issue, changes } of wanted) {
-        const alert = current.get(issue.alertId);
-        if (!alert) {
-            log.warning(`Issue #${issue.number}: alert ${issue.alertId} is not in Defender (older than the tenant's retention, or deleted); nothing sent.`);
-            result.skipped.push({ issueNumber: issue.number, reason: "alert not found in Defender" });
+        // An incident is read on its own: neither API reads incidents by ID in bulk.
+        const found = issue.incidentId !== undefined ? await source.incident(issue.incidentId) : current.get(issue.alertId);
+        const what = issue.incidentId !== undefined ? `incident ${issue.incidentId}` : `alert ${issue.alertId}`;
+        if (!found) {
+            log.warning(`Issue #${issue.number}: ${what} is not in Defender (older than the tenant's retention, or deleted); nothing sent.`);
+            result.skipped.push({ issueNumber: issue.number, reason: `${what.split(" ")[0]} not found in Defender` });
             continue;
         }
-        const diff = (0,_issue_changes_js__WEBPACK_IMPORTED_MODULE_0__/* .difference */ .iv)(changes, alert);
+        if (found.status === _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .REDIRECTED */ ._U) {
+            // Pull closes a merged incident's issue as a duplicate of the survivor's.
+            result.skipped.push({ issueNumber: issue.number, reason: "incident merged into another" });
+            continue;
+        }
+        const diff = (0,_issue_changes_js__WEBPACK_IMPORTED_MODULE_0__/* .difference */ .iv)(changes, found);
         if (Object.keys(diff).length === 0)
             result.inStep++;
         else
-            updates.push({ alertId: issue.alertId, issueNumber: issue.number, changes: diff });
+            updates.push({ alertId: issue.alertId, ...(issue.incidentId !== undefined ? { incidentId: issue.incidentId } : {}), issueNumber: issue.number, changes: diff });
     }
     await sendUpdates(config, deps, updates, result, log);
     return result;
 }
-/** Sends updates, identical changes together in batches: one call per distinct change and 50 alerts. */
+/** An incident issue as reconcile sees it: an alert issue whose ID is its incident's. */
+function asReconciled(issue) {
+    const { listed: _listed, ...rest } = issue;
+    return { ...rest, alertId: issue.incidentId };
+}
+/**
+ * Sends updates, identical changes to alerts together in batches: one call per distinct change and
+ * 50 alerts; a change to an incident on its own.
+ */
 async function sendUpdates(config, deps, updates, result, log) {
-    for (const group of groupByChange(updates)) {
+    for (const update of updates)
+        if (update.incidentId !== undefined)
+            await (0,_send_js__WEBPACK_IMPORTED_MODULE_1__.sendChanges)(config, deps, update, result, log);
+    for (const group of groupByChange(updates.filter((update) => update.incidentId === undefined))) {
         if (group.length === 1) {
             await (0,_send_js__WEBPACK_IMPORTED_MODULE_1__.sendChanges)(config, deps, group[0], result, log);
             continue;
@@ -269,28 +431,33 @@ function refusedAsInvalid(error) {
 /** PATCHes one alert, falling back once to the other spelling of a disputed determination. */
 async function sendChanges(config, deps, update, result, log) {
     const source = await deps.source();
+    const { incidentId } = update;
+    const subject = incidentId !== undefined ? `incident ${incidentId}` : `alert ${update.alertId}`;
+    const spell = (changes) => (incidentId !== undefined ? source.spellIncident(changes) : source.spell(changes));
+    const reported = (changes) => (incidentId !== undefined ? { incidentId, alertId: incidentId, issueNumber: update.issueNumber, changes } : { alertId: update.alertId, issueNumber: update.issueNumber, changes });
     if (config.dryRun) {
-        const changes = source.spell(update.changes);
-        log.info(`Dry run: would update alert ${update.alertId} (issue #${update.issueNumber}) with ${JSON.stringify(changes)}`);
-        result.updated.push({ ...update, changes });
+        const changes = spell(update.changes);
+        log.info(`Dry run: would update ${subject} (issue #${update.issueNumber}) with ${JSON.stringify(changes)}`);
+        result.updated.push(reported(changes));
         return;
     }
     try {
-        const sent = source.spell(await withDeterminationFallback(update.changes, (changes) => source.updateAlert(update.alertId, changes), log));
-        log.info(`Updated alert ${update.alertId} (issue #${update.issueNumber}): ${JSON.stringify(sent)}`);
-        result.updated.push({ ...update, changes: sent });
+        const send = (changes) => (incidentId !== undefined ? source.updateIncident(incidentId, changes) : source.updateAlert(update.alertId, changes));
+        const sent = spell(await withDeterminationFallback(update.changes, send, log));
+        log.info(`Updated ${subject} (issue #${update.issueNumber}): ${JSON.stringify(sent)}`);
+        result.updated.push(reported(sent));
     }
     catch (error) {
-        const message = rejection(error, update.alertId);
+        const message = rejection(error, subject);
         result.failures.push({ alertId: update.alertId, issueNumber: update.issueNumber, error: message });
         await (await deps.store()).commentOnce(update.issueNumber, `rejected ${message}`, `Defender did not accept the change from this issue: ${message}`).catch((commentError) => {
             log.warning(`Could not comment on issue #${update.issueNumber}: ${(0,errors/* describe */.q0)(commentError)}`);
         });
     }
 }
-function rejection(error, alertId) {
+function rejection(error, subject) {
     if (error instanceof Error && error.status === 404) {
-        return `alert ${alertId} was not found in Defender: it may be older than the tenant's retention, or deleted (${error.message})`;
+        return `${subject} was not found in Defender: it may be older than the tenant's retention, or deleted (${error.message})`;
     }
     return error instanceof Error ? error.message : String(error);
 }
@@ -436,6 +603,7 @@ var source_alert = __webpack_require__(15927);
 
 
 
+/** An alert's, or an incident's, fields as two-way reads them. */
 function alertView(alert) {
     return { triage: (0,source_alert/* triageOf */.M)(alert), updatedAt: alert.updatedAt, comments: alert.comments };
 }
@@ -662,6 +830,8 @@ function lastCopied(ownComments) {
 
 // EXTERNAL MODULE: ./src/issue/record.ts
 var issue_record = __webpack_require__(99446);
+// EXTERNAL MODULE: ./src/issue/incident-plan.ts
+var incident_plan = __webpack_require__(63629);
 // EXTERNAL MODULE: ./src/modes/reconcile.ts
 var reconcile = __webpack_require__(47452);
 // EXTERNAL MODULE: ./src/modes/sync.ts
@@ -674,12 +844,14 @@ var sync = __webpack_require__(28965);
 
 
 
+
 async function reconcileTwoWay(config, deps, log, now = new Date()) {
     const result = (0,sync/* emptyResult */.$)("reconcile", config.dryRun);
     const direction = config.syncDirection === "to-github" ? "to-github" : "both";
     const store = await deps.store();
     const listing = await store.listForReconcile(new Date(now.getTime() - config.lookbackMs));
-    const issues = (0,reconcile/* oldestPerAlert */.Dj)(listing.issues);
+    // Incident issues are kept in step with their incident the same way.
+    const issues = [...(0,reconcile/* oldestPerAlert */.Dj)(listing.issues), ...(0,reconcile/* oldestPerAlert */.Dj)(listing.incidentIssues.map(reconcile/* asReconciled */.JO))];
     result.examined = issues.length;
     const readable = [];
     for (const issue of issues) {
@@ -697,24 +869,33 @@ async function reconcileTwoWay(config, deps, log, now = new Date()) {
     }
     if (readable.length === 0)
         return result;
-    const alerts = await (await deps.source()).alertsById(readable.map(({ issue }) => issue.alertId), { updatedSince: new Date(now.getTime() - config.lookbackMs), noneUpdatedBefore: (0,reconcile/* noneUpdatedBefore */.$h)(readable.map(({ issue }) => issue)) });
+    const source = await deps.source();
+    const alertIssues = readable.filter(({ issue }) => issue.incidentId === undefined).map(({ issue }) => issue);
+    const alerts = alertIssues.length === 0 ? new Map() : await source.alertsById(alertIssues.map((issue) => issue.alertId), { updatedSince: new Date(now.getTime() - config.lookbackMs), noneUpdatedBefore: (0,reconcile/* noneUpdatedBefore */.$h)(alertIssues) });
     const planned = [];
     for (const { issue, triage } of readable) {
-        const alert = alerts.get(issue.alertId);
-        if (!alert) {
-            log.warning(`Issue #${issue.number}: alert ${issue.alertId} is not in Defender (older than the tenant's retention, or deleted); left as it is.`);
-            result.skipped.push({ issueNumber: issue.number, reason: "alert not found in Defender" });
+        // An incident is read on its own: neither API reads incidents by ID in bulk.
+        const found = issue.incidentId !== undefined ? await source.incident(issue.incidentId) : alerts.get(issue.alertId);
+        const what = issue.incidentId !== undefined ? `incident ${issue.incidentId}` : `alert ${issue.alertId}`;
+        if (!found) {
+            log.warning(`Issue #${issue.number}: ${what} is not in Defender (older than the tenant's retention, or deleted); left as it is.`);
+            result.skipped.push({ issueNumber: issue.number, reason: `${what.split(" ")[0]} not found in Defender` });
             continue;
         }
-        planned.push(await planIssue(store, { issue, triage, record: issue.record, alert: alertView(alert), assigneeMap: config.assigneeMap, direction }));
+        if (found.status === incident_plan/* REDIRECTED */._U) {
+            // Pull closes a merged incident's issue as a duplicate of the survivor's.
+            result.skipped.push({ issueNumber: issue.number, reason: "incident merged into another" });
+            continue;
+        }
+        planned.push(await planIssue(store, { issue, triage, record: issue.record, alert: alertView(found), assigneeMap: config.assigneeMap, direction }));
     }
     const updates = planned
         .filter(({ plan }) => Object.keys(plan.toDefender).length > 0)
-        .map(({ issue, plan }) => ({ alertId: issue.alertId, issueNumber: issue.number, changes: plan.toDefender }));
+        .map(({ issue, plan }) => ({ alertId: issue.alertId, ...(issue.incidentId !== undefined ? { incidentId: issue.incidentId } : {}), issueNumber: issue.number, changes: plan.toDefender }));
     await (0,reconcile/* sendUpdates */.v4)(config, deps, updates, result, log);
-    const refused = new Set(result.failures.map((failure) => failure.alertId));
+    const refused = new Set(result.failures.map((failure) => failure.issueNumber));
     for (const item of planned)
-        await bringIssueInStep(config, deps, item, refused.has(item.issue.alertId), result, log);
+        await bringIssueInStep(config, deps, item, refused.has(item.issue.number), result, log);
     result.inStep = planned.filter(({ plan }) => Object.keys(plan.toDefender).length === 0 && !hasIssueChange(plan)).length;
     return result;
 }
@@ -787,7 +968,7 @@ async function bringIssueInStep(config, deps, { issue, input, plan }, refused, r
     if (!changed && !recordStale)
         return;
     const g = plan.toGitHub;
-    const report = { issueNumber: issue.number, alertId: issue.alertId, changes: {} };
+    const report = { issueNumber: issue.number, alertId: issue.alertId, ...(issue.incidentId !== undefined ? { incidentId: issue.incidentId } : {}), changes: {} };
     if (g.state)
         report.changes.state = g.state;
     if (g.labelsAdded.length > 0)

@@ -574,14 +574,18 @@ class DefenderClient {
         }
         return found;
     }
-    /**
-     * PATCH /api/alerts/{id}. A comment is appended by Defender, so after a lost reply the alert is
-     * read back first: the comment is sent again only if it did not land.
-     */
     /** The API spells every value as our vocabulary does. */
     spell(changes) {
         return { ...changes };
     }
+    /** A change to an incident is a change to each of its alerts: spelt as theirs. */
+    spellIncident(changes) {
+        return this.spell(changes);
+    }
+    /**
+     * PATCH /api/alerts/{id}. A comment is appended by Defender, so after a lost reply the alert is
+     * read back first: the comment is sent again only if it did not land.
+     */
     async updateAlert(id, changes) {
         const url = `${this.#options.apiUrl}/api/alerts/${encodeURIComponent(id)}`;
         const landed = changes.comment === undefined ? undefined : async () => {

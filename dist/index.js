@@ -28381,7 +28381,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   mW: () => (/* binding */ readTuning)
 });
 
-// UNUSED EXPORTS: CLOUDS, GRAPH_CLOUDS, INPUT_DEFAULTS, InputError, SERVICE_SOURCES, SOURCES, SYNC_DIRECTIONS, isBalancedClause, parseDuration, resolveCloud, splitList
+// UNUSED EXPORTS: CLOUDS, GRAPH_CLOUDS, GROUP_BY, INPUT_DEFAULTS, InputError, SERVICE_SOURCES, SOURCES, SYNC_DIRECTIONS, isBalancedClause, parseDuration, resolveCloud, splitList
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
 var schemas = __nccwpck_require__(94343);
@@ -28485,6 +28485,7 @@ const GRAPH_CLOUDS = {
     "gcc-high": { apiUrl: "https://graph.microsoft.us", apiScope: "https://graph.microsoft.us/.default" },
     dod: { apiUrl: "https://dod-graph.microsoft.us", apiScope: "https://dod-graph.microsoft.us/.default" },
 };
+const GROUP_BY = ["alert", "incident"];
 const SOURCES = ["endpoint", "graph"];
 /**
  * Graph's `serviceSource` members (the schema's, evolvable ones included), so `service-sources`
@@ -28518,6 +28519,7 @@ const INPUT_DEFAULTS = {
     "dry-run": "false",
     "sync-direction": "both",
     source: "endpoint",
+    "group-by": "alert",
 };
 /** A bad input: one line naming the input, the value and what is accepted. */
 class InputError extends Error {
@@ -28771,6 +28773,7 @@ async function readConfig(read) {
         trustedAuthors: field(read, "trusted-authors", loginList(true)),
         dryRun: field(read, "dry-run", booleanSchema),
         syncDirection: field(read, "sync-direction", oneOf(SYNC_DIRECTIONS, "both, to-defender or to-github")),
+        groupBy: field(read, "group-by", oneOf(GROUP_BY, "alert or incident")),
     };
 }
 /** The longest wait for a reply (Defender, Entra ID, an issue create) unless DEFENDER_ISSUES_TIMEOUT_MS says otherwise. */
@@ -29141,14 +29144,15 @@ function formatTime(time) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Et: () => (/* binding */ incidentMarkerFor),
 /* harmony export */   Sh: () => (/* binding */ breakMarkerNamesInUrl),
 /* harmony export */   W1: () => (/* binding */ ALERT_ID_PATTERN),
 /* harmony export */   _Z: () => (/* binding */ markerFor),
+/* harmony export */   iX: () => (/* binding */ isIncidentId),
 /* harmony export */   qf: () => (/* binding */ readIssueMarker),
-/* harmony export */   su: () => (/* binding */ breakMarkerNames),
-/* harmony export */   t7: () => (/* binding */ readMarker)
+/* harmony export */   su: () => (/* binding */ breakMarkerNames)
 /* harmony export */ });
-/* unused harmony exports isAlertId, isIncidentId, incidentMarkerFor */
+/* unused harmony exports isAlertId, readMarker */
 /** The lines that tie an issue to its Defender alert, or to its Defender incident. */
 const ALERT_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 // Both markers' lines, so that a body holding one of each is seen as holding two.
@@ -29345,18 +29349,19 @@ function sameDetermination(a, b) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BY: () => (/* binding */ groupByError),
 /* harmony export */   HG: () => (/* binding */ DETERMINATION_ALIASES),
+/* harmony export */   HN: () => (/* binding */ seals),
 /* harmony export */   Ii: () => (/* binding */ CLASSIFICATIONS),
+/* harmony export */   MY: () => (/* binding */ INCIDENT_LABEL),
 /* harmony export */   S6: () => (/* binding */ DETERMINATIONS_BY_CLASSIFICATION),
 /* harmony export */   We: () => (/* binding */ ALERT_LABEL),
 /* harmony export */   cG: () => (/* binding */ isVocabularyComplete),
 /* harmony export */   f: () => (/* binding */ STATUSES),
-/* harmony export */   nP: () => (/* binding */ alertLabel),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
 /* harmony export */   rH: () => (/* binding */ DETERMINATIONS),
 /* harmony export */   vP: () => (/* binding */ vocabulary),
 /* harmony export */   yi: () => (/* binding */ severityLabel)
 /* harmony export */ });
-/* unused harmony exports INCIDENT_LABEL, LABEL_NAME_MAX, LABEL_DESCRIPTION_MAX, LABEL_COLOR, incidentLabel */
+/* unused harmony exports LABEL_NAME_MAX, LABEL_DESCRIPTION_MAX, LABEL_COLOR, alertLabel, incidentLabel */
 /** The label vocabulary of SPEC.md: what pull creates and what sync reads. */
 const ALERT_LABEL = "defender-alert";
 /** What every incident issue carries instead of the alert label (SPEC.md "Incident issues"). */
@@ -29419,31 +29424,38 @@ function triageLabels() {
     }
     return labels;
 }
-function incidentLabel() {
-    return { name: INCIDENT_LABEL, color: "0052cc", description: "Opened from a Microsoft Defender incident" };
+/** The labels the seals vouch for: every label of the vocabulary but the alert and incident labels. */
+function sealedLabels() {
+    return triageLabels();
 }
 /**
- * Every label of the vocabulary but the alert label. The incident label is one of them whatever
+ * The alert and incident labels are the seals: their descriptions name the label set, and pull
+ * writes them only once every other label of the set exists. A new issue carries one of them, so
+ * the label with this description is how a run knows, from the issue it just opened and without
+ * asking, that the repository has the whole vocabulary. The incident label is made whatever
  * `group-by` says, so a repository that switches to incident issues already has it.
  */
-function sealedLabels() {
-    return [...triageLabels(), incidentLabel()];
-}
-/**
- * The alert label's description names the label set, and pull writes it only once every other label
- * of the set exists: an alert label with this description is how a run knows, from the issue it
- * just opened and without asking, that the repository has the whole vocabulary.
- */
 function alertLabel() {
-    return { name: ALERT_LABEL, color: "5319e7", description: `Opened from a Microsoft Defender alert · label set ${labelSetId(sealedLabels())}` };
+    return { name: ALERT_LABEL, color: "5319e7", description: `Opened from a Microsoft Defender alert · label set ${setId()}` };
 }
-/** Every label pull creates, with colours and descriptions; the alert label comes last. */
+function incidentLabel() {
+    return { name: INCIDENT_LABEL, color: "0052cc", description: `Opened from a Microsoft Defender incident · label set ${setId()}` };
+}
+// The set is named by every label in it, the seals too: a set that gains a seal is a new set.
+function setId() {
+    return labelSetId([...sealedLabels(), { name: INCIDENT_LABEL, color: "", description: "" }, { name: ALERT_LABEL, color: "", description: "" }]);
+}
+/** The seals, in the order pull writes them, after every other label. */
+function seals() {
+    return [incidentLabel(), alertLabel()];
+}
+/** Every label pull creates, with colours and descriptions; the seals come last. */
 function vocabulary() {
-    return [...sealedLabels(), alertLabel()];
+    return [...sealedLabels(), ...seals()];
 }
-/** Whether a repository whose alert label has this description has the whole vocabulary. */
-function isVocabularyComplete(alertLabelDescription) {
-    return alertLabelDescription === alertLabel().description;
+/** Whether a repository whose alert or incident label has this description has the whole vocabulary. */
+function isVocabularyComplete(sealDescription) {
+    return seals().some((seal) => seal.description === sealDescription);
 }
 /** A short, stable name for a set of labels (FNV-1a over their names): it changes when the set does. */
 function labelSetId(labels) {
@@ -29495,18 +29507,21 @@ async function syncEvent(config, event, deps, log) {
         return skip("a pull request, not an alert issue");
     if (config.syncDirection === "to-github")
         return skip("sync-direction is to-github: issue events send nothing to Defender");
-    const marker = (0,_issue_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .readMarker */ .t7)(issue.body);
+    const marker = (0,_issue_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .readIssueMarker */ .qf)(issue.body);
     if (marker.kind === "none")
         return skip("no alert marker, so not an alert issue");
     if (marker.kind === "invalid")
         return skip(`not an alert issue: ${marker.reason}`, "warning");
+    const what = marker.kind === "incident" ? "incident" : "alert";
     if (!TRUSTED(config, issue.author)) {
-        return skip(`has an alert marker but was opened by ${JSON.stringify(issue.author)}, who is not in trusted-authors`, "warning");
+        return skip(`has an ${what} marker but was opened by ${JSON.stringify(issue.author)}, who is not in trusted-authors`, "warning");
     }
+    const target = marker.kind === "incident" ? { alertId: marker.incidentId, incidentId: marker.incidentId } : { alertId: marker.alertId };
     if (event.kind === "issues" && event.action === "edited" && event.previousBody !== undefined) {
-        const before = (0,_issue_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .readMarker */ .t7)(event.previousBody);
-        if (before.kind !== "one" || before.alertId !== marker.alertId) {
-            return skip("the edit changed the alert marker; the alert ID the issue was opened with stands, so this edit is ignored", "warning");
+        const before = (0,_issue_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .readIssueMarker */ .qf)(event.previousBody);
+        const same = marker.kind === "incident" ? before.kind === "incident" && before.incidentId === marker.incidentId : before.kind === "alert" && before.alertId === marker.alertId;
+        if (!same) {
+            return skip(`the edit changed the ${what} marker; the ${what} ID the issue was opened with stands, so this edit is ignored`, "warning");
         }
     }
     if (TRUSTED(config, event.sender))
@@ -29537,7 +29552,7 @@ async function syncEvent(config, event, deps, log) {
     }
     // Loaded only now: most events end before this point, and start-up is what they cost.
     const { sendChanges } = await __nccwpck_require__.e(/* import() */ 680).then(__nccwpck_require__.bind(__nccwpck_require__, 52680));
-    await sendChanges(config, deps, { alertId: marker.alertId, issueNumber: issue.number, changes: plan.changes }, result, log);
+    await sendChanges(config, deps, { ...target, issueNumber: issue.number, changes: plan.changes }, result, log);
     return result;
 }
 /** Warns, and comments on the issue once per distinct problem, listing what sync accepts. */
@@ -40475,7 +40490,9 @@ function pullOutputs(result) {
         "alerts-found": String(result.alertsFound),
         "issues-created": String(result.opened.length),
         "alerts-remaining": String(result.alertsRemaining),
-        issues: JSON.stringify(result.opened.map(({ alertId, issueNumber, url }) => ({ alertId, issueNumber, url }))),
+        issues: JSON.stringify(result.opened.map(({ alertId, incidentId, issueNumber, url }) => (incidentId !== undefined ? { incidentId, issueNumber, url } : { alertId, issueNumber, url }))),
+        // Only where incidents are grouped: with group-by alert there are none to count.
+        ...(result.incidentsFound !== undefined ? { "incidents-created": String(result.opened.filter((issue) => issue.incidentId !== undefined).length) } : {}),
     };
 }
 function pullSummary(result) {
@@ -40486,6 +40503,7 @@ function pullSummary(result) {
         "",
         "| | |",
         "|---|---|",
+        ...(result.incidentsFound !== undefined ? [`| Incidents found | ${result.incidentsFound} |`] : []),
         `| Alerts found | ${result.alertsFound} |`,
         `| Already have an issue | ${result.alreadyTicketed} |`,
         `| ${result.dryRun ? "Would open" : "Issues opened"} | ${result.dryRun ? result.planned.length : result.opened.length} |`,
@@ -40499,20 +40517,24 @@ function pullSummary(result) {
         lines.push(`| Labels made | ${result.labels.made.length} |`);
     if (result.labels.failed.length > 0)
         lines.push(`| Labels GitHub did not make | ${result.labels.failed.length} |`);
+    if (result.incidentIssuesUpdated.length > 0)
+        lines.push(`| Incident issues ${result.dryRun ? "to update" : "updated"} with joined alerts | ${result.incidentIssuesUpdated.map((u) => `#${u.issueNumber}`).join(", ")} |`);
     if (result.duplicatesClosed.length > 0)
         lines.push(`| Duplicates ${result.dryRun ? "to close" : "closed"} | ${result.duplicatesClosed.map((n) => `#${n}`).join(", ")} |`);
     if (result.hourlyRoom !== undefined)
         lines.push("", `GitHub limits how many issues an identity opens in an hour: this run had room for ${result.hourlyRoom}, and the rest wait for a later run.`);
     if (result.opened.length > 0) {
-        lines.push("", "### Opened", "", "| Issue | Severity | Title | Alert |", "|---|---|---|---|");
+        lines.push("", "### Opened", "", "| Issue | Severity | Title | Alert or incident |", "|---|---|---|---|");
         for (const issue of result.opened) {
-            lines.push(`| [#${issue.issueNumber}](${issue.url}) | ${issue.severity} | ${(0,markdown/* inlineText */.ln)(issue.title)} | ${(0,markdown/* cellCode */.GA)(issue.alertId)} |`);
+            const what = issue.incidentId !== undefined ? `incident ${(0,markdown/* cellCode */.GA)(issue.incidentId)}` : (0,markdown/* cellCode */.GA)(issue.alertId);
+            lines.push(`| [#${issue.issueNumber}](${issue.url}) | ${issue.severity} | ${(0,markdown/* inlineText */.ln)(issue.title)} | ${what} |`);
         }
     }
     if (result.planned.length > 0) {
-        lines.push("", "### Would open", "", "| Title | Labels | Alert |", "|---|---|---|");
+        lines.push("", "### Would open", "", "| Title | Labels | Alert or incident |", "|---|---|---|");
         for (const draft of result.planned) {
-            lines.push(`| ${(0,markdown/* inlineText */.ln)(draft.title)} | ${(0,markdown/* inlineText */.ln)(draft.labels.join(", "))} | ${(0,markdown/* cellCode */.GA)(draft.alertId)} |`);
+            const what = draft.incidentId !== undefined ? `incident ${(0,markdown/* cellCode */.GA)(draft.incidentId)}` : (0,markdown/* cellCode */.GA)(draft.alertId);
+            lines.push(`| ${(0,markdown/* inlineText */.ln)(draft.title)} | ${(0,markdown/* inlineText */.ln)(draft.labels.join(", "))} | ${what} |`);
         }
     }
     if (result.failures.length > 0) {
@@ -40663,9 +40685,10 @@ const log = {
     warning: (message) => src_core/* warning */.$e(message),
 };
 async function pull(config, tuning) {
-    const [{ createSource }, { runPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481)), __nccwpck_require__.e(/* import() */ 665).then(__nccwpck_require__.bind(__nccwpck_require__, 67665))]);
-    const store = once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59803))).createStore(config, tuning, process.env));
-    const result = await runPull(config, { source: await createSource(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
+    const [{ createSource }, { runPull }, { runIncidentPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481)), __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 97997)), Promise.all(/* import() */[__nccwpck_require__.e(997), __nccwpck_require__.e(96)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99096))]);
+    const store = once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).createStore(config, tuning, process.env));
+    const run = config.groupBy === "incident" ? runIncidentPull : runPull;
+    const result = await run(config, { source: await createSource(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
     await reportPull(result, reporter);
     if (result.failures.length === 0)
         return undefined;
@@ -40684,7 +40707,7 @@ async function src_sync(config, tuning) {
     const eventName = process.env.GITHUB_EVENT_NAME ?? "";
     // Built on first use, then the same client for the rest of the run: one sign-in, one pace.
     const deps = {
-        store: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59803))).createStore(config, tuning, process.env)),
+        store: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).createStore(config, tuning, process.env)),
         source: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481))).createSource(config, tuning)),
     };
     let result;
@@ -40719,7 +40742,7 @@ async function src_sync(config, tuning) {
 }
 async function check(config, tuning) {
     const [{ createSource }, { runCheck }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481)), __nccwpck_require__.e(/* import() */ 668).then(__nccwpck_require__.bind(__nccwpck_require__, 66668))]);
-    const items = await runCheck(config, { source: await createSource(config, tuning), github: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59803))).checkGitHub(config, process.env) });
+    const items = await runCheck(config, { source: await createSource(config, tuning), github: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).checkGitHub(config, process.env) });
     checkLines(items).forEach((line, i) => (items[i].status === "warning" ? src_core/* warning */.$e(line) : src_core/* info */.pq(line)));
     await reporter.summary(checkSummary(items));
     const failed = items.filter((item) => item.status === "failed");

@@ -50,6 +50,9 @@ export const GRAPH_CLOUDS: Record<CloudName, { apiUrl: string; apiScope: string 
   dod: { apiUrl: "https://dod-graph.microsoft.us", apiScope: "https://dod-graph.microsoft.us/.default" },
 };
 
+export const GROUP_BY = ["alert", "incident"] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
 export const SOURCES = ["endpoint", "graph"] as const;
 export type Source = (typeof SOURCES)[number];
 
@@ -108,6 +111,7 @@ export interface Config {
   trustedAuthors: string[];
   dryRun: boolean;
   syncDirection: SyncDirection;
+  groupBy: GroupBy;
 }
 
 export const SYNC_DIRECTIONS = ["both", "to-defender", "to-github"] as const;
@@ -125,6 +129,7 @@ export const INPUT_DEFAULTS = {
   "dry-run": "false",
   "sync-direction": "both",
   source: "endpoint",
+  "group-by": "alert",
 } as const;
 
 /** A bad input: one line naming the input, the value and what is accepted. */
@@ -399,6 +404,7 @@ export async function readConfig(read: InputReader): Promise<Config> {
     trustedAuthors: field(read, "trusted-authors", loginList(true)),
     dryRun: field(read, "dry-run", booleanSchema),
     syncDirection: field(read, "sync-direction", oneOf(SYNC_DIRECTIONS, "both, to-defender or to-github")),
+    groupBy: field(read, "group-by", oneOf(GROUP_BY, "alert or incident")),
   };
 }
 

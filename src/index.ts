@@ -31,9 +31,10 @@ const log = {
 type Run = (config: Config, tuning: Tuning) => Promise<string | undefined>;
 
 async function pull(config: Config, tuning: Tuning): Promise<string | undefined> {
-  const [{ createSource }, { runPull }] = await Promise.all([import("./source/setup.js"), import("./modes/pull.js")]);
+  const [{ createSource }, { runPull }, { runIncidentPull }] = await Promise.all([import("./source/setup.js"), import("./modes/pull.js"), import("./modes/incident-pull.js")]);
   const store = once(async () => (await import("./github/setup.js")).createStore(config, tuning, process.env));
-  const result = await runPull(config, { source: await createSource(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
+  const run = config.groupBy === "incident" ? runIncidentPull : runPull;
+  const result = await run(config, { source: await createSource(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
   await reportPull(result, reporter);
   if (result.failures.length === 0) return undefined;
   return `${result.failures.length} of ${result.failures.length + result.opened.length} issues could not be opened: ${result.failures.map((f) => `${f.alertId} (${f.error})`).join("; ")}. The next run opens them.`;

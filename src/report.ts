@@ -17,7 +17,9 @@ export function pullOutputs(result: PullResult): Record<string, string> {
     "alerts-found": String(result.alertsFound),
     "issues-created": String(result.opened.length),
     "alerts-remaining": String(result.alertsRemaining),
-    issues: JSON.stringify(result.opened.map(({ alertId, issueNumber, url }) => ({ alertId, issueNumber, url }))),
+    issues: JSON.stringify(result.opened.map(({ alertId, incidentId, issueNumber, url }) => (incidentId !== undefined ? { incidentId, issueNumber, url } : { alertId, issueNumber, url }))),
+    // Only where incidents are grouped: with group-by alert there are none to count.
+    ...(result.incidentsFound !== undefined ? { "incidents-created": String(result.opened.filter((issue) => issue.incidentId !== undefined).length) } : {}),
   };
 }
 
@@ -29,6 +31,7 @@ export function pullSummary(result: PullResult): string {
     "",
     "| | |",
     "|---|---|",
+    ...(result.incidentsFound !== undefined ? [`| Incidents found | ${result.incidentsFound} |`] : []),
     `| Alerts found | ${result.alertsFound} |`,
     `| Already have an issue | ${result.alreadyTicketed} |`,
     `| ${result.dryRun ? "Would open" : "Issues opened"} | ${result.dryRun ? result.planned.length : result.opened.length} |`,
@@ -38,18 +41,21 @@ export function pullSummary(result: PullResult): string {
   if (result.malformed.length > 0) lines.push(`| Malformed, skipped | ${result.malformed.length} |`);
   if (result.labels.made.length > 0) lines.push(`| Labels made | ${result.labels.made.length} |`);
   if (result.labels.failed.length > 0) lines.push(`| Labels GitHub did not make | ${result.labels.failed.length} |`);
+  if (result.incidentIssuesUpdated.length > 0) lines.push(`| Incident issues ${result.dryRun ? "to update" : "updated"} with joined alerts | ${result.incidentIssuesUpdated.map((u) => `#${u.issueNumber}`).join(", ")} |`);
   if (result.duplicatesClosed.length > 0) lines.push(`| Duplicates ${result.dryRun ? "to close" : "closed"} | ${result.duplicatesClosed.map((n) => `#${n}`).join(", ")} |`);
   if (result.hourlyRoom !== undefined) lines.push("", `GitHub limits how many issues an identity opens in an hour: this run had room for ${result.hourlyRoom}, and the rest wait for a later run.`);
   if (result.opened.length > 0) {
-    lines.push("", "### Opened", "", "| Issue | Severity | Title | Alert |", "|---|---|---|---|");
+    lines.push("", "### Opened", "", "| Issue | Severity | Title | Alert or incident |", "|---|---|---|---|");
     for (const issue of result.opened) {
-      lines.push(`| [#${issue.issueNumber}](${issue.url}) | ${issue.severity} | ${inlineText(issue.title)} | ${cellCode(issue.alertId)} |`);
+      const what = issue.incidentId !== undefined ? `incident ${cellCode(issue.incidentId)}` : cellCode(issue.alertId);
+      lines.push(`| [#${issue.issueNumber}](${issue.url}) | ${issue.severity} | ${inlineText(issue.title)} | ${what} |`);
     }
   }
   if (result.planned.length > 0) {
-    lines.push("", "### Would open", "", "| Title | Labels | Alert |", "|---|---|---|");
+    lines.push("", "### Would open", "", "| Title | Labels | Alert or incident |", "|---|---|---|");
     for (const draft of result.planned) {
-      lines.push(`| ${inlineText(draft.title)} | ${inlineText(draft.labels.join(", "))} | ${cellCode(draft.alertId)} |`);
+      const what = draft.incidentId !== undefined ? `incident ${cellCode(draft.incidentId)}` : cellCode(draft.alertId);
+      lines.push(`| ${inlineText(draft.title)} | ${inlineText(draft.labels.join(", "))} | ${what} |`);
     }
   }
   if (result.failures.length > 0) {

@@ -174,15 +174,20 @@ export class DefenderClient implements AlertSource {
     return found;
   }
 
-  /**
-   * PATCH /api/alerts/{id}. A comment is appended by Defender, so after a lost reply the alert is
-   * read back first: the comment is sent again only if it did not land.
-   */
   /** The API spells every value as our vocabulary does. */
   spell(changes: AlertChanges): SentChanges {
     return { ...changes };
   }
 
+  /** A change to an incident is a change to each of its alerts: spelt as theirs. */
+  spellIncident(changes: AlertChanges): SentChanges {
+    return this.spell(changes);
+  }
+
+  /**
+   * PATCH /api/alerts/{id}. A comment is appended by Defender, so after a lost reply the alert is
+   * read back first: the comment is sent again only if it did not land.
+   */
   async updateAlert(id: string, changes: AlertChanges): Promise<void> {
     const url = `${this.#options.apiUrl}/api/alerts/${encodeURIComponent(id)}`;
     const landed = changes.comment === undefined ? undefined : async () => {

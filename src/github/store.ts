@@ -17,7 +17,10 @@ export interface Repo {
 
 export interface AlertIssue {
   number: number;
+  /** The alert's ID; for an incident issue seen as one (reconcile), the incident's. */
   alertId: string;
+  /** Set when the issue is an incident issue: reconcile keeps it in step with the incident. */
+  incidentId?: string;
   url: string;
   author: string;
   state: "open" | "closed";
@@ -34,15 +37,8 @@ export interface AlertIssue {
 }
 
 /** An incident issue (its marker names an incident), opened by a trusted author. */
-export interface IncidentIssueFound {
-  number: number;
+export interface IncidentIssueFound extends Omit<AlertIssue, "alertId" | "incidentId"> {
   incidentId: string;
-  url: string;
-  state: "open" | "closed";
-  stateReason: string | null;
-  createdAt: Date;
-  labels: string[];
-  assignees: string[];
   /** Which alerts its body lists (its hidden record); none when the record was lost. */
   listed: ListedAlerts | undefined;
 }
@@ -205,17 +201,14 @@ export class AlertIssueStore {
       listing.strangers.push({ number: raw.number, author });
       return;
     }
-    if (marker.kind === "incident") {
-      listing.incidentIssues.push(toIncidentIssue(raw, marker.incidentId));
-      return;
-    }
-    const issue = toAlertIssue(raw, marker.alertId);
+    const issue = marker.kind === "incident" ? toIncidentIssue(raw, marker.incidentId) : toAlertIssue(raw, marker.alertId);
     // Only reconcile reads the record, and rewrites it in the body; pull's listing keeps neither.
     if (keepBodies) {
       issue.body = raw.body ?? "";
       issue.record = readRecord(raw.body);
     }
-    listing.issues.push(issue);
+    if ("listed" in issue) listing.incidentIssues.push(issue);
+    else listing.issues.push(issue);
   }
 
   /**
@@ -225,14 +218,14 @@ export class AlertIssueStore {
    * others. Only when all of them exist is `seal` written: its description records that the set is
    * whole (a colour chosen by hand is kept), and a later run that does not find it tries again.
    */
-  async ensureVocabulary(labels: readonly LabelSpec[], seal: LabelSpec): Promise<VocabularyOutcome> {
+  async ensureVocabulary(labels: readonly LabelSpec[], seals: readonly LabelSpec[]): Promise<VocabularyOutcome> {
     const outcome: VocabularyOutcome = { made: [], failed: [] };
     let existing: Map<string, RawLabel>;
     try {
       existing = await this.#labels();
     } catch (error) {
       const message = `listing the repository's labels: ${describe(error)}`;
-      outcome.failed = [...labels, seal].map((label) => ({ label: label.name, error: message }));
+      outcome.failed = [...labels, ...seals].map((label) => ({ label: label.name, error: message }));
       return outcome;
     }
     // After an error no label can be made with this token (a missing permission), the rest are not tried.
@@ -256,15 +249,17 @@ export class AlertIssueStore {
       }
     }
     if (outcome.failed.length > 0) return outcome;
-    const found = existing.get(seal.name.toLowerCase());
-    if (found?.description === seal.description) return outcome;
-    try {
-      if (!found) await this.#github.rest.issues.createLabel({ ...this.#repo, ...seal });
-      else if (isGitHubDefault(found)) await this.#github.rest.issues.updateLabel({ ...this.#repo, ...seal });
-      else await this.#github.rest.issues.updateLabel({ ...this.#repo, name: seal.name, description: seal.description });
-      outcome.made.push(seal.name);
-    } catch (error) {
-      outcome.failed.push({ label: seal.name, error: describe(error) });
+    for (const seal of seals) {
+      const found = existing.get(seal.name.toLowerCase());
+      if (found?.description === seal.description) continue;
+      try {
+        if (!found) await this.#github.rest.issues.createLabel({ ...this.#repo, ...seal });
+        else if (isGitHubDefault(found)) await this.#github.rest.issues.updateLabel({ ...this.#repo, ...seal });
+        else await this.#github.rest.issues.updateLabel({ ...this.#repo, name: seal.name, description: seal.description });
+        outcome.made.push(seal.name);
+      } catch (error) {
+        outcome.failed.push({ label: seal.name, error: describe(error) });
+      }
     }
     return outcome;
   }
@@ -433,17 +428,8 @@ export class AlertIssueStore {
 }
 
 function toIncidentIssue(raw: RawIssue, incidentId: string): IncidentIssueFound {
-  return {
-    number: raw.number,
-    incidentId,
-    url: raw.html_url,
-    state: raw.state === "closed" ? "closed" : "open",
-    stateReason: raw.state_reason ?? null,
-    createdAt: new Date(raw.created_at),
-    labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
-    assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
-    listed: readListedAlerts(raw.body),
-  };
+  const { alertId: _alertId, ...issue } = toAlertIssue(raw, incidentId);
+  return { ...issue, incidentId, listed: readListedAlerts(raw.body) };
 }
 
 function toAlertIssue(raw: RawIssue, alertId: string): AlertIssue {

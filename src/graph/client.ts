@@ -139,6 +139,11 @@ export class GraphClient implements AlertSource {
     return found;
   }
 
+  /** Graph's spelling of a change to an incident (`active` for New): what `updateIncident` sends. */
+  spellIncident(changes: AlertChanges): SentChanges {
+    return toGraphIncidentChanges(changes);
+  }
+
   /** Graph's spelling of a change: what `updateAlert` sends. */
   spell(changes: AlertChanges): SentChanges {
     return toGraphChanges(changes);

@@ -20,7 +20,8 @@ export interface AlertView {
   comments: ReadonlyArray<{ comment: string; createdBy: string | null; createdTime: string }>;
 }
 
-export function alertView(alert: Alert): AlertView {
+/** An alert's, or an incident's, fields as two-way reads them. */
+export function alertView(alert: Pick<Alert, "status" | "classification" | "determination" | "assignedTo" | "updatedAt" | "comments">): AlertView {
   return { triage: triageOf(alert), updatedAt: alert.updatedAt, comments: alert.comments };
 }
 

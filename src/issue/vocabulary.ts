@@ -83,35 +83,44 @@ function triageLabels(): LabelSpec[] {
   return labels;
 }
 
-export function incidentLabel(): LabelSpec {
-  return { name: INCIDENT_LABEL, color: "0052cc", description: "Opened from a Microsoft Defender incident" };
+/** The labels the seals vouch for: every label of the vocabulary but the alert and incident labels. */
+function sealedLabels(): LabelSpec[] {
+  return triageLabels();
 }
 
 /**
- * Every label of the vocabulary but the alert label. The incident label is one of them whatever
+ * The alert and incident labels are the seals: their descriptions name the label set, and pull
+ * writes them only once every other label of the set exists. A new issue carries one of them, so
+ * the label with this description is how a run knows, from the issue it just opened and without
+ * asking, that the repository has the whole vocabulary. The incident label is made whatever
  * `group-by` says, so a repository that switches to incident issues already has it.
  */
-function sealedLabels(): LabelSpec[] {
-  return [...triageLabels(), incidentLabel()];
-}
-
-/**
- * The alert label's description names the label set, and pull writes it only once every other label
- * of the set exists: an alert label with this description is how a run knows, from the issue it
- * just opened and without asking, that the repository has the whole vocabulary.
- */
 export function alertLabel(): LabelSpec {
-  return { name: ALERT_LABEL, color: "5319e7", description: `Opened from a Microsoft Defender alert · label set ${labelSetId(sealedLabels())}` };
+  return { name: ALERT_LABEL, color: "5319e7", description: `Opened from a Microsoft Defender alert · label set ${setId()}` };
 }
 
-/** Every label pull creates, with colours and descriptions; the alert label comes last. */
+export function incidentLabel(): LabelSpec {
+  return { name: INCIDENT_LABEL, color: "0052cc", description: `Opened from a Microsoft Defender incident · label set ${setId()}` };
+}
+
+// The set is named by every label in it, the seals too: a set that gains a seal is a new set.
+function setId(): string {
+  return labelSetId([...sealedLabels(), { name: INCIDENT_LABEL, color: "", description: "" }, { name: ALERT_LABEL, color: "", description: "" }]);
+}
+
+/** The seals, in the order pull writes them, after every other label. */
+export function seals(): LabelSpec[] {
+  return [incidentLabel(), alertLabel()];
+}
+
+/** Every label pull creates, with colours and descriptions; the seals come last. */
 export function vocabulary(): LabelSpec[] {
-  return [...sealedLabels(), alertLabel()];
+  return [...sealedLabels(), ...seals()];
 }
 
-/** Whether a repository whose alert label has this description has the whole vocabulary. */
-export function isVocabularyComplete(alertLabelDescription: string | null): boolean {
-  return alertLabelDescription === alertLabel().description;
+/** Whether a repository whose alert or incident label has this description has the whole vocabulary. */
+export function isVocabularyComplete(sealDescription: string | null): boolean {
+  return seals().some((seal) => seal.description === sealDescription);
 }
 
 /** A short, stable name for a set of labels (FNV-1a over their names): it changes when the set does. */

@@ -41,16 +41,16 @@ function signInName(config: Config): string {
 }
 
 /** What the token's roles allow: pull reads alerts, sync also updates them. */
-export function permissionItem(roles: readonly string[], permissions: SourcePermissions): CheckItem {
+export function permissionItem(roles: readonly string[], permissions: SourcePermissions, subject = "alerts"): CheckItem {
   const { api, read, write } = permissions;
-  const name = `${api === "Microsoft Graph" ? "Microsoft Graph" : "Defender"} permission (the token's roles)`;
+  const name = `${api === "Microsoft Graph" ? "Microsoft Graph" : "Defender"} permission${subject === "alerts" ? "" : ` for ${subject}`} (the token's roles)`;
   const detail = roles.length > 0 ? roles.map(code).join(", ") : "no roles";
   if (roles.includes(write)) return { name, status: "passed", detail };
   if (roles.some((role) => read.includes(role))) {
     return {
       name,
       status: "warning",
-      detail: `${detail}: pull can read alerts, but sync will need ${code(write)} to update them`,
+      detail: `${detail}: pull can read ${subject}, but sync will need ${code(write)} to update them`,
       fix: `Before using sync, add the ${api} application permission ${code(write)} to the app registration and grant admin consent.`,
     };
   }
@@ -76,6 +76,10 @@ export async function runCheck(config: Config, deps: CheckDeps): Promise<CheckIt
   }
   if (roles) {
     items.push(permissionItem(roles, deps.source.permissions));
+    // Incident issues are triaged on the incident, which Graph guards with permissions of its own.
+    if (config.groupBy === "incident" && deps.source.incidentPermissions.write !== deps.source.permissions.write) {
+      items.push(permissionItem(roles, deps.source.incidentPermissions, "incidents"));
+    }
     const listing = `List alerts at ${code(config.cloud.apiUrl)}`;
     try {
       const count = await deps.source.probeAlerts();

@@ -5,7 +5,7 @@ import type { AlertListing, AlertSource, ListedAlert } from "../source/source.js
 import { describe, isFinal } from "../github/errors.js";
 import type { AlertIssue, AlertIssueStore, CreatedIssue, VocabularyOutcome } from "../github/store.js";
 import { type IssueDraft, renderIssue, severityOf } from "../issue/render.js";
-import { ALERT_LABEL, alertLabel, groupByError, isVocabularyComplete, vocabulary } from "../issue/vocabulary.js";
+import { ALERT_LABEL, groupByError, INCIDENT_LABEL, isVocabularyComplete, seals, vocabulary } from "../issue/vocabulary.js";
 
 export interface PullLog {
   info(message: string): void;
@@ -13,7 +13,9 @@ export interface PullLog {
 }
 
 export interface OpenedIssue {
+  /** The alert's ID; for an incident issue, the incident's (also in `incidentId`). */
   alertId: string;
+  incidentId?: string;
   issueNumber: number;
   url: string;
   title: string;
@@ -21,7 +23,7 @@ export interface OpenedIssue {
 }
 
 /** What a dry run would open. */
-export type PlannedIssue = Omit<IssueDraft, "body">;
+export type PlannedIssue = Omit<IssueDraft, "body"> & { incidentId?: string };
 
 export interface PullResult {
   dryRun: boolean;
@@ -33,12 +35,15 @@ export interface PullResult {
   alertsRemaining: number;
   /** Issues the hourly budget let this run open, when it held the run back. */
   hourlyRoom: number | undefined;
-  failures: Array<{ alertId: string; error: string }>;
+  failures: Array<{ alertId: string; incidentId?: string; error: string }>;
   malformed: AlertListing["malformed"];
   /** Labels of the vocabulary this run made, and those GitHub refused. */
   labels: VocabularyOutcome;
   /** Issue numbers closed as duplicates (in a dry run: that would be). */
   duplicatesClosed: number[];
+  /** With `group-by: incident`: incidents listed, and incident issues that gained alerts. */
+  incidentsFound: number | undefined;
+  incidentIssuesUpdated: Array<{ issueNumber: number; incidentId: string; joined: string[] }>;
 }
 
 export interface PullOptions {
@@ -117,6 +122,8 @@ export async function runPull(config: Config, deps: PullDeps, log: PullLog, opti
     malformed: listing.malformed,
     labels: { made: [], failed: [] },
     duplicatesClosed: [],
+    incidentsFound: undefined,
+    incidentIssuesUpdated: [],
   };
   // No alert, no issue to find or open: GitHub is not asked anything.
   if (listing.alerts.length === 0) {
@@ -169,10 +176,12 @@ export async function runPull(config: Config, deps: PullDeps, log: PullLog, opti
       log.info(`Opened #${issue.number} for alert ${alert.id}: ${draft.title}`);
       // The new issue's alert label says whether the repository has the whole vocabulary: asking
       // GitHub instead would cost a request on every run.
-      const complete = vocabularyChecked ? undefined : vocabularyComplete(issue);
-      if (complete !== undefined) {
-        vocabularyChecked = true;
-        if (!complete) result.labels = await makeVocabulary(store, log);
+      if (!vocabularyChecked) {
+        const made = await makeVocabularyIfIncomplete(store, issue.labelDescriptions, log);
+        if (made !== undefined) {
+          vocabularyChecked = true;
+          result.labels = made;
+        }
       }
     } catch (error) {
       result.failures.push({ alertId: alert.id, error: describe(error) });
@@ -184,16 +193,28 @@ export async function runPull(config: Config, deps: PullDeps, log: PullLog, opti
   return result;
 }
 
-/** Whether the repository has the whole vocabulary, as far as a new issue tells. */
-function vocabularyComplete(issue: CreatedIssue): boolean | undefined {
-  const description = issue.labelDescriptions?.get(ALERT_LABEL);
+/**
+ * Makes the vocabulary when a new issue's labels say it is incomplete: what was made, or undefined
+ * when the issue does not tell (found by a listing, or its labels dropped).
+ */
+export async function makeVocabularyIfIncomplete(store: AlertIssueStore, labelDescriptions: CreatedIssue["labelDescriptions"], log: PullLog): Promise<VocabularyOutcome | undefined> {
+  const complete = vocabularyComplete(labelDescriptions);
+  if (complete === undefined) return undefined;
+  return complete ? { made: [], failed: [] } : makeVocabulary(store, log);
+}
+
+/** Whether the repository has the whole vocabulary, as far as a new issue's seal label tells. */
+function vocabularyComplete(labelDescriptions: CreatedIssue["labelDescriptions"]): boolean | undefined {
+  const seal = [ALERT_LABEL, INCIDENT_LABEL].find((name) => labelDescriptions?.has(name));
+  const description = seal === undefined ? undefined : labelDescriptions!.get(seal);
   // Unknown when the issue was found by a listing, or GitHub dropped its labels (no push access).
   return description === undefined ? undefined : isVocabularyComplete(description);
 }
 
 /** Labels help triage but are not what pull is for: a label that cannot be made is a warning. */
 async function makeVocabulary(store: AlertIssueStore, log: PullLog): Promise<VocabularyOutcome> {
-  const outcome = await store.ensureVocabulary(vocabulary().filter((label) => label.name !== ALERT_LABEL), alertLabel());
+  const sealNames = new Set(seals().map((seal) => seal.name));
+  const outcome = await store.ensureVocabulary(vocabulary().filter((label) => !sealNames.has(label.name)), seals());
   if (outcome.made.length > 0) log.info(`Made ${outcome.made.length} labels of the vocabulary`);
   for (const [error, labels] of groupByError(outcome.failed)) {
     log.warning(`GitHub did not make ${labels.length === 1 ? "the label" : `${labels.length} labels:`} ${labels.join(", ")}: ${error}. The next run that opens an issue tries again; they can also be made by hand (see the README's label vocabulary).`);

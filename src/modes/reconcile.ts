@@ -3,8 +3,9 @@
  * It catches up on events whose runs failed or never happened, and sends only what differs.
  */
 import type { Config } from "../config.js";
-import type { AlertIssue } from "../github/store.js";
+import type { AlertIssue, IncidentIssueFound } from "../github/store.js";
 import { type AlertChanges, desiredAlert, difference } from "../issue/changes.js";
+import { REDIRECTED } from "../issue/incident-plan.js";
 import { sendChanges, withDeterminationFallback } from "./send.js";
 import { type AlertUpdate, emptyResult, explainLabelProblem, type SyncDeps, type SyncLog, type SyncResult } from "./sync.js";
 
@@ -48,7 +49,7 @@ export async function reconcile(config: Config, deps: SyncDeps, log: SyncLog, no
   const since = new Date(now.getTime() - config.lookbackMs);
   const store = await deps.store();
   const listing = await store.listUpdatedSince(since);
-  const issues = oldestPerAlert(listing.issues);
+  const issues = [...oldestPerAlert(listing.issues), ...oldestPerAlert(listing.incidentIssues.map(asReconciled))];
   result.examined = issues.length;
 
   const wanted: Array<{ issue: AlertIssue; changes: AlertChanges }> = [];
@@ -62,27 +63,46 @@ export async function reconcile(config: Config, deps: SyncDeps, log: SyncLog, no
   }
   if (wanted.length === 0) return result;
 
-  const current = await (await deps.source()).alertsById(wanted.map((w) => w.issue.alertId), { updatedSince: since, noneUpdatedBefore: noneUpdatedBefore(wanted.map((w) => w.issue)) });
+  const source = await deps.source();
+  const forAlerts = wanted.filter((w) => w.issue.incidentId === undefined);
+  const current = forAlerts.length === 0 ? new Map() : await source.alertsById(forAlerts.map((w) => w.issue.alertId), { updatedSince: since, noneUpdatedBefore: noneUpdatedBefore(forAlerts.map((w) => w.issue)) });
   const updates: AlertUpdate[] = [];
   for (const { issue, changes } of wanted) {
-    const alert = current.get(issue.alertId);
-    if (!alert) {
-      log.warning(`Issue #${issue.number}: alert ${issue.alertId} is not in Defender (older than the tenant's retention, or deleted); nothing sent.`);
-      result.skipped.push({ issueNumber: issue.number, reason: "alert not found in Defender" });
+    // An incident is read on its own: neither API reads incidents by ID in bulk.
+    const found = issue.incidentId !== undefined ? await source.incident(issue.incidentId) : current.get(issue.alertId);
+    const what = issue.incidentId !== undefined ? `incident ${issue.incidentId}` : `alert ${issue.alertId}`;
+    if (!found) {
+      log.warning(`Issue #${issue.number}: ${what} is not in Defender (older than the tenant's retention, or deleted); nothing sent.`);
+      result.skipped.push({ issueNumber: issue.number, reason: `${what.split(" ")[0]} not found in Defender` });
       continue;
     }
-    const diff = difference(changes, alert);
+    if (found.status === REDIRECTED) {
+      // Pull closes a merged incident's issue as a duplicate of the survivor's.
+      result.skipped.push({ issueNumber: issue.number, reason: "incident merged into another" });
+      continue;
+    }
+    const diff = difference(changes, found);
     if (Object.keys(diff).length === 0) result.inStep++;
-    else updates.push({ alertId: issue.alertId, issueNumber: issue.number, changes: diff });
+    else updates.push({ alertId: issue.alertId, ...(issue.incidentId !== undefined ? { incidentId: issue.incidentId } : {}), issueNumber: issue.number, changes: diff });
   }
 
   await sendUpdates(config, deps, updates, result, log);
   return result;
 }
 
-/** Sends updates, identical changes together in batches: one call per distinct change and 50 alerts. */
+/** An incident issue as reconcile sees it: an alert issue whose ID is its incident's. */
+export function asReconciled(issue: IncidentIssueFound): AlertIssue {
+  const { listed: _listed, ...rest } = issue;
+  return { ...rest, alertId: issue.incidentId };
+}
+
+/**
+ * Sends updates, identical changes to alerts together in batches: one call per distinct change and
+ * 50 alerts; a change to an incident on its own.
+ */
 export async function sendUpdates(config: Config, deps: SyncDeps, updates: readonly AlertUpdate[], result: SyncResult, log: SyncLog): Promise<void> {
-  for (const group of groupByChange(updates)) {
+  for (const update of updates) if (update.incidentId !== undefined) await sendChanges(config, deps, update, result, log);
+  for (const group of groupByChange(updates.filter((update) => update.incidentId === undefined))) {
     if (group.length === 1) {
       await sendChanges(config, deps, group[0]!, result, log);
       continue;

@@ -3,24 +3,29 @@ import type { Config } from "../config.js";
 import { describe } from "../github/errors.js";
 import type { AlertChanges } from "../issue/changes.js";
 import { DETERMINATION_ALIASES } from "../issue/vocabulary.js";
-import { refusedAsInvalid } from "../source/source.js";
-import type { AlertUpdate, SyncDeps, SyncLog, SyncResult } from "./sync.js";
+import { refusedAsInvalid, type SentChanges } from "../source/source.js";
+import type { AlertUpdate, SentUpdate, SyncDeps, SyncLog, SyncResult } from "./sync.js";
 
 /** PATCHes one alert, falling back once to the other spelling of a disputed determination. */
 export async function sendChanges(config: Config, deps: SyncDeps, update: AlertUpdate, result: SyncResult, log: SyncLog): Promise<void> {
   const source = await deps.source();
+  const { incidentId } = update;
+  const subject = incidentId !== undefined ? `incident ${incidentId}` : `alert ${update.alertId}`;
+  const spell = (changes: AlertChanges) => (incidentId !== undefined ? source.spellIncident(changes) : source.spell(changes));
+  const reported = (changes: SentChanges): SentUpdate => (incidentId !== undefined ? { incidentId, alertId: incidentId, issueNumber: update.issueNumber, changes } : { alertId: update.alertId, issueNumber: update.issueNumber, changes });
   if (config.dryRun) {
-    const changes = source.spell(update.changes);
-    log.info(`Dry run: would update alert ${update.alertId} (issue #${update.issueNumber}) with ${JSON.stringify(changes)}`);
-    result.updated.push({ ...update, changes });
+    const changes = spell(update.changes);
+    log.info(`Dry run: would update ${subject} (issue #${update.issueNumber}) with ${JSON.stringify(changes)}`);
+    result.updated.push(reported(changes));
     return;
   }
   try {
-    const sent = source.spell(await withDeterminationFallback(update.changes, (changes) => source.updateAlert(update.alertId, changes), log));
-    log.info(`Updated alert ${update.alertId} (issue #${update.issueNumber}): ${JSON.stringify(sent)}`);
-    result.updated.push({ ...update, changes: sent });
+    const send = (changes: AlertChanges) => (incidentId !== undefined ? source.updateIncident(incidentId, changes) : source.updateAlert(update.alertId, changes));
+    const sent = spell(await withDeterminationFallback(update.changes, send, log));
+    log.info(`Updated ${subject} (issue #${update.issueNumber}): ${JSON.stringify(sent)}`);
+    result.updated.push(reported(sent));
   } catch (error) {
-    const message = rejection(error, update.alertId);
+    const message = rejection(error, subject);
     result.failures.push({ alertId: update.alertId, issueNumber: update.issueNumber, error: message });
     await (await deps.store()).commentOnce(update.issueNumber, `rejected ${message}`, `Defender did not accept the change from this issue: ${message}`).catch((commentError: unknown) => {
       log.warning(`Could not comment on issue #${update.issueNumber}: ${describe(commentError)}`);
@@ -28,9 +33,9 @@ export async function sendChanges(config: Config, deps: SyncDeps, update: AlertU
   }
 }
 
-function rejection(error: unknown, alertId: string): string {
+function rejection(error: unknown, subject: string): string {
   if (error instanceof Error && (error as { status?: unknown }).status === 404) {
-    return `alert ${alertId} was not found in Defender: it may be older than the tenant's retention, or deleted (${error.message})`;
+    return `${subject} was not found in Defender: it may be older than the tenant's retention, or deleted (${error.message})`;
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -3,7 +3,7 @@ import type { Config } from "../config.js";
 import type { SyncEvent } from "../github/event.js";
 import type { AlertIssueStore } from "../github/store.js";
 import { type AlertChanges, commentText, planIssueEvent, type Plan } from "../issue/changes.js";
-import { readMarker } from "../issue/marker.js";
+import { readIssueMarker } from "../issue/marker.js";
 import { acceptedValues } from "../issue/triage.js";
 import type { AlertSource, SentChanges } from "../source/source.js";
 
@@ -14,7 +14,10 @@ export interface SyncLog {
 }
 
 export interface AlertUpdate {
+  /** The alert's ID; for an incident issue, the incident's (also in `incidentId`). */
   alertId: string;
+  /** Set when the issue is an incident issue: the change goes to the incident. */
+  incidentId?: string;
   issueNumber: number;
   changes: AlertChanges;
 }
@@ -22,6 +25,7 @@ export interface AlertUpdate {
 /** An update as reported: `changes` is what was sent, in the API's spelling (in a dry run, what would be). */
 export interface SentUpdate {
   alertId: string;
+  incidentId?: string;
   issueNumber: number;
   changes: SentChanges;
 }
@@ -46,7 +50,9 @@ export interface SyncResult {
 /** An issue brought in step with its alert, as the `issues-updated` output gives it. */
 export interface IssueUpdateReport {
   issueNumber: number;
+  /** The alert's ID; for an incident issue, the incident's (also in `incidentId`). */
   alertId: string;
+  incidentId?: string;
   changes: {
     state?: "open" | "closed";
     labelsAdded?: string[];
@@ -81,16 +87,19 @@ export async function syncEvent(config: Config, event: Exclude<SyncEvent, { kind
 
   if (issue.isPullRequest) return skip("a pull request, not an alert issue");
   if (config.syncDirection === "to-github") return skip("sync-direction is to-github: issue events send nothing to Defender");
-  const marker = readMarker(issue.body);
+  const marker = readIssueMarker(issue.body);
   if (marker.kind === "none") return skip("no alert marker, so not an alert issue");
   if (marker.kind === "invalid") return skip(`not an alert issue: ${marker.reason}`, "warning");
+  const what = marker.kind === "incident" ? "incident" : "alert";
   if (!TRUSTED(config, issue.author)) {
-    return skip(`has an alert marker but was opened by ${JSON.stringify(issue.author)}, who is not in trusted-authors`, "warning");
+    return skip(`has an ${what} marker but was opened by ${JSON.stringify(issue.author)}, who is not in trusted-authors`, "warning");
   }
+  const target = marker.kind === "incident" ? { alertId: marker.incidentId, incidentId: marker.incidentId } : { alertId: marker.alertId };
   if (event.kind === "issues" && event.action === "edited" && event.previousBody !== undefined) {
-    const before = readMarker(event.previousBody);
-    if (before.kind !== "one" || before.alertId !== marker.alertId) {
-      return skip("the edit changed the alert marker; the alert ID the issue was opened with stands, so this edit is ignored", "warning");
+    const before = readIssueMarker(event.previousBody);
+    const same = marker.kind === "incident" ? before.kind === "incident" && before.incidentId === marker.incidentId : before.kind === "alert" && before.alertId === marker.alertId;
+    if (!same) {
+      return skip(`the edit changed the ${what} marker; the ${what} ID the issue was opened with stands, so this edit is ignored`, "warning");
     }
   }
   if (TRUSTED(config, event.sender)) return skip(`the event was sent by ${JSON.stringify(event.sender)}, a trusted author (the action's own change)`);
@@ -117,7 +126,7 @@ export async function syncEvent(config: Config, event: Exclude<SyncEvent, { kind
   }
   // Loaded only now: most events end before this point, and start-up is what they cost.
   const { sendChanges } = await import("./send.js");
-  await sendChanges(config, deps, { alertId: marker.alertId, issueNumber: issue.number, changes: plan.changes }, result, log);
+  await sendChanges(config, deps, { ...target, issueNumber: issue.number, changes: plan.changes }, result, log);
   return result;
 }
 

@@ -13,7 +13,8 @@ import { alertView } from "../issue/reconcile-plan.js";
 import { withRecord } from "../issue/record.js";
 import { announces, fieldTimes, issueTriage, lastCopied, type PlanInput, planReconcile, type ReconcilePlan } from "../issue/reconcile-plan.js";
 import { TRIAGE_FIELDS, type Triage } from "../issue/twoway.js";
-import { noneUpdatedBefore, oldestPerAlert, sendUpdates } from "./reconcile.js";
+import { REDIRECTED } from "../issue/incident-plan.js";
+import { asReconciled, noneUpdatedBefore, oldestPerAlert, sendUpdates } from "./reconcile.js";
 import { type AlertUpdate, emptyResult, explainLabelProblem, type IssueUpdateReport, type SyncDeps, type SyncLog, type SyncResult } from "./sync.js";
 
 interface Planned {
@@ -27,7 +28,8 @@ export async function reconcileTwoWay(config: Config, deps: SyncDeps, log: SyncL
   const direction = config.syncDirection === "to-github" ? "to-github" : "both";
   const store = await deps.store();
   const listing = await store.listForReconcile(new Date(now.getTime() - config.lookbackMs));
-  const issues = oldestPerAlert(listing.issues);
+  // Incident issues are kept in step with their incident the same way.
+  const issues = [...oldestPerAlert(listing.issues), ...oldestPerAlert(listing.incidentIssues.map(asReconciled))];
   result.examined = issues.length;
 
   const readable: Array<{ issue: AlertIssue; triage: PlanInput["triage"] }> = [];
@@ -44,25 +46,34 @@ export async function reconcileTwoWay(config: Config, deps: SyncDeps, log: SyncL
   }
   if (readable.length === 0) return result;
 
-  const alerts = await (await deps.source()).alertsById(readable.map(({ issue }) => issue.alertId), { updatedSince: new Date(now.getTime() - config.lookbackMs), noneUpdatedBefore: noneUpdatedBefore(readable.map(({ issue }) => issue)) });
+  const source = await deps.source();
+  const alertIssues = readable.filter(({ issue }) => issue.incidentId === undefined).map(({ issue }) => issue);
+  const alerts = alertIssues.length === 0 ? new Map() : await source.alertsById(alertIssues.map((issue) => issue.alertId), { updatedSince: new Date(now.getTime() - config.lookbackMs), noneUpdatedBefore: noneUpdatedBefore(alertIssues) });
   const planned: Planned[] = [];
   for (const { issue, triage } of readable) {
-    const alert = alerts.get(issue.alertId);
-    if (!alert) {
-      log.warning(`Issue #${issue.number}: alert ${issue.alertId} is not in Defender (older than the tenant's retention, or deleted); left as it is.`);
-      result.skipped.push({ issueNumber: issue.number, reason: "alert not found in Defender" });
+    // An incident is read on its own: neither API reads incidents by ID in bulk.
+    const found = issue.incidentId !== undefined ? await source.incident(issue.incidentId) : alerts.get(issue.alertId);
+    const what = issue.incidentId !== undefined ? `incident ${issue.incidentId}` : `alert ${issue.alertId}`;
+    if (!found) {
+      log.warning(`Issue #${issue.number}: ${what} is not in Defender (older than the tenant's retention, or deleted); left as it is.`);
+      result.skipped.push({ issueNumber: issue.number, reason: `${what.split(" ")[0]} not found in Defender` });
       continue;
     }
-    planned.push(await planIssue(store, { issue, triage, record: issue.record, alert: alertView(alert), assigneeMap: config.assigneeMap, direction }));
+    if (found.status === REDIRECTED) {
+      // Pull closes a merged incident's issue as a duplicate of the survivor's.
+      result.skipped.push({ issueNumber: issue.number, reason: "incident merged into another" });
+      continue;
+    }
+    planned.push(await planIssue(store, { issue, triage, record: issue.record, alert: alertView(found), assigneeMap: config.assigneeMap, direction }));
   }
 
   const updates: AlertUpdate[] = planned
     .filter(({ plan }) => Object.keys(plan.toDefender).length > 0)
-    .map(({ issue, plan }) => ({ alertId: issue.alertId, issueNumber: issue.number, changes: plan.toDefender }));
+    .map(({ issue, plan }) => ({ alertId: issue.alertId, ...(issue.incidentId !== undefined ? { incidentId: issue.incidentId } : {}), issueNumber: issue.number, changes: plan.toDefender }));
   await sendUpdates(config, deps, updates, result, log);
-  const refused = new Set(result.failures.map((failure) => failure.alertId));
+  const refused = new Set(result.failures.map((failure) => failure.issueNumber));
 
-  for (const item of planned) await bringIssueInStep(config, deps, item, refused.has(item.issue.alertId), result, log);
+  for (const item of planned) await bringIssueInStep(config, deps, item, refused.has(item.issue.number), result, log);
   result.inStep = planned.filter(({ plan }) => Object.keys(plan.toDefender).length === 0 && !hasIssueChange(plan)).length;
   return result;
 }
@@ -139,7 +150,7 @@ async function bringIssueInStep(config: Config, deps: SyncDeps, { issue, input, 
   if (!changed && !recordStale) return;
 
   const g = plan.toGitHub;
-  const report: IssueUpdateReport = { issueNumber: issue.number, alertId: issue.alertId, changes: {} };
+  const report: IssueUpdateReport = { issueNumber: issue.number, alertId: issue.alertId, ...(issue.incidentId !== undefined ? { incidentId: issue.incidentId } : {}), changes: {} };
   if (g.state) report.changes.state = g.state;
   if (g.labelsAdded.length > 0) report.changes.labelsAdded = g.labelsAdded;
   if (g.labelsRemoved.length > 0) report.changes.labelsRemoved = g.labelsRemoved;

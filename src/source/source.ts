@@ -91,6 +91,8 @@ export interface AlertSource {
   alertsById(ids: readonly string[], options?: { updatedSince?: Date; noneUpdatedBefore?: Date }): Promise<Map<string, Alert>>;
   /** A change as this API spells it: what `updateAlert` sends for it. Pure. */
   spell(changes: AlertChanges): SentChanges;
+  /** A change to an incident as this API spells it: what `updateIncident` sends for it. Pure. */
+  spellIncident(changes: AlertChanges): SentChanges;
   /** Sends a change (and a comment) to one alert. */
   updateAlert(id: string, changes: AlertChanges): Promise<void>;
   /** The same change to many alerts, in as few requests as the API allows. */

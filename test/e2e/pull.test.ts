@@ -104,11 +104,13 @@ describe("the label vocabulary", () => {
 
     const { vocabulary, alertLabel } = await import("../../src/issue/vocabulary.ts");
     const refused = (world.github.requests.find((r) => r.method === "POST" && r.path.endsWith("/labels"))!.body as { name: string }).name;
-    const others = vocabulary().filter((label) => label.name !== refused && label.name !== "defender-alert");
+    const seals = ["defender-alert", "defender-incident"];
+    const others = vocabulary().filter((label) => label.name !== refused && !seals.includes(label.name));
     for (const label of others) expect(world.github.labels.get(label.name.toLowerCase())).toEqual(label);
     expect(world.github.labels.has(refused.toLowerCase())).toBe(false);
-    // The set is not whole, so the alert label is left without the description that says it is.
+    // The set is not whole, so neither seal is written: the alert label keeps the description GitHub gave it.
     expect(world.github.labels.get("defender-alert")?.description).not.toBe(alertLabel().description);
+    expect(world.github.labels.has("defender-incident")).toBe(false);
     expect(first.annotations).toContainEqual({ level: "warning", message: expect.stringContaining(`GitHub did not make the label ${refused}: HTTP 422: Validation Failed`) });
     expect(first.summary).toContain("| Labels GitHub did not make | 1 |");
     expect(first.summary.split("\n").filter((line) => line.includes(`\` ${refused} \``))).toEqual([expect.stringMatching(/Validation Failed.*name is reserved/)]);
@@ -117,9 +119,9 @@ describe("the label vocabulary", () => {
     const before = world.github.requests.length;
     const second = await world.run();
     expect(second.code).toBe(0);
-    expect(labelRequests(before)).toEqual(["GET /repos/acme/soc/labels", "POST /repos/acme/soc/labels", "PATCH /repos/acme/soc/labels/defender-alert"]);
+    expect(labelRequests(before)).toEqual(["GET /repos/acme/soc/labels", "POST /repos/acme/soc/labels", "POST /repos/acme/soc/labels", "PATCH /repos/acme/soc/labels/defender-alert"]);
     for (const label of vocabulary()) expect(world.github.labels.get(label.name.toLowerCase())).toEqual(label);
-    expect(second.summary).toContain("| Labels made | 2 |");
+    expect(second.summary).toContain("| Labels made | 3 |");
 
     world.defender.alerts.push(makeAlert({ alertCreationTime: minutesAgo(10) }));
     const third = world.github.requests.length;

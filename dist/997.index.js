@@ -1,5 +1,5 @@
-export const id = 665;
-export const ids = [665];
+export const id = 997;
+export const ids = [997];
 export const modules = {
 
 /***/ 73116:
@@ -53,30 +53,15 @@ async function explained(what, call) {
 
 /***/ }),
 
-/***/ 67665:
+/***/ 88785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  ISSUES_PER_HOUR: () => (/* binding */ ISSUES_PER_HOUR),
-  duplicateIssues: () => (/* binding */ duplicateIssues),
-  hourlyRoom: () => (/* binding */ hourlyRoom),
-  newAlerts: () => (/* binding */ newAlerts),
-  runPull: () => (/* binding */ runPull)
-});
-
-// EXTERNAL MODULE: ./src/github/errors.ts
-var errors = __webpack_require__(73116);
-// EXTERNAL MODULE: ./src/source/alert.ts
-var source_alert = __webpack_require__(15927);
-// EXTERNAL MODULE: ./src/issue/markdown.ts
-var markdown = __webpack_require__(13366);
-// EXTERNAL MODULE: ./src/issue/marker.ts
-var marker = __webpack_require__(69745);
-;// CONCATENATED MODULE: ./src/issue/portal.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f_: () => (/* binding */ portalTenant),
+/* harmony export */   gn: () => (/* binding */ portalUrl),
+/* harmony export */   jg: () => (/* binding */ portalLink)
+/* harmony export */ });
+/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69745);
 /**
  * Links to the Defender portal of the chosen cloud: the source's own link when it points there,
  * else one built from an ID. Pure.
@@ -96,7 +81,7 @@ function portalTenant(given, configured) {
 /** Our link to `path` on the portal host; an ID in it that names a marker is kept from naming it in the body. */
 function portalUrl(host, path, tenantId) {
     const query = tenantId ? `?tid=${encodeURIComponent(tenantId)}` : "";
-    return (0,marker/* breakMarkerNamesInUrl */.Sh)(`https://${host}/${path}${query}`);
+    return (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .breakMarkerNamesInUrl */ .Sh)(`https://${host}/${path}${query}`);
 }
 /**
  * The source's own portal link when it is on the cloud's portal host (https, no port, no
@@ -107,7 +92,7 @@ function portalLink(given, host, path, tenantId) {
         try {
             const url = new URL(given);
             const href = url.href.replace(LINK_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-            if (url.hostname.toLowerCase() === host.toLowerCase() && !url.port && !url.username && !url.password && (0,marker/* breakMarkerNames */.su)(href) === href && href.length <= LINK_MAX)
+            if (url.hostname.toLowerCase() === host.toLowerCase() && !url.port && !url.username && !url.password && (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .breakMarkerNames */ .su)(href) === href && href.length <= LINK_MAX)
                 return href;
         }
         catch {
@@ -117,9 +102,27 @@ function portalLink(given, host, path, tenantId) {
     return portalUrl(host, path, tenantId);
 }
 
-// EXTERNAL MODULE: ./src/issue/vocabulary.ts
-var vocabulary = __webpack_require__(81731);
-;// CONCATENATED MODULE: ./src/issue/render.ts
+
+/***/ }),
+
+/***/ 99127:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C5: () => (/* binding */ triageFooter),
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   WG: () => (/* binding */ BODY_MAX),
+/* harmony export */   eb: () => (/* binding */ fillTitle),
+/* harmony export */   f: () => (/* binding */ entityCode),
+/* harmony export */   xJ: () => (/* reexport safe */ _source_alert_js__WEBPACK_IMPORTED_MODULE_0__.x),
+/* harmony export */   yi: () => (/* binding */ renderIssue)
+/* harmony export */ });
+/* unused harmony exports TITLE_MAX, renderTitle, renderBody */
+/* harmony import */ var _source_alert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15927);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13366);
+/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69745);
+/* harmony import */ var _portal_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(88785);
+/* harmony import */ var _vocabulary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81731);
 /** An alert as an issue: title, body and labels. Pure: the same alert always renders the same. */
 
 
@@ -143,15 +146,15 @@ function fillTitle(template, fields, fallback) {
     // Own fields only: `{constructor}` names no field.
     const field = (name) => scalarText(Object.hasOwn(fields, name) ? fields[name] : undefined);
     const filled = template
-        .replace(/ on \{([A-Za-z][A-Za-z0-9]*)\}/g, (on, name) => ((0,markdown/* singleLine */.pF)(field(name)) ? on : ""))
+        .replace(/ on \{([A-Za-z][A-Za-z0-9]*)\}/g, (on, name) => ((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .singleLine */ .pF)(field(name)) ? on : ""))
         .replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, name) => field(name));
-    return (0,markdown/* truncate */.xv)((0,markdown/* singleLine */.pF)(filled) || fallback, TITLE_MAX);
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .singleLine */ .pF)(filled) || fallback, TITLE_MAX);
 }
 function scalarText(value) {
     if (value === null || value === undefined)
         return "";
     if (value instanceof Date)
-        return (0,markdown/* formatTime */.fU)(value);
+        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(value);
     if (Array.isArray(value))
         return value.map(scalarText).filter(Boolean).join(", ");
     if (typeof value === "object")
@@ -159,7 +162,7 @@ function scalarText(value) {
     return String(value);
 }
 function renderIssue(alert, options) {
-    const labels = [...new Set([vocabulary/* ALERT_LABEL */.We, (0,vocabulary/* severityLabel */.yi)((0,source_alert/* severityOf */.x)(alert)), ...options.extraLabels])];
+    const labels = [...new Set([_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .ALERT_LABEL */ .We, (0,_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .severityLabel */ .yi)((0,_source_alert_js__WEBPACK_IMPORTED_MODULE_0__/* .severityOf */ .x)(alert)), ...options.extraLabels])];
     return {
         alertId: alert.id,
         title: renderTitle(options.titleTemplate, alert),
@@ -170,22 +173,22 @@ function renderIssue(alert, options) {
 /** A value in a table cell: text inert, cut to a cell's length; `—` when there is none. */
 function cell(value) {
     const text = scalarText(value);
-    return text ? (0,markdown/* inlineText */.ln)((0,markdown/* truncate */.xv)(text, CELL_MAX)) : "—";
+    return text ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineText */ .ln)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(text, CELL_MAX)) : "—";
 }
 function row(name, value) {
     return `| ${name} | ${value} |`;
 }
 function renderBody(alert, options) {
-    const tenantId = portalTenant(alert.tenantId, options.tenantId);
+    const tenantId = (0,_portal_js__WEBPACK_IMPORTED_MODULE_3__/* .portalTenant */ .f_)(alert.tenantId, options.tenantId);
     const sections = [
-        (0,marker/* markerFor */._Z)(alert.id),
-        `**[Open the alert in Microsoft Defender](${portalLink(alert.webUrl, options.portalHost, `alerts/${encodeURIComponent(alert.id)}`, tenantId)})**`,
+        (0,_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .markerFor */ ._Z)(alert.id),
+        `**[Open the alert in Microsoft Defender](${(0,_portal_js__WEBPACK_IMPORTED_MODULE_3__/* .portalLink */ .jg)(alert.webUrl, options.portalHost, `alerts/${encodeURIComponent(alert.id)}`, tenantId)})**`,
         fieldTable(alert, options.portalHost, tenantId),
     ];
     if (alert.description)
-        sections.push(`### Description\n\n${(0,markdown/* quoteBlock */.Af)((0,markdown/* truncate */.xv)(alert.description, BLOCK_MAX))}`);
+        sections.push(`### Description\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteBlock */ .Af)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(alert.description, BLOCK_MAX))}`);
     if (alert.recommendedAction)
-        sections.push(`### Recommended action\n\n${(0,markdown/* quoteBlock */.Af)((0,markdown/* truncate */.xv)(alert.recommendedAction, BLOCK_MAX))}`);
+        sections.push(`### Recommended action\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteBlock */ .Af)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(alert.recommendedAction, BLOCK_MAX))}`);
     const footer = triageFooter("alert");
     const head = sections.join("\n\n");
     const evidence = evidenceSection(alert.evidence, BODY_MAX - head.length - footer.length - 8);
@@ -196,11 +199,11 @@ function fieldTable(alert, portalHost, tenantId) {
     const deviceId = alert.device?.id;
     const device = machine
         ? cell(machine) + (deviceId && /^[0-9a-f]{40}$/i.test(deviceId)
-            ? ` ([timeline](${portalUrl(portalHost, `machines/${deviceId}/timeline`, tenantId)}))`
+            ? ` ([timeline](${(0,_portal_js__WEBPACK_IMPORTED_MODULE_3__/* .portalUrl */ .gn)(portalHost, `machines/${deviceId}/timeline`, tenantId)}))`
             : "")
         : "—";
     const incident = alert.incident && /^\d+$/.test(alert.incident.id)
-        ? `[${alert.incident.id}](${portalLink(alert.incident.webUrl, portalHost, `incidents/${alert.incident.id}`, tenantId)})`
+        ? `[${alert.incident.id}](${(0,_portal_js__WEBPACK_IMPORTED_MODULE_3__/* .portalLink */ .jg)(alert.incident.webUrl, portalHost, `incidents/${alert.incident.id}`, tenantId)})`
         : "—";
     const rows = [
         "| Field | Value |",
@@ -214,14 +217,14 @@ function fieldTable(alert, portalHost, tenantId) {
         row("Device", device),
         row("Device group", cell(alert.deviceGroup)),
         row("User", cell(alert.user)),
-        row("First activity", cell((0,markdown/* formatTime */.fU)(alert.firstActivity))),
-        row("Last activity", cell((0,markdown/* formatTime */.fU)(alert.lastActivity))),
-        row("Alert created", cell((0,markdown/* formatTime */.fU)(alert.createdAt))),
+        row("First activity", cell((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(alert.firstActivity))),
+        row("Last activity", cell((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(alert.lastActivity))),
+        row("Alert created", cell((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(alert.createdAt))),
         row("MITRE techniques", mitreLinks(alert.mitreTechniques)),
         row("Incident", incident),
         row("Investigation", cell(alert.investigation)),
         row("Assigned to", cell(alert.assignedTo)),
-        row("Alert ID", (0,markdown/* cellCode */.GA)(alert.id)),
+        row("Alert ID", (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .cellCode */ .GA)(alert.id)),
     ];
     return rows.join("\n");
 }
@@ -229,7 +232,7 @@ function mitreLinks(techniques) {
     const links = techniques.map((technique) => {
         const match = /^T(\d{4})(?:\.(\d{3}))?$/.exec(technique);
         if (!match)
-            return (0,markdown/* inlineText */.ln)((0,markdown/* truncate */.xv)(technique, 40));
+            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineText */ .ln)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(technique, 40));
         const path = match[2] ? `T${match[1]}/${match[2]}` : `T${match[1]}`;
         return `[${technique}](https://attack.mitre.org/techniques/${path}/)`;
     });
@@ -259,16 +262,16 @@ function evidenceRow(item) {
     return `| ${type} | ${entity || "—"} | ${details || "—"} |`;
 }
 function detail(part) {
-    const value = "code" in part ? entityCode(part.code) : (0,markdown/* inlineText */.ln)((0,markdown/* truncate */.xv)(part.text, CELL_MAX));
+    const value = "code" in part ? entityCode(part.code) : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineText */ .ln)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(part.text, CELL_MAX));
     return part.label ? `${part.label} ${value}` : value;
 }
 /** A name, path or command line from the source as a code span in a table cell; empty when there is none. */
 function entityCode(value) {
-    return value ? (0,markdown/* cellCode */.GA)(defangIfUrl((0,markdown/* truncate */.xv)(value, CELL_MAX))) : "";
+    return value ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .cellCode */ .GA)(defangIfUrl((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(value, CELL_MAX))) : "";
 }
 // Code spans are never linked by GitHub, but a URL copied from one should still be visibly unsafe.
 function defangIfUrl(value) {
-    return /:\/\/|^www\./i.test(value) ? (0,markdown/* defang */.e8)(value) : value;
+    return /:\/\/|^www\./i.test(value) ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .defang */ .e8)(value) : value;
 }
 // What triage from the issue acts on: with `source: endpoint` an incident is its alerts, so its
 // comments reach Defender as a comment on each.
@@ -284,13 +287,13 @@ function triageFooter(subject) {
     return [
         "<details><summary>Triage from this issue (when sync is set up)</summary>",
         "",
-        `- Close the issue to resolve ${words.resolves}; reopen it to set it back to InProgress. Or label it ${orList(values("status:", vocabulary/* STATUSES */.f))}.`,
+        `- Close the issue to resolve ${words.resolves}; reopen it to set it back to InProgress. Or label it ${orList(values("status:", _vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUSES */ .f))}.`,
         `- Assign the issue to set ${words.owner}; comments are copied to ${words.comments}.`,
         `- Classify ${words.classifies} with a \`classification:\` label and a \`determination:\` label that goes with it:`,
         "",
         "| `classification:` | `determination:` |",
         "|---|---|",
-        ...vocabulary/* CLASSIFICATIONS */.Ii.map((classification) => `| \`${classification}\` | ${values("", vocabulary/* DETERMINATIONS_BY_CLASSIFICATION */.S6[classification]).join(", ")} |`),
+        ..._vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .CLASSIFICATIONS */ .Ii.map((classification) => `| \`${classification}\` | ${values("", _vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .DETERMINATIONS_BY_CLASSIFICATION */ .S6[classification]).join(", ")} |`),
         "",
         "Case, spaces, `-` and `_` in labels do not matter.",
         "",
@@ -298,7 +301,24 @@ function triageFooter(subject) {
     ].join("\n");
 }
 
-;// CONCATENATED MODULE: ./src/modes/pull.ts
+
+/***/ }),
+
+/***/ 97997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ISSUES_PER_HOUR: () => (/* binding */ ISSUES_PER_HOUR),
+/* harmony export */   duplicateIssues: () => (/* binding */ duplicateIssues),
+/* harmony export */   hourlyRoom: () => (/* binding */ hourlyRoom),
+/* harmony export */   makeVocabularyIfIncomplete: () => (/* binding */ makeVocabularyIfIncomplete),
+/* harmony export */   newAlerts: () => (/* binding */ newAlerts),
+/* harmony export */   runPull: () => (/* binding */ runPull)
+/* harmony export */ });
+/* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73116);
+/* harmony import */ var _issue_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99127);
+/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81731);
 
 
 
@@ -365,6 +385,8 @@ async function runPull(config, deps, log, options = {}) {
         malformed: listing.malformed,
         labels: { made: [], failed: [] },
         duplicatesClosed: [],
+        incidentsFound: undefined,
+        incidentIssuesUpdated: [],
     };
     // No alert, no issue to find or open: GitHub is not asked anything.
     if (listing.alerts.length === 0) {
@@ -396,7 +418,7 @@ async function runPull(config, deps, log, options = {}) {
         log.warning(`Issue #${duplicate.number} is a second issue for alert ${duplicate.alertId}; ${config.dryRun ? "would close" : "closed"} it as a duplicate of #${original.number}.`);
     }
     // Each body is rendered just before it is sent, so a long backlog is never held in memory at once.
-    const render = (alert) => renderIssue(alert, { titleTemplate: config.titleTemplate, portalHost: config.cloud.portalHost, tenantId: config.tenantId, extraLabels: config.labels });
+    const render = (alert) => (0,_issue_render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderIssue */ .yi)(alert, { titleTemplate: config.titleTemplate, portalHost: config.cloud.portalHost, tenantId: config.tenantId, extraLabels: config.labels });
     if (config.dryRun) {
         result.planned = batch.map((alert) => {
             const { body: _body, ...planned } = render(alert.read());
@@ -411,39 +433,52 @@ async function runPull(config, deps, log, options = {}) {
         const draft = render(alert);
         try {
             const issue = await store.create({ ...draft, assignees: config.assignees });
-            result.opened.push({ alertId: alert.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: (0,source_alert/* severityOf */.x)(alert) });
+            result.opened.push({ alertId: alert.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: (0,_issue_render_js__WEBPACK_IMPORTED_MODULE_1__/* .severityOf */ .xJ)(alert) });
             log.info(`Opened #${issue.number} for alert ${alert.id}: ${draft.title}`);
             // The new issue's alert label says whether the repository has the whole vocabulary: asking
             // GitHub instead would cost a request on every run.
-            const complete = vocabularyChecked ? undefined : vocabularyComplete(issue);
-            if (complete !== undefined) {
-                vocabularyChecked = true;
-                if (!complete)
-                    result.labels = await makeVocabulary(store, log);
+            if (!vocabularyChecked) {
+                const made = await makeVocabularyIfIncomplete(store, issue.labelDescriptions, log);
+                if (made !== undefined) {
+                    vocabularyChecked = true;
+                    result.labels = made;
+                }
             }
         }
         catch (error) {
-            result.failures.push({ alertId: alert.id, error: (0,errors/* describe */.q0)(error) });
+            result.failures.push({ alertId: alert.id, error: (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describe */ .q0)(error) });
             // Permission, validation and disabled-issues errors will fail every create alike.
-            if ((0,errors/* isFinal */.dR)(error))
+            if ((0,_github_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isFinal */ .dR)(error))
                 break;
         }
     }
     result.alertsRemaining = fresh.length - result.opened.length;
     return result;
 }
-/** Whether the repository has the whole vocabulary, as far as a new issue tells. */
-function vocabularyComplete(issue) {
-    const description = issue.labelDescriptions?.get(vocabulary/* ALERT_LABEL */.We);
+/**
+ * Makes the vocabulary when a new issue's labels say it is incomplete: what was made, or undefined
+ * when the issue does not tell (found by a listing, or its labels dropped).
+ */
+async function makeVocabularyIfIncomplete(store, labelDescriptions, log) {
+    const complete = vocabularyComplete(labelDescriptions);
+    if (complete === undefined)
+        return undefined;
+    return complete ? { made: [], failed: [] } : makeVocabulary(store, log);
+}
+/** Whether the repository has the whole vocabulary, as far as a new issue's seal label tells. */
+function vocabularyComplete(labelDescriptions) {
+    const seal = [_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .ALERT_LABEL */ .We, _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .INCIDENT_LABEL */ .MY].find((name) => labelDescriptions?.has(name));
+    const description = seal === undefined ? undefined : labelDescriptions.get(seal);
     // Unknown when the issue was found by a listing, or GitHub dropped its labels (no push access).
-    return description === undefined ? undefined : (0,vocabulary/* isVocabularyComplete */.cG)(description);
+    return description === undefined ? undefined : (0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .isVocabularyComplete */ .cG)(description);
 }
 /** Labels help triage but are not what pull is for: a label that cannot be made is a warning. */
 async function makeVocabulary(store, log) {
-    const outcome = await store.ensureVocabulary((0,vocabulary/* vocabulary */.vP)().filter((label) => label.name !== vocabulary/* ALERT_LABEL */.We), (0,vocabulary/* alertLabel */.nP)());
+    const sealNames = new Set((0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .seals */ .HN)().map((seal) => seal.name));
+    const outcome = await store.ensureVocabulary((0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .vocabulary */ .vP)().filter((label) => !sealNames.has(label.name)), (0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .seals */ .HN)());
     if (outcome.made.length > 0)
         log.info(`Made ${outcome.made.length} labels of the vocabulary`);
-    for (const [error, labels] of (0,vocabulary/* groupByError */.BY)(outcome.failed)) {
+    for (const [error, labels] of (0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .groupByError */ .BY)(outcome.failed)) {
         log.warning(`GitHub did not make ${labels.length === 1 ? "the label" : `${labels.length} labels:`} ${labels.join(", ")}: ${error}. The next run that opens an issue tries again; they can also be made by hand (see the README's label vocabulary).`);
     }
     return outcome;

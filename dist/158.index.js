@@ -1,5 +1,5 @@
-export const id = 803;
-export const ids = [803];
+export const id = 158;
+export const ids = [158];
 export const modules = {
 
 /***/ 73116:
@@ -53,7 +53,7 @@ async function explained(what, call) {
 
 /***/ }),
 
-/***/ 59803:
+/***/ 72158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -161,44 +161,8 @@ function createGitHub(token, hooks) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
-;// CONCATENATED MODULE: ./src/issue/incident-record.ts
-const PREFIX = "<!-- defender-issues-alerts:";
-const LINE = /^<!-- defender-issues-alerts:((?: [0-9a-f]{8})*)(?: since=(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z))? -->$/gm;
-/** Room the record may take in a body: 2,000 alerts' hashes. */
-const RECORD_MAX = 18_100;
-/** FNV-1a over the ID: eight hex digits. Two IDs that collide are one listed alert, which costs a mention at most. */
-function alertHash(id) {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < id.length; i++)
-        hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
-    return hash.toString(16).padStart(8, "0");
-}
-/** The record line for these alerts, within `RECORD_MAX` characters: the newest kept when not all fit. */
-function listedLine(alerts) {
-    const room = Math.floor((RECORD_MAX - PREFIX.length - " since=2026-01-01T00:00:00.000Z -->".length) / 9);
-    const newestFirst = [...alerts].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
-    const kept = newestFirst.slice(0, room);
-    const hashes = [...new Set(kept.map((alert) => alertHash(alert.id)))].sort();
-    // The oldest kept alert's time: anything older was listed when the record was cut.
-    const since = kept.length < newestFirst.length ? ` since=${kept.at(-1).createdAt.toISOString()}` : "";
-    return `${PREFIX}${hashes.map((hash) => ` ${hash}`).join("")}${since} -->`;
-}
-/** The record in a body: none when it is missing, or there is more than one. */
-function readListedAlerts(body) {
-    if (!body)
-        return undefined;
-    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
-    const found = [...text.matchAll(LINE)];
-    if (found.length !== 1)
-        return undefined;
-    const [, hashes = "", since] = found[0];
-    return { hashes: new Set(hashes.trim().split(" ").filter(Boolean)), since: since ? new Date(since) : null };
-}
-/** Whether the record lists this alert. */
-function lists(record, alert) {
-    return record.hashes.has(alertHash(alert.id)) || (record.since !== null && alert.createdAt < record.since);
-}
-
+// EXTERNAL MODULE: ./src/issue/incident-record.ts
+var incident_record = __webpack_require__(603);
 // EXTERNAL MODULE: ./src/issue/marker.ts
 var issue_marker = __webpack_require__(69745);
 // EXTERNAL MODULE: ./src/issue/record.ts
@@ -288,17 +252,16 @@ class AlertIssueStore {
             listing.strangers.push({ number: raw.number, author });
             return;
         }
-        if (marker.kind === "incident") {
-            listing.incidentIssues.push(toIncidentIssue(raw, marker.incidentId));
-            return;
-        }
-        const issue = toAlertIssue(raw, marker.alertId);
+        const issue = marker.kind === "incident" ? toIncidentIssue(raw, marker.incidentId) : toAlertIssue(raw, marker.alertId);
         // Only reconcile reads the record, and rewrites it in the body; pull's listing keeps neither.
         if (keepBodies) {
             issue.body = raw.body ?? "";
             issue.record = (0,record/* readRecord */.aE)(raw.body);
         }
-        listing.issues.push(issue);
+        if ("listed" in issue)
+            listing.incidentIssues.push(issue);
+        else
+            listing.issues.push(issue);
     }
     /**
      * Makes the vocabulary: creates the labels the repository lacks and gives those GitHub made for an
@@ -307,7 +270,7 @@ class AlertIssueStore {
      * others. Only when all of them exist is `seal` written: its description records that the set is
      * whole (a colour chosen by hand is kept), and a later run that does not find it tries again.
      */
-    async ensureVocabulary(labels, seal) {
+    async ensureVocabulary(labels, seals) {
         const outcome = { made: [], failed: [] };
         let existing;
         try {
@@ -315,7 +278,7 @@ class AlertIssueStore {
         }
         catch (error) {
             const message = `listing the repository's labels: ${(0,github_errors/* describe */.q0)(error)}`;
-            outcome.failed = [...labels, seal].map((label) => ({ label: label.name, error: message }));
+            outcome.failed = [...labels, ...seals].map((label) => ({ label: label.name, error: message }));
             return outcome;
         }
         // After an error no label can be made with this token (a missing permission), the rest are not tried.
@@ -346,20 +309,22 @@ class AlertIssueStore {
         }
         if (outcome.failed.length > 0)
             return outcome;
-        const found = existing.get(seal.name.toLowerCase());
-        if (found?.description === seal.description)
-            return outcome;
-        try {
-            if (!found)
-                await this.#github.rest.issues.createLabel({ ...this.#repo, ...seal });
-            else if (isGitHubDefault(found))
-                await this.#github.rest.issues.updateLabel({ ...this.#repo, ...seal });
-            else
-                await this.#github.rest.issues.updateLabel({ ...this.#repo, name: seal.name, description: seal.description });
-            outcome.made.push(seal.name);
-        }
-        catch (error) {
-            outcome.failed.push({ label: seal.name, error: (0,github_errors/* describe */.q0)(error) });
+        for (const seal of seals) {
+            const found = existing.get(seal.name.toLowerCase());
+            if (found?.description === seal.description)
+                continue;
+            try {
+                if (!found)
+                    await this.#github.rest.issues.createLabel({ ...this.#repo, ...seal });
+                else if (isGitHubDefault(found))
+                    await this.#github.rest.issues.updateLabel({ ...this.#repo, ...seal });
+                else
+                    await this.#github.rest.issues.updateLabel({ ...this.#repo, name: seal.name, description: seal.description });
+                outcome.made.push(seal.name);
+            }
+            catch (error) {
+                outcome.failed.push({ label: seal.name, error: (0,github_errors/* describe */.q0)(error) });
+            }
         }
         return outcome;
     }
@@ -522,17 +487,8 @@ class AlertIssueStore {
     }
 }
 function toIncidentIssue(raw, incidentId) {
-    return {
-        number: raw.number,
-        incidentId,
-        url: raw.html_url,
-        state: raw.state === "closed" ? "closed" : "open",
-        stateReason: raw.state_reason ?? null,
-        createdAt: new Date(raw.created_at),
-        labels: raw.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
-        assignees: (raw.assignees ?? []).map((assignee) => assignee.login),
-        listed: readListedAlerts(raw.body),
-    };
+    const { alertId: _alertId, ...issue } = toAlertIssue(raw, incidentId);
+    return { ...issue, incidentId, listed: (0,incident_record/* readListedAlerts */.hX)(raw.body) };
 }
 function toAlertIssue(raw, alertId) {
     return {
@@ -591,6 +547,55 @@ function createStore(config, tuning, env) {
         createTimeoutMs: tuning.timeoutMs ?? src_config/* DEFAULT_TIMEOUT_MS */.t1,
         retrying: (message) => core/* info */.pq(message),
     });
+}
+
+
+/***/ }),
+
+/***/ 603:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   hX: () => (/* binding */ readListedAlerts),
+/* harmony export */   k8: () => (/* binding */ lists),
+/* harmony export */   yn: () => (/* binding */ listedLine)
+/* harmony export */ });
+/* unused harmony exports RECORD_MAX, alertHash */
+const PREFIX = "<!-- defender-issues-alerts:";
+const LINE = /^<!-- defender-issues-alerts:((?: [0-9a-f]{8})*)(?: since=(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z))? -->$/gm;
+/** Room the record may take in a body: 2,000 alerts' hashes. */
+const RECORD_MAX = 18_100;
+/** FNV-1a over the ID: eight hex digits. Two IDs that collide are one listed alert, which costs a mention at most. */
+function alertHash(id) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++)
+        hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+    return hash.toString(16).padStart(8, "0");
+}
+/** The record line for these alerts, within `RECORD_MAX` characters: the newest kept when not all fit. */
+function listedLine(alerts) {
+    const room = Math.floor((RECORD_MAX - PREFIX.length - " since=2026-01-01T00:00:00.000Z -->".length) / 9);
+    const newestFirst = [...alerts].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+    const kept = newestFirst.slice(0, room);
+    const hashes = [...new Set(kept.map((alert) => alertHash(alert.id)))].sort();
+    // The oldest kept alert's time: anything older was listed when the record was cut.
+    const since = kept.length < newestFirst.length ? ` since=${kept.at(-1).createdAt.toISOString()}` : "";
+    return `${PREFIX}${hashes.map((hash) => ` ${hash}`).join("")}${since} -->`;
+}
+/** The record in a body: none when it is missing, or there is more than one. */
+function readListedAlerts(body) {
+    if (!body)
+        return undefined;
+    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+    const found = [...text.matchAll(LINE)];
+    if (found.length !== 1)
+        return undefined;
+    const [, hashes = "", since] = found[0];
+    return { hashes: new Set(hashes.trim().split(" ").filter(Boolean)), since: since ? new Date(since) : null };
+}
+/** Whether the record lists this alert. */
+function lists(record, alert) {
+    return record.hashes.has(alertHash(alert.id)) || (record.since !== null && alert.createdAt < record.since);
 }
 
 

@@ -1,0 +1,215 @@
+/**
+ * Pull with `group-by: incident`: incidents updated in the window → one issue each, never two; an
+ * issue whose incident gained alerts lists them and says so once; a merged incident's issue closes
+ * as a duplicate of its survivor's. Alerts that belong to no incident get alert issues as before.
+ * Reads: the incident listing, one issue listing (back to the oldest incident's creation, so any
+ * issue of a listed incident is found), a survivor the listing lacked. Writes: creates, then per
+ * changed issue one update and one comment, then duplicates closed.
+ */
+import type { Config } from "../config.js";
+import { describe, isFinal } from "../github/errors.js";
+import type { AlertIssueStore, IncidentIssueFound } from "../github/store.js";
+import { formatTime, inlineText, truncate } from "../issue/markdown.js";
+import { type IncidentPlan, planIncidentPull } from "../issue/incident-plan.js";
+import { renderIssue } from "../issue/render.js";
+import { renderIncidentIssue } from "../issue/render-incident.js";
+import { type Alert, severityOf } from "../source/alert.js";
+import { type Incident, incidentSeverityOf } from "../source/incident.js";
+import type { AlertSource, AlertWindow } from "../source/source.js";
+import { hourlyRoom, ISSUES_PER_HOUR, makeVocabularyIfIncomplete, newAlerts, type PullLog, type PullOptions, type PullResult } from "./pull.js";
+
+export interface IncidentPullDeps {
+  source: AlertSource;
+  store: () => Promise<AlertIssueStore>;
+}
+
+// As pull: issues are listed from a little before, in case GitHub's and Defender's clocks differ.
+const CLOCK_MARGIN_MS = 5 * 60_000;
+const HOUR_MS = 3_600_000;
+// A survivor of a merge may itself have been merged: a few reads settle any chain met in practice.
+const SURVIVOR_READS_MAX = 20;
+const JOINED_NAMED_MAX = 50;
+
+export async function runIncidentPull(config: Config, deps: IncidentPullDeps, log: PullLog, options: PullOptions = {}): Promise<PullResult> {
+  const { source } = deps;
+  const now = options.now ?? new Date();
+  const window = { since: new Date(now.getTime() - config.lookbackMs), until: now };
+  const asked: AlertWindow = { ...window, minSeverity: config.minSeverity, statuses: config.statuses, serviceSources: config.serviceSources, extra: config.filter };
+  log.info(`Listing ${source.service} incidents with ${source.describeIncidentWindow(asked)}`);
+  const listing = await source.listIncidents(asked);
+  for (const bad of listing.malformed) log.warning(`Skipped malformed ${bad.problem.startsWith("incident") ? "incident" : "alert"} ${JSON.stringify(bad.id)}: ${bad.problem}`);
+  const alertsFound = listing.incidents.reduce((sum, incident) => sum + incident.alerts.length, 0) + listing.loose.length;
+  const result: PullResult = {
+    dryRun: config.dryRun,
+    window,
+    alertsFound,
+    alreadyTicketed: 0,
+    opened: [],
+    planned: [],
+    alertsRemaining: 0,
+    hourlyRoom: undefined,
+    failures: [],
+    malformed: listing.malformed,
+    labels: { made: [], failed: [] },
+    duplicatesClosed: [],
+    incidentsFound: listing.incidents.length,
+    incidentIssuesUpdated: [],
+  };
+  if (listing.incidents.length === 0 && listing.loose.length === 0) {
+    log.info("No incident or alert in the window; nothing to open");
+    return result;
+  }
+
+  // Any issue of a listed incident was opened after the incident was created: listing back to the
+  // oldest one finds them all, open or closed, with one listing.
+  const oldest = listing.incidents.reduce((earliest, incident) => Math.min(earliest, incident.createdAt.getTime()), now.getTime());
+  const listedSince = Math.min(window.since.getTime(), oldest, now.getTime() - HOUR_MS) - CLOCK_MARGIN_MS;
+  const store = await deps.store();
+  const existing = await store.listUpdatedSince(new Date(listedSince));
+  for (const stranger of existing.strangers) {
+    log.warning(`Issue #${stranger.number} has a Defender marker but was opened by ${JSON.stringify(stranger.author)}, who is not in trusted-authors: it is not treated as an alert or incident issue. If the action runs as that identity, add it to trusted-authors.`);
+  }
+
+  const incidents = [...listing.incidents];
+  let plan = planIncidentPull(incidents, existing.incidentIssues);
+  for (let reads = 0; plan.missing.length > 0 && reads < SURVIVOR_READS_MAX; reads++) {
+    for (const id of plan.missing) {
+      const survivor = await source.incident(id);
+      if (survivor) incidents.push(survivor);
+      else log.warning(`Incident ${id}, into which Defender merged another, could not be read; its merged incident's issue is left open`);
+    }
+    const before = plan.missing;
+    plan = planIncidentPull(incidents, existing.incidentIssues);
+    if (plan.missing.every((id) => before.includes(id))) break;
+  }
+
+  const loose = newAlerts(listing.loose, existing.issues);
+  result.alreadyTicketed = listing.loose.length - loose.length + (listing.incidents.length - plan.open.length);
+  const perHour = options.issuesPerHour ?? ISSUES_PER_HOUR;
+  const room = hourlyRoom(existing.openedByTrusted, now, perHour);
+  const wanted = plan.open.length + loose.length;
+  const allowed = Math.min(config.maxIssues, room);
+  if (allowed < Math.min(wanted, config.maxIssues)) {
+    result.hourlyRoom = room;
+    log.info(`${perHour - room} issues were opened here in the last hour; to stay within GitHub's limit on content creation this run opens at most ${room} of ${perHour} an hour, and the rest wait for a later run`);
+  }
+  // Incidents first, oldest first; then alerts of no incident.
+  const openIncidents = plan.open.slice(0, allowed);
+  const openAlerts = loose.slice(0, Math.max(0, allowed - openIncidents.length));
+  log.info(`${listing.incidents.length} incidents and ${listing.loose.length} alerts of no incident in the window; ${config.dryRun ? "would open" : "opening"} ${openIncidents.length} incident issues and ${openAlerts.length} alert issues, ${config.dryRun ? "would update" : "updating"} ${plan.update.length}`);
+
+  const options_ = { titleTemplate: config.titleTemplate, portalHost: config.cloud.portalHost, tenantId: config.tenantId, extraLabels: config.labels };
+  const renderIncident = (incident: Incident) => renderIncidentIssue(incident, options_);
+  const renderAlert = (alert: Alert) => renderIssue(alert, options_);
+
+  if (config.dryRun) {
+    result.planned = [
+      ...openIncidents.map((incident) => {
+        const { body: _body, incidentId, ...planned } = renderIncident(incident);
+        return { ...planned, alertId: incidentId, incidentId };
+      }),
+      ...openAlerts.map((listed) => {
+        const { body: _body, ...planned } = renderAlert(listed.read());
+        return planned;
+      }),
+    ];
+    result.incidentIssuesUpdated = plan.update.map(({ issue, joined }) => ({ issueNumber: issue.number, incidentId: issue.incidentId, joined: joined.map((alert) => alert.id) }));
+    result.duplicatesClosed = plan.duplicates.map(({ issue }) => issue.number);
+    result.alertsRemaining = wanted - openIncidents.length - openAlerts.length;
+    return result;
+  }
+
+  const openedFor = new Map<string, number>();
+  let vocabularyChecked = false;
+  const checkVocabulary = async (descriptions: ReadonlyMap<string, string | null> | undefined) => {
+    if (vocabularyChecked) return;
+    const made = await makeVocabularyIfIncomplete(store, descriptions, log);
+    if (made !== undefined) {
+      vocabularyChecked = true;
+      result.labels = made;
+    }
+  };
+  let stopped = false;
+  for (const incident of openIncidents) {
+    const draft = renderIncident(incident);
+    try {
+      const issue = await store.createIncidentIssue({ ...draft, assignees: config.assignees });
+      openedFor.set(incident.id, issue.number);
+      result.opened.push({ alertId: incident.id, incidentId: incident.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: incidentSeverityOf(incident) });
+      log.info(`Opened #${issue.number} for incident ${incident.id} (${incident.alerts.length} alerts): ${draft.title}`);
+      await checkVocabulary(issue.labelDescriptions);
+    } catch (error) {
+      result.failures.push({ alertId: incident.id, incidentId: incident.id, error: describe(error) });
+      if (isFinal(error)) {
+        stopped = true;
+        break;
+      }
+    }
+  }
+  for (const listed of stopped ? [] : openAlerts) {
+    const alert = listed.read();
+    const draft = renderAlert(alert);
+    try {
+      const issue = await store.create({ ...draft, assignees: config.assignees });
+      result.opened.push({ alertId: alert.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: severityOf(alert) });
+      log.info(`Opened #${issue.number} for alert ${alert.id}: ${draft.title}`);
+      await checkVocabulary(issue.labelDescriptions);
+    } catch (error) {
+      result.failures.push({ alertId: alert.id, error: describe(error) });
+      if (isFinal(error)) break;
+    }
+  }
+
+  await updateIssues(store, plan, renderIncident, result, log);
+  await closeDuplicates(store, plan, existing.incidentIssues, openedFor, result, log);
+  result.alertsRemaining = wanted - result.opened.length;
+  return result;
+}
+
+/** Each issue whose incident gained alerts: its body rewritten, then one comment naming the new ones. */
+async function updateIssues(store: AlertIssueStore, plan: IncidentPlan, render: (incident: Incident) => { body: string }, result: PullResult, log: PullLog): Promise<void> {
+  for (const { issue, incident, joined } of plan.update) {
+    try {
+      await store.updateIssue(issue.number, { body: render(incident).body });
+      // A lost record is rewritten without naming alerts as new: which are new is not known.
+      if (joined.length > 0) await store.comment(issue.number, joinedComment(joined));
+      result.incidentIssuesUpdated.push({ issueNumber: issue.number, incidentId: issue.incidentId, joined: joined.map((alert) => alert.id) });
+      log.info(`Issue #${issue.number}: ${joined.length} alerts joined incident ${issue.incidentId}; listed`);
+    } catch (error) {
+      result.failures.push({ alertId: issue.incidentId, incidentId: issue.incidentId, error: describe(error) });
+    }
+  }
+}
+
+/** The comment that tells watchers, once, which alerts joined the incident. */
+export function joinedComment(joined: readonly Alert[]): string {
+  const named = joined.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${severityOf(alert)} · ${inlineText(truncate(alert.title ?? alert.id, 200))} · ${formatTime(alert.createdAt)}`);
+  const rest = joined.length - named.length;
+  return [
+    `**${joined.length} ${joined.length === 1 ? "alert" : "alerts"} joined this incident in Microsoft Defender:**`,
+    "",
+    ...named,
+    ...(rest > 0 ? [`- and ${rest} more`] : []),
+    "",
+    "The list above the triage section is up to date.",
+  ].join("\n");
+}
+
+async function closeDuplicates(store: AlertIssueStore, plan: IncidentPlan, issues: readonly IncidentIssueFound[], openedFor: ReadonlyMap<string, number>, result: PullResult, log: PullLog): Promise<void> {
+  const issueOf = (incidentId: string) =>
+    openedFor.get(incidentId) ?? [...issues].filter((issue) => issue.incidentId === incidentId).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number)[0]?.number;
+  for (const { issue, of, reason } of plan.duplicates) {
+    const original = issueOf(of);
+    if (original === undefined || original === issue.number) {
+      log.warning(`Issue #${issue.number}: incident ${issue.incidentId} was merged into incident ${of}, which has no issue yet (it was not opened this run); the next run closes it`);
+      continue;
+    }
+    try {
+      await store.closeIncidentAsDuplicate(issue, { number: original, incidentId: of }, reason);
+      result.duplicatesClosed.push(issue.number);
+      log.warning(`Issue #${issue.number} ${reason === "merged" ? `is for incident ${issue.incidentId}, which Defender merged into incident ${of}` : `is a second issue for incident ${of}`}; closed it as a duplicate of #${original}.`);
+    } catch (error) {
+      result.failures.push({ alertId: issue.incidentId, incidentId: issue.incidentId, error: describe(error) });
+    }
+  }
+}
