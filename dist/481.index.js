@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   Dm: () => (/* binding */ isTransientStatus),
 /* harmony export */   LH: () => (/* binding */ withRetries),
 /* harmony export */   SM: () => (/* binding */ createDispatcher),
+/* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   Vs: () => (/* binding */ retryAfterMs),
 /* harmony export */   bV: () => (/* binding */ isTransientError),
 /* harmony export */   ho: () => (/* binding */ open),
@@ -95,6 +96,12 @@ async function withRetries(what, tuning, attempt, onRetry) {
 }
 class RetriesExhaustedError extends Error {
     name = "RetriesExhaustedError";
+}
+/** A network error in one line, its code (ECONNRESET, UND_ERR_…) named when the message does not. */
+function describeError(error) {
+    const code = error.code;
+    const message = error instanceof Error ? error.message : String(error);
+    return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
 }
 
 

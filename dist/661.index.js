@@ -20,6 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 var odata = __webpack_require__(71380);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
 var schemas = __webpack_require__(50000);
+// EXTERNAL MODULE: ./src/source/fields.ts
+var fields = __webpack_require__(88772);
 // EXTERNAL MODULE: ./src/issue/marker.ts
 var marker = __webpack_require__(69745);
 // EXTERNAL MODULE: ./src/source/alert.ts
@@ -612,44 +614,38 @@ function toGraphIncidentChanges(changes) {
 
 
 
-// Graph writes 0 to 7 fractional digits; anything else is not a time we can order by.
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-const time = schemas/* string */.YjP()
-    .regex(ISO_TIME)
-    .transform((value) => new Date(value));
-const optionalTime = time.nullish().catch(null);
-const alert_text = schemas/* string */.YjP().nullish().catch(null);
-const commentSchema = schemas/* looseObject */._H3({ comment: alert_text, createdByDisplayName: alert_text, createdDateTime: alert_text });
+
+const commentSchema = schemas/* looseObject */._H3({ comment: fields/* text */.Qq, createdByDisplayName: fields/* text */.Qq, createdDateTime: fields/* text */.Qq });
 // Every field read is one of Microsoft's: a misspelt name is a compile error.
 const shape = {
     id: schemas/* string */.YjP().regex(marker/* ALERT_ID_PATTERN */.W1, "an ID of letters, digits, '_' and '-' (at most 128)"),
-    createdDateTime: time,
-    providerAlertId: alert_text,
-    incidentId: alert_text,
-    status: alert_text,
-    severity: alert_text,
-    classification: alert_text,
-    determination: alert_text,
-    serviceSource: alert_text,
-    detectionSource: alert_text,
-    productName: alert_text,
-    detectorId: alert_text,
-    tenantId: alert_text,
-    title: alert_text,
-    description: alert_text,
-    recommendedActions: alert_text,
-    category: alert_text,
-    assignedTo: alert_text,
-    alertWebUrl: alert_text,
-    incidentWebUrl: alert_text,
-    actorDisplayName: alert_text,
-    threatDisplayName: alert_text,
-    threatFamilyName: alert_text,
+    createdDateTime: fields/* time */.kB,
+    providerAlertId: fields/* text */.Qq,
+    incidentId: fields/* text */.Qq,
+    status: fields/* text */.Qq,
+    severity: fields/* text */.Qq,
+    classification: fields/* text */.Qq,
+    determination: fields/* text */.Qq,
+    serviceSource: fields/* text */.Qq,
+    detectionSource: fields/* text */.Qq,
+    productName: fields/* text */.Qq,
+    detectorId: fields/* text */.Qq,
+    tenantId: fields/* text */.Qq,
+    title: fields/* text */.Qq,
+    description: fields/* text */.Qq,
+    recommendedActions: fields/* text */.Qq,
+    category: fields/* text */.Qq,
+    assignedTo: fields/* text */.Qq,
+    alertWebUrl: fields/* text */.Qq,
+    incidentWebUrl: fields/* text */.Qq,
+    actorDisplayName: fields/* text */.Qq,
+    threatDisplayName: fields/* text */.Qq,
+    threatFamilyName: fields/* text */.Qq,
     mitreTechniques: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => (items ?? []).filter((item) => typeof item === "string")),
-    lastUpdateDateTime: optionalTime,
-    resolvedDateTime: optionalTime,
-    firstActivityDateTime: optionalTime,
-    lastActivityDateTime: optionalTime,
+    lastUpdateDateTime: fields/* optionalTime */.kX,
+    resolvedDateTime: fields/* optionalTime */.kX,
+    firstActivityDateTime: fields/* optionalTime */.kX,
+    lastActivityDateTime: fields/* optionalTime */.kX,
     comments: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => (items ?? []).flatMap((item) => {
         const parsed = commentSchema.safeParse(item);
         return parsed.success ? [parsed.data] : [];
@@ -844,7 +840,7 @@ async function exchange(options, request) {
             if (!(0,http/* isTransientError */.bV)(error))
                 throw error;
             lostReply = method !== "GET";
-            return { retry: describeError(error) };
+            return { retry: (0,http/* describeError */.Uc)(error) };
         }
         finally {
             replied();
@@ -876,7 +872,7 @@ async function exchange(options, request) {
             if (!(0,http/* isTransientError */.bV)(error))
                 throw error;
             lostReply = method !== "GET";
-            return { retry: describeError(error) };
+            return { retry: (0,http/* describeError */.Uc)(error) };
         }
     }, retrying);
 }
@@ -896,39 +892,23 @@ function fixFor(status, tokens, request) {
         return request.notFound;
     return undefined;
 }
-function describeError(error) {
-    const code = error.code;
-    const message = error instanceof Error ? error.message : String(error);
-    return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
-}
 
+// EXTERNAL MODULE: ./src/graph/service-sources.ts
+var service_sources = __webpack_require__(12208);
 ;// CONCATENATED MODULE: ./src/graph/filter.ts
-
-
-
 /**
- * The schema's `serviceSource` members (those after `unknownFutureValue` too: the Prefer header
- * admits them). Microsoft's published types lag the schema by `microsoftSecurityForAI`.
+ * A pull window's filters for the Graph security API: the OData $filter of alerts, and of incidents
+ * (whose alerts are then held to the alert filters here, Graph filtering incidents on none of
+ * them). Graph's field names and spellings. Pure.
  */
-const SERVICE_SOURCES = [
-    "unknown",
-    "microsoftDefenderForEndpoint",
-    "microsoftDefenderForIdentity",
-    "microsoftDefenderForCloudApps",
-    "microsoftDefenderForOffice365",
-    "microsoft365Defender",
-    "azureAdIdentityProtection",
-    "microsoftAppGovernance",
-    "dataLossPrevention",
-    "microsoftDefenderForCloud",
-    "microsoftSentinel",
-    "microsoftInsiderRiskManagement",
-    "microsoftThreatIntelligence",
-    "microsoftSecurityForAI",
-];
+
+
+
+
+
 /** Graph's spelling of a `service-sources` value, matched case-insensitively; one the schema lacks is kept as given. */
 function serviceSourceToGraph(value) {
-    return SERVICE_SOURCES.find((member) => member.toLowerCase() === value.toLowerCase()) ?? value;
+    return service_sources/* SERVICE_SOURCES */.X.find((member) => member.toLowerCase() === value.toLowerCase()) ?? value;
 }
 function graphAlertFilter(window) {
     const clauses = [
@@ -984,9 +964,7 @@ function updatedSinceFilter(since, before) {
 
 
 
-const incident_ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-const incident_time = schemas/* string */.YjP().regex(incident_ISO_TIME).transform((value) => new Date(value));
-const incident_text = schemas/* string */.YjP().nullish().catch(null);
+
 // Our words for Graph's incident statuses; `awaitingAction` (an evolvable member) is work in progress.
 const incident_STATUS_FROM_GRAPH = {
     active: "New",
@@ -995,21 +973,21 @@ const incident_STATUS_FROM_GRAPH = {
     resolved: "Resolved",
     redirected: "Redirected",
 };
-const incident_commentSchema = schemas/* looseObject */._H3({ comment: incident_text, createdByDisplayName: incident_text, createdDateTime: incident_text });
+const incident_commentSchema = schemas/* looseObject */._H3({ comment: fields/* text */.Qq, createdByDisplayName: fields/* text */.Qq, createdDateTime: fields/* text */.Qq });
 // Every field read is one of Microsoft's: a misspelt name is a compile error.
 const incident_shape = {
     id: schemas/* string */.YjP().regex(marker/* ALERT_ID_PATTERN */.W1, "an ID of letters, digits, '_' and '-' (at most 128)"),
-    createdDateTime: incident_time,
-    displayName: incident_text,
-    severity: incident_text,
-    status: incident_text,
-    classification: incident_text,
-    determination: incident_text,
-    assignedTo: incident_text,
-    lastUpdateDateTime: incident_time.nullish().catch(null),
-    incidentWebUrl: incident_text,
-    redirectIncidentId: incident_text,
-    tenantId: incident_text,
+    createdDateTime: fields/* time */.kB,
+    displayName: fields/* text */.Qq,
+    severity: fields/* text */.Qq,
+    status: fields/* text */.Qq,
+    classification: fields/* text */.Qq,
+    determination: fields/* text */.Qq,
+    assignedTo: fields/* text */.Qq,
+    lastUpdateDateTime: fields/* optionalTime */.kX,
+    incidentWebUrl: fields/* text */.Qq,
+    redirectIncidentId: fields/* text */.Qq,
+    tenantId: fields/* text */.Qq,
     comments: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => (items ?? []).flatMap((item) => {
         const parsed = incident_commentSchema.safeParse(item);
         return parsed.success && parsed.data.comment && parsed.data.createdDateTime
@@ -1837,6 +1815,31 @@ function triageOf(alert) {
         owner: alert.assignedTo?.trim() || null,
     };
 }
+
+
+/***/ }),
+
+/***/ 88772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   kB: () => (/* binding */ time),
+/* harmony export */   kX: () => (/* binding */ optionalTime)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50000);
+/**
+ * How both sources read the fields of an alert or incident: strict where the action relies on a
+ * value (a time it orders by), lenient elsewhere (a field of the wrong type reads as none).
+ */
+
+// Defender and Graph write 0 to 7 fractional digits; anything else is not a time we can order by.
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const time = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .regex(ISO_TIME)
+    .transform((value) => new Date(value));
+const optionalTime = time.nullish().catch(null);
+const text = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish().catch(null);
 
 
 /***/ }),

@@ -205,6 +205,8 @@ function agreed(values) {
 var schemas = __webpack_require__(50000);
 // EXTERNAL MODULE: ./src/json-stream.ts
 var json_stream = __webpack_require__(37346);
+// EXTERNAL MODULE: ./src/source/fields.ts
+var fields = __webpack_require__(88772);
 // EXTERNAL MODULE: ./src/issue/marker.ts
 var marker = __webpack_require__(69745);
 ;// CONCATENATED MODULE: ./src/endpoint/alert.ts
@@ -214,67 +216,61 @@ var marker = __webpack_require__(69745);
  */
 
 
-// Defender writes 0 to 7 fractional digits; anything else is not a time we can order by.
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-const time = schemas/* string */.YjP()
-    .regex(ISO_TIME)
-    .transform((value) => new Date(value));
-const optionalTime = time.nullish().catch(null);
-const alert_text = schemas/* string */.YjP().nullish().catch(null);
+
 const evidenceSchema = schemas/* looseObject */._H3({
-    entityType: alert_text,
-    evidenceCreationTime: alert_text,
-    sha1: alert_text,
-    sha256: alert_text,
-    fileName: alert_text,
-    filePath: alert_text,
+    entityType: fields/* text */.Qq,
+    evidenceCreationTime: fields/* text */.Qq,
+    sha1: fields/* text */.Qq,
+    sha256: fields/* text */.Qq,
+    fileName: fields/* text */.Qq,
+    filePath: fields/* text */.Qq,
     processId: schemas/* number */.aig().nullish().catch(null),
-    processCommandLine: alert_text,
+    processCommandLine: fields/* text */.Qq,
     parentProcessId: schemas/* number */.aig().nullish().catch(null),
-    parentProcessFileName: alert_text,
-    parentProcessFilePath: alert_text,
-    ipAddress: alert_text,
-    url: alert_text,
-    registryKey: alert_text,
-    registryHive: alert_text,
-    registryValueType: alert_text,
-    registryValue: alert_text,
-    accountName: alert_text,
-    domainName: alert_text,
-    userSid: alert_text,
-    aadUserId: alert_text,
-    userPrincipalName: alert_text,
-    detectionStatus: alert_text,
+    parentProcessFileName: fields/* text */.Qq,
+    parentProcessFilePath: fields/* text */.Qq,
+    ipAddress: fields/* text */.Qq,
+    url: fields/* text */.Qq,
+    registryKey: fields/* text */.Qq,
+    registryHive: fields/* text */.Qq,
+    registryValueType: fields/* text */.Qq,
+    registryValue: fields/* text */.Qq,
+    accountName: fields/* text */.Qq,
+    domainName: fields/* text */.Qq,
+    userSid: fields/* text */.Qq,
+    aadUserId: fields/* text */.Qq,
+    userPrincipalName: fields/* text */.Qq,
+    detectionStatus: fields/* text */.Qq,
 });
 const alertSchema = schemas/* looseObject */._H3({
     id: schemas/* string */.YjP().regex(marker/* ALERT_ID_PATTERN */.W1, "an ID of letters, digits, '_' and '-' (at most 128)"),
-    alertCreationTime: time,
-    title: alert_text,
-    description: alert_text,
-    recommendedAction: alert_text,
-    severity: alert_text,
-    status: alert_text,
-    classification: alert_text,
-    determination: alert_text,
-    category: alert_text,
-    detectionSource: alert_text,
-    threatFamilyName: alert_text,
-    threatName: alert_text,
-    assignedTo: alert_text,
+    alertCreationTime: fields/* time */.kB,
+    title: fields/* text */.Qq,
+    description: fields/* text */.Qq,
+    recommendedAction: fields/* text */.Qq,
+    severity: fields/* text */.Qq,
+    status: fields/* text */.Qq,
+    classification: fields/* text */.Qq,
+    determination: fields/* text */.Qq,
+    category: fields/* text */.Qq,
+    detectionSource: fields/* text */.Qq,
+    threatFamilyName: fields/* text */.Qq,
+    threatName: fields/* text */.Qq,
+    assignedTo: fields/* text */.Qq,
     incidentId: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).nullish().catch(null),
     investigationId: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).nullish().catch(null),
-    investigationState: alert_text,
-    machineId: alert_text,
-    computerDnsName: alert_text,
-    rbacGroupName: alert_text,
-    aadTenantId: alert_text,
-    firstEventTime: optionalTime,
-    lastEventTime: optionalTime,
-    lastUpdateTime: optionalTime,
-    resolvedTime: optionalTime,
+    investigationState: fields/* text */.Qq,
+    machineId: fields/* text */.Qq,
+    computerDnsName: fields/* text */.Qq,
+    rbacGroupName: fields/* text */.Qq,
+    aadTenantId: fields/* text */.Qq,
+    firstEventTime: fields/* optionalTime */.kX,
+    lastEventTime: fields/* optionalTime */.kX,
+    lastUpdateTime: fields/* optionalTime */.kX,
+    resolvedTime: fields/* optionalTime */.kX,
     mitreTechniques: schemas/* array */.YOg(schemas/* string */.YjP()).nullish().catch(null),
-    comments: schemas/* array */.YOg(schemas/* looseObject */._H3({ comment: alert_text, createdBy: alert_text, createdTime: alert_text })).nullish().catch(null),
-    relatedUser: schemas/* looseObject */._H3({ userName: alert_text, domainName: alert_text }).nullish().catch(null),
+    comments: schemas/* array */.YOg(schemas/* looseObject */._H3({ comment: fields/* text */.Qq, createdBy: fields/* text */.Qq, createdTime: fields/* text */.Qq })).nullish().catch(null),
+    relatedUser: schemas/* looseObject */._H3({ userName: fields/* text */.Qq, domainName: fields/* text */.Qq }).nullish().catch(null),
     evidence: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => {
         // One odd evidence entry should not cost the whole alert its ticket.
         return (items ?? []).flatMap((item) => {
@@ -663,7 +659,7 @@ class DefenderClient {
                 if (!(0,http/* isTransientError */.bV)(error))
                     throw error;
                 lostReply = true;
-                return { retry: describeError(error) };
+                return { retry: (0,http/* describeError */.Uc)(error) };
             }
             if (reply.status >= 200 && reply.status < 300 && method !== "GET") {
                 // The write happened; what the body says does not matter.
@@ -694,15 +690,10 @@ class DefenderClient {
                 if (!(0,http/* isTransientError */.bV)(error))
                     throw error;
                 lostReply = method !== "GET";
-                return { retry: describeError(error) };
+                return { retry: (0,http/* describeError */.Uc)(error) };
             }
         }, retrying);
     }
-}
-function describeError(error) {
-    const code = error.code;
-    const message = error instanceof Error ? error.message : String(error);
-    return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
 }
 
 
@@ -983,6 +974,31 @@ function triageOf(alert) {
         owner: alert.assignedTo?.trim() || null,
     };
 }
+
+
+/***/ }),
+
+/***/ 88772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   kB: () => (/* binding */ time),
+/* harmony export */   kX: () => (/* binding */ optionalTime)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50000);
+/**
+ * How both sources read the fields of an alert or incident: strict where the action relies on a
+ * value (a time it orders by), lenient elsewhere (a field of the wrong type reads as none).
+ */
+
+// Defender and Graph write 0 to 7 fractional digits; anything else is not a time we can order by.
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const time = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .regex(ISO_TIME)
+    .transform((value) => new Date(value));
+const optionalTime = time.nullish().catch(null);
+const text = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish().catch(null);
 
 
 /***/ }),

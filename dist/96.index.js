@@ -435,22 +435,7 @@ async function runIncidentPull(config, deps, log, options = {}) {
     for (const bad of listing.malformed)
         log.warning(`Skipped malformed ${bad.problem.startsWith("incident") ? "incident" : "alert"} ${JSON.stringify(bad.id)}: ${bad.problem}`);
     const alertsFound = listing.incidents.reduce((sum, incident) => sum + incident.alerts.length, 0) + listing.loose.length;
-    const result = {
-        dryRun: config.dryRun,
-        window,
-        alertsFound,
-        alreadyTicketed: 0,
-        opened: [],
-        planned: [],
-        alertsRemaining: 0,
-        hourlyRoom: undefined,
-        failures: [],
-        malformed: listing.malformed,
-        labels: { made: [], failed: [] },
-        duplicatesClosed: [],
-        incidentsFound: listing.incidents.length,
-        incidentIssuesUpdated: [],
-    };
+    const result = { ...(0,pull.emptyPullResult)(config.dryRun, window, alertsFound, listing.malformed), incidentsFound: listing.incidents.length };
     if (listing.incidents.length === 0 && listing.loose.length === 0) {
         log.info("No incident or alert in the window; nothing to open");
         return result;

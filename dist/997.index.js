@@ -311,6 +311,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ISSUES_PER_HOUR: () => (/* binding */ ISSUES_PER_HOUR),
 /* harmony export */   duplicateIssues: () => (/* binding */ duplicateIssues),
+/* harmony export */   emptyPullResult: () => (/* binding */ emptyPullResult),
 /* harmony export */   hourlyRoom: () => (/* binding */ hourlyRoom),
 /* harmony export */   makeVocabularyIfIncomplete: () => (/* binding */ makeVocabularyIfIncomplete),
 /* harmony export */   newAlerts: () => (/* binding */ newAlerts),
@@ -356,6 +357,25 @@ function duplicateIssues(issues) {
         return later.filter((issue) => issue.state === "open").map((duplicate) => ({ duplicate, original: original }));
     });
 }
+/** A pull's result before it has opened anything. */
+function emptyPullResult(dryRun, window, alertsFound, malformed) {
+    return {
+        dryRun,
+        window,
+        alertsFound,
+        alreadyTicketed: 0,
+        opened: [],
+        planned: [],
+        alertsRemaining: 0,
+        hourlyRoom: undefined,
+        failures: [],
+        malformed,
+        labels: { made: [], failed: [] },
+        duplicatesClosed: [],
+        incidentsFound: undefined,
+        incidentIssuesUpdated: [],
+    };
+}
 /** Alerts without an issue, oldest first (ties by ID, so every run picks the same ones). */
 function newAlerts(alerts, issues) {
     const ticketed = new Set(issues.map((issue) => issue.alertId));
@@ -372,22 +392,7 @@ async function runPull(config, deps, log, options = {}) {
     const listing = await source.listAlerts(asked);
     for (const bad of listing.malformed)
         log.warning(`Skipped malformed alert ${JSON.stringify(bad.id)}: ${bad.problem}`);
-    const result = {
-        dryRun: config.dryRun,
-        window,
-        alertsFound: listing.alerts.length + listing.malformed.length,
-        alreadyTicketed: 0,
-        opened: [],
-        planned: [],
-        alertsRemaining: 0,
-        hourlyRoom: undefined,
-        failures: [],
-        malformed: listing.malformed,
-        labels: { made: [], failed: [] },
-        duplicatesClosed: [],
-        incidentsFound: undefined,
-        incidentIssuesUpdated: [],
-    };
+    const result = emptyPullResult(config.dryRun, window, listing.alerts.length + listing.malformed.length, listing.malformed);
     // No alert, no issue to find or open: GitHub is not asked anything.
     if (listing.alerts.length === 0) {
         log.info(`${result.alertsFound} alerts in the window; nothing to open`);

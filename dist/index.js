@@ -28381,7 +28381,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   mW: () => (/* binding */ readTuning)
 });
 
-// UNUSED EXPORTS: CLOUDS, GRAPH_CLOUDS, GROUP_BY, INPUT_DEFAULTS, InputError, SERVICE_SOURCES, SOURCES, SYNC_DIRECTIONS, isBalancedClause, parseDuration, resolveCloud, splitList
+// UNUSED EXPORTS: CLOUDS, GRAPH_CLOUDS, GROUP_BY, INPUT_DEFAULTS, InputError, SOURCES, SYNC_DIRECTIONS, isBalancedClause, parseDuration, resolveCloud, splitList
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
 var schemas = __nccwpck_require__(94343);
@@ -28437,6 +28437,8 @@ function readCertificate(pem) {
     };
 }
 
+// EXTERNAL MODULE: ./src/graph/service-sources.ts
+var service_sources = __nccwpck_require__(12208);
 // EXTERNAL MODULE: ./src/issue/vocabulary.ts
 var vocabulary = __nccwpck_require__(81731);
 ;// CONCATENATED MODULE: ./src/config.ts
@@ -28444,6 +28446,7 @@ var vocabulary = __nccwpck_require__(81731);
  * Every input → one typed, validated Config, before any network call. On zod's mini build, which
  * every run loads: it starts faster than the full one, and a run is mostly its start.
  */
+
 
 
 
@@ -28487,25 +28490,6 @@ const GRAPH_CLOUDS = {
 };
 const GROUP_BY = ["alert", "incident"];
 const SOURCES = ["endpoint", "graph"];
-/**
- * Graph's `serviceSource` members (the schema's, evolvable ones included), so `service-sources`
- * can be written in any case and is sent in Graph's.
- */
-const SERVICE_SOURCES = [
-    "microsoftDefenderForEndpoint",
-    "microsoftDefenderForIdentity",
-    "microsoftDefenderForCloudApps",
-    "microsoftDefenderForOffice365",
-    "microsoft365Defender",
-    "azureAdIdentityProtection",
-    "microsoftAppGovernance",
-    "dataLossPrevention",
-    "microsoftDefenderForCloud",
-    "microsoftSentinel",
-    "microsoftInsiderRiskManagement",
-    "microsoftThreatIntelligence",
-    "microsoftSecurityForAI",
-];
 const SYNC_DIRECTIONS = ["both", "to-defender", "to-github"];
 const INPUT_DEFAULTS = {
     cloud: "public",
@@ -28645,7 +28629,7 @@ const serviceSourcesSchema = config_text((value) => {
     const bad = items.find((item) => !/^[A-Za-z][A-Za-z0-9]{0,63}$/.test(item));
     if (bad !== undefined)
         return reject(`expected Graph serviceSource values such as microsoftDefenderForOffice365, separated by commas or newlines; ${JSON.stringify(bad)} is not one`);
-    return [...new Set(items.map((item) => SERVICE_SOURCES.find((known) => known.toLowerCase() === item.toLowerCase()) ?? item))];
+    return [...new Set(items.map((item) => service_sources/* SERVICE_SOURCES */.X.find((known) => known.toLowerCase() === item.toLowerCase()) ?? item))];
 });
 const authorityHost = baseUrl("an https:// URL or host name such as https://login.microsoftonline.us", true, false);
 const authorityHostSchema = config_text((value) => {
@@ -28829,6 +28813,36 @@ function partsOf(error) {
     }
     return { reply: error instanceof Error ? error.message : String(error) };
 }
+
+
+/***/ }),
+
+/***/ 12208:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ SERVICE_SOURCES)
+/* harmony export */ });
+/**
+ * The schema's `serviceSource` members (those after `unknownFutureValue` too: the Prefer header
+ * admits them). Microsoft's published types lag the schema by `microsoftSecurityForAI`.
+ */
+const SERVICE_SOURCES = [
+    "unknown",
+    "microsoftDefenderForEndpoint",
+    "microsoftDefenderForIdentity",
+    "microsoftDefenderForCloudApps",
+    "microsoftDefenderForOffice365",
+    "microsoft365Defender",
+    "azureAdIdentityProtection",
+    "microsoftAppGovernance",
+    "dataLossPrevention",
+    "microsoftDefenderForCloud",
+    "microsoftSentinel",
+    "microsoftInsiderRiskManagement",
+    "microsoftThreatIntelligence",
+    "microsoftSecurityForAI",
+];
 
 
 /***/ }),

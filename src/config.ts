@@ -5,6 +5,7 @@
 import * as z from "zod/mini";
 import { type CertificateCredential, readCertificate } from "./entra/certificate.js";
 import type { Explained } from "./errors.js";
+import { SERVICE_SOURCES } from "./graph/service-sources.js";
 import { SEVERITIES, type Severity } from "./issue/vocabulary.js";
 
 export const MODES = ["pull", "sync", "check"] as const;
@@ -55,26 +56,6 @@ export type GroupBy = (typeof GROUP_BY)[number];
 
 export const SOURCES = ["endpoint", "graph"] as const;
 export type Source = (typeof SOURCES)[number];
-
-/**
- * Graph's `serviceSource` members (the schema's, evolvable ones included), so `service-sources`
- * can be written in any case and is sent in Graph's.
- */
-export const SERVICE_SOURCES = [
-  "microsoftDefenderForEndpoint",
-  "microsoftDefenderForIdentity",
-  "microsoftDefenderForCloudApps",
-  "microsoftDefenderForOffice365",
-  "microsoft365Defender",
-  "azureAdIdentityProtection",
-  "microsoftAppGovernance",
-  "dataLossPrevention",
-  "microsoftDefenderForCloud",
-  "microsoftSentinel",
-  "microsoftInsiderRiskManagement",
-  "microsoftThreatIntelligence",
-  "microsoftSecurityForAI",
-] as const;
 
 export interface Cloud {
   name: CloudName;

@@ -116,3 +116,10 @@ export async function withRetries<T>(
 export class RetriesExhaustedError extends Error {
   override name = "RetriesExhaustedError";
 }
+
+/** A network error in one line, its code (ECONNRESET, UND_ERR_…) named when the message does not. */
+export function describeError(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
+}

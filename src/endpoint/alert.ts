@@ -3,20 +3,11 @@
  * we rely on it, and translated into our alert model (src/source/alert.ts) at this border.
  */
 import { z } from "zod";
+import { optionalTime, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
 import type { Alert, Evidence, EvidenceDetail, EvidenceKind } from "../source/alert.js";
 import type { ListedAlert } from "../source/source.js";
 
-// Defender writes 0 to 7 fractional digits; anything else is not a time we can order by.
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-
-const time = z
-  .string()
-  .regex(ISO_TIME)
-  .transform((value) => new Date(value));
-
-const optionalTime = time.nullish().catch(null);
-const text = z.string().nullish().catch(null);
 
 const evidenceSchema = z.looseObject({
   entityType: text,

@@ -4,7 +4,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Dispatcher } from "undici";
-import { type HttpTuning, isTransientError, isTransientStatus, open, type OpenResponse, retryAfterMs, withRetries } from "../http.js";
+import { describeError, type HttpTuning, isTransientError, isTransientStatus, open, type OpenResponse, retryAfterMs, withRetries } from "../http.js";
 import type { TokenSource } from "../entra/auth.js";
 import type { TokenClaims } from "../entra/token.js";
 import type { AlertChanges } from "../issue/changes.js";
@@ -296,8 +296,3 @@ export class DefenderClient implements AlertSource {
   }
 }
 
-function describeError(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
-}

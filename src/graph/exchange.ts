@@ -4,7 +4,7 @@
  */
 import type { Dispatcher } from "undici";
 import type { TokenSource } from "../entra/auth.js";
-import { type HttpTuning, isTransientError, isTransientStatus, open, type OpenResponse, retryAfterMs, withRetries } from "../http.js";
+import { describeError, type HttpTuning, isTransientError, isTransientStatus, open, type OpenResponse, retryAfterMs, withRetries } from "../http.js";
 import { forbiddenFix, GraphApiError, type GraphRoles, readGraphError, unauthorizedFix } from "./errors.js";
 import type { RequestPace } from "./pace.js";
 
@@ -107,8 +107,3 @@ function fixFor(status: number, tokens: TokenSource, request: Exchange<unknown>)
   return undefined;
 }
 
-function describeError(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
-}

@@ -3,32 +3,13 @@
  * (whose alerts are then held to the alert filters here, Graph filtering incidents on none of
  * them). Graph's field names and spellings. Pure.
  */
-import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { type Alert, severityOf } from "../source/alert.js";
 import { anyOf, odataTime, severitiesFrom } from "../source/odata.js";
 import type { AlertWindow } from "../source/source.js";
+import { SERVICE_SOURCES } from "./service-sources.js";
 import { severityToGraph, statusToGraph } from "./vocabulary.js";
 
-/**
- * The schema's `serviceSource` members (those after `unknownFutureValue` too: the Prefer header
- * admits them). Microsoft's published types lag the schema by `microsoftSecurityForAI`.
- */
-export const SERVICE_SOURCES = [
-  "unknown",
-  "microsoftDefenderForEndpoint",
-  "microsoftDefenderForIdentity",
-  "microsoftDefenderForCloudApps",
-  "microsoftDefenderForOffice365",
-  "microsoft365Defender",
-  "azureAdIdentityProtection",
-  "microsoftAppGovernance",
-  "dataLossPrevention",
-  "microsoftDefenderForCloud",
-  "microsoftSentinel",
-  "microsoftInsiderRiskManagement",
-  "microsoftThreatIntelligence",
-  "microsoftSecurityForAI",
-] as const satisfies ReadonlyArray<SecurityNamespace.ServiceSource | "microsoftSecurityForAI">;
+export { SERVICE_SOURCES };
 
 /** Graph's spelling of a `service-sources` value, matched case-insensitively; one the schema lacks is kept as given. */
 export function serviceSourceToGraph(value: string): string {

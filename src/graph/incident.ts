@@ -6,6 +6,7 @@
  */
 import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { z } from "zod";
+import { optionalTime, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
 import type { Alert } from "../source/alert.js";
 import type { Incident } from "../source/incident.js";
@@ -13,9 +14,6 @@ import type { MalformedAlert } from "../source/source.js";
 import { readGraphAlert } from "./alert.js";
 import { classificationFromGraph, determinationFromGraph, severityFromGraph } from "./vocabulary.js";
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-const time = z.string().regex(ISO_TIME).transform((value) => new Date(value));
-const text = z.string().nullish().catch(null);
 
 // Our words for Graph's incident statuses; `awaitingAction` (an evolvable member) is work in progress.
 const STATUS_FROM_GRAPH: Record<Exclude<SecurityNamespace.IncidentStatus, "unknownFutureValue">, string> = {
@@ -38,7 +36,7 @@ const shape = {
   classification: text,
   determination: text,
   assignedTo: text,
-  lastUpdateDateTime: time.nullish().catch(null),
+  lastUpdateDateTime: optionalTime,
   incidentWebUrl: text,
   redirectIncidentId: text,
   tenantId: text,

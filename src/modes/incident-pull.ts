@@ -16,7 +16,7 @@ import { renderIncidentIssue } from "../issue/render-incident.js";
 import { type Alert, severityOf } from "../source/alert.js";
 import { type Incident, incidentSeverityOf } from "../source/incident.js";
 import type { AlertSource, AlertWindow } from "../source/source.js";
-import { hourlyRoom, ISSUES_PER_HOUR, makeVocabularyIfIncomplete, newAlerts, type PullLog, type PullOptions, type PullResult } from "./pull.js";
+import { emptyPullResult, hourlyRoom, ISSUES_PER_HOUR, makeVocabularyIfIncomplete, newAlerts, type PullLog, type PullOptions, type PullResult } from "./pull.js";
 
 export interface IncidentPullDeps {
   source: AlertSource;
@@ -39,22 +39,7 @@ export async function runIncidentPull(config: Config, deps: IncidentPullDeps, lo
   const listing = await source.listIncidents(asked);
   for (const bad of listing.malformed) log.warning(`Skipped malformed ${bad.problem.startsWith("incident") ? "incident" : "alert"} ${JSON.stringify(bad.id)}: ${bad.problem}`);
   const alertsFound = listing.incidents.reduce((sum, incident) => sum + incident.alerts.length, 0) + listing.loose.length;
-  const result: PullResult = {
-    dryRun: config.dryRun,
-    window,
-    alertsFound,
-    alreadyTicketed: 0,
-    opened: [],
-    planned: [],
-    alertsRemaining: 0,
-    hourlyRoom: undefined,
-    failures: [],
-    malformed: listing.malformed,
-    labels: { made: [], failed: [] },
-    duplicatesClosed: [],
-    incidentsFound: listing.incidents.length,
-    incidentIssuesUpdated: [],
-  };
+  const result: PullResult = { ...emptyPullResult(config.dryRun, window, alertsFound, listing.malformed), incidentsFound: listing.incidents.length };
   if (listing.incidents.length === 0 && listing.loose.length === 0) {
     log.info("No incident or alert in the window; nothing to open");
     return result;

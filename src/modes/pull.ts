@@ -87,6 +87,26 @@ export function duplicateIssues(issues: readonly AlertIssue[]): Array<{ duplicat
   });
 }
 
+/** A pull's result before it has opened anything. */
+export function emptyPullResult(dryRun: boolean, window: PullResult["window"], alertsFound: number, malformed: PullResult["malformed"]): PullResult {
+  return {
+    dryRun,
+    window,
+    alertsFound,
+    alreadyTicketed: 0,
+    opened: [],
+    planned: [],
+    alertsRemaining: 0,
+    hourlyRoom: undefined,
+    failures: [],
+    malformed,
+    labels: { made: [], failed: [] },
+    duplicatesClosed: [],
+    incidentsFound: undefined,
+    incidentIssuesUpdated: [],
+  };
+}
+
 /** Alerts without an issue, oldest first (ties by ID, so every run picks the same ones). */
 export function newAlerts<A extends Pick<ListedAlert, "id" | "createdAt">>(alerts: readonly A[], issues: readonly AlertIssue[]): A[] {
   const ticketed = new Set(issues.map((issue) => issue.alertId));
@@ -109,22 +129,7 @@ export async function runPull(config: Config, deps: PullDeps, log: PullLog, opti
   log.info(`Listing ${source.service} alerts with ${source.describeWindow(asked)}`);
   const listing = await source.listAlerts(asked);
   for (const bad of listing.malformed) log.warning(`Skipped malformed alert ${JSON.stringify(bad.id)}: ${bad.problem}`);
-  const result: PullResult = {
-    dryRun: config.dryRun,
-    window,
-    alertsFound: listing.alerts.length + listing.malformed.length,
-    alreadyTicketed: 0,
-    opened: [],
-    planned: [],
-    alertsRemaining: 0,
-    hourlyRoom: undefined,
-    failures: [],
-    malformed: listing.malformed,
-    labels: { made: [], failed: [] },
-    duplicatesClosed: [],
-    incidentsFound: undefined,
-    incidentIssuesUpdated: [],
-  };
+  const result = emptyPullResult(config.dryRun, window, listing.alerts.length + listing.malformed.length, listing.malformed);
   // No alert, no issue to find or open: GitHub is not asked anything.
   if (listing.alerts.length === 0) {
     log.info(`${result.alertsFound} alerts in the window; nothing to open`);
