@@ -11,7 +11,8 @@
  * Reconcile of K changed alert issues sharing M distinct changes, one way (`sync-direction:
  * to-defender`): the listing, ⌈K / 40⌉ bulk reads, and one batch call per change (per 50 alerts, the
  * batch size sync uses). Two-way reconcile has its own rows (twoway-economy.ts), and so do pull
- * and sync with `source: graph` (graph-economy.ts).
+ * and sync with `source: graph` (graph-economy.ts), and pull with `group-by: incident`
+ * (incident-economy.ts).
  */
 import { vocabulary } from "../src/issue/vocabulary.ts";
 import { commentEvent, issuesEvent } from "../test/support/events.ts";

@@ -1,14 +1,16 @@
 /**
  * `npm run bench [-- economy pacing scale cold-start]`: runs the bundled action (`dist/index.js`)
- * against the emulators and prints what it costs: requests against the fewest possible, pacing
- * against GitHub's limits, CPU and memory at scale, and start-up time. Prints a table per section
- * and, at the end, every figure as JSON (also written to .tmp/bench.json).
+ * against the emulators and prints what it costs: requests against the fewest possible (alert and
+ * incident issues), pacing against GitHub's limits, CPU and memory at scale, and start-up time.
+ * Prints a table per section and, at the end, every figure as JSON (also written to .tmp/bench.json).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { pullEconomy, reconcileEconomy, syncEconomy } from "./economy.ts";
 import { coldStart } from "./cold-start.ts";
 import { graphPullEconomy, graphSyncEconomy } from "./graph-economy.ts";
+import { incidentPullEconomy } from "./incident-economy.ts";
+import { incidentScale } from "./incident-scale.ts";
 import { pacing } from "./pacing.ts";
 import { scale } from "./scale.ts";
 import { coldStartTable, economyTables, pacingTable, scaleTable } from "./tables.ts";
@@ -29,9 +31,10 @@ const SECTIONS: Record<string, Section<unknown>> = {
     twoWay: await twoWayEconomy(log),
     graphPull: await graphPullEconomy(log),
     graphSync: await graphSyncEconomy(log),
+    incidentPull: await incidentPullEconomy(log),
   }), economyTables),
   pacing: section(pacing, pacingTable),
-  scale: section(scale, scaleTable),
+  scale: section(async (log) => ({ ...(await scale(log)), incidents: await incidentScale(log) }), scaleTable),
   "cold-start": section(coldStart, coldStartTable),
 };
 

@@ -10,19 +10,20 @@
  *   sign-in, both listings streamed, dedupe, rendering what it would open): all ticketed (every
  *   alert has its issue) and all new (the issues are for other alerts, updated in the window; the
  *   run renders the 400 the hourly room allows).
+ * `group-by: incident` has rows of its own (incident-scale.ts).
  */
 import { execFile } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { alertIssueBody, alertsBetween, graphAlertsBetween, HOUR, isoAt, type Lab, MINUTE, startLab } from "./support/lab.ts";
+import { alertIssueBody, alertsBetween, graphAlertsBetween, HOUR, isoAt, type Lab, MINUTE, type RequestCounts, startLab } from "./support/lab.ts";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const USAGE_PRELOAD = path.join(HERE, "support/usage.mjs");
 const run = promisify(execFile);
 
 /** What support/usage.mjs writes. */
-interface Usage {
+export interface Usage {
   userMs: number;
   systemMs: number;
   cpuMs: number;
@@ -69,19 +70,25 @@ async function scaleRow(source: Source, name: string, ticketed: boolean, maxIssu
       const alertId = ticketed ? alerts.ids[i]! : others[i]!.id;
       lab.world.github.addIssue({ title: `[High] alert ${i}`, body: alertIssueBody(alertId), labels: ["defender-alert", "severity:High"], created_at: isoAt(new Date(now.getTime() - 2 * HOUR - i * 1000)), updated_at: isoAt(new Date(now.getTime() - 90 * MINUTE + i * 100)) });
     }
-    const usagePath = path.join(process.cwd(), ".tmp", `usage-${process.pid}.json`);
-    const started = performance.now();
-    const { result, requests } = await lab.run({ ...alerts.inputs, "dry-run": "true", "max-issues": String(maxIssues) }, { env: { NODE_OPTIONS: `--import=${USAGE_PRELOAD} ${process.env.EXTRA_NODE_OPTIONS ?? ""}`, BENCH_USAGE_PATH: usagePath } });
-    const wallMs = performance.now() - started;
-    if (result.code !== 0) throw new Error(`dry run failed: ${result.stdout.slice(-2000)}`);
-    const usage = JSON.parse(await readFile(usagePath, "utf8")) as Usage;
-    await rm(usagePath, { force: true });
-    const wouldOpen = (result.summary.match(/^\| Would open \| (\d+) \|$/m) ?? [])[1];
+    const { requests, usage, wallMs, wouldOpen } = await measuredDryRun(lab, { ...alerts.inputs, "max-issues": String(maxIssues) });
     const microsoftRequests = source === "graph" ? requests.graph.total : requests.defender.total;
-    return { case: name, source, alerts: ALERTS, issues: ISSUES, wouldOpen: Number(wouldOpen), wallMs: Math.round(wallMs), githubRequests: requests.github.total, microsoftRequests, ...round(usage) };
+    return { case: name, source, alerts: ALERTS, issues: ISSUES, wouldOpen, wallMs, githubRequests: requests.github.total, microsoftRequests, ...usage };
   } finally {
     await lab.stop();
   }
+}
+
+/** A dry run of the bundle in `lab`, with its process's CPU time and peak RSS, and what it would open. */
+export async function measuredDryRun(lab: Lab, inputs: Record<string, string>): Promise<{ requests: RequestCounts; usage: Usage; wallMs: number; wouldOpen: number }> {
+  const usagePath = path.join(process.cwd(), ".tmp", `usage-${process.pid}.json`);
+  const started = performance.now();
+  const { result, requests } = await lab.run({ ...inputs, "dry-run": "true" }, { env: { NODE_OPTIONS: `--import=${USAGE_PRELOAD} ${process.env.EXTRA_NODE_OPTIONS ?? ""}`, BENCH_USAGE_PATH: usagePath } });
+  const wallMs = Math.round(performance.now() - started);
+  if (result.code !== 0) throw new Error(`dry run failed: ${result.stdout.slice(-2000)}`);
+  const usage = JSON.parse(await readFile(usagePath, "utf8")) as Usage;
+  await rm(usagePath, { force: true });
+  const wouldOpen = (result.summary.match(/^\| Would open \| (\d+) \|$/m) ?? [])[1];
+  return { requests, usage: round(usage), wallMs, wouldOpen: Number(wouldOpen) };
 }
 
 function round(usage: Usage): Usage {
@@ -105,7 +112,7 @@ export interface PlanningResult {
 /** Dedupe and rendering alone, in a process of their own (one per limit), bundled as the action is. */
 async function planning(runs: Array<[Source, number]>): Promise<PlanningResult[]> {
   const dir = path.join(process.cwd(), ".tmp", "planning");
-  await run(process.execPath, [path.join(HERE, "../node_modules/@vercel/ncc/dist/ncc/cli.js"), "build", path.join(HERE, "planning.ts"), "-o", dir, "--target", "es2023", "--quiet"]);
+  await bundle("planning.ts", dir);
   const now = new Date();
   const others = alertsBetween(ISSUES, new Date(now.getTime() - 24 * HOUR), 0, 20 * 24 * HOUR, "resolved");
   const issues = others.map((alert, i) => ({ number: i + 1, alertId: alert.id, url: `https://github.com/acme/soc/issues/${i + 1}`, author: "github-actions[bot]", state: "open", stateReason: null, createdAt: isoAt(new Date(now.getTime() - 2 * HOUR - i * 1000)), labels: ["defender-alert", "severity:High"], assignees: [] }));
@@ -122,6 +129,11 @@ async function planning(runs: Array<[Source, number]>): Promise<PlanningResult[]
     results.push(JSON.parse(stdout) as PlanningResult);
   }
   return results;
+}
+
+/** Bundles a bench entry point with ncc, as the action is bundled, into `dir` (its index.js). */
+export async function bundle(entry: string, dir: string): Promise<void> {
+  await run(process.execPath, [path.join(HERE, "../node_modules/@vercel/ncc/dist/ncc/cli.js"), "build", path.join(HERE, entry), "-o", dir, "--target", "es2023", "--quiet"]);
 }
 
 /** The alerts as pages of the source's largest size, one file each; returns the files. */

@@ -2,6 +2,8 @@
 import type { ColdStartResult } from "./cold-start.ts";
 import type { PullEconomyRow, ReconcileEconomyRow, SyncEconomyRow } from "./economy.ts";
 import type { GraphPullEconomyRow, GraphSyncEconomyRow } from "./graph-economy.ts";
+import type { IncidentPullEconomyRow } from "./incident-economy.ts";
+import type { IncidentScaleResult } from "./incident-scale.ts";
 import type { TwoWayEconomyRow } from "./twoway-economy.ts";
 import type { PacingResult } from "./pacing.ts";
 import type { PlanningResult, ScaleRow } from "./scale.ts";
@@ -19,6 +21,7 @@ export interface EconomyResult {
   twoWay: TwoWayEconomyRow[];
   graphPull: GraphPullEconomyRow[];
   graphSync: GraphSyncEconomyRow[];
+  incidentPull: IncidentPullEconomyRow[];
 }
 
 export function economyTables(result: EconomyResult): string {
@@ -65,7 +68,22 @@ export function economyTables(result: EconomyResult): string {
     ["sync event, source: graph", "sends", "GitHub", "Entra ID", "Graph", "Graph calls", "target met"],
     result.graphSync.map((row) => [row.event, row.sends ? "yes" : "no", row.github, row.entra, row.graph, row.calls, yes(row.met)]),
   );
-  return [pull, sync, reconcile, twoWay, graphPull, graphSync].join("\n\n");
+  const incidentPull = table(
+    ["pull, source: graph, group-by: incident: I new incidents of A alerts, E incident issues", "opened", "updated + commented", "issues listed", "GitHub requests / fewest", "incidents listed", "⌈incidents / 100⌉", "Entra + Graph / fewest", "ratio", "target 1.00 met"],
+    result.incidentPull.map((row) => [
+      row.case,
+      row.opened,
+      `${row.updated} + ${row.commented}`,
+      row.issuesListed,
+      `${row.github} / ${row.githubMinimum}`,
+      row.incidentsListed,
+      row.pages,
+      `${row.microsoft} / ${row.microsoftMinimum}`,
+      row.ratio.toFixed(2),
+      yes(row.ratio === 1),
+    ]),
+  );
+  return [pull, sync, reconcile, twoWay, graphPull, graphSync, incidentPull].join("\n\n");
 }
 
 export function pacingTable(result: PacingResult): string {
@@ -87,7 +105,7 @@ export function pacingTable(result: PacingResult): string {
   return `${summary}\n\n${result.schedule}; other automation wrote ${result.otherAutomationWrites} comments meanwhile.\n\n${runs}`;
 }
 
-export function scaleTable(result: { planning: PlanningResult[]; dryRuns: ScaleRow[] }): string {
+export function scaleTable(result: { planning: PlanningResult[]; dryRuns: ScaleRow[]; incidents: IncidentScaleResult }): string {
   const rows: Array<Array<string | number>> = result.planning.map((plan) => [
     `planning alone${sourceNote(plan.source)}: dedupe ${plan.alerts.toLocaleString("en")} alerts (${plan.pages === 1 ? "one page" : `${plan.pages} pages`}) against ${plan.issues.toLocaleString("en")} issues, render ${plan.rendered.toLocaleString("en")}`,
     plan.cpuMs,
@@ -98,6 +116,18 @@ export function scaleTable(result: { planning: PlanningResult[]; dryRuns: ScaleR
   for (const run of result.dryRuns) {
     rows.push([`whole dry run${sourceNote(run.source)} (start, sign-in, both listings, dedupe, render): ${run.case}, would open ${run.wouldOpen}`, run.cpuMs, run.peakRssMB, yes(run.cpuMs < 2000), yes(run.peakRssMB < 150)]);
   }
+  for (const plan of result.incidents.planning) {
+    const rewritten = plan.updated > 0 ? `, rewrite ${plan.updated}` : "";
+    rows.push([
+      `planning alone, group-by: incident: plan ${plan.case} (${plan.alerts.toLocaleString("en")} alerts, ${plan.pages} pages; reading them ${plan.readCpuMs} ms more) against ${plan.issues.toLocaleString("en")} issues, render ${plan.rendered}${rewritten}`,
+      plan.cpuMs,
+      plan.peakRssMB,
+      yes(plan.cpuMs < 2000),
+      yes(plan.peakRssMB < 150),
+    ]);
+  }
+  const run = result.incidents.dryRun;
+  rows.push([`whole dry run, group-by: incident (start, sign-in, both listings, plan, render): ${run.case} (${run.alerts.toLocaleString("en")} alerts) against ${run.issues.toLocaleString("en")} issues, would open ${run.wouldOpen}`, run.cpuMs, run.peakRssMB, yes(run.cpuMs < 2000), yes(run.peakRssMB < 150)]);
   return table(["scale", "CPU ms", "peak RSS MB", "< 2 s CPU", "< 150 MB"], rows);
 }
 

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { alertIdFor, defenderTime, makeAlert } from "../../test/emulators/sample-alerts.ts";
-import { type GraphAlert, makeGraphAlert, sampleGraphAlerts } from "../../test/emulators/sample-graph-alerts.ts";
+import { GRAPH_TENANT_ID, type GraphAlert, type GraphIncident, makeGraphAlert, sampleGraphAlerts, sampleGraphIncidents } from "../../test/emulators/sample-graph-alerts.ts";
 import type { RunOptions, RunResult, World, WorldOptions } from "../../test/support/world.ts";
 import { startWorld } from "../../test/support/world.ts";
 import { scaledNow } from "./scaled-clock.ts";
@@ -32,8 +32,8 @@ export interface RequestCounts {
   github: { total: number; listIssues: number; createIssue: number; labels: number; permission: number; comments: number; other: number };
   entra: number;
   defender: { total: number; list: number; patch: number; batch: number };
-  /** Microsoft Graph (`source: graph`): listings, single-alert reads, PATCHes and comments. */
-  graph: { total: number; list: number; read: number; patch: number; comment: number };
+  /** Microsoft Graph (`source: graph`): alert listings, single-alert reads, PATCHes and comments; incident listings and single-incident reads. */
+  graph: { total: number; list: number; read: number; patch: number; comment: number; incidentList: number; incidentRead: number };
   /** "METHOD path" of every GitHub request, for a row that needs explaining. */
   githubRequests: string[];
 }
@@ -85,6 +85,8 @@ function countSince(world: World, marks: { github: number; entra: number; defend
       read: graph.filter(is("GET", /\/alerts_v2\/[^/]+$/)).length,
       patch: graph.filter(is("PATCH", /\/alerts_v2\/[^/]+$/)).length,
       comment: graph.filter(is("POST", /\/alerts_v2\/[^/]+\/comments$/)).length,
+      incidentList: graph.filter(is("GET", /\/incidents$/)).length,
+      incidentRead: graph.filter(is("GET", /\/incidents\/[^/]+$/)).length,
     },
     githubRequests: github.map((r) => `${r.method} ${r.path}`),
   };
@@ -120,6 +122,27 @@ export function graphAlertsBetween(count: number, now: Date, newestAgo: number, 
   });
 }
 
+const [GRAPH_INCIDENT] = sampleGraphIncidents();
+
+/**
+ * `count` Graph incidents of `alertsEach` alerts, numbered from `firstId`: the alerts are
+ * graphAlertsBetween's, spread from `newest` to `oldest` before `now`, each incident taking the next
+ * `alertsEach` of them (so its alerts come from several products); an incident was created with its
+ * oldest alert and last updated with its newest.
+ */
+export function graphIncidentsBetween(count: number, alertsEach: number, now: Date, newestAgo: number, oldestAgo: number, salt: string, firstId: number): { incidents: GraphIncident[]; alerts: GraphAlert[] } {
+  const alerts = graphAlertsBetween(count * alertsEach, now, newestAgo, oldestAgo, salt);
+  const incidents = Array.from({ length: count }, (_, i): GraphIncident => {
+    const id = String(firstId + i);
+    const own = alerts.slice(i * alertsEach, (i + 1) * alertsEach);
+    for (const alert of own) Object.assign(alert, { incidentId: id, incidentWebUrl: incidentUrl(id) });
+    return { ...structuredClone(GRAPH_INCIDENT!), id, createdDateTime: own.at(-1)!.createdDateTime!, lastUpdateDateTime: own[0]!.createdDateTime!, incidentWebUrl: incidentUrl(id) };
+  });
+  return { incidents, alerts };
+}
+
+const incidentUrl = (id: string) => `https://security.microsoft.com/incidents/${id}?tid=${GRAPH_TENANT_ID}`;
+
 /** A copy of `value` with every `…DateTime` string moved by `ms`. */
 export function movedTimes<T>(value: T, ms: number): T {
   if (Array.isArray(value)) return value.map((item: unknown) => movedTimes(item, ms)) as T;
@@ -148,6 +171,23 @@ export function alertIssueBody(alertId: string): string {
     `### Description\n\n> A process accessed the memory of the Local Security Authority Subsystem Service \\(lsass\\.exe\\) in a way typical of credential theft tools such as Mimikatz or ProcDump\\.`,
     `### Evidence (4)\n\n| Type | Entity | Details |\n|---|---|---|\n${evidence}`,
     "<details><summary>Triage from this issue (when sync is set up)</summary>\n\n- Label `classification:TruePositive` … to classify the alert.\n\n</details>\n",
+  ].join("\n\n");
+}
+
+/**
+ * An incident issue's body for an incident the bench does not list: the incident marker, a table of
+ * its alerts and the record of them (`record`, the action's own line), about the size of a rendered
+ * incident of five alerts without evidence.
+ */
+export function incidentIssueBody(incidentId: string, alertIds: readonly string[], record: string): string {
+  const rows = alertIds.map((id) => `| High | Suspicious LSASS memory access by procdump64\\.exe | Microsoft Defender for Endpoint | \`${id}\` |`).join("\n");
+  return [
+    `<!-- defender-incident-id: ${incidentId} -->`,
+    `**[Open the incident in Microsoft Defender](https://security.microsoft.com/incidents/${incidentId}?tid=8d3c1f0e-2b4a-4c6d-9e8f-0a1b2c3d4e5f)**`,
+    `| Field | Value |\n|---|---|\n| Severity | High |\n| Status | New |\n| Incident ID | \`${incidentId}\` |`,
+    `### Alerts (${alertIds.length})\n\n| Severity | Title | Source | Alert ID |\n|---|---|---|---|\n${rows}`,
+    "<details><summary>Triage from this issue (when sync is set up)</summary>\n\n- Label `classification:TruePositive` … to classify the incident.\n\n</details>",
+    record,
   ].join("\n\n");
 }
 

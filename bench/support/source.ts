@@ -1,6 +1,6 @@
 /**
  * The action's own modules, for a benchmark that seeds what the action itself writes (a record of
- * agreement) rather than a copy of it. src/ imports its siblings as `.js`, the names tsc emits; run from source by
+ * agreement, an incident issue) rather than a copy of it. src/ imports its siblings as `.js`, the names tsc emits; run from source by
  * plain `node`, those names are found as the `.ts` files they are.
  */
 import { registerHooks } from "node:module";
@@ -20,3 +20,7 @@ registerHooks({
 export const { recordLine } = await import("../../src/issue/record.ts");
 /** An endpoint alert's state as the action reads it. */
 export const { triageOf: endpointTriage } = await import("../../src/source/alert.ts");
+/** A Graph incident (`$expand=alerts`) as the action reads it. */
+export const { readGraphIncident } = await import("../../src/graph/incident.ts");
+/** An incident issue as pull opens it. */
+export const { renderIncidentIssue } = await import("../../src/issue/render-incident.ts");

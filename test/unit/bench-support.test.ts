@@ -1,6 +1,7 @@
 /**
  * The benchmark's own machinery: its scaled clock, how it finds the busiest window, the action's
- * modules run from source, its Graph alerts, and the fewest requests a Graph listing can make.
+ * modules run from source, its Graph alerts and incidents, and the fewest requests a Graph listing
+ * and an incident pull can make.
  */
 import { execFile } from "node:child_process";
 import path from "node:path";
@@ -9,12 +10,16 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { mostWithin } from "../../bench/economy.ts";
 import { graphListCalls } from "../../bench/graph-economy.ts";
-import { graphAlertsBetween, HOUR, MINUTE, movedTimes } from "../../bench/support/lab.ts";
+import { incidentGitHubMinimum, listingReach } from "../../bench/incident-economy.ts";
+import { graphAlertsBetween, graphIncidentsBetween, HOUR, incidentIssueBody, MINUTE, movedTimes } from "../../bench/support/lab.ts";
 import { realDelay, scaledNow } from "../../bench/support/scaled-clock.ts";
 import { readGraphAlert } from "../../src/graph/alert.ts";
+import { readGraphIncident } from "../../src/graph/incident.ts";
+import { alertHash, listedLine, readListedAlerts } from "../../src/issue/incident-record.ts";
+import type { Alert } from "../../src/source/alert.ts";
 import { readByTime } from "../../src/graph/listing.ts";
 import type { GraphPage } from "../../src/graph/page.ts";
-import { ALERT_ID_PATTERN } from "../../src/issue/marker.ts";
+import { ALERT_ID_PATTERN, readIssueMarker } from "../../src/issue/marker.ts";
 import { readRecord, recordLine } from "../../src/issue/record.ts";
 import { sampleGraphAlerts } from "../emulators/sample-graph-alerts.ts";
 import { ROOT } from "../support/world.ts";
@@ -119,16 +124,16 @@ describe("graphAlertsBetween", () => {
 });
 
 describe("graphListCalls", () => {
-  /** Graph as the emulator pages it: alerts a millisecond apart, oldest first, 1,000 a page, a next link while more remain. */
-  async function requestsToRead(count: number): Promise<number> {
+  /** Graph as the emulator pages it: rows a millisecond apart, oldest first, `pageSize` a page, a next link while more remain. */
+  async function requestsToRead(count: number, pageSize = 1000, field: "createdDateTime" | "lastUpdateDateTime" = "createdDateTime"): Promise<number> {
     const alerts = Array.from({ length: count }, (_, i) => ({ id: `a${i}`, createdAt: new Date(i), updatedAt: new Date(i), read: () => { throw new Error("not read"); } }));
     const page = (from: number): GraphPage => {
       const matching = alerts.filter((alert) => alert.createdAt.getTime() >= from);
-      return { items: matching.slice(0, 1000), malformed: [], size: Math.min(matching.length, 1000), nextLink: matching.length > 1000 ? "next" : undefined };
+      return { items: matching.slice(0, pageSize), malformed: [], size: Math.min(matching.length, pageSize), nextLink: matching.length > pageSize ? "next" : undefined };
     };
     const seen = new Set<string>();
-    const requests = await readByTime("severity eq 'high'", "createdDateTime", { pageSize: 1000, maxPages: 100 }, {
-      first: async (query) => page(Date.parse(/createdDateTime ge (\S+)$/.exec(query)?.[1] ?? "1970-01-01T00:00:00Z")),
+    const requests = await readByTime("severity eq 'high'", field, { pageSize, maxPages: 1000 }, {
+      first: async (query) => page(Date.parse(new RegExp(`${field} ge (\\S+)$`).exec(query)?.[1] ?? "1970-01-01T00:00:00Z")),
       next: () => Promise.reject(new Error("a reading by time follows no next link here")),
     }, (read) => read.items.forEach((alert) => seen.add(alert.id)));
     expect(seen.size).toBe(count);
@@ -144,5 +149,70 @@ describe("graphListCalls", () => {
     for (const count of [0, 1, 999, 1000, 1001, 1998, 1999, 2000, 2500, 10_000]) {
       expect([count, await requestsToRead(count)]).toEqual([count, graphListCalls(count)]);
     }
+  });
+
+  it("with pages of 100 incidents, read by lastUpdateDateTime, is exactly what the action's reading makes", async () => {
+    const expected: Array<[number, number]> = [[0, 1], [50, 1], [99, 1], [100, 2], [150, 2], [198, 2], [199, 3], [500, 6], [2000, 21]];
+    expect(expected.map(([incidents]) => [incidents, graphListCalls(incidents, 100)])).toEqual(expected);
+    for (const [count] of expected) expect([count, await requestsToRead(count, 100, "lastUpdateDateTime")]).toEqual([count, graphListCalls(count, 100)]);
+  });
+});
+
+describe("graphIncidentsBetween", () => {
+  const now = new Date("2026-12-04T12:00:00.000Z");
+  const { incidents, alerts } = graphIncidentsBetween(4, 3, now, 10 * MINUTE, 20 * HOUR, "test", 70_000);
+
+  it("gives each incident the next alerts, newest first, linked to it, and reads as the action reads a Graph incident", () => {
+    expect(incidents.map((incident) => incident.id)).toEqual(["70000", "70001", "70002", "70003"]);
+    expect(alerts).toHaveLength(12);
+    for (const [i, incident] of incidents.entries()) {
+      const own = alerts.slice(i * 3, i * 3 + 3);
+      expect(own.map((alert) => [alert.incidentId, alert.incidentWebUrl])).toEqual(Array(3).fill([incident.id, incident.incidentWebUrl]));
+      expect(incident.incidentWebUrl).toContain(`/incidents/${incident.id}?`);
+      const reading = readGraphIncident({ ...incident, alerts: own });
+      expect(reading.ok && reading.incident.alerts.map((alert) => alert.id).sort()).toEqual(own.map((alert) => alert.id).sort());
+    }
+  });
+
+  it("creates an incident with its oldest alert and last updates it with its newest", () => {
+    for (const [i, incident] of incidents.entries()) {
+      expect([incident.createdDateTime, incident.lastUpdateDateTime]).toEqual([alerts[i * 3 + 2]!.createdDateTime, alerts[i * 3]!.createdDateTime]);
+    }
+    expect(incidents[0]!.lastUpdateDateTime).toBe(new Date(now.getTime() - 10 * MINUTE).toISOString());
+    expect(incidents.at(-1)!.createdDateTime).toBe(new Date(now.getTime() - 20 * HOUR).toISOString());
+  });
+});
+
+describe("incidentIssueBody", () => {
+  it("is an incident issue to the action, whose record lists the alerts given", () => {
+    const ids = ["da1_1", "da2_2"];
+    const body = incidentIssueBody("48213", ids, listedLine(ids.map((id) => ({ id, createdAt: new Date(0) })) as unknown as Alert[]));
+    expect(readIssueMarker(body)).toEqual({ kind: "incident", incidentId: "48213" });
+    expect(readListedAlerts(body)).toEqual({ hashes: new Set(ids.map(alertHash)), since: null });
+  });
+});
+
+describe("the fewest requests of an incident pull", () => {
+  const now = new Date("2026-12-04T12:00:00.000Z");
+
+  it("lists issues from the window, or from the oldest listed incident's creation when that is older, less 5 minutes", () => {
+    const minus = (ms: number) => new Date(now.getTime() - ms);
+    expect(listingReach(now, 24 * HOUR, [])).toEqual(minus(24 * HOUR + 5 * MINUTE));
+    expect(listingReach(now, 24 * HOUR, [minus(3 * HOUR)])).toEqual(minus(24 * HOUR + 5 * MINUTE));
+    expect(listingReach(now, 24 * HOUR, [minus(3 * HOUR), minus(10 * 24 * HOUR)])).toEqual(minus(10 * 24 * HOUR + 5 * MINUTE));
+    // The hourly room needs at least the last hour's issues.
+    expect(listingReach(now, 10 * MINUTE, [])).toEqual(minus(HOUR + 5 * MINUTE));
+  });
+
+  it("are the creates within the room, a listing page per 100 issues (one at least), an update and a comment per grown issue, and a first run's vocabulary", () => {
+    const base = { incidents: 0, issuesListed: 0, gained: 0, incidentsListed: 0, maxIssues: 50, firstRun: false };
+    expect(incidentGitHubMinimum(base)).toBe(0);
+    expect(incidentGitHubMinimum({ ...base, incidents: 10, incidentsListed: 10 })).toBe(11);
+    expect(incidentGitHubMinimum({ ...base, incidents: 10, incidentsListed: 10, firstRun: true })).toBe(11 + 1 + 25);
+    expect(incidentGitHubMinimum({ ...base, incidents: 50, incidentsListed: 100, issuesListed: 50, gained: 10 })).toBe(50 + 1 + 20);
+    expect(incidentGitHubMinimum({ ...base, incidents: 500, incidentsListed: 500, maxIssues: 500 })).toBe(400 + 1);
+    expect(incidentGitHubMinimum({ ...base, incidentsListed: 10, issuesListed: 310, gained: 10 })).toBe(4 + 20);
+    // A first run that opens nothing makes no label.
+    expect(incidentGitHubMinimum({ ...base, incidentsListed: 3, issuesListed: 3, firstRun: true })).toBe(1);
   });
 });
