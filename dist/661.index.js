@@ -662,7 +662,7 @@ function readGraphAlert(raw) {
     const parsed = graphAlertSchema.safeParse(raw);
     if (parsed.success)
         return { ok: true, alert: fromGraph(parsed.data) };
-    return { ok: false, id: idOf(raw), problem: problemsOf(parsed.error) };
+    return { ok: false, id: (0,fields/* idOf */.TH)(raw), problem: (0,fields/* problemsOf */.GW)(parsed.error) };
 }
 // Only the ID and the creation time can make an alert malformed: every other field is lenient.
 const headSchema = schemas/* object */.Ikc({ id: shape.id, createdDateTime: shape.createdDateTime, lastUpdateDateTime: shape.lastUpdateDateTime });
@@ -671,7 +671,7 @@ const decoder = new TextDecoder();
 function readListedGraphAlert(raw, bytes) {
     const head = headSchema.safeParse(raw);
     if (!head.success)
-        return { ok: false, id: idOf(raw), problem: problemsOf(head.error) };
+        return { ok: false, id: (0,fields/* idOf */.TH)(raw), problem: (0,fields/* problemsOf */.GW)(head.error) };
     const { id, createdDateTime } = head.data;
     const read = () => {
         const reading = readGraphAlert(JSON.parse(decoder.decode(bytes)));
@@ -717,12 +717,6 @@ function fromGraph(alert) {
         // `{severity}` is the label word for both sources; `{computerDnsName}` what it is in the Endpoint API.
         fields: { ...alert, severity: (0,source_alert/* severityOf */.x)({ severity }), computerDnsName: device?.deviceDnsName ?? null },
     };
-}
-function idOf(raw) {
-    return typeof raw === "object" && raw !== null && typeof raw.id === "string" ? raw.id : "(no id)";
-}
-function problemsOf(error) {
-    return error.issues.map((issue) => `${issue.path.join(".") || "alert"}: ${issue.message}`).join("; ");
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -1007,8 +1001,7 @@ function incidentStatusFromGraph(value) {
 function readGraphIncident(raw) {
     const parsed = incidentSchema.safeParse(raw);
     if (!parsed.success) {
-        const id = typeof raw === "object" && raw !== null && typeof raw.id === "string" ? raw.id : "(no id)";
-        return { ok: false, id, problem: parsed.error.issues.map((issue) => `${issue.path.join(".") || "incident"}: ${issue.message}`).join("; ") };
+        return { ok: false, id: (0,fields/* idOf */.TH)(raw), problem: (0,fields/* problemsOf */.GW)(parsed.error, "incident") };
     }
     const incident = parsed.data;
     const alerts = [];
@@ -1823,7 +1816,9 @@ function triageOf(alert) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GW: () => (/* binding */ problemsOf),
 /* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   TH: () => (/* binding */ idOf),
 /* harmony export */   kB: () => (/* binding */ time),
 /* harmony export */   kX: () => (/* binding */ optionalTime)
 /* harmony export */ });
@@ -1840,6 +1835,14 @@ const time = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
     .transform((value) => new Date(value));
 const optionalTime = time.nullish().catch(null);
 const text = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish().catch(null);
+/** The ID of something that did not read, for the report: its `id` when it has a string one. */
+function idOf(raw) {
+    return typeof raw === "object" && raw !== null && typeof raw.id === "string" ? raw.id : "(no id)";
+}
+/** Why it did not read, field by field (`createdDateTime: Invalid string`). */
+function problemsOf(error, what = "alert") {
+    return error.issues.map((issue) => `${issue.path.join(".") || what}: ${issue.message}`).join("; ");
+}
 
 
 /***/ }),

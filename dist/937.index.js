@@ -284,7 +284,7 @@ function readAlert(raw) {
     const parsed = alertSchema.safeParse(raw);
     if (parsed.success)
         return { ok: true, alert: toAlert(parsed.data) };
-    return { ok: false, id: idOf(raw), problem: problemsOf(parsed.error) };
+    return { ok: false, id: (0,fields/* idOf */.TH)(raw), problem: (0,fields/* problemsOf */.GW)(parsed.error) };
 }
 /** The Endpoint API's alert in our model. Its enum spellings are ours already. */
 function toAlert(alert) {
@@ -368,7 +368,7 @@ const decoder = new TextDecoder();
 function readListedAlert(raw, bytes) {
     const head = headSchema.safeParse(raw);
     if (!head.success)
-        return { ok: false, id: idOf(raw), problem: problemsOf(head.error) };
+        return { ok: false, id: (0,fields/* idOf */.TH)(raw), problem: (0,fields/* problemsOf */.GW)(head.error) };
     const { id, alertCreationTime } = head.data;
     const read = () => {
         const reading = readAlert(JSON.parse(decoder.decode(bytes)));
@@ -377,12 +377,6 @@ function readListedAlert(raw, bytes) {
         return reading.alert;
     };
     return { ok: true, alert: { id, createdAt: alertCreationTime, read } };
-}
-function idOf(raw) {
-    return typeof raw === "object" && raw !== null && typeof raw.id === "string" ? raw.id : "(no id)";
-}
-function problemsOf(error) {
-    return error.issues.map((issue) => `${issue.path.join(".") || "alert"}: ${issue.message}`).join("; ");
 }
 
 ;// CONCATENATED MODULE: ./src/endpoint/page.ts
@@ -982,7 +976,9 @@ function triageOf(alert) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GW: () => (/* binding */ problemsOf),
 /* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   TH: () => (/* binding */ idOf),
 /* harmony export */   kB: () => (/* binding */ time),
 /* harmony export */   kX: () => (/* binding */ optionalTime)
 /* harmony export */ });
@@ -999,6 +995,14 @@ const time = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
     .transform((value) => new Date(value));
 const optionalTime = time.nullish().catch(null);
 const text = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish().catch(null);
+/** The ID of something that did not read, for the report: its `id` when it has a string one. */
+function idOf(raw) {
+    return typeof raw === "object" && raw !== null && typeof raw.id === "string" ? raw.id : "(no id)";
+}
+/** Why it did not read, field by field (`createdDateTime: Invalid string`). */
+function problemsOf(error, what = "alert") {
+    return error.issues.map((issue) => `${issue.path.join(".") || what}: ${issue.message}`).join("; ");
+}
 
 
 /***/ }),

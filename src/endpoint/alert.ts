@@ -3,7 +3,7 @@
  * we rely on it, and translated into our alert model (src/source/alert.ts) at this border.
  */
 import { z } from "zod";
-import { optionalTime, text, time } from "../source/fields.js";
+import { idOf, optionalTime, problemsOf, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
 import type { Alert, Evidence, EvidenceDetail, EvidenceKind } from "../source/alert.js";
 import type { ListedAlert } from "../source/source.js";
@@ -175,12 +175,4 @@ export function readListedAlert(raw: unknown, bytes: Uint8Array): ListedAlertRea
     return reading.alert;
   };
   return { ok: true, alert: { id, createdAt: alertCreationTime, read } };
-}
-
-function idOf(raw: unknown): string {
-  return typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : "(no id)";
-}
-
-function problemsOf(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join(".") || "alert"}: ${issue.message}`).join("; ");
 }

@@ -5,7 +5,7 @@
  */
 import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { z } from "zod";
-import { optionalTime, text, time } from "../source/fields.js";
+import { idOf, optionalTime, problemsOf, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
 import { type Alert, severityOf } from "../source/alert.js";
 import type { ListedAlert } from "../source/source.js";
@@ -124,12 +124,4 @@ export function fromGraph(alert: GraphAlert): Alert {
     // `{severity}` is the label word for both sources; `{computerDnsName}` what it is in the Endpoint API.
     fields: { ...alert, severity: severityOf({ severity }), computerDnsName: device?.deviceDnsName ?? null },
   };
-}
-
-function idOf(raw: unknown): string {
-  return typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : "(no id)";
-}
-
-function problemsOf(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join(".") || "alert"}: ${issue.message}`).join("; ");
 }

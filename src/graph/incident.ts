@@ -6,7 +6,7 @@
  */
 import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { z } from "zod";
-import { optionalTime, text, time } from "../source/fields.js";
+import { idOf, optionalTime, problemsOf, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
 import type { Alert } from "../source/alert.js";
 import type { Incident } from "../source/incident.js";
@@ -63,8 +63,7 @@ export function incidentStatusFromGraph(value: string | null | undefined): strin
 export function readGraphIncident(raw: unknown): IncidentReading {
   const parsed = incidentSchema.safeParse(raw);
   if (!parsed.success) {
-    const id = typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : "(no id)";
-    return { ok: false, id, problem: parsed.error.issues.map((issue) => `${issue.path.join(".") || "incident"}: ${issue.message}`).join("; ") };
+    return { ok: false, id: idOf(raw), problem: problemsOf(parsed.error, "incident") };
   }
   const incident = parsed.data;
   const alerts: Alert[] = [];

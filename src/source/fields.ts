@@ -14,3 +14,13 @@ export const time = z
 
 export const optionalTime = time.nullish().catch(null);
 export const text = z.string().nullish().catch(null);
+
+/** The ID of something that did not read, for the report: its `id` when it has a string one. */
+export function idOf(raw: unknown): string {
+  return typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : "(no id)";
+}
+
+/** Why it did not read, field by field (`createdDateTime: Invalid string`). */
+export function problemsOf(error: z.ZodError, what = "alert"): string {
+  return error.issues.map((issue) => `${issue.path.join(".") || what}: ${issue.message}`).join("; ");
+}
