@@ -2,7 +2,9 @@
  * Request economy: the requests each run makes against the fewest it could make.
  *
  * Pull, for N new alerts and E alert issues already in the window:
- *   GitHub   ≥ creates + listing pages + vocabulary (first run only)
+ *   GitHub   ≥ creates + listing pages + 1 listing of open incident issues (when there are new
+ *              alerts: they belong to incidents, and an incident with an issue takes its alerts)
+ *              + vocabulary (first run only)
  *   Entra ID ≥ 1 token;  Defender ≥ ⌈alerts / page⌉ list calls
  * where a listing that finds nothing still takes one request (GitHub and Defender answer an empty
  * page), creates are the issues the run may open (max-issues and the hourly room), and a first run's
@@ -86,7 +88,9 @@ export async function pullRow(source: PullSource, newAlerts: number, inWindow: n
     const alerts = inWindow + newAlerts;
     const listing = alerts === 0 ? 0 : Math.max(1, Math.ceil(inWindow / 100));
     const vocabulary = firstRun && newAlerts > 0 ? 1 + VOCABULARY_SIZE : 0;
-    const githubMinimum = Math.min(newAlerts, ISSUES_PER_HOUR) + listing + vocabulary;
+    // The alerts here all belong to incidents: new ones send pull looking for open incident issues.
+    const incidentIssues = newAlerts > 0 ? 1 : 0;
+    const githubMinimum = Math.min(newAlerts, ISSUES_PER_HOUR) + listing + incidentIssues + vocabulary;
     const listCalls = source.calls(requests);
     const microsoftMinimum = 1 + source.listMinimum(alerts);
     const microsoft = requests.entra + listCalls;

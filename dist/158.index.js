@@ -169,8 +169,11 @@ var issue_marker = __webpack_require__(69745);
 var record = __webpack_require__(99446);
 // EXTERNAL MODULE: ./src/json-stream.ts
 var json_stream = __webpack_require__(37346);
+// EXTERNAL MODULE: ./src/issue/vocabulary.ts
+var vocabulary = __webpack_require__(81731);
 ;// CONCATENATED MODULE: ./src/github/store.ts
 /** The alert-issue store: alert issues in the repository, found by marker and author. */
+
 
 
 
@@ -198,6 +201,13 @@ class AlertIssueStore {
     /** Alert issues (open and closed) updated since `since`: one listing, sized to the window. */
     async listUpdatedSince(since) {
         return (0,github_errors/* explained */.to)("Listing the repository's issues", () => this.#list({ state: "all", since: since.toISOString() }, false));
+    }
+    /**
+     * Open incident issues of any age, found by their label: where alerts of their incidents go when
+     * the repository pulls one issue per alert again.
+     */
+    async listOpenIncidentIssues() {
+        return (0,github_errors/* explained */.to)("Listing the repository's incident issues", async () => (await this.#list({ state: "open", labels: vocabulary/* INCIDENT_LABEL */.MY }, false)).incidentIssues);
     }
     /**
      * Reconcile's scope: every open alert issue, whatever its age, and every closed one updated since

@@ -665,7 +665,7 @@ function readGraphAlert(raw) {
     return { ok: false, id: (0,fields/* idOf */.TH)(raw), problem: (0,fields/* problemsOf */.GW)(parsed.error) };
 }
 // Only the ID and the creation time can make an alert malformed: every other field is lenient.
-const headSchema = schemas/* object */.Ikc({ id: shape.id, createdDateTime: shape.createdDateTime, lastUpdateDateTime: shape.lastUpdateDateTime });
+const headSchema = schemas/* object */.Ikc({ id: shape.id, createdDateTime: shape.createdDateTime, lastUpdateDateTime: shape.lastUpdateDateTime, incidentId: shape.incidentId });
 const decoder = new TextDecoder();
 /** A listed alert whose `bytes` (its JSON) are read again by `read()`; also its last update, for time-boundary paging. */
 function readListedGraphAlert(raw, bytes) {
@@ -679,7 +679,7 @@ function readListedGraphAlert(raw, bytes) {
             throw new Error(`Alert ${id} could not be read again: ${reading.problem}`);
         return reading.alert;
     };
-    return { ok: true, alert: { id, createdAt: createdDateTime, read }, updatedAt: head.data.lastUpdateDateTime ?? null };
+    return { ok: true, alert: { id, createdAt: createdDateTime, incidentId: head.data.incidentId || null, read }, updatedAt: head.data.lastUpdateDateTime ?? null };
 }
 /** The Graph alert in our model: enum values in our spelling, the first device and user from the evidence. */
 function fromGraph(alert) {

@@ -288,7 +288,7 @@ function readAlert(raw) {
 }
 /** The Endpoint API's alert in our model. Its enum spellings are ours already. */
 function toAlert(alert) {
-    const incidentId = alert.incidentId === null || alert.incidentId === undefined ? "" : String(alert.incidentId);
+    const incidentId = incidentIdOf(alert.incidentId) ?? "";
     const investigation = [alert.investigationId, alert.investigationState].filter((v) => v !== null && v !== undefined).join(" · ");
     const machine = alert.computerDnsName ?? alert.machineId;
     return {
@@ -360,23 +360,27 @@ function kindOf(entityType) {
     const key = entityType?.toLowerCase() ?? "";
     return Object.hasOwn(KINDS, key) ? KINDS[key] : "other";
 }
+/** The API gives `incidentId` as a number; none when it is missing or empty. */
+function incidentIdOf(value) {
+    return value === null || value === undefined || value === "" ? null : String(value);
+}
 // Only the ID and the creation time can make an alert malformed: every other field is lenient. The
 // rest of the alert is not looked at here (a plain object schema ignores other keys).
-const headSchema = schemas/* object */.Ikc({ id: alertSchema.shape.id, alertCreationTime: alertSchema.shape.alertCreationTime });
+const headSchema = schemas/* object */.Ikc({ id: alertSchema.shape.id, alertCreationTime: alertSchema.shape.alertCreationTime, incidentId: alertSchema.shape.incidentId });
 const decoder = new TextDecoder();
 /** Validates the parts of one alert a listing needs now; `bytes` (its JSON) is read again by `read()`. */
 function readListedAlert(raw, bytes) {
     const head = headSchema.safeParse(raw);
     if (!head.success)
         return { ok: false, id: (0,fields/* idOf */.TH)(raw), problem: (0,fields/* problemsOf */.GW)(head.error) };
-    const { id, alertCreationTime } = head.data;
+    const { id, alertCreationTime, incidentId } = head.data;
     const read = () => {
         const reading = readAlert(JSON.parse(decoder.decode(bytes)));
         if (!reading.ok)
             throw new Error(`Alert ${id} could not be read again: ${reading.problem}`);
         return reading.alert;
     };
-    return { ok: true, alert: { id, createdAt: alertCreationTime, read } };
+    return { ok: true, alert: { id, createdAt: alertCreationTime, incidentId: incidentIdOf(incidentId), read } };
 }
 
 ;// CONCATENATED MODULE: ./src/endpoint/page.ts

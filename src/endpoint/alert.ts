@@ -87,7 +87,7 @@ export function readAlert(raw: unknown): AlertReading {
 
 /** The Endpoint API's alert in our model. Its enum spellings are ours already. */
 export function toAlert(alert: EndpointAlert): Alert {
-  const incidentId = alert.incidentId === null || alert.incidentId === undefined ? "" : String(alert.incidentId);
+  const incidentId = incidentIdOf(alert.incidentId) ?? "";
   const investigation = [alert.investigationId, alert.investigationState].filter((v) => v !== null && v !== undefined).join(" · ");
   const machine = alert.computerDnsName ?? alert.machineId;
   return {
@@ -156,11 +156,16 @@ function kindOf(entityType: string | null | undefined): EvidenceKind {
   return Object.hasOwn(KINDS, key) ? KINDS[key]! : "other";
 }
 
+/** The API gives `incidentId` as a number; none when it is missing or empty. */
+function incidentIdOf(value: number | string | null | undefined): string | null {
+  return value === null || value === undefined || value === "" ? null : String(value);
+}
+
 export type ListedAlertReading = { ok: true; alert: ListedAlert } | { ok: false; id: string; problem: string };
 
 // Only the ID and the creation time can make an alert malformed: every other field is lenient. The
 // rest of the alert is not looked at here (a plain object schema ignores other keys).
-const headSchema = z.object({ id: alertSchema.shape.id, alertCreationTime: alertSchema.shape.alertCreationTime });
+const headSchema = z.object({ id: alertSchema.shape.id, alertCreationTime: alertSchema.shape.alertCreationTime, incidentId: alertSchema.shape.incidentId });
 
 const decoder = new TextDecoder();
 
@@ -168,11 +173,11 @@ const decoder = new TextDecoder();
 export function readListedAlert(raw: unknown, bytes: Uint8Array): ListedAlertReading {
   const head = headSchema.safeParse(raw);
   if (!head.success) return { ok: false, id: idOf(raw), problem: problemsOf(head.error) };
-  const { id, alertCreationTime } = head.data;
+  const { id, alertCreationTime, incidentId } = head.data;
   const read = (): Alert => {
     const reading = readAlert(JSON.parse(decoder.decode(bytes)));
     if (!reading.ok) throw new Error(`Alert ${id} could not be read again: ${reading.problem}`);
     return reading.alert;
   };
-  return { ok: true, alert: { id, createdAt: alertCreationTime, read } };
+  return { ok: true, alert: { id, createdAt: alertCreationTime, incidentId: incidentIdOf(incidentId), read } };
 }

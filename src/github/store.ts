@@ -7,7 +7,7 @@ import { readIssueMarker } from "../issue/marker.js";
 import { type AgreedRecord, readRecord } from "../issue/record.js";
 import { readStreamingArray } from "../json-stream.js";
 import { describe, explained, isFinal, statusOf } from "./errors.js";
-import type { LabelSpec } from "../issue/vocabulary.js";
+import { INCIDENT_LABEL, type LabelSpec } from "../issue/vocabulary.js";
 import type { GitHub } from "./octokit.js";
 
 export interface Repo {
@@ -151,6 +151,14 @@ export class AlertIssueStore {
   }
 
   /**
+   * Open incident issues of any age, found by their label: where alerts of their incidents go when
+   * the repository pulls one issue per alert again.
+   */
+  async listOpenIncidentIssues(): Promise<IncidentIssueFound[]> {
+    return explained("Listing the repository's incident issues", async () => (await this.#list({ state: "open", labels: INCIDENT_LABEL }, false)).incidentIssues);
+  }
+
+  /**
    * Reconcile's scope: every open alert issue, whatever its age, and every closed one updated since
    * `since`; with their bodies, whose record of agreement reconcile rewrites.
    */
@@ -172,7 +180,7 @@ export class AlertIssueStore {
    * own parser looks at every value for big integers, which costs seconds over thousands of issues,
    * and a whole page parsed at once leaves megabytes of garbage per page.
    */
-  async #list(query: { state: "all" | "open" | "closed"; since?: string }, keepBodies: boolean): Promise<IssueListing> {
+  async #list(query: { state: "all" | "open" | "closed"; since?: string; labels?: string }, keepBodies: boolean): Promise<IssueListing> {
     const listing: IssueListing = { issues: [], incidentIssues: [], strangers: [], openedByTrusted: [] };
     // Octokit hands over only the body stream, and undici cancels the body of a Response that is
     // garbage-collected before anyone reads it: the page's Response is held until its body is read.

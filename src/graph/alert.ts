@@ -71,7 +71,7 @@ export function readGraphAlert(raw: unknown): AlertReading {
 }
 
 // Only the ID and the creation time can make an alert malformed: every other field is lenient.
-const headSchema = z.object({ id: shape.id, createdDateTime: shape.createdDateTime, lastUpdateDateTime: shape.lastUpdateDateTime });
+const headSchema = z.object({ id: shape.id, createdDateTime: shape.createdDateTime, lastUpdateDateTime: shape.lastUpdateDateTime, incidentId: shape.incidentId });
 
 const decoder = new TextDecoder();
 
@@ -85,7 +85,7 @@ export function readListedGraphAlert(raw: unknown, bytes: Uint8Array): ListedAle
     if (!reading.ok) throw new Error(`Alert ${id} could not be read again: ${reading.problem}`);
     return reading.alert;
   };
-  return { ok: true, alert: { id, createdAt: createdDateTime, read }, updatedAt: head.data.lastUpdateDateTime ?? null };
+  return { ok: true, alert: { id, createdAt: createdDateTime, incidentId: head.data.incidentId || null, read }, updatedAt: head.data.lastUpdateDateTime ?? null };
 }
 
 /** The Graph alert in our model: enum values in our spelling, the first device and user from the evidence. */

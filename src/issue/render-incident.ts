@@ -13,6 +13,14 @@ import { portalLink, portalTenant, portalUrl } from "./portal.js";
 import { BODY_MAX, cell, entityCode, fillTitle, type RenderOptions, triageFooter } from "./render.js";
 import { INCIDENT_LABEL, severityLabel } from "./vocabulary.js";
 
+export interface IncidentRenderOptions extends RenderOptions {
+  /**
+   * Alerts that have an alert issue of their own (opened before the repository grouped by
+   * incident), by alert ID: their row links it, and GitHub links back from that issue.
+   */
+  alertIssues?: ReadonlyMap<string, number>;
+}
+
 export interface IncidentIssueDraft {
   incidentId: string;
   title: string;
@@ -27,7 +35,7 @@ const WORD_CELL_MAX = 40;
 // The entities of one kind shown at most, so that many files leave room for the devices and users.
 const ENTITIES_PER_KIND_MAX = 50;
 
-export function renderIncidentIssue(incident: Incident, options: RenderOptions): IncidentIssueDraft {
+export function renderIncidentIssue(incident: Incident, options: IncidentRenderOptions): IncidentIssueDraft {
   return {
     incidentId: incident.id,
     title: renderIncidentTitle(options.titleTemplate, incident),
@@ -55,7 +63,7 @@ export function renderIncidentTitle(template: string, incident: Incident): strin
   return fillTitle(template, fields, fallback);
 }
 
-export function renderIncidentBody(incident: Incident, options: RenderOptions): string {
+export function renderIncidentBody(incident: Incident, options: IncidentRenderOptions): string {
   const tenantId = portalTenant(incident.tenantId, options.tenantId);
   const link = portalLink(incident.webUrl, options.portalHost, `incidents/${encodeURIComponent(incident.id)}`, tenantId);
   const alerts = inOrder(incident.alerts);
@@ -70,7 +78,7 @@ export function renderIncidentBody(incident: Incident, options: RenderOptions): 
   // Four blank lines between five parts, and the last newline.
   const room = BODY_MAX - head.length - footer.length - record.length - 4 * 2 - 1;
   const more = (what: string) => `${what} not shown here: [see the incident in Microsoft Defender](${link}).`;
-  const alertRows = alerts.map((alert) => alertRow(alert, options.portalHost, portalTenant(alert.tenantId, tenantId)));
+  const alertRows = alerts.map((alert) => alertRow(alert, options.portalHost, portalTenant(alert.tenantId, tenantId), options.alertIssues?.get(alert.id)));
   const evidence = evidenceTable(gatherEvidence(alerts), more);
   // The alerts come first; the evidence keeps at least a third of the room when it needs it.
   const alertsRoom = Math.min(room, Math.max(room - evidence.need, Math.floor((room * 2) / 3)));
@@ -123,7 +131,7 @@ function short(value: string | null, max: number): string {
   return value && singleLine(value) ? inlineText(truncate(value, max)) : "—";
 }
 
-function alertRow(alert: Alert, portalHost: string, tenantId: string | undefined): string {
+function alertRow(alert: Alert, portalHost: string, tenantId: string | undefined, issue: number | undefined): string {
   const link = portalLink(alert.webUrl, portalHost, `alerts/${encodeURIComponent(alert.id)}`, tenantId);
   const cells = [
     short(alert.severity, WORD_CELL_MAX),
@@ -132,7 +140,7 @@ function alertRow(alert: Alert, portalHost: string, tenantId: string | undefined
     short(alert.status, WORD_CELL_MAX),
     cell(formatTime(alert.firstActivity)),
     // The ID has the marker's shape; as code it cannot be read as markup.
-    `[${cellCode(alert.id) || "alert"}](${link})`,
+    `[${cellCode(alert.id) || "alert"}](${link})${issue === undefined ? "" : ` · #${issue}`}`,
   ];
   return `| ${cells.join(" | ")} |`;
 }

@@ -9,11 +9,11 @@
 import type { Config } from "../config.js";
 import { describe, isFinal } from "../github/errors.js";
 import type { AlertIssueStore, IncidentIssueFound } from "../github/store.js";
-import { formatTime, inlineText, truncate } from "../issue/markdown.js";
 import { type IncidentPlan, planIncidentPull } from "../issue/incident-plan.js";
 import { renderIssue } from "../issue/render.js";
 import { renderIncidentIssue } from "../issue/render-incident.js";
 import { type Alert, severityOf } from "../source/alert.js";
+import { alertIssueNumbers, updateIncidentIssues } from "./incident-issues.js";
 import { type Incident, incidentSeverityOf } from "../source/incident.js";
 import type { AlertSource, AlertWindow } from "../source/source.js";
 import { emptyPullResult, hourlyRoom, ISSUES_PER_HOUR, makeVocabularyIfIncomplete, newAlerts, type PullLog, type PullOptions, type PullResult } from "./pull.js";
@@ -28,7 +28,6 @@ const CLOCK_MARGIN_MS = 5 * 60_000;
 const HOUR_MS = 3_600_000;
 // A survivor of a merge may itself have been merged: a few reads settle any chain met in practice.
 const SURVIVOR_READS_MAX = 20;
-const JOINED_NAMED_MAX = 50;
 
 export async function runIncidentPull(config: Config, deps: IncidentPullDeps, log: PullLog, options: PullOptions = {}): Promise<PullResult> {
   const { source } = deps;
@@ -84,7 +83,9 @@ export async function runIncidentPull(config: Config, deps: IncidentPullDeps, lo
   log.info(`${listing.incidents.length} incidents and ${listing.loose.length} alerts of no incident in the window; ${config.dryRun ? "would open" : "opening"} ${openIncidents.length} incident issues and ${openAlerts.length} alert issues, ${config.dryRun ? "would update" : "updating"} ${plan.update.length}`);
 
   const options_ = { titleTemplate: config.titleTemplate, portalHost: config.cloud.portalHost, tenantId: config.tenantId, extraLabels: config.labels };
-  const renderIncident = (incident: Incident) => renderIncidentIssue(incident, options_);
+  // Alerts with an issue of their own from before the repository grouped by incident: rows link it.
+  const alertIssues = alertIssueNumbers(existing.issues);
+  const renderIncident = (incident: Incident) => renderIncidentIssue(incident, { ...options_, alertIssues });
   const renderAlert = (alert: Alert) => renderIssue(alert, options_);
 
   if (config.dryRun) {
@@ -145,39 +146,10 @@ export async function runIncidentPull(config: Config, deps: IncidentPullDeps, lo
     }
   }
 
-  await updateIssues(store, plan, renderIncident, result, log);
+  await updateIncidentIssues(store, plan.update, renderIncident, result, log);
   await closeDuplicates(store, plan, existing.incidentIssues, openedFor, result, log);
   result.alertsRemaining = wanted - result.opened.length;
   return result;
-}
-
-/** Each issue whose incident gained alerts: its body rewritten, then one comment naming the new ones. */
-async function updateIssues(store: AlertIssueStore, plan: IncidentPlan, render: (incident: Incident) => { body: string }, result: PullResult, log: PullLog): Promise<void> {
-  for (const { issue, incident, joined } of plan.update) {
-    try {
-      await store.updateIssue(issue.number, { body: render(incident).body });
-      // A lost record is rewritten without naming alerts as new: which are new is not known.
-      if (joined.length > 0) await store.comment(issue.number, joinedComment(joined));
-      result.incidentIssuesUpdated.push({ issueNumber: issue.number, incidentId: issue.incidentId, joined: joined.map((alert) => alert.id) });
-      log.info(`Issue #${issue.number}: ${joined.length} alerts joined incident ${issue.incidentId}; listed`);
-    } catch (error) {
-      result.failures.push({ alertId: issue.incidentId, incidentId: issue.incidentId, error: describe(error) });
-    }
-  }
-}
-
-/** The comment that tells watchers, once, which alerts joined the incident. */
-export function joinedComment(joined: readonly Alert[]): string {
-  const named = joined.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${severityOf(alert)} · ${inlineText(truncate(alert.title ?? alert.id, 200))} · ${formatTime(alert.createdAt)}`);
-  const rest = joined.length - named.length;
-  return [
-    `**${joined.length} ${joined.length === 1 ? "alert" : "alerts"} joined this incident in Microsoft Defender:**`,
-    "",
-    ...named,
-    ...(rest > 0 ? [`- and ${rest} more`] : []),
-    "",
-    "The list above the triage section is up to date.",
-  ].join("\n");
 }
 
 async function closeDuplicates(store: AlertIssueStore, plan: IncidentPlan, issues: readonly IncidentIssueFound[], openedFor: ReadonlyMap<string, number>, result: PullResult, log: PullLog): Promise<void> {

@@ -5,6 +5,9 @@ import type { AlertListing, AlertSource, ListedAlert } from "../source/source.js
 import { describe, isFinal } from "../github/errors.js";
 import type { AlertIssue, AlertIssueStore, CreatedIssue, VocabularyOutcome } from "../github/store.js";
 import { type IssueDraft, renderIssue, severityOf } from "../issue/render.js";
+import { renderIncidentIssue } from "../issue/render-incident.js";
+import type { Incident } from "../source/incident.js";
+import { alertIssueNumbers, routeToIncidentIssues, updateIncidentIssues } from "./incident-issues.js";
 import { ALERT_LABEL, groupByError, INCIDENT_LABEL, isVocabularyComplete, seals, vocabulary } from "../issue/vocabulary.js";
 
 export interface PullLog {
@@ -143,9 +146,12 @@ export async function runPull(config: Config, deps: PullDeps, log: PullLog, opti
   for (const stranger of existing.strangers) {
     log.warning(`Issue #${stranger.number} has an alert marker but was opened by ${JSON.stringify(stranger.author)}, who is not in trusted-authors: it is not treated as an alert issue. If the action runs as that identity, add it to trusted-authors.`);
   }
-  const fresh = newAlerts(listing.alerts, existing.issues);
-  result.alreadyTicketed = listing.alerts.length - fresh.length;
-  result.alertsRemaining = fresh.length;
+  const unticketed = newAlerts(listing.alerts, existing.issues);
+  // A repository that grouped by incident before: alerts of an incident with an issue go there.
+  const routed = await routeToIncidentIssues(unticketed, existing.incidentIssues, { source, store, incidentsMax: config.maxIssues }, log);
+  const fresh = routed.alone;
+  result.alreadyTicketed = listing.alerts.length - unticketed.length + routed.listed;
+  result.alertsRemaining = fresh.length + routed.deferred;
   const perHour = options.issuesPerHour ?? ISSUES_PER_HOUR;
   const room = hourlyRoom(existing.openedByTrusted, now, perHour);
   const batch = fresh.slice(0, Math.min(config.maxIssues, room));
@@ -153,7 +159,7 @@ export async function runPull(config: Config, deps: PullDeps, log: PullLog, opti
     result.hourlyRoom = room;
     log.info(`${perHour - room} issues were opened here in the last hour; to stay within GitHub's limit on content creation this run opens at most ${room} of ${perHour} an hour, and the rest wait for a later run`);
   }
-  log.info(`${result.alertsFound} alerts in the window, ${result.alreadyTicketed} already have an issue, ${fresh.length} new; ${config.dryRun ? "would open" : "opening"} ${batch.length}`);
+  log.info(`${result.alertsFound} alerts in the window, ${result.alreadyTicketed} already have an issue${routed.listed > 0 ? ` (${routed.listed} listed by their incident's issue)` : ""}, ${fresh.length} new; ${config.dryRun ? "would open" : "opening"} ${batch.length}`);
 
   for (const { duplicate, original } of duplicateIssues(existing.issues)) {
     if (!config.dryRun) await store.closeAsDuplicate(duplicate, original);
@@ -162,13 +168,17 @@ export async function runPull(config: Config, deps: PullDeps, log: PullLog, opti
   }
 
   // Each body is rendered just before it is sent, so a long backlog is never held in memory at once.
-  const render = (alert: Alert) => renderIssue(alert, { titleTemplate: config.titleTemplate, portalHost: config.cloud.portalHost, tenantId: config.tenantId, extraLabels: config.labels });
+  const options_ = { titleTemplate: config.titleTemplate, portalHost: config.cloud.portalHost, tenantId: config.tenantId, extraLabels: config.labels };
+  const render = (alert: Alert) => renderIssue(alert, options_);
+  const alertIssues = alertIssueNumbers(existing.issues);
+  const renderIncident = (incident: Incident) => renderIncidentIssue(incident, { ...options_, alertIssues });
   if (config.dryRun) {
     result.planned = batch.map((alert) => {
       const { body: _body, ...planned } = render(alert.read());
       return planned;
     });
-    result.alertsRemaining = fresh.length - batch.length;
+    result.incidentIssuesUpdated = routed.update.map(({ issue, joined }) => ({ issueNumber: issue.number, incidentId: issue.incidentId, joined: joined.map((alert) => alert.id) }));
+    result.alertsRemaining = fresh.length - batch.length + routed.deferred;
     return result;
   }
   let vocabularyChecked = false;
@@ -194,7 +204,8 @@ export async function runPull(config: Config, deps: PullDeps, log: PullLog, opti
       if (isFinal(error)) break;
     }
   }
-  result.alertsRemaining = fresh.length - result.opened.length;
+  await updateIncidentIssues(store, routed.update, renderIncident, result, log);
+  result.alertsRemaining = fresh.length - result.opened.length + routed.deferred;
   return result;
 }
 

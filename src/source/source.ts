@@ -32,6 +32,8 @@ export interface AlertWindow {
 export interface ListedAlert {
   id: string;
   createdAt: Date;
+  /** The incident Defender correlated it into, when it says: pull finds the incident's issue by it. */
+  incidentId: string | null;
   read(): Alert;
 }
 

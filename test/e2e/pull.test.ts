@@ -5,6 +5,9 @@ import { renderGfm, mentionsIn, tagsIn } from "../support/gfm.ts";
 import path from "node:path";
 import { githubWrites, minutesAgo, ROOT, startWorld, ticketedAlertIds, type World } from "../support/world.ts";
 
+/** A GitHub request as `METHOD path`, with its label filter when it has one. */
+const described = (r: { method: string; path: string; query: Record<string, string> }) => `${r.method} ${r.path}${r.query.labels ? `?labels=${r.query.labels}` : ""}`;
+
 let world: World;
 afterEach(async () => {
   expect(world.github.violations).toEqual([]);
@@ -81,7 +84,8 @@ describe("the label vocabulary", () => {
     const before = world.github.requests.length;
     const second = await world.run();
     expect(second.outputs["issues-created"]).toBe("1");
-    expect(world.github.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(["GET /repos/acme/soc/issues", "POST /repos/acme/soc/issues"]);
+    // The second listing looks for open incident issues, where alerts of their incidents would go.
+    expect(world.github.requests.slice(before).map(described)).toEqual(["GET /repos/acme/soc/issues", "GET /repos/acme/soc/issues?labels=defender-incident", "POST /repos/acme/soc/issues"]);
   });
 
   it("is not asked for when the repository has it, even with no alert issue in the window", async () => {
@@ -91,7 +95,7 @@ describe("the label vocabulary", () => {
     world.defender.alerts.push(makeAlert({ alertCreationTime: minutesAgo(30) }), makeAlert({ alertCreationTime: minutesAgo(20) }));
     const result = await world.run();
     expect(result.outputs["issues-created"]).toBe("2");
-    expect(world.github.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /repos/acme/soc/issues", "POST /repos/acme/soc/issues", "POST /repos/acme/soc/issues"]);
+    expect(world.github.requests.map(described)).toEqual(["GET /repos/acme/soc/issues", "GET /repos/acme/soc/issues?labels=defender-incident", "POST /repos/acme/soc/issues", "POST /repos/acme/soc/issues"]);
   });
 
   it("goes on past a label GitHub refuses, lists it in the log and the summary, and the next run completes the set", async () => {
@@ -257,7 +261,7 @@ describe("later runs", () => {
     expect(result.code).toBe(0);
     expect(result.outputs).toMatchObject({ "alerts-found": "2" });
     expect(result.summary).toContain("| Already have an issue | 1 |");
-    expect(world.github.requests.filter((r) => r.path === "/repos/acme/soc/issues").map((r) => r.query.page ?? "1")).toEqual(["1", "2", "3"]);
+    expect(world.github.requests.filter((r) => r.path === "/repos/acme/soc/issues" && !r.query.labels).map((r) => r.query.page ?? "1")).toEqual(["1", "2", "3"]);
   });
 
   it("renders attacker-controlled alert text inert", async () => {

@@ -126,7 +126,7 @@ describe("graphAlertsBetween", () => {
 describe("graphListCalls", () => {
   /** Graph as the emulator pages it: rows a millisecond apart, oldest first, `pageSize` a page, a next link while more remain. */
   async function requestsToRead(count: number, pageSize = 1000, field: "createdDateTime" | "lastUpdateDateTime" = "createdDateTime"): Promise<number> {
-    const alerts = Array.from({ length: count }, (_, i) => ({ id: `a${i}`, createdAt: new Date(i), updatedAt: new Date(i), read: () => { throw new Error("not read"); } }));
+    const alerts = Array.from({ length: count }, (_, i) => ({ id: `a${i}`, createdAt: new Date(i), updatedAt: new Date(i), incidentId: null, read: () => { throw new Error("not read"); } }));
     const page = (from: number): GraphPage => {
       const matching = alerts.filter((alert) => alert.createdAt.getTime() >= from);
       return { items: matching.slice(0, pageSize), malformed: [], size: Math.min(matching.length, pageSize), nextLink: matching.length > pageSize ? "next" : undefined };
