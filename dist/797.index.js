@@ -614,6 +614,8 @@ const COPIED_TAG = /^<!-- defender-issues-copied: (\S+) -->/;
 const STATE_TAG = /^(?:<!-- defender-issues-copied: \S+ -->\n)?<!-- defender-issues-state: (open|closed) -->/;
 const COMMENT_MAX = 4_000;
 const COMMENTS_BODY_MAX = 60_000;
+const ALERTS_NAMED_MAX = 3;
+const ALERT_ID_MAX = 100;
 /** What the issue expresses; label problems (two classifications, an unknown value) mean none. */
 function issueTriage(issue, assigneeMap) {
     const labels = (0,issue_triage/* readTriageLabels */.GN)(issue.labels);
@@ -788,8 +790,9 @@ function resolvedNote(alert) {
     return `**Resolved in Microsoft Defender**${by}${how ? `, ${how}` : ""}. Closing this issue to match.`;
 }
 /**
- * Defender's comments not yet on the issue, oldest first, each with its author and time and its
- * text quoted inert; the action's own (`… on GitHub:`) stay in Defender.
+ * Defender's comments not yet on the issue, oldest first, each with its author and time (and the
+ * alerts it is on, when an incident's comment is on only some of them) and its text quoted inert;
+ * the action's own (`… on GitHub:`) stay in Defender.
  */
 function copiedComments(comments, since) {
     const after = since ? Date.parse(since) : Number.NEGATIVE_INFINITY;
@@ -802,7 +805,7 @@ function copiedComments(comments, since) {
     const parts = [];
     let used = 0;
     for (const c of fresh) {
-        const part = `**${(0,markdown/* inlineText */.ln)(c.createdBy ?? "someone")}** · ${(0,markdown/* formatTime */.fU)(new Date(c.createdTime))}\n\n${(0,markdown/* quoteBlock */.Af)((0,markdown/* truncate */.xv)(c.comment, COMMENT_MAX))}`;
+        const part = `**${(0,markdown/* inlineText */.ln)(c.createdBy ?? "someone")}** · ${(0,markdown/* formatTime */.fU)(new Date(c.createdTime))}${onAlerts(c.alertIds)}\n\n${(0,markdown/* quoteBlock */.Af)((0,markdown/* truncate */.xv)(c.comment, COMMENT_MAX))}`;
         if (used + part.length > COMMENTS_BODY_MAX) {
             parts.push(`${fresh.length - parts.length} more comments are in Microsoft Defender.`);
             break;
@@ -812,6 +815,15 @@ function copiedComments(comments, since) {
     }
     const heading = fresh.length === 1 ? "**Comment in Microsoft Defender**" : `**${fresh.length} comments in Microsoft Defender**`;
     return { text: `${heading}\n\n${parts.join("\n\n")}`, until, count: fresh.length };
+}
+/** Which of an incident's alerts a comment is on, when it is on only some: ` · on alert `da1``; three named at most. */
+function onAlerts(alertIds) {
+    if (!alertIds || alertIds.length === 0)
+        return "";
+    const named = alertIds.slice(0, ALERTS_NAMED_MAX).map((id) => (0,markdown/* cellCode */.GA)((0,markdown/* truncate */.xv)(id, ALERT_ID_MAX)));
+    const more = alertIds.length - named.length;
+    const list = more > 0 ? `${named.join(", ")} and ${more} more` : named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named.at(-1)}` : named[0];
+    return ` · on ${alertIds.length === 1 ? "alert" : "alerts"} ${list}`;
 }
 /** Whether one of the action's comments announces the issue's change to `state` (its leading tags say so). */
 function announces(ownComment, state) {

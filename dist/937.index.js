@@ -138,7 +138,7 @@ var source_alert = __webpack_require__(15927);
 /**
  * Incidents as the Defender for Endpoint API shows them: it serves no incidents, only alerts that
  * name theirs (`incidentId`), so an incident is its alerts grouped, named by its first alert's
- * title, as severe as its most severe alert. Pure.
+ * title, as severe as its most severe alert, commented as its alerts are. Pure.
  */
 
 
@@ -184,8 +184,50 @@ function incidentOf(id, alerts) {
         redirectedTo: null,
         tenantId: first.tenantId,
         alerts: [...alerts],
-        comments: [],
+        comments: incidentComments(alerts),
     };
+}
+/**
+ * The comments on an incident's alerts as the incident's, oldest first. The same text by the same
+ * author on several alerts (someone commenting on each alert, as sync does with an incident issue's
+ * comment) is one comment, at its earliest time: the first such comment on each alert is one, the
+ * second on each another, and so on. A comment on only some of the alerts names them.
+ */
+function incidentComments(alerts) {
+    const copies = new Map();
+    const alertIds = new Set();
+    for (const alert of alerts) {
+        // An alert listed twice is one alert.
+        if (alertIds.has(alert.id))
+            continue;
+        alertIds.add(alert.id);
+        const seen = new Map();
+        for (const comment of [...alert.comments].sort(byTime)) {
+            const key = JSON.stringify([comment.createdBy, comment.comment]);
+            const nth = seen.get(key) ?? 0;
+            seen.set(key, nth + 1);
+            const same = copies.get(key) ?? [];
+            copies.set(key, same);
+            const copy = same[nth];
+            if (!copy)
+                same.push({ comment, alertIds: [alert.id] });
+            else {
+                copy.alertIds.push(alert.id);
+                if (byTime(comment, copy.comment) < 0)
+                    copy.comment = comment;
+            }
+        }
+    }
+    const merged = [...copies.values()].flat().map(({ comment, alertIds: on }) => (on.length < alertIds.size ? { ...comment, alertIds: on } : comment));
+    return merged.sort(byTime);
+}
+/** Oldest first; a time that does not read last. */
+function byTime(a, b) {
+    const at = (c) => {
+        const time = Date.parse(c.createdTime);
+        return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
+    };
+    return at(a) - at(b) || 0;
 }
 /** Resolved when every alert is; in progress when any is, or when some are resolved and some not; else new. */
 function statusOf(alerts) {

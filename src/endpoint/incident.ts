@@ -1,10 +1,10 @@
 /**
  * Incidents as the Defender for Endpoint API shows them: it serves no incidents, only alerts that
  * name theirs (`incidentId`), so an incident is its alerts grouped, named by its first alert's
- * title, as severe as its most severe alert. Pure.
+ * title, as severe as its most severe alert, commented as its alerts are. Pure.
  */
 import { SEVERITIES } from "../issue/vocabulary.js";
-import { type Alert, severityOf } from "../source/alert.js";
+import { type Alert, type AlertComment, severityOf } from "../source/alert.js";
 import type { Incident } from "../source/incident.js";
 
 export interface Grouped {
@@ -54,8 +54,49 @@ export function incidentOf(id: string, alerts: readonly Alert[]): Incident {
     redirectedTo: null,
     tenantId: first.tenantId,
     alerts: [...alerts],
-    comments: [],
+    comments: incidentComments(alerts),
   };
+}
+
+/**
+ * The comments on an incident's alerts as the incident's, oldest first. The same text by the same
+ * author on several alerts (someone commenting on each alert, as sync does with an incident issue's
+ * comment) is one comment, at its earliest time: the first such comment on each alert is one, the
+ * second on each another, and so on. A comment on only some of the alerts names them.
+ */
+export function incidentComments(alerts: readonly Alert[]): AlertComment[] {
+  const copies = new Map<string, Array<{ comment: AlertComment; alertIds: string[] }>>();
+  const alertIds = new Set<string>();
+  for (const alert of alerts) {
+    // An alert listed twice is one alert.
+    if (alertIds.has(alert.id)) continue;
+    alertIds.add(alert.id);
+    const seen = new Map<string, number>();
+    for (const comment of [...alert.comments].sort(byTime)) {
+      const key = JSON.stringify([comment.createdBy, comment.comment]);
+      const nth = seen.get(key) ?? 0;
+      seen.set(key, nth + 1);
+      const same = copies.get(key) ?? [];
+      copies.set(key, same);
+      const copy = same[nth];
+      if (!copy) same.push({ comment, alertIds: [alert.id] });
+      else {
+        copy.alertIds.push(alert.id);
+        if (byTime(comment, copy.comment) < 0) copy.comment = comment;
+      }
+    }
+  }
+  const merged = [...copies.values()].flat().map(({ comment, alertIds: on }) => (on.length < alertIds.size ? { ...comment, alertIds: on } : comment));
+  return merged.sort(byTime);
+}
+
+/** Oldest first; a time that does not read last. */
+function byTime(a: AlertComment, b: AlertComment): number {
+  const at = (c: AlertComment) => {
+    const time = Date.parse(c.createdTime);
+    return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
+  };
+  return at(a) - at(b) || 0;
 }
 
 /** Resolved when every alert is; in progress when any is, or when some are resolved and some not; else new. */

@@ -5,7 +5,7 @@
  */
 import type { AlertChanges, IssueState } from "./changes.js";
 import { assignedToFor } from "./changes.js";
-import { formatTime, inlineText, quoteBlock, truncate } from "./markdown.js";
+import { cellCode, formatTime, inlineText, quoteBlock, truncate } from "./markdown.js";
 import type { AgreedRecord } from "./record.js";
 import { readTriageLabels } from "./triage.js";
 import { decideTwoWay, type FieldDecision, type FieldTimes, type IssueTriage, TRIAGE_FIELDS, type Triage, type TriageField } from "./twoway.js";
@@ -17,7 +17,7 @@ export interface AlertView {
   triage: Triage;
   /** When the alert last changed, if Defender says. */
   updatedAt: Date | null;
-  comments: ReadonlyArray<{ comment: string; createdBy: string | null; createdTime: string }>;
+  comments: ReadonlyArray<{ comment: string; createdBy: string | null; createdTime: string; alertIds?: readonly string[] }>;
 }
 
 /** An alert's, or an incident's, fields as two-way reads them. */
@@ -34,6 +34,8 @@ const COPIED_TAG = /^<!-- defender-issues-copied: (\S+) -->/;
 const STATE_TAG = /^(?:<!-- defender-issues-copied: \S+ -->\n)?<!-- defender-issues-state: (open|closed) -->/;
 const COMMENT_MAX = 4_000;
 const COMMENTS_BODY_MAX = 60_000;
+const ALERTS_NAMED_MAX = 3;
+const ALERT_ID_MAX = 100;
 
 /** What the issue expresses; label problems (two classifications, an unknown value) mean none. */
 export function issueTriage(issue: IssueState, assigneeMap: Readonly<Record<string, string>>): { ok: true; triage: IssueTriage } | { ok: false; problems: string[] } {
@@ -232,8 +234,9 @@ function resolvedNote(alert: Triage): string {
 }
 
 /**
- * Defender's comments not yet on the issue, oldest first, each with its author and time and its
- * text quoted inert; the action's own (`… on GitHub:`) stay in Defender.
+ * Defender's comments not yet on the issue, oldest first, each with its author and time (and the
+ * alerts it is on, when an incident's comment is on only some of them) and its text quoted inert;
+ * the action's own (`… on GitHub:`) stay in Defender.
  */
 export function copiedComments(comments: AlertView["comments"], since: string | null): { text: string | undefined; until: string | undefined; count: number } {
   const after = since ? Date.parse(since) : Number.NEGATIVE_INFINITY;
@@ -245,7 +248,7 @@ export function copiedComments(comments: AlertView["comments"], since: string | 
   const parts: string[] = [];
   let used = 0;
   for (const c of fresh) {
-    const part = `**${inlineText(c.createdBy ?? "someone")}** · ${formatTime(new Date(c.createdTime))}\n\n${quoteBlock(truncate(c.comment, COMMENT_MAX))}`;
+    const part = `**${inlineText(c.createdBy ?? "someone")}** · ${formatTime(new Date(c.createdTime))}${onAlerts(c.alertIds)}\n\n${quoteBlock(truncate(c.comment, COMMENT_MAX))}`;
     if (used + part.length > COMMENTS_BODY_MAX) {
       parts.push(`${fresh.length - parts.length} more comments are in Microsoft Defender.`);
       break;
@@ -255,6 +258,15 @@ export function copiedComments(comments: AlertView["comments"], since: string | 
   }
   const heading = fresh.length === 1 ? "**Comment in Microsoft Defender**" : `**${fresh.length} comments in Microsoft Defender**`;
   return { text: `${heading}\n\n${parts.join("\n\n")}`, until, count: fresh.length };
+}
+
+/** Which of an incident's alerts a comment is on, when it is on only some: ` · on alert `da1``; three named at most. */
+function onAlerts(alertIds: readonly string[] | undefined): string {
+  if (!alertIds || alertIds.length === 0) return "";
+  const named = alertIds.slice(0, ALERTS_NAMED_MAX).map((id) => cellCode(truncate(id, ALERT_ID_MAX)));
+  const more = alertIds.length - named.length;
+  const list = more > 0 ? `${named.join(", ")} and ${more} more` : named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named.at(-1)}` : named[0];
+  return ` · on ${alertIds.length === 1 ? "alert" : "alerts"} ${list}`;
 }
 
 /** Whether one of the action's comments announces the issue's change to `state` (its leading tags say so). */

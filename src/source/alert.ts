@@ -12,6 +12,11 @@ export interface AlertComment {
   createdBy: string | null;
   /** ISO-8601, as the source wrote it (compared as a time). */
   createdTime: string;
+  /**
+   * An incident's comment gathered from its alerts (the Endpoint API's incidents): the alerts it is
+   * on, when it is on only some of them.
+   */
+  alertIds?: string[];
 }
 
 /** A part of an evidence row: a value shown as code (paths, hashes, command lines) or as text. */

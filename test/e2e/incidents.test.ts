@@ -1,5 +1,6 @@
 /** `group-by: incident` end to end: one issue per incident, joined alerts, merges, and triage sent to the incident. */
 import { afterEach, describe, expect, it } from "vitest";
+import { readRecord } from "../../src/issue/record.ts";
 import type { GraphAlert, GraphIncident } from "../emulators/graph.ts";
 import { makeAlert } from "../emulators/sample-alerts.ts";
 import { makeGraphAlert, sampleGraphAlerts, sampleGraphIncidents } from "../emulators/sample-graph-alerts.ts";
@@ -182,5 +183,50 @@ describe("with source: endpoint", () => {
     expect(result.code).toBe(0);
     expect(world.defender.alerts.map((a) => [a.id, a.status])).toEqual([["da200_1", "Resolved"], ["da200_2", "Resolved"], ["da200_3", "New"]]);
     expect(world.defender.requests.filter((r) => r.method === "POST").map((r) => r.body)).toEqual([{ alertIds: ["da200_1", "da200_2"], status: "Resolved" }]);
+  });
+
+  it("two-way reconcile copies the comments on an incident's alerts to its issue, one made on both alerts once, the action's own not at all; the next run copies nothing", async () => {
+    world = await startWorld();
+    world.defender.alerts.push(
+      makeAlert({ id: "da300_1", incidentId: 7003, alertCreationTime: minutesAgo(50) }),
+      makeAlert({ id: "da300_2", incidentId: 7003, alertCreationTime: minutesAgo(45) }),
+    );
+    world.github.collaborators.set(TRIAGER, "triage");
+    const issue = world.github.addIssue({ title: "[High] incident", body: incidentMarker("7003"), labels: ["defender-incident"], created_at: minutesAgo(30) });
+    // A triager's comment on the issue goes to each alert of the incident.
+    world.github.act(TRIAGER, issue.number, { comment: "Contained: the device is isolated." });
+    const posted = world.github.comments.find((c) => c.issue_number === issue.number)!;
+    const sent = await world.run({ mode: "sync" }, { event: commentEvent({ number: issue.number, body: issue.body! }, TRIAGER, { id: posted.id, body: posted.body }) });
+    expect(sent.code).toBe(0);
+    // In the portal: the same comment on both alerts, and another on one of them.
+    const ago = (seconds: number) => new Date(Date.now() - seconds * 1000);
+    world.defender.portal("da300_1", { comment: "Reimaging the device.", by: "analyst@contoso.com", at: ago(6) });
+    world.defender.portal("da300_2", { comment: "Reimaging the device.", by: "analyst@contoso.com", at: ago(5) });
+    world.defender.portal("da300_2", { comment: "The user confirms it was not them.", by: "lead@contoso.com", at: ago(4) });
+    const commentsOf = (id: string) => world.defender.alerts.find((a) => a.id === id)!.comments as Array<{ comment: string; createdTime: string }>;
+    for (const id of ["da300_1", "da300_2"]) expect(commentsOf(id)[0]!.comment).toMatch(/^octocat on GitHub: Contained: the device is isolated\. /);
+    const first = commentsOf("da300_1")[1]!.createdTime;
+    const last = commentsOf("da300_2")[2]!.createdTime;
+    const shown = (time: string) => time.replace(/\.\d+Z$/, "Z").replace("T", " ").replace("Z", " UTC");
+    const reconcile = () => world.run({ mode: "sync", lookback: "7d" }, { event: { name: "schedule", payload: { schedule: "*/30 * * * *" } } });
+
+    const result = await reconcile();
+    expect(result.code).toBe(0);
+    const comments = world.github.comments.filter((c) => c.issue_number === issue.number).map((c) => c.body);
+    expect(comments.slice(1)).toEqual([
+      `<!-- defender-issues-copied: ${last} -->\n**2 comments in Microsoft Defender**\n\n` +
+        `**analyst\\@contoso.com** · ${shown(first)}\n\n> Reimaging the device.\n\n` +
+        `**lead\\@contoso.com** · ${shown(last)} · on alert \` da300_2 \`\n\n> The user confirms it was not them.`,
+    ]);
+    expect(JSON.parse(result.outputs["issues-updated"]!)).toEqual([expect.objectContaining({ issueNumber: issue.number, incidentId: "7003", changes: { comments: 2 } })]);
+    expect(readRecord(issue.body)).toMatchObject({ commentsUntil: last });
+
+    const writes = world.github.writes().length;
+    const defenderWrites = world.defender.requests.filter((r) => r.method !== "GET").length;
+    const second = await reconcile();
+    expect(second.code).toBe(0);
+    expect(world.github.writes().slice(writes)).toEqual([]);
+    expect(world.defender.requests.filter((r) => r.method !== "GET")).toHaveLength(defenderWrites);
+    expect(second.outputs["issues-updated"]).toBe("[]");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { alertSchema, toAlert } from "../../src/endpoint/alert.ts";
-import { groupByIncident, incidentOf } from "../../src/endpoint/incident.ts";
+import { groupByIncident, incidentComments, incidentOf } from "../../src/endpoint/incident.ts";
+import { copiedComments } from "../../src/issue/reconcile-plan.ts";
 import { makeAlert } from "../emulators/sample-alerts.ts";
 
 const alert = (fields: Record<string, unknown>) => toAlert(alertSchema.parse(makeAlert(fields as never)));
@@ -46,5 +47,64 @@ describe("incidentOf", () => {
     const same = { classification: "TruePositive", determination: "Malware", assignedTo: "soc@contoso.com" };
     expect(incidentOf("7", [alert({ ...first, ...same }), alert({ ...first, id: "da1", ...same })])).toMatchObject(same);
     expect(incidentOf("7", [alert({ ...first, ...same }), alert({ ...first, id: "da1", ...same, determination: "Phishing", assignedTo: null })])).toMatchObject({ classification: "TruePositive", determination: null, assignedTo: null });
+  });
+});
+
+describe("incidentComments", () => {
+  const at = (minute: number) => `2026-12-01T10:${String(minute).padStart(2, "0")}:00Z`;
+  const said = (comment: string, minute: number, createdBy: string | null = "ana@contoso.com") => ({ comment, createdBy, createdTime: at(minute) });
+  const on = (id: string, comments: unknown[]) => alert({ id, incidentId: 7, alertCreationTime: "2026-12-01T09:00:00Z", comments });
+
+  it("gathers the alerts' comments oldest first, one copy of a comment made on several alerts at its earliest time, naming the alerts of one on only some", () => {
+    const comments = incidentComments([
+      on("da0", [said("Isolated the device", 5), said("Checked the hash", 1)]),
+      on("da1", [said("Isolated the device", 3), said("Not the user", 7, "bo@contoso.com")]),
+      on("da2", [said("Isolated the device", 4)]),
+    ]);
+    expect(comments).toEqual([
+      { ...said("Checked the hash", 1), alertIds: ["da0"] },
+      said("Isolated the device", 3),
+      { ...said("Not the user", 7, "bo@contoso.com"), alertIds: ["da1"] },
+    ]);
+  });
+
+  it("names three alerts at most on the issue", () => {
+    const text = (alertIds: string[]) => copiedComments([{ ...said("Isolated", 1), alertIds }], null).text;
+    expect(text(["da0", "da1"])).toContain("· 2026-12-01 10:01:00 UTC · on alerts ` da0 ` and ` da1 `\n\n> Isolated");
+    expect(text(["da0", "da1", "da2", "da3", "da4"])).toContain("· on alerts ` da0 `, ` da1 `, ` da2 ` and 2 more\n\n");
+  });
+
+  it("keeps the same text by another author, and a second such comment on one alert, as comments of their own", () => {
+    const comments = incidentComments([
+      on("da0", [said("Escalated", 1), said("Escalated", 5)]),
+      on("da1", [said("Escalated", 2), said("Escalated", 2, "bo@contoso.com")]),
+    ]);
+    expect(comments).toEqual([
+      said("Escalated", 1),
+      { ...said("Escalated", 2, "bo@contoso.com"), alertIds: ["da1"] },
+      { ...said("Escalated", 5), alertIds: ["da0"] },
+    ]);
+  });
+
+  it("counts an alert listed twice once, and names no alert when the incident has one", () => {
+    const only = on("da0", [said("Isolated the device", 1)]);
+    expect(incidentComments([only, only])).toEqual([said("Isolated the device", 1)]);
+    expect(incidentOf("7", [only]).comments).toEqual([said("Isolated the device", 1)]);
+  });
+
+  it("is what an incident holds: the action's comment on each alert is one, and stays in Defender; a second reconcile copies nothing", () => {
+    const own = "octocat on GitHub: Contained. (https://github.com/acme/soc/issues/1#issuecomment-1)";
+    const incident = incidentOf("7", [
+      on("da0", [said(own, 1, "app"), said("Reimaged", 4)]),
+      on("da1", [said(own, 2, "app"), said("Reimaged", 3), said("Not the user", 6)]),
+    ]);
+    expect(incident.comments).toEqual([said(own, 1, "app"), said("Reimaged", 3), { ...said("Not the user", 6), alertIds: ["da1"] }]);
+    const first = copiedComments(incident.comments, null);
+    expect(first).toEqual({
+      text: "**2 comments in Microsoft Defender**\n\n**ana\\@contoso.com** · 2026-12-01 10:03:00 UTC\n\n> Reimaged\n\n**ana\\@contoso.com** · 2026-12-01 10:06:00 UTC · on alert ` da1 `\n\n> Not the user",
+      until: at(6),
+      count: 2,
+    });
+    expect(copiedComments(incident.comments, first.until!)).toEqual({ text: undefined, until: undefined, count: 0 });
   });
 });
