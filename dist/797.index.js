@@ -332,10 +332,11 @@ async function reconcile(config, deps, log, now = new Date()) {
     const source = await deps.source();
     const forAlerts = wanted.filter((w) => w.issue.incidentId === undefined);
     const current = forAlerts.length === 0 ? new Map() : await source.alertsById(forAlerts.map((w) => w.issue.alertId), { updatedSince: since, noneUpdatedBefore: noneUpdatedBefore(forAlerts.map((w) => w.issue)) });
+    const forIncidents = wanted.flatMap((w) => (w.issue.incidentId === undefined ? [] : [w.issue.incidentId]));
+    const incidents = forIncidents.length === 0 ? new Map() : await source.incidentsById(forIncidents);
     const updates = [];
     for (const { issue, changes } of wanted) {
-        // An incident is read on its own: neither API reads incidents by ID in bulk.
-        const found = issue.incidentId !== undefined ? await source.incident(issue.incidentId) : current.get(issue.alertId);
+        const found = issue.incidentId !== undefined ? incidents.get(issue.incidentId) : current.get(issue.alertId);
         const what = issue.incidentId !== undefined ? `incident ${issue.incidentId}` : `alert ${issue.alertId}`;
         if (!found) {
             log.warning(`Issue #${issue.number}: ${what} is not in Defender (older than the tenant's retention, or deleted); nothing sent.`);
@@ -884,10 +885,11 @@ async function reconcileTwoWay(config, deps, log, now = new Date()) {
     const source = await deps.source();
     const alertIssues = readable.filter(({ issue }) => issue.incidentId === undefined).map(({ issue }) => issue);
     const alerts = alertIssues.length === 0 ? new Map() : await source.alertsById(alertIssues.map((issue) => issue.alertId), { updatedSince: new Date(now.getTime() - config.lookbackMs), noneUpdatedBefore: (0,reconcile/* noneUpdatedBefore */.$h)(alertIssues) });
+    const incidentIds = readable.flatMap(({ issue }) => (issue.incidentId === undefined ? [] : [issue.incidentId]));
+    const incidents = incidentIds.length === 0 ? new Map() : await source.incidentsById(incidentIds);
     const planned = [];
     for (const { issue, triage } of readable) {
-        // An incident is read on its own: neither API reads incidents by ID in bulk.
-        const found = issue.incidentId !== undefined ? await source.incident(issue.incidentId) : alerts.get(issue.alertId);
+        const found = issue.incidentId !== undefined ? incidents.get(issue.incidentId) : alerts.get(issue.alertId);
         const what = issue.incidentId !== undefined ? `incident ${issue.incidentId}` : `alert ${issue.alertId}`;
         if (!found) {
             log.warning(`Issue #${issue.number}: ${what} is not in Defender (older than the tenant's retention, or deleted); left as it is.`);

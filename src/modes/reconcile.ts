@@ -66,10 +66,11 @@ export async function reconcile(config: Config, deps: SyncDeps, log: SyncLog, no
   const source = await deps.source();
   const forAlerts = wanted.filter((w) => w.issue.incidentId === undefined);
   const current = forAlerts.length === 0 ? new Map() : await source.alertsById(forAlerts.map((w) => w.issue.alertId), { updatedSince: since, noneUpdatedBefore: noneUpdatedBefore(forAlerts.map((w) => w.issue)) });
+  const forIncidents = wanted.flatMap((w) => (w.issue.incidentId === undefined ? [] : [w.issue.incidentId]));
+  const incidents = forIncidents.length === 0 ? new Map() : await source.incidentsById(forIncidents);
   const updates: AlertUpdate[] = [];
   for (const { issue, changes } of wanted) {
-    // An incident is read on its own: neither API reads incidents by ID in bulk.
-    const found = issue.incidentId !== undefined ? await source.incident(issue.incidentId) : current.get(issue.alertId);
+    const found = issue.incidentId !== undefined ? incidents.get(issue.incidentId) : current.get(issue.alertId);
     const what = issue.incidentId !== undefined ? `incident ${issue.incidentId}` : `alert ${issue.alertId}`;
     if (!found) {
       log.warning(`Issue #${issue.number}: ${what} is not in Defender (older than the tenant's retention, or deleted); nothing sent.`);

@@ -49,10 +49,11 @@ export async function reconcileTwoWay(config: Config, deps: SyncDeps, log: SyncL
   const source = await deps.source();
   const alertIssues = readable.filter(({ issue }) => issue.incidentId === undefined).map(({ issue }) => issue);
   const alerts = alertIssues.length === 0 ? new Map() : await source.alertsById(alertIssues.map((issue) => issue.alertId), { updatedSince: new Date(now.getTime() - config.lookbackMs), noneUpdatedBefore: noneUpdatedBefore(alertIssues) });
+  const incidentIds = readable.flatMap(({ issue }) => (issue.incidentId === undefined ? [] : [issue.incidentId]));
+  const incidents = incidentIds.length === 0 ? new Map() : await source.incidentsById(incidentIds);
   const planned: Planned[] = [];
   for (const { issue, triage } of readable) {
-    // An incident is read on its own: neither API reads incidents by ID in bulk.
-    const found = issue.incidentId !== undefined ? await source.incident(issue.incidentId) : alerts.get(issue.alertId);
+    const found = issue.incidentId !== undefined ? incidents.get(issue.incidentId) : alerts.get(issue.alertId);
     const what = issue.incidentId !== undefined ? `incident ${issue.incidentId}` : `alert ${issue.alertId}`;
     if (!found) {
       log.warning(`Issue #${issue.number}: ${what} is not in Defender (older than the tenant's retention, or deleted); left as it is.`);

@@ -185,6 +185,24 @@ describe("with source: endpoint", () => {
     expect(world.defender.requests.filter((r) => r.method === "POST").map((r) => r.body)).toEqual([{ alertIds: ["da200_1", "da200_2"], status: "Resolved" }]);
   });
 
+  it("two-way reconcile reads every incident issue's incident in one request and brings a resolve in the portal back", async () => {
+    world = await startWorld();
+    world.defender.alerts.push(
+      makeAlert({ id: "da400_1", incidentId: 7004, alertCreationTime: minutesAgo(50) }),
+      makeAlert({ id: "da400_2", incidentId: 7004, alertCreationTime: minutesAgo(45) }),
+      makeAlert({ id: "da401_1", incidentId: 7005, alertCreationTime: minutesAgo(40) }),
+    );
+    const resolved = world.github.addIssue({ title: "[High] incident", body: incidentMarker("7004"), labels: ["defender-incident"], created_at: minutesAgo(30) });
+    const untouched = world.github.addIssue({ title: "[High] incident", body: incidentMarker("7005"), labels: ["defender-incident"], created_at: minutesAgo(30) });
+    const at = new Date(Date.now() - 5_000);
+    for (const id of ["da400_1", "da400_2"]) world.defender.portal(id, { status: "Resolved", at });
+
+    const result = await world.run({ mode: "sync", lookback: "7d" }, { event: { name: "schedule", payload: { schedule: "*/30 * * * *" } } });
+    expect(result.code).toBe(0);
+    expect(world.defender.requests.filter((r) => r.method === "GET").map((r) => r.query.$filter!.split(" or ").sort())).toEqual([["incidentId eq 7004", "incidentId eq 7005"]]);
+    expect([resolved.state, untouched.state]).toEqual(["closed", "open"]);
+  });
+
   it("two-way reconcile copies the comments on an incident's alerts to its issue, one made on both alerts once, the action's own not at all; the next run copies nothing", async () => {
     world = await startWorld();
     world.defender.alerts.push(

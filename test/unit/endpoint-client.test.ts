@@ -131,6 +131,19 @@ describe("incident", () => {
   });
 });
 
+describe("incidentsById", () => {
+  it("reads many incidents' alerts together, without evidence, and leaves out those Defender holds no alert of", async () => {
+    const alerts = Array.from({ length: 45 }, (_, i) => alertAt(`A${i}`, 100 + i, "2026-11-30T09:00:00", "2026-11-30T09:00:05"));
+    await start([...alerts, alertAt("B0", 100, "2026-11-01T09:00:00", "2026-11-01T09:00:05")]);
+    const ids = [...alerts.map((a) => String(a.incidentId)), "999", "100"];
+    const found = await client().incidentsById(ids);
+    expect([...found.keys()].sort()).toEqual(alerts.map((a) => String(a.incidentId)).sort());
+    expect(found.get("100")?.alerts.map((a) => a.id)).toEqual(["B0", "A0"]);
+    // 46 distinct incidents, forty a request.
+    expect(emulator.requests.map((r) => [r.query.$filter!.split(" or ").length, r.query.$expand])).toEqual([[40, undefined], [6, undefined]]);
+  });
+});
+
 describe("updateIncident", () => {
   it("sends the fields to every alert the incident holds in one batch call, and the comment to each alert", async () => {
     const mine = ["A", "B", "C"].map((id, i) => alertAt(id, 7, `2026-11-2${i}T09:00:00`, `2026-11-2${i}T09:00:05`));

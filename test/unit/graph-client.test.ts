@@ -439,6 +439,14 @@ describe("listIncidents", () => {
     });
   });
 
+  it("reads incidents by ID one request each, an ID asked twice once, and leaves out those Graph does not have", async () => {
+    await start([makeGraphAlert({ id: "A", incidentId: "1" })], {}, [makeIncident({ id: "1" }), makeIncident({ id: "2" })]);
+    const found = await incidentsClient().incidentsById(["1", "2", "1", "9"]);
+    expect([...found.keys()]).toEqual(["1", "2"]);
+    expect(found.get("1")?.alerts.map((alert) => alert.id)).toEqual(["A"]);
+    expect(emulator.requests.map((r) => r.path)).toEqual([`${INCIDENTS}/1`, `${INCIDENTS}/2`, `${INCIDENTS}/9`]);
+  });
+
   it("asks for at most 100 incidents a page, each coming with all its alerts", async () => {
     await start([makeGraphAlert({ id: "A", incidentId: "1" })], {}, [makeIncident({ id: "1", lastUpdateDateTime: "2026-11-30T10:00:00Z" })]);
     await incidentsClient().listIncidents(window);
