@@ -387,6 +387,10 @@ class AlertIssueStore {
             ...(update.body !== undefined ? { body: update.body } : {}),
         }));
     }
+    /** One issue's body as it is now. */
+    async issueBody(issueNumber) {
+        return (0,github_errors/* explained */.to)(`Reading issue #${issueNumber}`, async () => (await this.#github.rest.issues.get({ ...this.#repo, issue_number: issueNumber })).data.body ?? "");
+    }
     async comment(issueNumber, body) {
         await (0,github_errors/* explained */.to)(`Commenting on issue #${issueNumber}`, () => this.#github.rest.issues.createComment({ ...this.#repo, issue_number: issueNumber, body }));
     }
@@ -566,11 +570,13 @@ function createStore(config, tuning, env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CS: () => (/* binding */ withoutAlerts),
+/* harmony export */   fF: () => (/* binding */ alertHash),
 /* harmony export */   hX: () => (/* binding */ readListedAlerts),
 /* harmony export */   k8: () => (/* binding */ lists),
 /* harmony export */   yn: () => (/* binding */ listedLine)
 /* harmony export */ });
-/* unused harmony exports RECORD_MAX, alertHash */
+/* unused harmony export RECORD_MAX */
 const PREFIX = "<!-- defender-issues-alerts:";
 const LINE = /^<!-- defender-issues-alerts:((?: [0-9a-f]{8})*)(?: since=(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z))? -->$/gm;
 /** Room the record may take in a body: 2,000 alerts' hashes. */
@@ -606,6 +612,22 @@ function readListedAlerts(body) {
 /** Whether the record lists this alert. */
 function lists(record, alert) {
     return record.hashes.has(alertHash(alert.id)) || (record.since !== null && alert.createdAt < record.since);
+}
+/**
+ * The body with these alerts dropped from its record (the table still shows them, as history), so
+ * a later pull does not take them for alerts of this incident; the body unchanged when it has no
+ * single record.
+ */
+function withoutAlerts(body, ids) {
+    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+    const found = [...text.matchAll(LINE)];
+    if (found.length !== 1)
+        return body;
+    const [line, hashes = "", since] = found[0];
+    const dropped = new Set(ids.map(alertHash));
+    const kept = hashes.trim().split(" ").filter((hash) => hash && !dropped.has(hash));
+    const rewritten = `${PREFIX}${kept.map((hash) => ` ${hash}`).join("")}${since ? ` since=${since}` : ""} -->`;
+    return text.slice(0, found[0].index) + rewritten + text.slice(found[0].index + line.length);
 }
 
 

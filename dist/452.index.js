@@ -85,7 +85,7 @@ function survivorOf(id, incidents) {
 }
 const oldestFirst = (a, b) => a.createdAt.getTime() - b.createdAt.getTime();
 function planIncidentPull(incidents, issues) {
-    const plan = { open: [], update: [], duplicates: [], missing: [] };
+    const plan = { open: [], update: [], duplicates: [], missing: [], moved: [] };
     const known = new Map(incidents.map((incident) => [incident.id, incident]));
     // One issue speaks for an incident: the oldest. Any later open one is a second issue.
     const issueOf = new Map();
@@ -137,7 +137,40 @@ function planIncidentPull(incidents, issues) {
             plan.update.push({ issue, incident, joined });
     }
     plan.open.sort(oldestFirst);
+    plan.moved = movedAlerts(incidents, issueOf, new Set(plan.duplicates.map(({ issue }) => issue.number)));
     return plan;
+}
+/**
+ * Alerts an open issue's record names by their ID that now belong to another incident of the
+ * listing. Only hashes count (an alert older than a cut record's `since` is not looked for); an
+ * issue closing as a duplicate says where its alerts went already, and a closed one is left as it is.
+ */
+function movedAlerts(incidents, issueOf, closing) {
+    const recorded = new Map();
+    for (const issue of issueOf.values()) {
+        if (!issue.listed || issue.state !== "open" || closing.has(issue.number))
+            continue;
+        for (const hash of issue.listed.hashes)
+            recorded.set(hash, [...(recorded.get(hash) ?? []), issue]);
+    }
+    if (recorded.size === 0)
+        return [];
+    const moved = new Map();
+    for (const incident of incidents) {
+        if (incident.status === REDIRECTED)
+            continue;
+        for (const alert of incident.alerts) {
+            for (const issue of recorded.get((0,_incident_record_js__WEBPACK_IMPORTED_MODULE_0__/* .alertHash */ .fF)(alert.id)) ?? []) {
+                if (issue.incidentId === incident.id)
+                    continue;
+                const key = `${issue.number}\n${incident.id}`;
+                const entry = moved.get(key) ?? { issue, to: incident.id, alerts: [] };
+                entry.alerts.push(alert);
+                moved.set(key, entry);
+            }
+        }
+    }
+    return [...moved.values()];
 }
 
 
@@ -147,11 +180,13 @@ function planIncidentPull(incidents, issues) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CS: () => (/* binding */ withoutAlerts),
+/* harmony export */   fF: () => (/* binding */ alertHash),
 /* harmony export */   hX: () => (/* binding */ readListedAlerts),
 /* harmony export */   k8: () => (/* binding */ lists),
 /* harmony export */   yn: () => (/* binding */ listedLine)
 /* harmony export */ });
-/* unused harmony exports RECORD_MAX, alertHash */
+/* unused harmony export RECORD_MAX */
 const PREFIX = "<!-- defender-issues-alerts:";
 const LINE = /^<!-- defender-issues-alerts:((?: [0-9a-f]{8})*)(?: since=(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z))? -->$/gm;
 /** Room the record may take in a body: 2,000 alerts' hashes. */
@@ -187,6 +222,22 @@ function readListedAlerts(body) {
 /** Whether the record lists this alert. */
 function lists(record, alert) {
     return record.hashes.has(alertHash(alert.id)) || (record.since !== null && alert.createdAt < record.since);
+}
+/**
+ * The body with these alerts dropped from its record (the table still shows them, as history), so
+ * a later pull does not take them for alerts of this incident; the body unchanged when it has no
+ * single record.
+ */
+function withoutAlerts(body, ids) {
+    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+    const found = [...text.matchAll(LINE)];
+    if (found.length !== 1)
+        return body;
+    const [line, hashes = "", since] = found[0];
+    const dropped = new Set(ids.map(alertHash));
+    const kept = hashes.trim().split(" ").filter((hash) => hash && !dropped.has(hash));
+    const rewritten = `${PREFIX}${kept.map((hash) => ` ${hash}`).join("")}${since ? ` since=${since}` : ""} -->`;
+    return text.slice(0, found[0].index) + rewritten + text.slice(found[0].index + line.length);
 }
 
 

@@ -85,7 +85,7 @@ function survivorOf(id, incidents) {
 }
 const oldestFirst = (a, b) => a.createdAt.getTime() - b.createdAt.getTime();
 function planIncidentPull(incidents, issues) {
-    const plan = { open: [], update: [], duplicates: [], missing: [] };
+    const plan = { open: [], update: [], duplicates: [], missing: [], moved: [] };
     const known = new Map(incidents.map((incident) => [incident.id, incident]));
     // One issue speaks for an incident: the oldest. Any later open one is a second issue.
     const issueOf = new Map();
@@ -137,7 +137,40 @@ function planIncidentPull(incidents, issues) {
             plan.update.push({ issue, incident, joined });
     }
     plan.open.sort(oldestFirst);
+    plan.moved = movedAlerts(incidents, issueOf, new Set(plan.duplicates.map(({ issue }) => issue.number)));
     return plan;
+}
+/**
+ * Alerts an open issue's record names by their ID that now belong to another incident of the
+ * listing. Only hashes count (an alert older than a cut record's `since` is not looked for); an
+ * issue closing as a duplicate says where its alerts went already, and a closed one is left as it is.
+ */
+function movedAlerts(incidents, issueOf, closing) {
+    const recorded = new Map();
+    for (const issue of issueOf.values()) {
+        if (!issue.listed || issue.state !== "open" || closing.has(issue.number))
+            continue;
+        for (const hash of issue.listed.hashes)
+            recorded.set(hash, [...(recorded.get(hash) ?? []), issue]);
+    }
+    if (recorded.size === 0)
+        return [];
+    const moved = new Map();
+    for (const incident of incidents) {
+        if (incident.status === REDIRECTED)
+            continue;
+        for (const alert of incident.alerts) {
+            for (const issue of recorded.get((0,_incident_record_js__WEBPACK_IMPORTED_MODULE_0__/* .alertHash */ .fF)(alert.id)) ?? []) {
+                if (issue.incidentId === incident.id)
+                    continue;
+                const key = `${issue.number}\n${incident.id}`;
+                const entry = moved.get(key) ?? { issue, to: incident.id, alerts: [] };
+                entry.alerts.push(alert);
+                moved.set(key, entry);
+            }
+        }
+    }
+    return [...moved.values()];
 }
 
 
@@ -147,11 +180,13 @@ function planIncidentPull(incidents, issues) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CS: () => (/* binding */ withoutAlerts),
+/* harmony export */   fF: () => (/* binding */ alertHash),
 /* harmony export */   hX: () => (/* binding */ readListedAlerts),
 /* harmony export */   k8: () => (/* binding */ lists),
 /* harmony export */   yn: () => (/* binding */ listedLine)
 /* harmony export */ });
-/* unused harmony exports RECORD_MAX, alertHash */
+/* unused harmony export RECORD_MAX */
 const PREFIX = "<!-- defender-issues-alerts:";
 const LINE = /^<!-- defender-issues-alerts:((?: [0-9a-f]{8})*)(?: since=(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z))? -->$/gm;
 /** Room the record may take in a body: 2,000 alerts' hashes. */
@@ -187,6 +222,22 @@ function readListedAlerts(body) {
 /** Whether the record lists this alert. */
 function lists(record, alert) {
     return record.hashes.has(alertHash(alert.id)) || (record.since !== null && alert.createdAt < record.since);
+}
+/**
+ * The body with these alerts dropped from its record (the table still shows them, as history), so
+ * a later pull does not take them for alerts of this incident; the body unchanged when it has no
+ * single record.
+ */
+function withoutAlerts(body, ids) {
+    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+    const found = [...text.matchAll(LINE)];
+    if (found.length !== 1)
+        return body;
+    const [line, hashes = "", since] = found[0];
+    const dropped = new Set(ids.map(alertHash));
+    const kept = hashes.trim().split(" ").filter((hash) => hash && !dropped.has(hash));
+    const rewritten = `${PREFIX}${kept.map((hash) => ` ${hash}`).join("")}${since ? ` since=${since}` : ""} -->`;
+    return text.slice(0, found[0].index) + rewritten + text.slice(found[0].index + line.length);
 }
 
 
@@ -810,16 +861,21 @@ async function routeToIncidentIssues(alerts, found, deps, log) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   movedComment: () => (/* binding */ movedComment),
 /* harmony export */   runIncidentPull: () => (/* binding */ runIncidentPull)
 /* harmony export */ });
 /* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73116);
 /* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(63629);
 /* harmony import */ var _issue_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99127);
 /* harmony import */ var _issue_render_incident_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77809);
+/* harmony import */ var _issue_incident_record_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(603);
+/* harmony import */ var _issue_markdown_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(13366);
 /* harmony import */ var _source_alert_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(15927);
 /* harmony import */ var _incident_issues_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40509);
 /* harmony import */ var _source_incident_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76871);
 /* harmony import */ var _pull_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(97997);
+
+
 
 
 
@@ -833,6 +889,7 @@ const CLOCK_MARGIN_MS = 5 * 60_000;
 const HOUR_MS = 3_600_000;
 // A survivor of a merge may itself have been merged: a few reads settle any chain met in practice.
 const SURVIVOR_READS_MAX = 20;
+const JOINED_NAMED_MAX = 50;
 async function runIncidentPull(config, deps, log, options = {}) {
     const { source } = deps;
     const now = options.now ?? new Date();
@@ -904,6 +961,7 @@ async function runIncidentPull(config, deps, log, options = {}) {
         ];
         result.incidentIssuesUpdated = plan.update.map(({ issue, joined }) => ({ issueNumber: issue.number, incidentId: issue.incidentId, joined: joined.map((alert) => alert.id) }));
         result.duplicatesClosed = plan.duplicates.map(({ issue }) => issue.number);
+        result.alertsMoved = plan.moved.map(({ issue, to, alerts }) => ({ issueNumber: issue.number, incidentId: issue.incidentId, to, alerts: alerts.map((alert) => alert.id) }));
         result.alertsRemaining = wanted - openIncidents.length - openAlerts.length;
         return result;
     }
@@ -952,14 +1010,60 @@ async function runIncidentPull(config, deps, log, options = {}) {
         }
     }
     await (0,_incident_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .updateIncidentIssues */ .Us)(store, plan.update, renderIncident, result, log);
+    await tellMoved(store, plan, existing.incidentIssues, openedFor, result, log);
     await closeDuplicates(store, plan, existing.incidentIssues, openedFor, result, log);
     result.alertsRemaining = wanted - result.opened.length;
     return result;
 }
+/**
+ * Each issue listing alerts that Defender put in another incident: its record no longer names them
+ * (so this is said once), and one comment says where they went, linking that incident's issue.
+ */
+async function tellMoved(store, plan, issues, openedFor, result, log) {
+    const byIssue = new Map();
+    for (const move of plan.moved)
+        byIssue.set(move.issue.number, [...(byIssue.get(move.issue.number) ?? []), move]);
+    for (const [number, moves] of byIssue) {
+        const { incidentId } = moves[0].issue;
+        try {
+            const body = await store.issueBody(number);
+            await store.updateIssue(number, { body: (0,_issue_incident_record_js__WEBPACK_IMPORTED_MODULE_8__/* .withoutAlerts */ .CS)(body, moves.flatMap(({ alerts }) => alerts.map((alert) => alert.id))) });
+            await store.comment(number, movedComment(moves.map(({ to, alerts }) => ({ to, issue: issueOf(to, issues, openedFor), alerts }))));
+            for (const { to, alerts } of moves) {
+                result.alertsMoved.push({ issueNumber: number, incidentId, to, alerts: alerts.map((alert) => alert.id) });
+                log.info(`Issue #${number}: Defender put ${alerts.length} of incident ${incidentId}'s alerts in incident ${to}; said so`);
+            }
+        }
+        catch (error) {
+            result.failures.push({ alertId: incidentId, incidentId, error: (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describe */ .q0)(error) });
+        }
+    }
+}
+/** The issue that speaks for an incident: opened this run, or the oldest found. */
+function issueOf(incidentId, issues, openedFor) {
+    return openedFor.get(incidentId) ?? [...issues].filter((issue) => issue.incidentId === incidentId).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number)[0]?.number;
+}
+/** The comment that tells an incident issue's watchers where some of its alerts went. */
+function movedComment(moves) {
+    return moves
+        .map(({ to, issue, alerts }) => {
+        const named = alerts.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${(0,_source_alert_js__WEBPACK_IMPORTED_MODULE_3__/* .severityOf */ .x)(alert)} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .inlineText */ .ln)((0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .truncate */ .xv)(alert.title ?? alert.id, 200))} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .cellCode */ .GA)(alert.id)}`);
+        const rest = alerts.length - named.length;
+        const where = issue === undefined ? "" : ` (#${issue})`;
+        return [
+            `**Microsoft Defender moved ${alerts.length} ${alerts.length === 1 ? "alert" : "alerts"} of this incident to incident ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_9__/* .cellCode */ .GA)(to)}${where}:**`,
+            "",
+            ...named,
+            ...(rest > 0 ? [`- and ${rest} more`] : []),
+            "",
+            `${alerts.length === 1 ? "It is" : "They are"} listed there now; the list above shows what this incident held.`,
+        ].join("\n");
+    })
+        .join("\n\n");
+}
 async function closeDuplicates(store, plan, issues, openedFor, result, log) {
-    const issueOf = (incidentId) => openedFor.get(incidentId) ?? [...issues].filter((issue) => issue.incidentId === incidentId).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number)[0]?.number;
     for (const { issue, of, reason } of plan.duplicates) {
-        const original = issueOf(of);
+        const original = issueOf(of, issues, openedFor);
         if (original === undefined || original === issue.number) {
             log.warning(`Issue #${issue.number}: incident ${issue.incidentId} was merged into incident ${of}, which has no issue yet (it was not opened this run); the next run closes it`);
             continue;
@@ -1052,6 +1156,7 @@ function emptyPullResult(dryRun, window, alertsFound, malformed) {
         duplicatesClosed: [],
         incidentsFound: undefined,
         incidentIssuesUpdated: [],
+        alertsMoved: [],
     };
 }
 /** Alerts without an issue, oldest first (ties by ID, so every run picks the same ones). */

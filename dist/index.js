@@ -40533,6 +40533,8 @@ function pullSummary(result) {
         lines.push(`| Labels GitHub did not make | ${result.labels.failed.length} |`);
     if (result.incidentIssuesUpdated.length > 0)
         lines.push(`| Incident issues ${result.dryRun ? "to update" : "updated"} with joined alerts | ${result.incidentIssuesUpdated.map((u) => `#${u.issueNumber}`).join(", ")} |`);
+    if (result.alertsMoved.length > 0)
+        lines.push(`| Incident issues ${result.dryRun ? "to tell" : "told"} their alerts moved to another incident | ${result.alertsMoved.map((m) => `#${m.issueNumber}`).join(", ")} |`);
     if (result.duplicatesClosed.length > 0)
         lines.push(`| Duplicates ${result.dryRun ? "to close" : "closed"} | ${result.duplicatesClosed.map((n) => `#${n}`).join(", ")} |`);
     if (result.hourlyRoom !== undefined)

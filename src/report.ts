@@ -42,6 +42,7 @@ export function pullSummary(result: PullResult): string {
   if (result.labels.made.length > 0) lines.push(`| Labels made | ${result.labels.made.length} |`);
   if (result.labels.failed.length > 0) lines.push(`| Labels GitHub did not make | ${result.labels.failed.length} |`);
   if (result.incidentIssuesUpdated.length > 0) lines.push(`| Incident issues ${result.dryRun ? "to update" : "updated"} with joined alerts | ${result.incidentIssuesUpdated.map((u) => `#${u.issueNumber}`).join(", ")} |`);
+  if (result.alertsMoved.length > 0) lines.push(`| Incident issues ${result.dryRun ? "to tell" : "told"} their alerts moved to another incident | ${result.alertsMoved.map((m) => `#${m.issueNumber}`).join(", ")} |`);
   if (result.duplicatesClosed.length > 0) lines.push(`| Duplicates ${result.dryRun ? "to close" : "closed"} | ${result.duplicatesClosed.map((n) => `#${n}`).join(", ")} |`);
   if (result.hourlyRoom !== undefined) lines.push("", `GitHub limits how many issues an identity opens in an hour: this run had room for ${result.hourlyRoom}, and the rest wait for a later run.`);
   if (result.opened.length > 0) {

@@ -324,6 +324,11 @@ export class AlertIssueStore {
     );
   }
 
+  /** One issue's body as it is now. */
+  async issueBody(issueNumber: number): Promise<string> {
+    return explained(`Reading issue #${issueNumber}`, async () => (await this.#github.rest.issues.get({ ...this.#repo, issue_number: issueNumber })).data.body ?? "");
+  }
+
   async comment(issueNumber: number, body: string): Promise<void> {
     await explained(`Commenting on issue #${issueNumber}`, () => this.#github.rest.issues.createComment({ ...this.#repo, issue_number: issueNumber, body }));
   }

@@ -5,7 +5,7 @@
  */
 import type { Alert } from "../source/alert.js";
 import type { Incident } from "../source/incident.js";
-import { type ListedAlerts, lists } from "./incident-record.js";
+import { alertHash, type ListedAlerts, lists } from "./incident-record.js";
 
 /** An incident issue as pull sees it: its incident, and the alerts its body lists. */
 export interface IncidentIssue {
@@ -29,6 +29,11 @@ export interface IncidentPlan {
   duplicates: Array<{ issue: IncidentIssue; of: string; reason: "merged" | "second" }>;
   /** Survivors of merges that the listing did not hold: read them, and plan again. */
   missing: string[];
+  /**
+   * Issues that list alerts Defender has since put in another incident (how a merge shows in the
+   * Endpoint API, whose incidents are never redirected): each says where they went, once.
+   */
+  moved: Array<{ issue: IncidentIssue; to: string; alerts: Alert[] }>;
 }
 
 export const REDIRECTED = "Redirected";
@@ -53,7 +58,7 @@ export function survivorOf(id: string, incidents: ReadonlyMap<string, Incident>)
 const oldestFirst = <T extends { createdAt: Date }>(a: T, b: T) => a.createdAt.getTime() - b.createdAt.getTime();
 
 export function planIncidentPull(incidents: readonly Incident[], issues: readonly IncidentIssue[]): IncidentPlan {
-  const plan: IncidentPlan = { open: [], update: [], duplicates: [], missing: [] };
+  const plan: IncidentPlan = { open: [], update: [], duplicates: [], missing: [], moved: [] };
   const known = new Map(incidents.map((incident) => [incident.id, incident]));
 
   // One issue speaks for an incident: the oldest. Any later open one is a second issue.
@@ -101,5 +106,34 @@ export function planIncidentPull(incidents: readonly Incident[], issues: readonl
     if (joined.length > 0) plan.update.push({ issue, incident, joined });
   }
   plan.open.sort(oldestFirst);
+  plan.moved = movedAlerts(incidents, issueOf, new Set(plan.duplicates.map(({ issue }) => issue.number)));
   return plan;
+}
+
+/**
+ * Alerts an open issue's record names by their ID that now belong to another incident of the
+ * listing. Only hashes count (an alert older than a cut record's `since` is not looked for); an
+ * issue closing as a duplicate says where its alerts went already, and a closed one is left as it is.
+ */
+function movedAlerts(incidents: readonly Incident[], issueOf: ReadonlyMap<string, IncidentIssue>, closing: ReadonlySet<number>): IncidentPlan["moved"] {
+  const recorded = new Map<string, IncidentIssue[]>();
+  for (const issue of issueOf.values()) {
+    if (!issue.listed || issue.state !== "open" || closing.has(issue.number)) continue;
+    for (const hash of issue.listed.hashes) recorded.set(hash, [...(recorded.get(hash) ?? []), issue]);
+  }
+  if (recorded.size === 0) return [];
+  const moved = new Map<string, IncidentPlan["moved"][number]>();
+  for (const incident of incidents) {
+    if (incident.status === REDIRECTED) continue;
+    for (const alert of incident.alerts) {
+      for (const issue of recorded.get(alertHash(alert.id)) ?? []) {
+        if (issue.incidentId === incident.id) continue;
+        const key = `${issue.number}\n${incident.id}`;
+        const entry = moved.get(key) ?? { issue, to: incident.id, alerts: [] };
+        entry.alerts.push(alert);
+        moved.set(key, entry);
+      }
+    }
+  }
+  return [...moved.values()];
 }

@@ -51,3 +51,19 @@ export function readListedAlerts(body: string | null | undefined): ListedAlerts 
 export function lists(record: ListedAlerts, alert: Pick<Alert, "id" | "createdAt">): boolean {
   return record.hashes.has(alertHash(alert.id)) || (record.since !== null && alert.createdAt < record.since);
 }
+
+/**
+ * The body with these alerts dropped from its record (the table still shows them, as history), so
+ * a later pull does not take them for alerts of this incident; the body unchanged when it has no
+ * single record.
+ */
+export function withoutAlerts(body: string, ids: readonly string[]): string {
+  const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+  const found = [...text.matchAll(LINE)];
+  if (found.length !== 1) return body;
+  const [line, hashes = "", since] = found[0]!;
+  const dropped = new Set(ids.map(alertHash));
+  const kept = hashes.trim().split(" ").filter((hash) => hash && !dropped.has(hash));
+  const rewritten = `${PREFIX}${kept.map((hash) => ` ${hash}`).join("")}${since ? ` since=${since}` : ""} -->`;
+  return text.slice(0, found[0]!.index) + rewritten + text.slice(found[0]!.index + line.length);
+}

@@ -12,6 +12,8 @@ import type { AlertIssueStore, IncidentIssueFound } from "../github/store.js";
 import { type IncidentPlan, planIncidentPull } from "../issue/incident-plan.js";
 import { renderIssue } from "../issue/render.js";
 import { renderIncidentIssue } from "../issue/render-incident.js";
+import { withoutAlerts } from "../issue/incident-record.js";
+import { cellCode, inlineText, truncate } from "../issue/markdown.js";
 import { type Alert, severityOf } from "../source/alert.js";
 import { alertIssueNumbers, updateIncidentIssues } from "./incident-issues.js";
 import { type Incident, incidentSeverityOf } from "../source/incident.js";
@@ -28,6 +30,7 @@ const CLOCK_MARGIN_MS = 5 * 60_000;
 const HOUR_MS = 3_600_000;
 // A survivor of a merge may itself have been merged: a few reads settle any chain met in practice.
 const SURVIVOR_READS_MAX = 20;
+const JOINED_NAMED_MAX = 50;
 
 export async function runIncidentPull(config: Config, deps: IncidentPullDeps, log: PullLog, options: PullOptions = {}): Promise<PullResult> {
   const { source } = deps;
@@ -101,6 +104,7 @@ export async function runIncidentPull(config: Config, deps: IncidentPullDeps, lo
     ];
     result.incidentIssuesUpdated = plan.update.map(({ issue, joined }) => ({ issueNumber: issue.number, incidentId: issue.incidentId, joined: joined.map((alert) => alert.id) }));
     result.duplicatesClosed = plan.duplicates.map(({ issue }) => issue.number);
+    result.alertsMoved = plan.moved.map(({ issue, to, alerts }) => ({ issueNumber: issue.number, incidentId: issue.incidentId, to, alerts: alerts.map((alert) => alert.id) }));
     result.alertsRemaining = wanted - openIncidents.length - openAlerts.length;
     return result;
   }
@@ -147,16 +151,62 @@ export async function runIncidentPull(config: Config, deps: IncidentPullDeps, lo
   }
 
   await updateIncidentIssues(store, plan.update, renderIncident, result, log);
+  await tellMoved(store, plan, existing.incidentIssues, openedFor, result, log);
   await closeDuplicates(store, plan, existing.incidentIssues, openedFor, result, log);
   result.alertsRemaining = wanted - result.opened.length;
   return result;
 }
 
+/**
+ * Each issue listing alerts that Defender put in another incident: its record no longer names them
+ * (so this is said once), and one comment says where they went, linking that incident's issue.
+ */
+async function tellMoved(store: AlertIssueStore, plan: IncidentPlan, issues: readonly IncidentIssueFound[], openedFor: ReadonlyMap<string, number>, result: PullResult, log: PullLog): Promise<void> {
+  const byIssue = new Map<number, IncidentPlan["moved"]>();
+  for (const move of plan.moved) byIssue.set(move.issue.number, [...(byIssue.get(move.issue.number) ?? []), move]);
+  for (const [number, moves] of byIssue) {
+    const { incidentId } = moves[0]!.issue;
+    try {
+      const body = await store.issueBody(number);
+      await store.updateIssue(number, { body: withoutAlerts(body, moves.flatMap(({ alerts }) => alerts.map((alert) => alert.id))) });
+      await store.comment(number, movedComment(moves.map(({ to, alerts }) => ({ to, issue: issueOf(to, issues, openedFor), alerts }))));
+      for (const { to, alerts } of moves) {
+        result.alertsMoved.push({ issueNumber: number, incidentId, to, alerts: alerts.map((alert) => alert.id) });
+        log.info(`Issue #${number}: Defender put ${alerts.length} of incident ${incidentId}'s alerts in incident ${to}; said so`);
+      }
+    } catch (error) {
+      result.failures.push({ alertId: incidentId, incidentId, error: describe(error) });
+    }
+  }
+}
+
+/** The issue that speaks for an incident: opened this run, or the oldest found. */
+function issueOf(incidentId: string, issues: readonly IncidentIssueFound[], openedFor: ReadonlyMap<string, number>): number | undefined {
+  return openedFor.get(incidentId) ?? [...issues].filter((issue) => issue.incidentId === incidentId).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number)[0]?.number;
+}
+
+/** The comment that tells an incident issue's watchers where some of its alerts went. */
+export function movedComment(moves: ReadonlyArray<{ to: string; issue: number | undefined; alerts: readonly Alert[] }>): string {
+  return moves
+    .map(({ to, issue, alerts }) => {
+      const named = alerts.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${severityOf(alert)} · ${inlineText(truncate(alert.title ?? alert.id, 200))} · ${cellCode(alert.id)}`);
+      const rest = alerts.length - named.length;
+      const where = issue === undefined ? "" : ` (#${issue})`;
+      return [
+        `**Microsoft Defender moved ${alerts.length} ${alerts.length === 1 ? "alert" : "alerts"} of this incident to incident ${cellCode(to)}${where}:**`,
+        "",
+        ...named,
+        ...(rest > 0 ? [`- and ${rest} more`] : []),
+        "",
+        `${alerts.length === 1 ? "It is" : "They are"} listed there now; the list above shows what this incident held.`,
+      ].join("\n");
+    })
+    .join("\n\n");
+}
+
 async function closeDuplicates(store: AlertIssueStore, plan: IncidentPlan, issues: readonly IncidentIssueFound[], openedFor: ReadonlyMap<string, number>, result: PullResult, log: PullLog): Promise<void> {
-  const issueOf = (incidentId: string) =>
-    openedFor.get(incidentId) ?? [...issues].filter((issue) => issue.incidentId === incidentId).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number)[0]?.number;
   for (const { issue, of, reason } of plan.duplicates) {
-    const original = issueOf(of);
+    const original = issueOf(of, issues, openedFor);
     if (original === undefined || original === issue.number) {
       log.warning(`Issue #${issue.number}: incident ${issue.incidentId} was merged into incident ${of}, which has no issue yet (it was not opened this run); the next run closes it`);
       continue;

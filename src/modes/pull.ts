@@ -47,6 +47,8 @@ export interface PullResult {
   /** With `group-by: incident`: incidents listed, and incident issues that gained alerts. */
   incidentsFound: number | undefined;
   incidentIssuesUpdated: Array<{ issueNumber: number; incidentId: string; joined: string[] }>;
+  /** Incident issues told that Defender put some of their alerts in another incident. */
+  alertsMoved: Array<{ issueNumber: number; incidentId: string; to: string; alerts: string[] }>;
 }
 
 export interface PullOptions {
@@ -107,6 +109,7 @@ export function emptyPullResult(dryRun: boolean, window: PullResult["window"], a
     duplicatesClosed: [],
     incidentsFound: undefined,
     incidentIssuesUpdated: [],
+    alertsMoved: [],
   };
 }
 

@@ -1,6 +1,7 @@
 /** `group-by: incident` at its edges: a dry run, hostile incident text, a chain of merges. */
 import { afterEach, expect, it } from "vitest";
 import type { GraphIncident } from "../emulators/graph.ts";
+import { makeAlert } from "../emulators/sample-alerts.ts";
 import { sampleGraphAlerts, sampleGraphIncidents } from "../emulators/sample-graph-alerts.ts";
 import { hrefsIn, mentionsIn, renderGfm, tagsIn } from "../support/gfm.ts";
 import { minutesAgo, startWorld, type World } from "../support/world.ts";
@@ -79,4 +80,36 @@ it("closes the issues of a chain of merges as duplicates of the last survivor's,
   // The survivor lists every alert of the chain.
   for (const alert of world.graph.alerts.filter((a) => a.incidentId === "48400")) expect(survivor.body).toContain(alert.id);
   expect(world.graph.alerts.filter((a) => a.incidentId === "48400")).toHaveLength(4);
+});
+
+it("with source: endpoint, alerts Defender puts in another incident are listed on its issue, and the old issue says where they went, once", async () => {
+  world = await startWorld();
+  world.defender.alerts.push(
+    makeAlert({ id: "da500_1", incidentId: 7010, alertCreationTime: minutesAgo(50), lastUpdateTime: minutesAgo(50), title: "Suspicious PowerShell", severity: "Medium" }),
+    makeAlert({ id: "da500_2", incidentId: 7010, alertCreationTime: minutesAgo(45), lastUpdateTime: minutesAgo(45), title: "Credential dumping", severity: "High" }),
+    makeAlert({ id: "da501_1", incidentId: 7011, alertCreationTime: minutesAgo(40), lastUpdateTime: minutesAgo(40), title: "Lateral movement" }),
+  );
+  const endpointPull = () => world.run({ mode: "pull", "group-by": "incident" });
+  await endpointPull();
+  const old = world.github.issues.find((i) => incidentIdOf(i.body) === "7010")!;
+  const survivor = world.github.issues.find((i) => incidentIdOf(i.body) === "7011")!;
+  // Defender merges 7010 into 7011: the Endpoint API shows it only as the alerts' incidentId.
+  const at = new Date(Date.now() - 5_000).toISOString();
+  for (const alert of world.defender.alerts.filter((a) => a.incidentId === 7010)) Object.assign(alert, { incidentId: 7011, lastUpdateTime: at });
+
+  const result = await endpointPull();
+  expect(result.code).toBe(0);
+  expect(result.outputs["issues-created"]).toBe("0");
+  for (const id of ["da500_1", "da500_2", "da501_1"]) expect(survivor.body).toContain(id);
+  const said = world.github.comments.filter((c) => c.issue_number === old.number).map((c) => c.body);
+  expect(said).toHaveLength(1);
+  expect(said[0]).toMatch(new RegExp(`^\\*\\*Microsoft Defender moved 2 alerts of this incident to incident \` 7011 \` \\(#${survivor.number}\\):\\*\\*\n\n- Medium · Suspicious PowerShell · \` da500_1 \`\n- High · Credential dumping · \` da500_2 \``));
+  expect(world.github.comments.filter((c) => c.issue_number === survivor.number).map((c) => c.body.split("\n")[0])).toEqual(["**2 alerts joined this incident in Microsoft Defender:**"]);
+  expect(old.state).toBe("open");
+  expect(result.summary).toContain(`| Incident issues told their alerts moved to another incident | #${old.number} |`);
+
+  const writes = world.github.writes().length;
+  const again = await endpointPull();
+  expect(again.code).toBe(0);
+  expect(world.github.writes().slice(writes)).toEqual([]);
 });

@@ -63,12 +63,12 @@ describe("planIncidentPull", () => {
 
   it("asks for a survivor the listing does not hold, and decides nothing for that merge until it has it", () => {
     const plan = planIncidentPull([merged("1", "9")], [issue(5, "1", ["a1"])]);
-    expect(plan).toEqual({ open: [], update: [], duplicates: [], missing: ["9"] });
+    expect(plan).toEqual({ open: [], update: [], duplicates: [], missing: ["9"], moved: [] });
   });
 
   it("leaves a merged incident's closed issue, and a merged incident without an issue, alone", () => {
     const plan = planIncidentPull([merged("1", "2"), merged("3", "2"), incident("2", ["a1"])], [issue(5, "1", [], { state: "closed" }), issue(6, "2", ["a1"])]);
-    expect(plan).toEqual({ open: [], update: [], duplicates: [], missing: [] });
+    expect(plan).toEqual({ open: [], update: [], duplicates: [], missing: [], moved: [] });
   });
 
   it("rewrites an issue whose record of listed alerts was lost, naming none as joined", () => {
@@ -96,5 +96,21 @@ describe("survivorOf", () => {
     expect(survivorOf("1", known(merged("1", "2"), merged("2", "3"), incident("3", [])))).toEqual({ survivor: "3" });
     expect(survivorOf("1", known(merged("1", "2")))).toEqual({ missing: "2" });
     expect(survivorOf("1", known(merged("1", "2"), merged("2", "1")))).toBeUndefined();
+  });
+});
+
+describe("planIncidentPull: alerts put in another incident", () => {
+  it("says on an open issue which of its listed alerts now belong to another incident, and where", () => {
+    const plan = planIncidentPull([incident("2", ["a1", "a2", "b1"])], [issue(5, "1", ["a1", "a2", "a3"]), issue(6, "2", ["b1"])]);
+    expect(plan.moved.map((m) => [m.issue.number, m.to, m.alerts.map((a) => a.id)])).toEqual([[5, "2", ["a1", "a2"]]]);
+    // The survivor's issue lists them.
+    expect(plan.update.map((u) => [u.issue.number, u.joined.map((a) => a.id)])).toEqual([[6, ["a1", "a2"]]]);
+  });
+
+  it("leaves a closed issue, one closing as a duplicate, and alerts only a cut record's time covers", () => {
+    expect(planIncidentPull([incident("2", ["a1"])], [issue(5, "1", ["a1"], { state: "closed" })]).moved).toEqual([]);
+    expect(planIncidentPull([merged("1", "2"), incident("2", ["a1"])], [issue(5, "1", ["a1"]), issue(6, "2", [])]).moved).toEqual([]);
+    const cut = issue(5, "1", [], { listed: { hashes: new Set(), since: new Date("2026-12-02T00:00:00Z") } });
+    expect(planIncidentPull([incident("2", ["a1"])], [cut]).moved).toEqual([]);
   });
 });

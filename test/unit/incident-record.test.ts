@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertHash, lists, listedLine, RECORD_MAX, readListedAlerts } from "../../src/issue/incident-record.ts";
+import { alertHash, lists, listedLine, RECORD_MAX, readListedAlerts, withoutAlerts } from "../../src/issue/incident-record.ts";
 import type { Alert } from "../../src/source/alert.ts";
 
 const alert = (id: string, minute = 0): Alert => ({ id, createdAt: new Date(Date.UTC(2026, 11, 1, 10, minute)) } as Alert);
@@ -34,5 +34,23 @@ describe("the record of listed alerts", () => {
     expect(readListedAlerts(`${line}\n${line}`)).toBeUndefined();
     expect(readListedAlerts("<!-- defender-issues-alerts: xyz -->")).toBeUndefined();
     expect(readListedAlerts(`text ${line}`)).toBeUndefined();
+  });
+});
+
+describe("withoutAlerts", () => {
+  it("drops the alerts from the record and keeps the rest of the body and the record's time", () => {
+    const body = `head\n\n${listedLine([alert("a1"), alert("a2"), alert("a3")])}\n`;
+    const out = withoutAlerts(body, ["a2", "zz"]);
+    expect(out.startsWith("head\n\n")).toBe(true);
+    const record = readListedAlerts(out)!;
+    expect([...record.hashes].sort()).toEqual([alertHash("a1"), alertHash("a3")].sort());
+    const cut = `<!-- defender-issues-alerts: ${alertHash("a1")} ${alertHash("a2")} since=2026-12-01T00:00:00.000Z -->`;
+    expect(withoutAlerts(cut, ["a1"])).toBe(`<!-- defender-issues-alerts: ${alertHash("a2")} since=2026-12-01T00:00:00.000Z -->`);
+  });
+
+  it("leaves a body without a single record as it is", () => {
+    expect(withoutAlerts("no record", ["a1"])).toBe("no record");
+    const two = `${listedLine([alert("a1")])}\n${listedLine([alert("a1")])}`;
+    expect(withoutAlerts(two, ["a1"])).toBe(two);
   });
 });
