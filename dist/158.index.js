@@ -669,10 +669,12 @@ function withRecord(body, record) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gs: () => (/* binding */ streamMemberBytes),
+/* harmony export */   hd: () => (/* binding */ readMember),
 /* harmony export */   oB: () => (/* binding */ readStreamingArray),
-/* harmony export */   r3: () => (/* binding */ readStreamingMember)
+/* harmony export */   r3: () => (/* binding */ readStreamingMember),
+/* harmony export */   z_: () => (/* binding */ parseBytes)
 /* harmony export */ });
-/* unused harmony exports streamMemberBytes, readMember, parseBytes */
 /**
  * Reads a JSON object arriving in chunks whose one array member is large (a Defender page holds up
  * to 10,000 alerts in `value`): each element of that array is handed over as soon as it is

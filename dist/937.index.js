@@ -134,12 +134,15 @@ function windowFilter(time, window) {
 var vocabulary = __webpack_require__(81731);
 // EXTERNAL MODULE: ./src/source/alert.ts
 var source_alert = __webpack_require__(15927);
+// EXTERNAL MODULE: ./src/source/incident.ts
+var incident = __webpack_require__(76871);
 ;// CONCATENATED MODULE: ./src/endpoint/incident.ts
 /**
  * Incidents as the Defender for Endpoint API shows them: it serves no incidents, only alerts that
  * name theirs (`incidentId`), so an incident is its alerts grouped, named by its first alert's
  * title, as severe as its most severe alert. Pure.
  */
+
 
 
 const byAge = (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -183,7 +186,7 @@ function incidentOf(id, alerts) {
         webUrl: first.incident?.webUrl ?? null,
         redirectedTo: null,
         tenantId: first.tenantId,
-        alerts: [...alerts],
+        alerts: alerts.map(incident/* incidentAlertOf */.u),
         comments: [],
     };
 }
@@ -697,10 +700,12 @@ class DefenderClient {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gs: () => (/* binding */ streamMemberBytes),
+/* harmony export */   hd: () => (/* binding */ readMember),
 /* harmony export */   oB: () => (/* binding */ readStreamingArray),
-/* harmony export */   r3: () => (/* binding */ readStreamingMember)
+/* harmony export */   r3: () => (/* binding */ readStreamingMember),
+/* harmony export */   z_: () => (/* binding */ parseBytes)
 /* harmony export */ });
-/* unused harmony exports streamMemberBytes, readMember, parseBytes */
 /**
  * Reads a JSON object arriving in chunks whose one array member is large (a Defender page holds up
  * to 10,000 alerts in `value`): each element of that array is handed over as soon as it is
@@ -1025,6 +1030,46 @@ function idOf(raw) {
 /** Why it did not read, field by field (`createdDateTime: Invalid string`). */
 function problemsOf(error, what = "alert") {
     return error.issues.map((issue) => `${issue.path.join(".") || what}: ${issue.message}`).join("; ");
+}
+
+
+/***/ }),
+
+/***/ 76871:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ incidentSeverityOf),
+/* harmony export */   u: () => (/* binding */ incidentAlertOf)
+/* harmony export */ });
+/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81731);
+/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15927);
+/**
+ * A Defender incident in our own vocabulary, whichever API it came from: the alerts Defender
+ * correlated into one investigation, and what an incident issue shows and triages. Each source
+ * translates at its border (Graph's `/security/incidents`; the Endpoint API's alerts grouped by
+ * `incidentId`). Pure.
+ */
+
+
+/** An alert already read whole, as an incident keeps it. */
+function incidentAlertOf(alert) {
+    const { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId } = alert;
+    const serviceSource = alert.fields.serviceSource;
+    return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, read: () => alert };
+}
+/**
+ * The incident's severity in our vocabulary: its own when the source gives one, else the highest of
+ * its alerts' (the Endpoint API rates only alerts).
+ */
+function incidentSeverityOf(incident) {
+    const own = (0,_alert_js__WEBPACK_IMPORTED_MODULE_1__/* .severityOf */ .x)(incident);
+    if (own !== "UnSpecified")
+        return own;
+    return incident.alerts.reduce((highest, alert) => {
+        const severity = (0,_alert_js__WEBPACK_IMPORTED_MODULE_1__/* .severityOf */ .x)(alert);
+        return _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(severity) > _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(highest) ? severity : highest;
+    }, "UnSpecified");
 }
 
 

@@ -40699,7 +40699,7 @@ const log = {
     warning: (message) => src_core/* warning */.$e(message),
 };
 async function pull(config, tuning) {
-    const [{ createSource }, { runPull }, { runIncidentPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481)), __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 97997)), Promise.all(/* import() */[__nccwpck_require__.e(997), __nccwpck_require__.e(96)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99096))]);
+    const [{ createSource }, { runPull }, { runIncidentPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481)), __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 97997)), Promise.all(/* import() */[__nccwpck_require__.e(997), __nccwpck_require__.e(44)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33044))]);
     const store = once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).createStore(config, tuning, process.env));
     const run = config.groupBy === "incident" ? runIncidentPull : runPull;
     const result = await run(config, { source: await createSource(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });

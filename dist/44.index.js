@@ -1,5 +1,5 @@
-export const id = 96;
-export const ids = [96];
+export const id = 44;
+export const ids = [44];
 export const modules = {
 
 /***/ 63629:
@@ -141,7 +141,7 @@ function lists(record, alert) {
 
 /***/ }),
 
-/***/ 99096:
+/***/ 33044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -161,33 +161,8 @@ var markdown = __webpack_require__(13366);
 var incident_plan = __webpack_require__(63629);
 // EXTERNAL MODULE: ./src/issue/render.ts
 var issue_render = __webpack_require__(99127);
-// EXTERNAL MODULE: ./src/issue/vocabulary.ts
-var vocabulary = __webpack_require__(81731);
-// EXTERNAL MODULE: ./src/source/alert.ts
-var source_alert = __webpack_require__(15927);
-;// CONCATENATED MODULE: ./src/source/incident.ts
-/**
- * A Defender incident in our own vocabulary, whichever API it came from: the alerts Defender
- * correlated into one investigation, and what an incident issue shows and triages. Each source
- * translates at its border (Graph's `/security/incidents`; the Endpoint API's alerts grouped by
- * `incidentId`). Pure.
- */
-
-
-/**
- * The incident's severity in our vocabulary: its own when the source gives one, else the highest of
- * its alerts' (the Endpoint API rates only alerts).
- */
-function incidentSeverityOf(incident) {
-    const own = (0,source_alert/* severityOf */.x)(incident);
-    if (own !== "UnSpecified")
-        return own;
-    return incident.alerts.reduce((highest, alert) => {
-        const severity = (0,source_alert/* severityOf */.x)(alert);
-        return vocabulary/* SEVERITIES */.oC.indexOf(severity) > vocabulary/* SEVERITIES */.oC.indexOf(highest) ? severity : highest;
-    }, "UnSpecified");
-}
-
+// EXTERNAL MODULE: ./src/source/incident.ts
+var source_incident = __webpack_require__(76871);
 ;// CONCATENATED MODULE: ./src/issue/incident-evidence.ts
 
 const GATHERED_KINDS = ["device", "user", "mailbox", "file"];
@@ -215,12 +190,13 @@ function namedBy(alert) {
 }
 /**
  * Each entity once, by kind (devices, users, mailboxes, files), those most alerts name first, then
- * in the order the alerts name them.
+ * in the order the alerts name them. Each alert is read whole here, one at a time: only an issue's
+ * body needs the evidence.
  */
 function gatherEvidence(alerts) {
     const gathered = new Map();
     for (const alert of alerts) {
-        for (const [key, { kind, entity }] of namedBy(alert)) {
+        for (const [key, { kind, entity }] of namedBy(alert.read())) {
             const seen = gathered.get(key);
             if (seen)
                 seen.alerts++;
@@ -238,7 +214,14 @@ var incident_record = __webpack_require__(603);
 var marker = __webpack_require__(69745);
 // EXTERNAL MODULE: ./src/issue/portal.ts
 var portal = __webpack_require__(88785);
+// EXTERNAL MODULE: ./src/issue/vocabulary.ts
+var vocabulary = __webpack_require__(81731);
 ;// CONCATENATED MODULE: ./src/issue/render-incident.ts
+/**
+ * A Defender incident as an issue: title, body and labels. The body links the incident, lists its
+ * alerts and gathers the evidence that matters across them, within GitHub's limit whatever the
+ * incident holds. Pure: the same incident always renders the same.
+ */
 
 
 
@@ -258,7 +241,7 @@ function renderIncidentIssue(incident, options) {
         incidentId: incident.id,
         title: renderIncidentTitle(options.titleTemplate, incident),
         body: renderIncidentBody(incident, options),
-        labels: [...new Set([vocabulary/* INCIDENT_LABEL */.MY, (0,vocabulary/* severityLabel */.yi)(incidentSeverityOf(incident)), ...options.extraLabels])],
+        labels: [...new Set([vocabulary/* INCIDENT_LABEL */.MY, (0,vocabulary/* severityLabel */.yi)((0,source_incident/* incidentSeverityOf */.f)(incident)), ...options.extraLabels])],
     };
 }
 /**
@@ -271,7 +254,7 @@ function renderIncidentTitle(template, incident) {
     const fields = {
         id: incident.id,
         title: incident.name && (0,markdown/* singleLine */.pF)(incident.name) ? incident.name : fallback,
-        severity: incidentSeverityOf(incident),
+        severity: (0,source_incident/* incidentSeverityOf */.f)(incident),
         status: incident.status,
         classification: incident.classification,
         determination: incident.determination,
@@ -325,7 +308,7 @@ function fieldTable(incident, alertCount, portalHost, tenantId) {
         "| Field | Value |",
         "|---|---|",
         row("Name", (0,issue_render/* cell */.Hn)(incident.name)),
-        row("Severity", incidentSeverityOf(incident)),
+        row("Severity", (0,source_incident/* incidentSeverityOf */.f)(incident)),
         row("Status", (0,issue_render/* cell */.Hn)(incident.status)),
         ...(merged ? [row("Merged into", merged)] : []),
         row("Assigned to", (0,issue_render/* cell */.Hn)(incident.assignedTo)),
@@ -408,6 +391,8 @@ function fitTable(header, rows, room, note, dropped = 0) {
     return `${[header, ...rows.slice(0, shown)].join("\n")}\n\n${note(shown)}`;
 }
 
+// EXTERNAL MODULE: ./src/source/alert.ts
+var source_alert = __webpack_require__(15927);
 // EXTERNAL MODULE: ./src/modes/pull.ts
 var pull = __webpack_require__(97997);
 ;// CONCATENATED MODULE: ./src/modes/incident-pull.ts
@@ -514,7 +499,7 @@ async function runIncidentPull(config, deps, log, options = {}) {
         try {
             const issue = await store.createIncidentIssue({ ...draft, assignees: config.assignees });
             openedFor.set(incident.id, issue.number);
-            result.opened.push({ alertId: incident.id, incidentId: incident.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: incidentSeverityOf(incident) });
+            result.opened.push({ alertId: incident.id, incidentId: incident.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: (0,source_incident/* incidentSeverityOf */.f)(incident) });
             log.info(`Opened #${issue.number} for incident ${incident.id} (${incident.alerts.length} alerts): ${draft.title}`);
             await checkVocabulary(issue.labelDescriptions);
         }
@@ -592,6 +577,46 @@ async function closeDuplicates(store, plan, issues, openedFor, result, log) {
             result.failures.push({ alertId: issue.incidentId, incidentId: issue.incidentId, error: (0,errors/* describe */.q0)(error) });
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 76871:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ incidentSeverityOf),
+/* harmony export */   u: () => (/* binding */ incidentAlertOf)
+/* harmony export */ });
+/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81731);
+/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15927);
+/**
+ * A Defender incident in our own vocabulary, whichever API it came from: the alerts Defender
+ * correlated into one investigation, and what an incident issue shows and triages. Each source
+ * translates at its border (Graph's `/security/incidents`; the Endpoint API's alerts grouped by
+ * `incidentId`). Pure.
+ */
+
+
+/** An alert already read whole, as an incident keeps it. */
+function incidentAlertOf(alert) {
+    const { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId } = alert;
+    const serviceSource = alert.fields.serviceSource;
+    return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, read: () => alert };
+}
+/**
+ * The incident's severity in our vocabulary: its own when the source gives one, else the highest of
+ * its alerts' (the Endpoint API rates only alerts).
+ */
+function incidentSeverityOf(incident) {
+    const own = (0,_alert_js__WEBPACK_IMPORTED_MODULE_1__/* .severityOf */ .x)(incident);
+    if (own !== "UnSpecified")
+        return own;
+    return incident.alerts.reduce((highest, alert) => {
+        const severity = (0,_alert_js__WEBPACK_IMPORTED_MODULE_1__/* .severityOf */ .x)(alert);
+        return _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(severity) > _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(highest) ? severity : highest;
+    }, "UnSpecified");
 }
 
 
