@@ -241,7 +241,7 @@ class AlertIssueStore {
         const raw = { request: { parseSuccessResponseBody: false, fetch: holding } };
         let response = await this.#github.request("GET /repos/{owner}/{repo}/issues", { ...this.#repo, ...query, per_page: 100, ...raw });
         for (;;) {
-            await (0,json_stream/* readStreamingArray */.o)(response.data, (issue) => this.#classify(issue, listing, keepBodies));
+            await (0,json_stream/* readStreamingArray */.oB)(response.data, (issue) => this.#classify(issue, listing, keepBodies));
             held = undefined;
             const next = NEXT_LINK.exec(response.headers.link ?? "")?.[1];
             if (!next)
@@ -701,8 +701,11 @@ function withRecord(body, record) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ readStreamingArray),
-/* harmony export */   r: () => (/* binding */ readStreamingMember)
+/* harmony export */   gs: () => (/* binding */ streamMemberBytes),
+/* harmony export */   hd: () => (/* binding */ readMember),
+/* harmony export */   oB: () => (/* binding */ readStreamingArray),
+/* harmony export */   r3: () => (/* binding */ readStreamingMember),
+/* harmony export */   z_: () => (/* binding */ parseBytes)
 /* harmony export */ });
 /**
  * Reads a JSON object arriving in chunks whose one array member is large (a Defender page holds up
@@ -731,10 +734,27 @@ function isSpace(byte) {
  * and returns the object with that member empty (`[]`). A member that is not an array is left in
  * the object as it is. Invalid JSON throws JSON.parse's SyntaxError, possibly after some elements.
  */
-async function readStreamingMember(chunks, member, onElement) {
-    const scanner = new MemberScanner(member, onElement);
+function readStreamingMember(chunks, member, onElement) {
+    return streamMemberBytes(chunks, member, parsing(onElement));
+}
+/**
+ * As readStreamingMember, but hands each element over as its bytes only, unparsed: for a reader
+ * that parses parts of an element on their own (readMember).
+ */
+async function streamMemberBytes(chunks, member, onBytes) {
+    const scanner = new MemberScanner(member, onBytes);
     for await (const chunk of chunks)
         scanner.write(chunk);
+    return scanner.end();
+}
+/**
+ * Reads one JSON object held in `bytes` as readStreamingMember reads a stream: calls `onElement`
+ * with each element of its array member `member` (its bytes a view of `bytes`), and returns the
+ * object with that member empty. Anything but an object with such a member is returned whole.
+ */
+function readMember(bytes, member, onElement) {
+    const scanner = new MemberScanner(member, parsing(onElement));
+    scanner.write(bytes);
     return scanner.end();
 }
 /**
@@ -742,19 +762,24 @@ async function readStreamingMember(chunks, member, onElement) {
  * own. Anything but an array is a SyntaxError.
  */
 async function readStreamingArray(chunks, onElement) {
-    const scanner = new MemberScanner(undefined, onElement);
+    const scanner = new MemberScanner(undefined, parsing(onElement));
     for await (const chunk of chunks)
         scanner.write(chunk);
     // An array is always streamed, so what is left of it is `[]`; anything else is not an array.
     if (!Array.isArray(scanner.end()))
         throw new SyntaxError("Expected a JSON array");
 }
+/** An element's bytes parsed: what JSON.parse makes of their text. */
+function parseBytes(bytes) {
+    return JSON.parse(decoder.decode(bytes));
+}
+const parsing = (onElement) => (bytes) => onElement(parseBytes(bytes), bytes);
 class MemberScanner {
     /** The member whose array is streamed; undefined streams the top-level array itself. */
     #member;
     /** The depth of the streamed array's elements' container: 2 in an object, 1 at the top. */
     #arrayDepth;
-    #onElement;
+    #onBytes;
     #rest = [];
     #element = [];
     #sink = "rest";
@@ -773,11 +798,11 @@ class MemberScanner {
     /** Between elements: one has just ended (a comma or the end must follow), or a comma has (an element must). */
     #afterElement = false;
     #elementNext = false;
-    constructor(member, onElement) {
+    constructor(member, onBytes) {
         this.#member = member;
         this.#arrayDepth = member === undefined ? 1 : 2;
         this.#memberValueNext = member === undefined;
-        this.#onElement = onElement;
+        this.#onBytes = onBytes;
     }
     write(chunk) {
         // Bytes from `from` on belong to the current sink; they are handed over at each change of sink.
@@ -930,7 +955,7 @@ class MemberScanner {
         const pieces = this.#element;
         const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
         this.#element = [];
-        this.#onElement(JSON.parse(decoder.decode(bytes)), bytes);
+        this.#onBytes(bytes);
     }
     end() {
         if (this.#sink !== "rest")

@@ -666,6 +666,20 @@ function readGraphAlert(raw) {
 }
 // Only the ID and the creation time can make an alert malformed: every other field is lenient.
 const headSchema = schemas/* object */.Ikc({ id: shape.id, createdDateTime: shape.createdDateTime, lastUpdateDateTime: shape.lastUpdateDateTime, incidentId: shape.incidentId });
+// What an incident keeps of each of its alerts (IncidentAlert): no evidence, no comments.
+const summarySchema = schemas/* object */.Ikc({
+    id: shape.id,
+    createdDateTime: shape.createdDateTime,
+    title: shape.title,
+    severity: shape.severity,
+    status: shape.status,
+    serviceSource: shape.serviceSource,
+    productName: shape.productName,
+    detectionSource: shape.detectionSource,
+    firstActivityDateTime: shape.firstActivityDateTime,
+    alertWebUrl: shape.alertWebUrl,
+    tenantId: shape.tenantId,
+});
 const decoder = new TextDecoder();
 /** A listed alert whose `bytes` (its JSON) are read again by `read()`; also its last update, for time-boundary paging. */
 function readListedGraphAlert(raw, bytes) {
@@ -673,45 +687,61 @@ function readListedGraphAlert(raw, bytes) {
     if (!head.success)
         return { ok: false, id: (0,fields/* idOf */.TH)(raw), problem: (0,fields/* problemsOf */.GW)(head.error) };
     const { id, createdDateTime } = head.data;
-    const read = () => {
+    return { ok: true, alert: { id, createdAt: createdDateTime, incidentId: head.data.incidentId || null, read: readAgain(id, bytes) }, updatedAt: head.data.lastUpdateDateTime ?? null };
+}
+/** An incident's alert: what the incident keeps of it, read as fromGraph reads it, and `read()` its `bytes` whole. */
+function readIncidentGraphAlert(raw, bytes) {
+    const parsed = summarySchema.safeParse(raw);
+    if (!parsed.success)
+        return { ok: false, id: (0,fields/* idOf */.TH)(raw), problem: (0,fields/* problemsOf */.GW)(parsed.error) };
+    return { ok: true, alert: { ...summaryOf(parsed.data), serviceSource: parsed.data.serviceSource ?? null, read: readAgain(parsed.data.id, bytes) } };
+}
+function readAgain(id, bytes) {
+    return () => {
         const reading = readGraphAlert(JSON.parse(decoder.decode(bytes)));
         if (!reading.ok)
             throw new Error(`Alert ${id} could not be read again: ${reading.problem}`);
         return reading.alert;
     };
-    return { ok: true, alert: { id, createdAt: createdDateTime, incidentId: head.data.incidentId || null, read }, updatedAt: head.data.lastUpdateDateTime ?? null };
+}
+/** What an incident keeps of an alert, in our model (fromGraph reads the same). */
+function summaryOf(alert) {
+    return {
+        id: alert.id,
+        createdAt: alert.createdDateTime,
+        title: alert.title ?? null,
+        severity: severityFromGraph(alert.severity),
+        status: statusFromGraph(alert.status),
+        product: alert.productName || alert.serviceSource || null,
+        detectionSource: alert.detectionSource ?? null,
+        firstActivity: alert.firstActivityDateTime ?? null,
+        webUrl: alert.alertWebUrl ?? null,
+        tenantId: alert.tenantId ?? null,
+    };
 }
 /** The Graph alert in our model: enum values in our spelling, the first device and user from the evidence. */
 function fromGraph(alert) {
     const device = alert.evidence.find((item) => item.kind === "device");
     const user = alert.evidence.find((item) => item.kind === "user");
-    const severity = severityFromGraph(alert.severity);
+    const summary = summaryOf(alert);
+    const { severity } = summary;
     return {
-        id: alert.id,
-        createdAt: alert.createdDateTime,
-        title: alert.title ?? null,
+        ...summary,
         description: alert.description ?? null,
         recommendedAction: alert.recommendedActions ?? null,
-        severity,
-        status: statusFromGraph(alert.status),
         classification: classificationFromGraph(alert.classification),
         determination: determinationFromGraph(alert.determination),
-        product: alert.productName || alert.serviceSource || null,
         category: alert.category ?? null,
-        detectionSource: alert.detectionSource ?? null,
         threat: [alert.threatFamilyName, alert.threatDisplayName].filter((v, i, all) => v && all.indexOf(v) === i).join(" / ") || null,
         device: device ? { name: device.deviceDnsName, id: device.mdeDeviceId } : null,
         deviceGroup: device?.rbacGroupName ?? null,
         user: user?.account ?? null,
-        firstActivity: alert.firstActivityDateTime ?? null,
         lastActivity: alert.lastActivityDateTime ?? null,
         updatedAt: alert.lastUpdateDateTime ?? null,
         mitreTechniques: alert.mitreTechniques,
         incident: alert.incidentId ? { id: alert.incidentId, webUrl: alert.incidentWebUrl ?? null } : null,
         investigation: null,
         assignedTo: alert.assignedTo ?? null,
-        webUrl: alert.alertWebUrl ?? null,
-        tenantId: alert.tenantId ?? null,
         comments: alert.comments.flatMap((c) => (c.comment && c.createdDateTime ? [{ comment: c.comment, createdBy: c.createdByDisplayName ?? null, createdTime: c.createdDateTime }] : [])),
         evidence: alert.evidence.map((item) => item.shown),
         // `{severity}` is the label word for both sources; `{computerDnsName}` what it is in the Endpoint API.
@@ -937,8 +967,7 @@ function passesAlertFilters(alert, window) {
     if (window.statuses.length > 0 && !window.statuses.some((status) => sameWord(status, alert.status)))
         return false;
     const sources = window.serviceSources ?? [];
-    const source = alert.fields.serviceSource;
-    return sources.length === 0 || sources.some((wanted) => sameWord(wanted, typeof source === "string" ? source : null));
+    return sources.length === 0 || sources.some((wanted) => sameWord(wanted, alert.serviceSource));
 }
 // "Informational" admits every severity, Graph's `unknown` (our UnSpecified) included: no clause is the exact filter.
 function admitsEverySeverity(window) {
@@ -953,7 +982,10 @@ function updatedSinceFilter(since, before) {
     return before ? `${clause} and lastUpdateDateTime lt ${(0,odata/* odataTime */.R3)(before)}` : clause;
 }
 
+// EXTERNAL MODULE: ./src/json-stream.ts
+var json_stream = __webpack_require__(37346);
 ;// CONCATENATED MODULE: ./src/graph/incident.ts
+
 
 
 
@@ -998,7 +1030,18 @@ function incidentStatusFromGraph(value) {
     const key = Object.keys(incident_STATUS_FROM_GRAPH).find((k) => k.toLowerCase() === value.toLowerCase());
     return key === undefined ? value : incident_STATUS_FROM_GRAPH[key];
 }
-function readGraphIncident(raw) {
+/**
+ * An incident from its bytes, as a page of incidents holds it: each alert is parsed on its own and
+ * kept as its bytes, read whole only when asked (IncidentAlert.read). The bytes are copied out of
+ * the page, so that what is kept is the alerts' JSON and not every chunk of the reply it came in.
+ */
+function readGraphIncidentBytes(bytes) {
+    const alerts = [];
+    const rest = (0,json_stream/* readMember */.hd)(bytes, "alerts", (raw, alertBytes) => alerts.push({ raw, bytes: new Uint8Array(alertBytes) }));
+    return readGraphIncident(rest, alerts);
+}
+/** An incident, parsed; `streamed`: alerts read apart from it, beside those its `alerts` holds. */
+function readGraphIncident(raw, streamed = []) {
     const parsed = incidentSchema.safeParse(raw);
     if (!parsed.success) {
         return { ok: false, id: (0,fields/* idOf */.TH)(raw), problem: (0,fields/* problemsOf */.GW)(parsed.error, "incident") };
@@ -1006,8 +1049,8 @@ function readGraphIncident(raw) {
     const incident = parsed.data;
     const alerts = [];
     const malformed = [];
-    for (const item of incident.alerts) {
-        const reading = readGraphAlert(item);
+    for (const item of [...streamed, ...incident.alerts.map((alert) => ({ raw: alert, bytes: Buffer.from(JSON.stringify(alert)) }))]) {
+        const reading = readIncidentGraphAlert(item.raw, item.bytes);
         if (reading.ok)
             alerts.push(reading.alert);
         else
@@ -1136,8 +1179,6 @@ function odataInstant(ms) {
     return new Date(ms).toISOString();
 }
 
-// EXTERNAL MODULE: ./src/json-stream.ts
-var json_stream = __webpack_require__(37346);
 ;// CONCATENATED MODULE: ./src/graph/page.ts
 /**
  * A Graph page (`{"value": [...], "@odata.nextLink": ...}`) of alerts or of incidents, read as it
@@ -1153,8 +1194,8 @@ const pageSchema = schemas/* looseObject */._H3({
 });
 /** A page of alerts; a malformed alert is reported, not thrown. */
 function readGraphPage(body) {
-    return readPage(body, "alerts", (page) => (raw, bytes) => {
-        const reading = readListedGraphAlert(raw, bytes);
+    return readPage(body, "alerts", (page) => (bytes) => {
+        const reading = readListedGraphAlert((0,json_stream/* parseBytes */.z_)(bytes), bytes);
         if (reading.ok)
             page.items.push({ ...reading.alert, updatedAt: reading.updatedAt ?? null });
         else
@@ -1164,10 +1205,11 @@ function readGraphPage(body) {
 /**
  * A page of incidents with their alerts (`$expand=alerts`); a malformed incident is reported as
  * such (its problem begins `incident:`), and so is a malformed alert, its incident kept without it.
+ * Each incident's alerts are kept as their bytes, read whole only when asked (readGraphIncidentBytes).
  */
 function readGraphIncidentPage(body) {
-    return readPage(body, "incidents", (page) => (raw) => {
-        const reading = readGraphIncident(raw);
+    return readPage(body, "incidents", (page) => (bytes) => {
+        const reading = readGraphIncidentBytes(bytes);
         if (reading.ok) {
             page.items.push(reading.incident);
             page.malformed.push(...reading.malformed);
@@ -1180,16 +1222,16 @@ function readGraphIncidentPage(body) {
 async function readPage(body, rows, reader) {
     const page = { items: [], malformed: [], size: 0, nextLink: undefined };
     const read = reader(page);
-    const take = (raw, bytes) => {
+    const take = (bytes) => {
         page.size++;
-        read(raw, bytes);
+        read(bytes);
     };
-    const rest = pageSchema.safeParse(await (0,json_stream/* readStreamingMember */.r)(body, "value", take));
+    const rest = pageSchema.safeParse(await (0,json_stream/* streamMemberBytes */.gs)(body, "value", take));
     if (!rest.success)
         throw new Error(`Listing Microsoft Graph ${rows}: the reply has no 'value' array of ${rows}`);
     // Left in place only when the member's name was spelt with escapes.
     for (const raw of rest.data.value)
-        take(raw, Buffer.from(JSON.stringify(raw)));
+        take(Buffer.from(JSON.stringify(raw)));
     page.nextLink = rest.data["@odata.nextLink"] ?? undefined;
     return page;
 }
@@ -1547,8 +1589,11 @@ function commentsOf(raw) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ readStreamingArray),
-/* harmony export */   r: () => (/* binding */ readStreamingMember)
+/* harmony export */   gs: () => (/* binding */ streamMemberBytes),
+/* harmony export */   hd: () => (/* binding */ readMember),
+/* harmony export */   oB: () => (/* binding */ readStreamingArray),
+/* harmony export */   r3: () => (/* binding */ readStreamingMember),
+/* harmony export */   z_: () => (/* binding */ parseBytes)
 /* harmony export */ });
 /**
  * Reads a JSON object arriving in chunks whose one array member is large (a Defender page holds up
@@ -1577,10 +1622,27 @@ function isSpace(byte) {
  * and returns the object with that member empty (`[]`). A member that is not an array is left in
  * the object as it is. Invalid JSON throws JSON.parse's SyntaxError, possibly after some elements.
  */
-async function readStreamingMember(chunks, member, onElement) {
-    const scanner = new MemberScanner(member, onElement);
+function readStreamingMember(chunks, member, onElement) {
+    return streamMemberBytes(chunks, member, parsing(onElement));
+}
+/**
+ * As readStreamingMember, but hands each element over as its bytes only, unparsed: for a reader
+ * that parses parts of an element on their own (readMember).
+ */
+async function streamMemberBytes(chunks, member, onBytes) {
+    const scanner = new MemberScanner(member, onBytes);
     for await (const chunk of chunks)
         scanner.write(chunk);
+    return scanner.end();
+}
+/**
+ * Reads one JSON object held in `bytes` as readStreamingMember reads a stream: calls `onElement`
+ * with each element of its array member `member` (its bytes a view of `bytes`), and returns the
+ * object with that member empty. Anything but an object with such a member is returned whole.
+ */
+function readMember(bytes, member, onElement) {
+    const scanner = new MemberScanner(member, parsing(onElement));
+    scanner.write(bytes);
     return scanner.end();
 }
 /**
@@ -1588,19 +1650,24 @@ async function readStreamingMember(chunks, member, onElement) {
  * own. Anything but an array is a SyntaxError.
  */
 async function readStreamingArray(chunks, onElement) {
-    const scanner = new MemberScanner(undefined, onElement);
+    const scanner = new MemberScanner(undefined, parsing(onElement));
     for await (const chunk of chunks)
         scanner.write(chunk);
     // An array is always streamed, so what is left of it is `[]`; anything else is not an array.
     if (!Array.isArray(scanner.end()))
         throw new SyntaxError("Expected a JSON array");
 }
+/** An element's bytes parsed: what JSON.parse makes of their text. */
+function parseBytes(bytes) {
+    return JSON.parse(decoder.decode(bytes));
+}
+const parsing = (onElement) => (bytes) => onElement(parseBytes(bytes), bytes);
 class MemberScanner {
     /** The member whose array is streamed; undefined streams the top-level array itself. */
     #member;
     /** The depth of the streamed array's elements' container: 2 in an object, 1 at the top. */
     #arrayDepth;
-    #onElement;
+    #onBytes;
     #rest = [];
     #element = [];
     #sink = "rest";
@@ -1619,11 +1686,11 @@ class MemberScanner {
     /** Between elements: one has just ended (a comma or the end must follow), or a comma has (an element must). */
     #afterElement = false;
     #elementNext = false;
-    constructor(member, onElement) {
+    constructor(member, onBytes) {
         this.#member = member;
         this.#arrayDepth = member === undefined ? 1 : 2;
         this.#memberValueNext = member === undefined;
-        this.#onElement = onElement;
+        this.#onBytes = onBytes;
     }
     write(chunk) {
         // Bytes from `from` on belong to the current sink; they are handed over at each change of sink.
@@ -1776,7 +1843,7 @@ class MemberScanner {
         const pieces = this.#element;
         const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
         this.#element = [];
-        this.#onElement(JSON.parse(decoder.decode(bytes)), bytes);
+        this.#onBytes(bytes);
     }
     end() {
         if (this.#sink !== "rest")

@@ -134,12 +134,15 @@ function windowFilter(time, window) {
 var vocabulary = __webpack_require__(81731);
 // EXTERNAL MODULE: ./src/source/alert.ts
 var source_alert = __webpack_require__(15927);
+// EXTERNAL MODULE: ./src/source/incident.ts
+var incident = __webpack_require__(76871);
 ;// CONCATENATED MODULE: ./src/endpoint/incident.ts
 /**
  * Incidents as the Defender for Endpoint API shows them: it serves no incidents, only alerts that
  * name theirs (`incidentId`), so an incident is its alerts grouped, named by its first alert's
  * title, as severe as its most severe alert, commented as its alerts are. Pure.
  */
+
 
 
 const byAge = (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -183,7 +186,7 @@ function incidentOf(id, alerts) {
         webUrl: first.incident?.webUrl ?? null,
         redirectedTo: null,
         tenantId: first.tenantId,
-        alerts: [...alerts],
+        alerts: alerts.map(incident/* incidentAlertOf */.u),
         comments: incidentComments(alerts),
     };
 }
@@ -444,7 +447,7 @@ async function readAlertPage(body) {
         else
             page.malformed.push({ id: reading.id, problem: reading.problem });
     };
-    const rest = pageSchema.safeParse(await (0,json_stream/* readStreamingMember */.r)(body, "value", take));
+    const rest = pageSchema.safeParse(await (0,json_stream/* readStreamingMember */.r3)(body, "value", take));
     if (!rest.success)
         throw new Error("Listing Defender alerts: the reply has no 'value' array of alerts");
     // Left in place only when the member's name was spelt with escapes.
@@ -748,8 +751,11 @@ class DefenderClient {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ readStreamingArray),
-/* harmony export */   r: () => (/* binding */ readStreamingMember)
+/* harmony export */   gs: () => (/* binding */ streamMemberBytes),
+/* harmony export */   hd: () => (/* binding */ readMember),
+/* harmony export */   oB: () => (/* binding */ readStreamingArray),
+/* harmony export */   r3: () => (/* binding */ readStreamingMember),
+/* harmony export */   z_: () => (/* binding */ parseBytes)
 /* harmony export */ });
 /**
  * Reads a JSON object arriving in chunks whose one array member is large (a Defender page holds up
@@ -778,10 +784,27 @@ function isSpace(byte) {
  * and returns the object with that member empty (`[]`). A member that is not an array is left in
  * the object as it is. Invalid JSON throws JSON.parse's SyntaxError, possibly after some elements.
  */
-async function readStreamingMember(chunks, member, onElement) {
-    const scanner = new MemberScanner(member, onElement);
+function readStreamingMember(chunks, member, onElement) {
+    return streamMemberBytes(chunks, member, parsing(onElement));
+}
+/**
+ * As readStreamingMember, but hands each element over as its bytes only, unparsed: for a reader
+ * that parses parts of an element on their own (readMember).
+ */
+async function streamMemberBytes(chunks, member, onBytes) {
+    const scanner = new MemberScanner(member, onBytes);
     for await (const chunk of chunks)
         scanner.write(chunk);
+    return scanner.end();
+}
+/**
+ * Reads one JSON object held in `bytes` as readStreamingMember reads a stream: calls `onElement`
+ * with each element of its array member `member` (its bytes a view of `bytes`), and returns the
+ * object with that member empty. Anything but an object with such a member is returned whole.
+ */
+function readMember(bytes, member, onElement) {
+    const scanner = new MemberScanner(member, parsing(onElement));
+    scanner.write(bytes);
     return scanner.end();
 }
 /**
@@ -789,19 +812,24 @@ async function readStreamingMember(chunks, member, onElement) {
  * own. Anything but an array is a SyntaxError.
  */
 async function readStreamingArray(chunks, onElement) {
-    const scanner = new MemberScanner(undefined, onElement);
+    const scanner = new MemberScanner(undefined, parsing(onElement));
     for await (const chunk of chunks)
         scanner.write(chunk);
     // An array is always streamed, so what is left of it is `[]`; anything else is not an array.
     if (!Array.isArray(scanner.end()))
         throw new SyntaxError("Expected a JSON array");
 }
+/** An element's bytes parsed: what JSON.parse makes of their text. */
+function parseBytes(bytes) {
+    return JSON.parse(decoder.decode(bytes));
+}
+const parsing = (onElement) => (bytes) => onElement(parseBytes(bytes), bytes);
 class MemberScanner {
     /** The member whose array is streamed; undefined streams the top-level array itself. */
     #member;
     /** The depth of the streamed array's elements' container: 2 in an object, 1 at the top. */
     #arrayDepth;
-    #onElement;
+    #onBytes;
     #rest = [];
     #element = [];
     #sink = "rest";
@@ -820,11 +848,11 @@ class MemberScanner {
     /** Between elements: one has just ended (a comma or the end must follow), or a comma has (an element must). */
     #afterElement = false;
     #elementNext = false;
-    constructor(member, onElement) {
+    constructor(member, onBytes) {
         this.#member = member;
         this.#arrayDepth = member === undefined ? 1 : 2;
         this.#memberValueNext = member === undefined;
-        this.#onElement = onElement;
+        this.#onBytes = onBytes;
     }
     write(chunk) {
         // Bytes from `from` on belong to the current sink; they are handed over at each change of sink.
@@ -977,7 +1005,7 @@ class MemberScanner {
         const pieces = this.#element;
         const bytes = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
         this.#element = [];
-        this.#onElement(JSON.parse(decoder.decode(bytes)), bytes);
+        this.#onBytes(bytes);
     }
     end() {
         if (this.#sink !== "rest")
@@ -1053,6 +1081,46 @@ function idOf(raw) {
 /** Why it did not read, field by field (`createdDateTime: Invalid string`). */
 function problemsOf(error, what = "alert") {
     return error.issues.map((issue) => `${issue.path.join(".") || what}: ${issue.message}`).join("; ");
+}
+
+
+/***/ }),
+
+/***/ 76871:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ incidentSeverityOf),
+/* harmony export */   u: () => (/* binding */ incidentAlertOf)
+/* harmony export */ });
+/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81731);
+/* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15927);
+/**
+ * A Defender incident in our own vocabulary, whichever API it came from: the alerts Defender
+ * correlated into one investigation, and what an incident issue shows and triages. Each source
+ * translates at its border (Graph's `/security/incidents`; the Endpoint API's alerts grouped by
+ * `incidentId`). Pure.
+ */
+
+
+/** An alert already read whole, as an incident keeps it. */
+function incidentAlertOf(alert) {
+    const { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId } = alert;
+    const serviceSource = alert.fields.serviceSource;
+    return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, read: () => alert };
+}
+/**
+ * The incident's severity in our vocabulary: its own when the source gives one, else the highest of
+ * its alerts' (the Endpoint API rates only alerts).
+ */
+function incidentSeverityOf(incident) {
+    const own = (0,_alert_js__WEBPACK_IMPORTED_MODULE_1__/* .severityOf */ .x)(incident);
+    if (own !== "UnSpecified")
+        return own;
+    return incident.alerts.reduce((highest, alert) => {
+        const severity = (0,_alert_js__WEBPACK_IMPORTED_MODULE_1__/* .severityOf */ .x)(alert);
+        return _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(severity) > _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(highest) ? severity : highest;
+    }, "UnSpecified");
 }
 
 

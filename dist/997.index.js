@@ -337,12 +337,13 @@ function namedBy(alert) {
 }
 /**
  * Each entity once, by kind (devices, users, mailboxes, files), those most alerts name first, then
- * in the order the alerts name them.
+ * in the order the alerts name them. Each alert is read whole here, one at a time: only an issue's
+ * body needs the evidence.
  */
 function gatherEvidence(alerts) {
     const gathered = new Map();
     for (const alert of alerts) {
-        for (const [key, { kind, entity }] of namedBy(alert)) {
+        for (const [key, { kind, entity }] of namedBy(alert.read())) {
             const seen = gathered.get(key);
             if (seen)
                 seen.alerts++;
@@ -365,6 +366,11 @@ var issue_render = __webpack_require__(99127);
 // EXTERNAL MODULE: ./src/issue/vocabulary.ts
 var vocabulary = __webpack_require__(81731);
 ;// CONCATENATED MODULE: ./src/issue/render-incident.ts
+/**
+ * A Defender incident as an issue: title, body and labels. The body links the incident, lists its
+ * alerts and gathers the evidence that matters across them, within GitHub's limit whatever the
+ * incident holds. Pure: the same incident always renders the same.
+ */
 
 
 
@@ -1095,7 +1101,8 @@ function triageOf(alert) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ incidentSeverityOf)
+/* harmony export */   f: () => (/* binding */ incidentSeverityOf),
+/* harmony export */   u: () => (/* binding */ incidentAlertOf)
 /* harmony export */ });
 /* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81731);
 /* harmony import */ var _alert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15927);
@@ -1107,6 +1114,12 @@ function triageOf(alert) {
  */
 
 
+/** An alert already read whole, as an incident keeps it. */
+function incidentAlertOf(alert) {
+    const { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId } = alert;
+    const serviceSource = alert.fields.serviceSource;
+    return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, read: () => alert };
+}
 /**
  * The incident's severity in our vocabulary: its own when the source gives one, else the highest of
  * its alerts' (the Endpoint API rates only alerts).

@@ -29,9 +29,28 @@ function isSpace(byte: number): boolean {
  * and returns the object with that member empty (`[]`). A member that is not an array is left in
  * the object as it is. Invalid JSON throws JSON.parse's SyntaxError, possibly after some elements.
  */
-export async function readStreamingMember(chunks: AsyncIterable<Uint8Array>, member: string, onElement: OnElement): Promise<unknown> {
-  const scanner = new MemberScanner(member, onElement);
+export function readStreamingMember(chunks: AsyncIterable<Uint8Array>, member: string, onElement: OnElement): Promise<unknown> {
+  return streamMemberBytes(chunks, member, parsing(onElement));
+}
+
+/**
+ * As readStreamingMember, but hands each element over as its bytes only, unparsed: for a reader
+ * that parses parts of an element on their own (readMember).
+ */
+export async function streamMemberBytes(chunks: AsyncIterable<Uint8Array>, member: string, onBytes: OnBytes): Promise<unknown> {
+  const scanner = new MemberScanner(member, onBytes);
   for await (const chunk of chunks) scanner.write(chunk);
+  return scanner.end();
+}
+
+/**
+ * Reads one JSON object held in `bytes` as readStreamingMember reads a stream: calls `onElement`
+ * with each element of its array member `member` (its bytes a view of `bytes`), and returns the
+ * object with that member empty. Anything but an object with such a member is returned whole.
+ */
+export function readMember(bytes: Uint8Array, member: string, onElement: OnElement): unknown {
+  const scanner = new MemberScanner(member, parsing(onElement));
+  scanner.write(bytes);
   return scanner.end();
 }
 
@@ -40,7 +59,7 @@ export async function readStreamingMember(chunks: AsyncIterable<Uint8Array>, mem
  * own. Anything but an array is a SyntaxError.
  */
 export async function readStreamingArray(chunks: AsyncIterable<Uint8Array>, onElement: OnElement): Promise<void> {
-  const scanner = new MemberScanner(undefined, onElement);
+  const scanner = new MemberScanner(undefined, parsing(onElement));
   for await (const chunk of chunks) scanner.write(chunk);
   // An array is always streamed, so what is left of it is `[]`; anything else is not an array.
   if (!Array.isArray(scanner.end())) throw new SyntaxError("Expected a JSON array");
@@ -48,6 +67,15 @@ export async function readStreamingArray(chunks: AsyncIterable<Uint8Array>, onEl
 
 /** Takes an element, parsed, and its bytes (a view of the chunk it came in, when it came in one). */
 export type OnElement = (element: unknown, bytes: Uint8Array) => void;
+/** Takes an element's bytes, unparsed (a view of the chunk it came in, when it came in one). */
+export type OnBytes = (bytes: Uint8Array) => void;
+
+/** An element's bytes parsed: what JSON.parse makes of their text. */
+export function parseBytes(bytes: Uint8Array): unknown {
+  return JSON.parse(decoder.decode(bytes));
+}
+
+const parsing = (onElement: OnElement): OnBytes => (bytes) => onElement(parseBytes(bytes), bytes);
 
 /** Where the bytes being read go: the rest of the object, the element being read, or nowhere (between elements). */
 type Sink = "rest" | "element" | "between";
@@ -57,7 +85,7 @@ class MemberScanner {
   readonly #member: string | undefined;
   /** The depth of the streamed array's elements' container: 2 in an object, 1 at the top. */
   readonly #arrayDepth: number;
-  readonly #onElement: OnElement;
+  readonly #onBytes: OnBytes;
   readonly #rest: Uint8Array[] = [];
   #element: Uint8Array[] = [];
   #sink: Sink = "rest";
@@ -77,11 +105,11 @@ class MemberScanner {
   #afterElement = false;
   #elementNext = false;
 
-  constructor(member: string | undefined, onElement: OnElement) {
+  constructor(member: string | undefined, onBytes: OnBytes) {
     this.#member = member;
     this.#arrayDepth = member === undefined ? 1 : 2;
     this.#memberValueNext = member === undefined;
-    this.#onElement = onElement;
+    this.#onBytes = onBytes;
   }
 
   write(chunk: Uint8Array): void {
@@ -221,7 +249,7 @@ class MemberScanner {
     const pieces = this.#element;
     const bytes = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
     this.#element = [];
-    this.#onElement(JSON.parse(decoder.decode(bytes)), bytes);
+    this.#onBytes(bytes);
   }
 
   end(): unknown {

@@ -5,7 +5,7 @@
  */
 import { SEVERITIES } from "../issue/vocabulary.js";
 import { type Alert, type AlertComment, severityOf } from "../source/alert.js";
-import type { Incident } from "../source/incident.js";
+import { type Incident, incidentAlertOf } from "../source/incident.js";
 
 export interface Grouped {
   incidents: Incident[];
@@ -13,7 +13,7 @@ export interface Grouped {
   loose: Alert[];
 }
 
-const byAge = (a: Alert, b: Alert) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byAge = (a: Pick<Alert, "id" | "createdAt">, b: Pick<Alert, "id" | "createdAt">) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The alerts grouped by incident, each incident's alerts oldest first, incidents by their first alert. */
 export function groupByIncident(alerts: readonly Alert[]): Grouped {
@@ -53,7 +53,7 @@ export function incidentOf(id: string, alerts: readonly Alert[]): Incident {
     webUrl: first.incident?.webUrl ?? null,
     redirectedTo: null,
     tenantId: first.tenantId,
-    alerts: [...alerts],
+    alerts: alerts.map(incidentAlertOf),
     comments: incidentComments(alerts),
   };
 }

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { idOf, optionalTime, problemsOf, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
 import { type Alert, severityOf } from "../source/alert.js";
+import type { IncidentAlert } from "../source/incident.js";
 import type { ListedAlert } from "../source/source.js";
 import { graphEvidence, type GraphEvidence } from "./evidence.js";
 import { classificationFromGraph, determinationFromGraph, severityFromGraph, statusFromGraph } from "./vocabulary.js";
@@ -73,6 +74,21 @@ export function readGraphAlert(raw: unknown): AlertReading {
 // Only the ID and the creation time can make an alert malformed: every other field is lenient.
 const headSchema = z.object({ id: shape.id, createdDateTime: shape.createdDateTime, lastUpdateDateTime: shape.lastUpdateDateTime, incidentId: shape.incidentId });
 
+// What an incident keeps of each of its alerts (IncidentAlert): no evidence, no comments.
+const summarySchema = z.object({
+  id: shape.id,
+  createdDateTime: shape.createdDateTime,
+  title: shape.title,
+  severity: shape.severity,
+  status: shape.status,
+  serviceSource: shape.serviceSource,
+  productName: shape.productName,
+  detectionSource: shape.detectionSource,
+  firstActivityDateTime: shape.firstActivityDateTime,
+  alertWebUrl: shape.alertWebUrl,
+  tenantId: shape.tenantId,
+});
+
 const decoder = new TextDecoder();
 
 /** A listed alert whose `bytes` (its JSON) are read again by `read()`; also its last update, for time-boundary paging. */
@@ -80,45 +96,63 @@ export function readListedGraphAlert(raw: unknown, bytes: Uint8Array): ListedAle
   const head = headSchema.safeParse(raw);
   if (!head.success) return { ok: false, id: idOf(raw), problem: problemsOf(head.error) };
   const { id, createdDateTime } = head.data;
-  const read = (): Alert => {
+  return { ok: true, alert: { id, createdAt: createdDateTime, incidentId: head.data.incidentId || null, read: readAgain(id, bytes) }, updatedAt: head.data.lastUpdateDateTime ?? null };
+}
+
+/** An incident's alert: what the incident keeps of it, read as fromGraph reads it, and `read()` its `bytes` whole. */
+export function readIncidentGraphAlert(raw: unknown, bytes: Uint8Array): { ok: true; alert: IncidentAlert } | { ok: false; id: string; problem: string } {
+  const parsed = summarySchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, id: idOf(raw), problem: problemsOf(parsed.error) };
+  return { ok: true, alert: { ...summaryOf(parsed.data), serviceSource: parsed.data.serviceSource ?? null, read: readAgain(parsed.data.id, bytes) } };
+}
+
+function readAgain(id: string, bytes: Uint8Array): () => Alert {
+  return () => {
     const reading = readGraphAlert(JSON.parse(decoder.decode(bytes)));
     if (!reading.ok) throw new Error(`Alert ${id} could not be read again: ${reading.problem}`);
     return reading.alert;
   };
-  return { ok: true, alert: { id, createdAt: createdDateTime, incidentId: head.data.incidentId || null, read }, updatedAt: head.data.lastUpdateDateTime ?? null };
+}
+
+/** What an incident keeps of an alert, in our model (fromGraph reads the same). */
+function summaryOf(alert: z.infer<typeof summarySchema>): Omit<IncidentAlert, "serviceSource" | "read"> {
+  return {
+    id: alert.id,
+    createdAt: alert.createdDateTime,
+    title: alert.title ?? null,
+    severity: severityFromGraph(alert.severity),
+    status: statusFromGraph(alert.status),
+    product: alert.productName || alert.serviceSource || null,
+    detectionSource: alert.detectionSource ?? null,
+    firstActivity: alert.firstActivityDateTime ?? null,
+    webUrl: alert.alertWebUrl ?? null,
+    tenantId: alert.tenantId ?? null,
+  };
 }
 
 /** The Graph alert in our model: enum values in our spelling, the first device and user from the evidence. */
 export function fromGraph(alert: GraphAlert): Alert {
   const device = alert.evidence.find((item): item is Extract<GraphEvidence, { kind: "device" }> => item.kind === "device");
   const user = alert.evidence.find((item): item is Extract<GraphEvidence, { kind: "user" }> => item.kind === "user");
-  const severity = severityFromGraph(alert.severity);
+  const summary = summaryOf(alert);
+  const { severity } = summary;
   return {
-    id: alert.id,
-    createdAt: alert.createdDateTime,
-    title: alert.title ?? null,
+    ...summary,
     description: alert.description ?? null,
     recommendedAction: alert.recommendedActions ?? null,
-    severity,
-    status: statusFromGraph(alert.status),
     classification: classificationFromGraph(alert.classification),
     determination: determinationFromGraph(alert.determination),
-    product: alert.productName || alert.serviceSource || null,
     category: alert.category ?? null,
-    detectionSource: alert.detectionSource ?? null,
     threat: [alert.threatFamilyName, alert.threatDisplayName].filter((v, i, all) => v && all.indexOf(v) === i).join(" / ") || null,
     device: device ? { name: device.deviceDnsName, id: device.mdeDeviceId } : null,
     deviceGroup: device?.rbacGroupName ?? null,
     user: user?.account ?? null,
-    firstActivity: alert.firstActivityDateTime ?? null,
     lastActivity: alert.lastActivityDateTime ?? null,
     updatedAt: alert.lastUpdateDateTime ?? null,
     mitreTechniques: alert.mitreTechniques,
     incident: alert.incidentId ? { id: alert.incidentId, webUrl: alert.incidentWebUrl ?? null } : null,
     investigation: null,
     assignedTo: alert.assignedTo ?? null,
-    webUrl: alert.alertWebUrl ?? null,
-    tenantId: alert.tenantId ?? null,
     comments: alert.comments.flatMap((c) => (c.comment && c.createdDateTime ? [{ comment: c.comment, createdBy: c.createdByDisplayName ?? null, createdTime: c.createdDateTime }] : [])),
     evidence: alert.evidence.map((item) => item.shown),
     // `{severity}` is the label word for both sources; `{computerDnsName}` what it is in the Endpoint API.

@@ -3,7 +3,8 @@
  * (whose alerts are then held to the alert filters here, Graph filtering incidents on none of
  * them). Graph's field names and spellings. Pure.
  */
-import { type Alert, severityOf } from "../source/alert.js";
+import { severityOf } from "../source/alert.js";
+import type { IncidentAlert } from "../source/incident.js";
 import { anyOf, odataTime, severitiesFrom } from "../source/odata.js";
 import type { AlertWindow } from "../source/source.js";
 import { SERVICE_SOURCES } from "./service-sources.js";
@@ -40,12 +41,11 @@ export function graphIncidentFilter(window: AlertWindow): string {
 }
 
 /** Whether an alert passes the window's severity, status and service-source filters, as graphAlertFilter's clauses would. */
-export function passesAlertFilters(alert: Alert, window: AlertWindow): boolean {
+export function passesAlertFilters(alert: Pick<IncidentAlert, "severity" | "status" | "serviceSource">, window: AlertWindow): boolean {
   if (!admitsEverySeverity(window) && !severitiesFrom(window.minSeverity).includes(severityOf(alert))) return false;
   if (window.statuses.length > 0 && !window.statuses.some((status) => sameWord(status, alert.status))) return false;
   const sources = window.serviceSources ?? [];
-  const source = alert.fields.serviceSource;
-  return sources.length === 0 || sources.some((wanted) => sameWord(wanted, typeof source === "string" ? source : null));
+  return sources.length === 0 || sources.some((wanted) => sameWord(wanted, alert.serviceSource));
 }
 
 // "Informational" admits every severity, Graph's `unknown` (our UnSpecified) included: no clause is the exact filter.

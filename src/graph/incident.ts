@@ -1,17 +1,18 @@
 /**
  * A Graph security incident (`/v1.0/security/incidents`, `$expand=alerts`) as the action reads it:
- * strict on its ID and creation time, lenient on the rest, its alerts read as alerts are (a
- * malformed one is reported, not the incident's loss), and translated into our incident model.
- * Field names are checked against Microsoft's published types.
+ * strict on its ID and creation time, lenient on the rest, its alerts held to what makes an alert
+ * malformed as alerts are (a malformed one is reported, not the incident's loss) and kept light
+ * until an issue body is rendered (IncidentAlert), and translated into our incident model. Field
+ * names are checked against Microsoft's published types.
  */
 import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { z } from "zod";
 import { idOf, optionalTime, problemsOf, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
-import type { Alert } from "../source/alert.js";
-import type { Incident } from "../source/incident.js";
+import { readMember } from "../json-stream.js";
+import type { Incident, IncidentAlert } from "../source/incident.js";
 import type { MalformedAlert } from "../source/source.js";
-import { readGraphAlert } from "./alert.js";
+import { readIncidentGraphAlert } from "./alert.js";
 import { classificationFromGraph, determinationFromGraph, severityFromGraph } from "./vocabulary.js";
 
 
@@ -60,16 +61,28 @@ export function incidentStatusFromGraph(value: string | null | undefined): strin
   return key === undefined ? value : STATUS_FROM_GRAPH[key as keyof typeof STATUS_FROM_GRAPH];
 }
 
-export function readGraphIncident(raw: unknown): IncidentReading {
+/**
+ * An incident from its bytes, as a page of incidents holds it: each alert is parsed on its own and
+ * kept as its bytes, read whole only when asked (IncidentAlert.read). The bytes are copied out of
+ * the page, so that what is kept is the alerts' JSON and not every chunk of the reply it came in.
+ */
+export function readGraphIncidentBytes(bytes: Uint8Array): IncidentReading {
+  const alerts: Array<{ raw: unknown; bytes: Uint8Array }> = [];
+  const rest = readMember(bytes, "alerts", (raw, alertBytes) => alerts.push({ raw, bytes: new Uint8Array(alertBytes) }));
+  return readGraphIncident(rest, alerts);
+}
+
+/** An incident, parsed; `streamed`: alerts read apart from it, beside those its `alerts` holds. */
+export function readGraphIncident(raw: unknown, streamed: ReadonlyArray<{ raw: unknown; bytes: Uint8Array }> = []): IncidentReading {
   const parsed = incidentSchema.safeParse(raw);
   if (!parsed.success) {
     return { ok: false, id: idOf(raw), problem: problemsOf(parsed.error, "incident") };
   }
   const incident = parsed.data;
-  const alerts: Alert[] = [];
+  const alerts: IncidentAlert[] = [];
   const malformed: MalformedAlert[] = [];
-  for (const item of incident.alerts) {
-    const reading = readGraphAlert(item);
+  for (const item of [...streamed, ...incident.alerts.map((alert) => ({ raw: alert, bytes: Buffer.from(JSON.stringify(alert)) }))]) {
+    const reading = readIncidentGraphAlert(item.raw, item.bytes);
     if (reading.ok) alerts.push(reading.alert);
     else malformed.push({ id: reading.id, problem: reading.problem });
   }

@@ -3,11 +3,11 @@
  * streams in: each element of `value` is validated on its own as soon as it has arrived.
  */
 import { z } from "zod";
-import { type OnElement, readStreamingMember } from "../json-stream.js";
+import { type OnBytes, parseBytes, streamMemberBytes } from "../json-stream.js";
 import type { Incident } from "../source/incident.js";
 import type { ListedAlert, MalformedAlert } from "../source/source.js";
 import { readListedGraphAlert } from "./alert.js";
-import { readGraphIncident } from "./incident.js";
+import { readGraphIncidentBytes } from "./incident.js";
 
 const pageSchema = z.looseObject({
   value: z.array(z.unknown()),
@@ -33,8 +33,8 @@ export interface GraphPage<T extends Timed = PagedAlert> {
 
 /** A page of alerts; a malformed alert is reported, not thrown. */
 export function readGraphPage(body: AsyncIterable<Uint8Array>): Promise<GraphPage<PagedAlert>> {
-  return readPage(body, "alerts", (page) => (raw, bytes) => {
-    const reading = readListedGraphAlert(raw, bytes);
+  return readPage(body, "alerts", (page) => (bytes) => {
+    const reading = readListedGraphAlert(parseBytes(bytes), bytes);
     if (reading.ok) page.items.push({ ...reading.alert, updatedAt: reading.updatedAt ?? null });
     else page.malformed.push({ id: reading.id, problem: reading.problem });
   });
@@ -43,10 +43,11 @@ export function readGraphPage(body: AsyncIterable<Uint8Array>): Promise<GraphPag
 /**
  * A page of incidents with their alerts (`$expand=alerts`); a malformed incident is reported as
  * such (its problem begins `incident:`), and so is a malformed alert, its incident kept without it.
+ * Each incident's alerts are kept as their bytes, read whole only when asked (readGraphIncidentBytes).
  */
 export function readGraphIncidentPage(body: AsyncIterable<Uint8Array>): Promise<GraphPage<Incident>> {
-  return readPage(body, "incidents", (page) => (raw) => {
-    const reading = readGraphIncident(raw);
+  return readPage(body, "incidents", (page) => (bytes) => {
+    const reading = readGraphIncidentBytes(bytes);
     if (reading.ok) {
       page.items.push(reading.incident);
       page.malformed.push(...reading.malformed);
@@ -56,17 +57,17 @@ export function readGraphIncidentPage(body: AsyncIterable<Uint8Array>): Promise<
   });
 }
 
-async function readPage<T extends Timed>(body: AsyncIterable<Uint8Array>, rows: string, reader: (page: GraphPage<T>) => OnElement): Promise<GraphPage<T>> {
+async function readPage<T extends Timed>(body: AsyncIterable<Uint8Array>, rows: string, reader: (page: GraphPage<T>) => OnBytes): Promise<GraphPage<T>> {
   const page: GraphPage<T> = { items: [], malformed: [], size: 0, nextLink: undefined };
   const read = reader(page);
-  const take: OnElement = (raw, bytes) => {
+  const take: OnBytes = (bytes) => {
     page.size++;
-    read(raw, bytes);
+    read(bytes);
   };
-  const rest = pageSchema.safeParse(await readStreamingMember(body, "value", take));
+  const rest = pageSchema.safeParse(await streamMemberBytes(body, "value", take));
   if (!rest.success) throw new Error(`Listing Microsoft Graph ${rows}: the reply has no 'value' array of ${rows}`);
   // Left in place only when the member's name was spelt with escapes.
-  for (const raw of rest.data.value) take(raw, Buffer.from(JSON.stringify(raw)));
+  for (const raw of rest.data.value) take(Buffer.from(JSON.stringify(raw)));
   page.nextLink = rest.data["@odata.nextLink"] ?? undefined;
   return page;
 }

@@ -4,6 +4,7 @@
  * only the neutral alert's evidence kinds, device and user.
  */
 import type { Alert, EvidenceKind } from "../source/alert.js";
+import type { IncidentAlert } from "../source/incident.js";
 import { singleLine } from "./markdown.js";
 
 export const GATHERED_KINDS = ["device", "user", "mailbox", "file"] as const satisfies readonly EvidenceKind[];
@@ -39,12 +40,13 @@ function namedBy(alert: Alert): Map<string, { kind: GatheredKind; entity: string
 
 /**
  * Each entity once, by kind (devices, users, mailboxes, files), those most alerts name first, then
- * in the order the alerts name them.
+ * in the order the alerts name them. Each alert is read whole here, one at a time: only an issue's
+ * body needs the evidence.
  */
-export function gatherEvidence(alerts: readonly Alert[]): GatheredEntity[] {
+export function gatherEvidence(alerts: readonly IncidentAlert[]): GatheredEntity[] {
   const gathered = new Map<string, GatheredEntity>();
   for (const alert of alerts) {
-    for (const [key, { kind, entity }] of namedBy(alert)) {
+    for (const [key, { kind, entity }] of namedBy(alert.read())) {
       const seen = gathered.get(key);
       if (seen) seen.alerts++;
       else gathered.set(key, { kind, entity, alerts: 1 });

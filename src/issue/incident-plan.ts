@@ -3,8 +3,7 @@
  * alerts that joined their incident, and which issues of merged incidents close as duplicates of
  * the survivor's. Pure: the mode lists incidents and issues, this decides, the mode applies.
  */
-import type { Alert } from "../source/alert.js";
-import type { Incident } from "../source/incident.js";
+import type { Incident, IncidentAlert } from "../source/incident.js";
 import { alertHash, type ListedAlerts, lists } from "./incident-record.js";
 
 /** An incident issue as pull sees it: its incident, and the alerts its body lists. */
@@ -24,7 +23,7 @@ export interface IncidentPlan {
    * Issues whose incident holds alerts they do not list yet, or whose record of them was lost
    * (rewritten without naming any alert as new: which are new is not known).
    */
-  update: Array<{ issue: IncidentIssue; incident: Incident; joined: Alert[] }>;
+  update: Array<{ issue: IncidentIssue; incident: Incident; joined: IncidentAlert[] }>;
   /** Open issues to close as duplicates: a merged incident's (of its survivor's), or a second issue for one incident (of the first). */
   duplicates: Array<{ issue: IncidentIssue; of: string; reason: "merged" | "second" }>;
   /** Survivors of merges that the listing did not hold: read them, and plan again. */
@@ -33,7 +32,7 @@ export interface IncidentPlan {
    * Issues that list alerts Defender has since put in another incident (how a merge shows in the
    * Endpoint API, whose incidents are never redirected): each says where they went, once.
    */
-  moved: Array<{ issue: IncidentIssue; to: string; alerts: Alert[] }>;
+  moved: Array<{ issue: IncidentIssue; to: string; alerts: IncidentAlert[] }>;
 }
 
 export const REDIRECTED = "Redirected";

@@ -27,7 +27,7 @@ export function alertHash(id: string): string {
 }
 
 /** The record line for these alerts, within `RECORD_MAX` characters: the newest kept when not all fit. */
-export function listedLine(alerts: readonly Alert[]): string {
+export function listedLine(alerts: ReadonlyArray<Pick<Alert, "id" | "createdAt">>): string {
   const room = Math.floor((RECORD_MAX - PREFIX.length - " since=2026-01-01T00:00:00.000Z -->".length) / 9);
   const newestFirst = [...alerts].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
   const kept = newestFirst.slice(0, room);

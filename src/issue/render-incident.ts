@@ -3,8 +3,7 @@
  * alerts and gathers the evidence that matters across them, within GitHub's limit whatever the
  * incident holds. Pure: the same incident always renders the same.
  */
-import type { Alert } from "../source/alert.js";
-import { type Incident, incidentSeverityOf } from "../source/incident.js";
+import { type Incident, type IncidentAlert, incidentSeverityOf } from "../source/incident.js";
 import { GATHERED_KINDS, type GatheredEntity, type GatheredKind, gatherEvidence } from "./incident-evidence.js";
 import { cellCode, formatTime, inlineText, singleLine, truncate } from "./markdown.js";
 import { listedLine } from "./incident-record.js";
@@ -92,9 +91,9 @@ export function renderIncidentBody(incident: Incident, options: IncidentRenderOp
 }
 
 /** Oldest first: by first activity, else creation; each alert once. */
-function inOrder(alerts: readonly Alert[]): Alert[] {
+function inOrder(alerts: readonly IncidentAlert[]): IncidentAlert[] {
   const unique = [...new Map(alerts.map((alert) => [alert.id, alert])).values()];
-  const at = (alert: Alert) => (alert.firstActivity ?? alert.createdAt).getTime();
+  const at = (alert: IncidentAlert) => (alert.firstActivity ?? alert.createdAt).getTime();
   return unique.sort((a, b) => at(a) - at(b) || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -131,7 +130,7 @@ function short(value: string | null, max: number): string {
   return value && singleLine(value) ? inlineText(truncate(value, max)) : "—";
 }
 
-function alertRow(alert: Alert, portalHost: string, tenantId: string | undefined, issue: number | undefined): string {
+function alertRow(alert: IncidentAlert, portalHost: string, tenantId: string | undefined, issue: number | undefined): string {
   const link = portalLink(alert.webUrl, portalHost, `alerts/${encodeURIComponent(alert.id)}`, tenantId);
   const cells = [
     short(alert.severity, WORD_CELL_MAX),

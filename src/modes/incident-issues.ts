@@ -41,7 +41,7 @@ export async function updateIncidentIssues(store: AlertIssueStore, update: Incid
 }
 
 /** The comment that tells watchers, once, which alerts joined the incident. */
-export function joinedComment(joined: readonly Alert[]): string {
+export function joinedComment(joined: ReadonlyArray<Pick<Alert, "id" | "title" | "severity" | "createdAt">>): string {
   const named = joined.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${severityOf(alert)} · ${inlineText(truncate(alert.title ?? alert.id, 200))} · ${formatTime(alert.createdAt)}`);
   const rest = joined.length - named.length;
   return [

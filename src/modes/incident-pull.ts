@@ -186,7 +186,7 @@ function issueOf(incidentId: string, issues: readonly IncidentIssueFound[], open
 }
 
 /** The comment that tells an incident issue's watchers where some of its alerts went. */
-export function movedComment(moves: ReadonlyArray<{ to: string; issue: number | undefined; alerts: readonly Alert[] }>): string {
+export function movedComment(moves: ReadonlyArray<{ to: string; issue: number | undefined; alerts: ReadonlyArray<Pick<Alert, "id" | "title" | "severity">> }>): string {
   return moves
     .map(({ to, issue, alerts }) => {
       const named = alerts.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${severityOf(alert)} · ${inlineText(truncate(alert.title ?? alert.id, 200))} · ${cellCode(alert.id)}`);

@@ -6,6 +6,18 @@
  */
 import { SEVERITIES, type Severity } from "../issue/vocabulary.js";
 import { type Alert, type AlertComment, severityOf } from "./alert.js";
+import type { ListedAlert } from "./source.js";
+
+/**
+ * An incident's alert as the incident keeps it: what planning, the incident's severity, the
+ * listing's filters and the issue's alerts table read, and `read()` for the whole alert (evidence
+ * and all), which only rendering the issue's body asks for. A listing of thousands of incidents
+ * keeps each alert's bytes rather than its objects, as an alert listing does (ListedAlert).
+ */
+export interface IncidentAlert extends Omit<ListedAlert, "incidentId">, Pick<Alert, "title" | "severity" | "status" | "product" | "detectionSource" | "firstActivity" | "webUrl" | "tenantId"> {
+  /** Graph's `serviceSource`, which `service-sources` filters on; none for the Endpoint API. */
+  serviceSource: string | null;
+}
 
 export interface Incident {
   id: string;
@@ -26,8 +38,15 @@ export interface Incident {
   /** The incident this one was merged into (Graph's `redirectIncidentId`), when it was. */
   redirectedTo: string | null;
   tenantId: string | null;
-  alerts: Alert[];
+  alerts: IncidentAlert[];
   comments: AlertComment[];
+}
+
+/** An alert already read whole, as an incident keeps it. */
+export function incidentAlertOf(alert: Alert): IncidentAlert {
+  const { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId } = alert;
+  const serviceSource = alert.fields.serviceSource;
+  return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, read: () => alert };
 }
 
 /**

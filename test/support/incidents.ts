@@ -2,7 +2,7 @@
 import { alertSchema, toAlert } from "../../src/endpoint/alert.ts";
 import { fromGraph, graphAlertSchema } from "../../src/graph/alert.ts";
 import type { Alert } from "../../src/source/alert.ts";
-import type { Incident } from "../../src/source/incident.ts";
+import { type Incident, incidentAlertOf } from "../../src/source/incident.ts";
 import { sampleAlerts } from "../emulators/sample-alerts.ts";
 import { type GraphIncident, sampleGraphAlerts, sampleIncident } from "../emulators/sample-graph-alerts.ts";
 
@@ -31,7 +31,7 @@ export function graphIncident(overrides: Partial<Incident> = {}, raw: GraphIncid
     webUrl: raw.incidentWebUrl ?? null,
     redirectedTo: raw.redirectIncidentId ?? null,
     tenantId: raw.tenantId ?? null,
-    alerts: graphAlerts().filter((alert) => alert.incident?.id === raw.id),
+    alerts: graphAlerts().filter((alert) => alert.incident?.id === raw.id).map(incidentAlertOf),
     comments: [],
     ...overrides,
   };
@@ -52,7 +52,7 @@ export function endpointIncident(alerts: Alert[], overrides: Partial<Incident> =
     webUrl: null,
     redirectedTo: null,
     tenantId: alerts[0]?.tenantId ?? null,
-    alerts,
+    alerts: alerts.map(incidentAlertOf),
     comments: [],
     ...overrides,
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fromGraph, graphAlertSchema } from "../../src/graph/alert.ts";
 import { graphAlertFilter, graphIncidentFilter, passesAlertFilters, serviceSourceToGraph, SERVICE_SOURCES, updatedSinceFilter } from "../../src/graph/filter.ts";
+import { incidentAlertOf } from "../../src/source/incident.ts";
 import type { AlertWindow } from "../../src/source/source.ts";
 import { parseFilter } from "../emulators/graph.ts";
 import { makeGraphAlert, type GraphAlert } from "../emulators/sample-graph-alerts.ts";
@@ -81,7 +82,7 @@ describe("graphIncidentFilter", () => {
 });
 
 describe("passesAlertFilters", () => {
-  const alert = (fields: Partial<GraphAlert>) => fromGraph(graphAlertSchema.parse(makeGraphAlert({ id: "A", ...fields })));
+  const alert = (fields: Partial<GraphAlert>) => incidentAlertOf(fromGraph(graphAlertSchema.parse(makeGraphAlert({ id: "A", ...fields }))));
   const window: AlertWindow = { since, until, minSeverity: "Informational", statuses: [] };
 
   it("passes every alert when the window filters nothing, Graph's unknown severity included", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { incidentStatusFromGraph, readGraphIncident } from "../../src/graph/incident.ts";
+import { readGraphAlert } from "../../src/graph/alert.ts";
+import { incidentStatusFromGraph, readGraphIncident, readGraphIncidentBytes } from "../../src/graph/incident.ts";
+import { type Incident, incidentAlertOf } from "../../src/source/incident.ts";
 import { sampleGraphAlerts, sampleIncident } from "../emulators/sample-graph-alerts.ts";
 
 const withAlerts = (fields: Record<string, unknown> = {}) => ({ ...structuredClone(sampleIncident), alerts: sampleGraphAlerts().filter((a) => a.incidentId === sampleIncident.id).reverse(), ...fields });
@@ -44,6 +46,30 @@ describe("readGraphIncident", () => {
     expect(reading.ok && reading.malformed.map((m) => m.id)).toEqual(["bad id!"]);
     expect(readGraphIncident({ ...sampleIncident, id: "" }).ok).toBe(false);
     expect(readGraphIncident({ ...sampleIncident, createdDateTime: "yesterday" })).toMatchObject({ ok: false, id: "48213" });
+  });
+});
+
+describe("readGraphIncidentBytes", () => {
+  // What an incident shows: its alerts as it keeps them, without their readers.
+  const kept = (incident: Incident) => ({ ...incident, alerts: incident.alerts.map(({ read: _, ...alert }) => alert) });
+
+  it("reads an incident from its bytes as readGraphIncident reads it parsed, each alert kept as its whole reading says", () => {
+    const raw = withAlerts({ alerts: [{ id: "bad id!", createdDateTime: "2026-12-01T10:00:00Z" }, ...withAlerts().alerts] });
+    const fromBytes = readGraphIncidentBytes(Buffer.from(JSON.stringify(raw)));
+    const parsed = readGraphIncident(raw);
+    if (!fromBytes.ok || !parsed.ok) throw new Error("the sample incident did not read");
+    expect(kept(fromBytes.incident)).toEqual(kept(parsed.incident));
+    expect(fromBytes.malformed).toEqual(parsed.malformed);
+    expect(fromBytes.malformed.map((m) => m.id)).toEqual(["bad id!"]);
+    for (const alert of fromBytes.incident.alerts) {
+      const whole = readGraphAlert(raw.alerts.find((item) => (item as { id: string }).id === alert.id));
+      if (!whole.ok) throw new Error(whole.problem);
+      expect(alert.read()).toEqual(whole.alert);
+      expect(alert.read().evidence.length).toBeGreaterThan(0);
+      const { read: _, ...summary } = alert;
+      const { read: __, ...fromWhole } = incidentAlertOf(whole.alert);
+      expect(summary).toEqual(fromWhole);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gatherEvidence } from "../../src/issue/incident-evidence.ts";
 import type { Alert, Evidence } from "../../src/source/alert.ts";
+import { incidentAlertOf } from "../../src/source/incident.ts";
 import { endpointAlerts, graphIncident } from "../support/incidents.ts";
 
 const base = endpointAlerts()[0]!;
@@ -16,7 +17,7 @@ describe("gatherEvidence", () => {
       alert([{ kind: "device", entity: "ws-1" }, { kind: "user", entity: "CORP\\jdoe" }, { kind: "mailbox", entity: "jdoe@contoso.com" }]),
       alert([{ kind: "device", entity: "ws-2" }, { kind: "device", entity: "ws-1" }]),
     ];
-    expect(gatherEvidence(alerts)).toEqual([
+    expect(gatherEvidence(alerts.map(incidentAlertOf))).toEqual([
       { kind: "device", entity: "ws-1", alerts: 3 },
       { kind: "device", entity: "ws-2", alerts: 1 },
       { kind: "user", entity: "CORP\\jdoe", alerts: 1 },
@@ -27,15 +28,15 @@ describe("gatherEvidence", () => {
 
   it("counts an alert once however often it names an entity, and compares names without regard to case or invisible characters", () => {
     const alerts = [alert([{ kind: "user", entity: "CORP\\JDoe" }, { kind: "user", entity: "corp\\jdoe" }]), alert([{ kind: "user", entity: "corp\\jd\u200boe " }])];
-    expect(gatherEvidence(alerts)).toEqual([{ kind: "user", entity: "CORP\\JDoe", alerts: 2 }]);
+    expect(gatherEvidence(alerts.map(incidentAlertOf))).toEqual([{ kind: "user", entity: "CORP\\JDoe", alerts: 2 }]);
   });
 
   it("keeps the same name of two kinds apart", () => {
-    expect(gatherEvidence([alert([{ kind: "user", entity: "jdoe@contoso.com" }, { kind: "mailbox", entity: "jdoe@contoso.com" }])]).map((e) => e.kind)).toEqual(["user", "mailbox"]);
+    expect(gatherEvidence([incidentAlertOf(alert([{ kind: "user", entity: "jdoe@contoso.com" }, { kind: "mailbox", entity: "jdoe@contoso.com" }]))]).map((e) => e.kind)).toEqual(["user", "mailbox"]);
   });
 
   it("leaves out other kinds and entities without a name", () => {
-    expect(gatherEvidence([alert([{ kind: "other", entity: "cmd.exe" }, { kind: "file", entity: null }, { kind: "device", entity: " \u200b" }])])).toEqual([]);
+    expect(gatherEvidence([incidentAlertOf(alert([{ kind: "other", entity: "cmd.exe" }, { kind: "file", entity: null }, { kind: "device", entity: " \u200b" }]))])).toEqual([]);
   });
 
   it("takes an alert's device and user when its evidence names none (the Endpoint API's machine and related user)", () => {
@@ -44,7 +45,7 @@ describe("gatherEvidence", () => {
       alert([], { device: { name: null, id: "a".repeat(40) }, user: null }),
       alert([{ kind: "device", entity: "ws-9" }, { kind: "user", entity: "CORP\\x" }], { device: { name: "ws-1.corp", id: null }, user: "CORP\\jdoe" }),
     ];
-    expect(gatherEvidence(alerts)).toEqual([
+    expect(gatherEvidence(alerts.map(incidentAlertOf))).toEqual([
       { kind: "device", entity: "ws-1.corp", alerts: 1 },
       { kind: "device", entity: "a".repeat(40), alerts: 1 },
       { kind: "device", entity: "ws-9", alerts: 1 },
@@ -55,7 +56,7 @@ describe("gatherEvidence", () => {
 
   it("puts first, within each kind, what most alerts name; then what was named first", () => {
     const alerts = [alert([{ kind: "file", entity: "a" }, { kind: "file", entity: "b" }]), alert([{ kind: "file", entity: "c" }, { kind: "file", entity: "b" }]), alert([{ kind: "file", entity: "c" }])];
-    expect(gatherEvidence(alerts).map((e) => `${e.entity}${e.alerts}`)).toEqual(["b2", "c2", "a1"]);
+    expect(gatherEvidence(alerts.map(incidentAlertOf)).map((e) => `${e.entity}${e.alerts}`)).toEqual(["b2", "c2", "a1"]);
   });
 
   it("reads Graph alerts of several products the same way", () => {

@@ -3,7 +3,7 @@ import type { AlertIssue, AlertIssueStore, IncidentIssueFound } from "../../src/
 import { alertHash } from "../../src/issue/incident-record.ts";
 import { alertIssueNumbers, routeToIncidentIssues } from "../../src/modes/incident-issues.ts";
 import type { Alert } from "../../src/source/alert.ts";
-import type { Incident } from "../../src/source/incident.ts";
+import type { Incident, IncidentAlert } from "../../src/source/incident.ts";
 import type { AlertSource, ListedAlert } from "../../src/source/source.ts";
 
 const at = new Date("2026-12-01T10:00:00Z");
@@ -13,7 +13,7 @@ function incident(id: string, alerts: string[], fields: Partial<Incident> = {}):
   return {
     id, name: `Incident ${id}`, severity: "High", status: "New", classification: null, determination: null, assignedTo: null,
     createdAt: at, updatedAt: null, webUrl: null, redirectedTo: null, tenantId: null,
-    alerts: alerts.map((alertId) => ({ id: alertId, createdAt: at }) as Alert), comments: [], ...fields,
+    alerts: alerts.map((alertId) => ({ id: alertId, createdAt: at }) as IncidentAlert), comments: [], ...fields,
   };
 }
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { type IncidentIssue, planIncidentPull, survivorOf } from "../../src/issue/incident-plan.ts";
 import { alertHash } from "../../src/issue/incident-record.ts";
-import type { Alert } from "../../src/source/alert.ts";
-import type { Incident } from "../../src/source/incident.ts";
+import type { Incident, IncidentAlert } from "../../src/source/incident.ts";
 
-const alert = (id: string): Alert => ({ id, createdAt: new Date("2026-12-01T10:00:00Z") } as Alert);
+const alert = (id: string): IncidentAlert => ({ id, createdAt: new Date("2026-12-01T10:00:00Z") } as IncidentAlert);
 
 function incident(id: string, alerts: string[], fields: Partial<Incident> = {}): Incident {
   return {

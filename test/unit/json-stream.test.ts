@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readStreamingArray, readStreamingMember } from "../../src/json-stream.ts";
+import { readMember, readStreamingArray, readStreamingMember } from "../../src/json-stream.ts";
 
 async function* chunked(text: string, cuts: number[]): AsyncGenerator<Uint8Array> {
   const bytes = Buffer.from(text, "utf8");
@@ -99,5 +99,31 @@ describe("readStreamingArray", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("readMember", () => {
+  it("reads one object's bytes: each element of the member with its bytes, a view of the object's, and the rest", () => {
+    const bytes = Buffer.from('{"id":"7","alerts":[{"id":"a","t":"é]"} , {"id":"b"}],"n":1}', "utf8");
+    const elements: Array<[unknown, string]> = [];
+    const rest = readMember(bytes, "alerts", (element, own) => {
+      expect(own.buffer).toBe(bytes.buffer);
+      elements.push([element, Buffer.from(own).toString("utf8")]);
+    });
+    expect(elements).toEqual([
+      [{ id: "a", t: "é]" }, '{"id":"a","t":"é]"}'],
+      [{ id: "b" }, '{"id":"b"}'],
+    ]);
+    expect(rest).toEqual({ id: "7", alerts: [], n: 1 });
+  });
+
+  it("returns anything but an object with the member whole", () => {
+    const none = () => {
+      throw new Error("no element expected");
+    };
+    expect(readMember(Buffer.from('{"alerts":null}'), "alerts", none)).toEqual({ alerts: null });
+    expect(readMember(Buffer.from("[1,2]"), "alerts", none)).toEqual([1, 2]);
+    expect(readMember(Buffer.from("null"), "alerts", none)).toBeNull();
+    expect(() => readMember(Buffer.from('{"alerts":[1,]}'), "alerts", () => {})).toThrow(SyntaxError);
   });
 });

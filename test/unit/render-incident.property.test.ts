@@ -6,12 +6,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { alertSchema, toAlert } from "../../src/endpoint/alert.ts";
-import { readGraphAlert } from "../../src/graph/alert.ts";
+import { readIncidentGraphAlert } from "../../src/graph/alert.ts";
 import { isIncidentId, readIssueMarker, readMarker } from "../../src/issue/marker.ts";
 import { BODY_MAX, TITLE_MAX } from "../../src/issue/render.ts";
 import { type IncidentIssueDraft, renderIncidentIssue } from "../../src/issue/render-incident.ts";
-import type { Alert } from "../../src/source/alert.ts";
-import type { Incident } from "../../src/source/incident.ts";
+import { type Incident, type IncidentAlert, incidentAlertOf } from "../../src/source/incident.ts";
 import { hrefsIn, mentionsIn, renderGfm, rowsOutOfShape, tagsIn } from "../support/gfm.ts";
 import { graphEvidence, markerText, portalUrls, text } from "../support/hostile.ts";
 
@@ -32,7 +31,7 @@ const ENDPOINT_TEXT = ["title", "description", "recommendedAction", "computerDns
 const ENDPOINT_EVIDENCE = ["fileName", "filePath", "processCommandLine", "url", "ipAddress", "accountName", "domainName", "userPrincipalName", "sha256"] as const;
 const entityType = fc.oneof(fc.constantFrom("File", "User", "Machine", "MailBox", "Process", "Ip"), text);
 
-const endpointAlert: fc.Arbitrary<Alert> = fc
+const endpointAlert: fc.Arbitrary<IncidentAlert> = fc
   .record({
     id: alertId,
     alertCreationTime: time,
@@ -41,11 +40,12 @@ const endpointAlert: fc.Arbitrary<Alert> = fc
     relatedUser: fc.record({ userName: text, domainName: text }),
     evidence: fc.array(fc.record({ entityType, ...Object.fromEntries(ENDPOINT_EVIDENCE.map((name) => [name, text])) }), { maxLength: 6 }),
   })
-  .map(({ fields, ...rest }) => toAlert(alertSchema.parse({ ...fields, ...rest })));
+  .map(({ fields, ...rest }) => incidentAlertOf(toAlert(alertSchema.parse({ ...fields, ...rest }))));
 
 const GRAPH_TEXT = ["title", "category", "detectionSource", "serviceSource", "productName", "assignedTo", "status", "severity", "tenantId"] as const;
 
-const graphAlert: fc.Arbitrary<Alert> = fc
+// As a page of Graph incidents gives them: read from their bytes, whole only when rendered.
+const graphAlert: fc.Arbitrary<IncidentAlert> = fc
   .record({
     id: alertId,
     createdDateTime: time,
@@ -55,7 +55,8 @@ const graphAlert: fc.Arbitrary<Alert> = fc
     evidence: graphEvidence,
   })
   .map(({ fields, ...rest }) => {
-    const reading = readGraphAlert({ ...fields, ...rest });
+    const raw = { ...fields, ...rest };
+    const reading = readIncidentGraphAlert(raw, Buffer.from(JSON.stringify(raw)));
     if (!reading.ok) throw new Error(reading.problem);
     return reading.alert;
   });
@@ -64,7 +65,7 @@ const alerts = (max: number) => fc.array(fc.oneof(endpointAlert, graphAlert), { 
 /** Many alerts, each ID once. */
 const manyAlerts = (min: number, max: number) => fc.uniqueArray(fc.oneof(endpointAlert, graphAlert), { selector: (alert) => alert.id, minLength: min, maxLength: max });
 
-const incident = (alertList: fc.Arbitrary<Alert[]>): fc.Arbitrary<Incident> =>
+const incident = (alertList: fc.Arbitrary<IncidentAlert[]>): fc.Arbitrary<Incident> =>
   fc.record({
     id: fc.oneof(fc.nat().map(String), fc.constantFrom("48213", "a_b-C")),
     name: text,
@@ -180,7 +181,7 @@ describe("an incident issue", () => {
     const lookalikeAlert = fc
       .record({ id: alertId, title: markerText, computerDnsName: markerText, machineId: markerText, detectionSource: markerText, status: markerText, fileName: markerText, accountName: markerText })
       .map(({ id, fileName, accountName, ...fields }) =>
-        toAlert(alertSchema.parse({ id, alertCreationTime: "2026-11-25T10:00:00Z", ...fields, evidence: [{ entityType: "File", fileName }, { entityType: "User", accountName }] })),
+        incidentAlertOf(toAlert(alertSchema.parse({ id, alertCreationTime: "2026-11-25T10:00:00Z", ...fields, evidence: [{ entityType: "File", fileName }, { entityType: "User", accountName }] }))),
       );
     const lookalikes = fc
       .record({ name: markerText, status: markerText, classification: markerText, determination: markerText, assignedTo: markerText, redirectedTo: markerText, webUrl: markerText })

@@ -3,7 +3,7 @@ import { readIssueMarker, readMarker } from "../../src/issue/marker.ts";
 import { BODY_MAX, renderIssue, TITLE_MAX } from "../../src/issue/render.ts";
 import { renderIncidentIssue, renderIncidentTitle } from "../../src/issue/render-incident.ts";
 import type { Alert } from "../../src/source/alert.ts";
-import { type Incident, incidentSeverityOf } from "../../src/source/incident.ts";
+import { type Incident, incidentAlertOf, incidentSeverityOf } from "../../src/source/incident.ts";
 import { defenderTime, makeAlert, makeEvidence } from "../emulators/sample-alerts.ts";
 import { GRAPH_TENANT_ID, makeGraphAlert } from "../emulators/sample-graph-alerts.ts";
 import { hrefsIn, renderGfm, rowsOutOfShape, visibleText } from "../support/gfm.ts";
@@ -253,7 +253,7 @@ describe("an incident too large for one issue", () => {
     }));
     const body = renderIncidentIssue({ ...incident, name: "@x|".repeat(30_000), status: "`".repeat(9_000) }, options).body;
     expect(body.length).toBeLessThanOrEqual(BODY_MAX);
-    const hugeBody = renderIncidentIssue({ ...incident, alerts: huge }, options).body;
+    const hugeBody = renderIncidentIssue({ ...incident, alerts: huge.map(incidentAlertOf) }, options).body;
     expect(hugeBody.length).toBeLessThanOrEqual(BODY_MAX);
     expect(hugeBody).toMatch(/\n\n\d+ more alerts are not shown here: /);
     expect(hugeBody).toMatch(/\n\n\d+ more entities \(\d+ devices, \d+ users, \d+ files\) are not shown here: /);
@@ -281,7 +281,7 @@ describe("an incident of Graph alerts of every product", () => {
       makeGraphAlert({ id: "g1", incidentId: "7", createdDateTime: "2026-11-30T08:00:00Z", evidence: [{ "@odata.type": "#microsoft.graph.security.mailboxEvidence", primaryAddress: "CFO@contoso.com" } as never] }),
       makeGraphAlert({ id: "g2", incidentId: "7", createdDateTime: "2026-11-30T08:01:00Z", evidence: [{ "@odata.type": "#microsoft.graph.security.mailboxEvidence", primaryAddress: "cfo@contoso.com" } as never] }),
     ];
-    const incident: Incident = { ...graphIncident(), id: "7", webUrl: null, alerts: graphAlerts(alerts) };
+    const incident: Incident = { ...graphIncident(), id: "7", webUrl: null, alerts: graphAlerts(alerts).map(incidentAlertOf) };
     expect(evidenceRows(renderIncidentIssue(incident, options).body)).toEqual(["| Mailbox | ` CFO@contoso.com ` | 2 |"]);
   });
 });
