@@ -820,7 +820,8 @@ async function routeToIncidentIssues(alerts, found, deps, log) {
     if (correlated.length === 0)
         return routed;
     const issues = new Map(found.map((issue) => [issue.number, issue]));
-    if (correlated.some((alert) => ![...issues.values()].some((issue) => issue.incidentId === alert.incidentId))) {
+    const foundFor = new Set(found.map((issue) => issue.incidentId));
+    if (correlated.some((alert) => !foundFor.has(alert.incidentId))) {
         for (const issue of await deps.store.listOpenIncidentIssues())
             issues.set(issue.number, issue);
     }

@@ -86,7 +86,8 @@ export async function routeToIncidentIssues(alerts: readonly ListedAlert[], foun
   if (correlated.length === 0) return routed;
 
   const issues = new Map(found.map((issue) => [issue.number, issue]));
-  if (correlated.some((alert) => ![...issues.values()].some((issue) => issue.incidentId === alert.incidentId))) {
+  const foundFor = new Set(found.map((issue) => issue.incidentId));
+  if (correlated.some((alert) => !foundFor.has(alert.incidentId!))) {
     for (const issue of await deps.store.listOpenIncidentIssues()) issues.set(issue.number, issue);
   }
   const issuesOf = new Map<string, IncidentIssueFound[]>();
