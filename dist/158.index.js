@@ -701,12 +701,14 @@ function withRecord(body, record) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S5: () => (/* binding */ readMemberBytes),
 /* harmony export */   gs: () => (/* binding */ streamMemberBytes),
-/* harmony export */   hd: () => (/* binding */ readMember),
+/* harmony export */   gy: () => (/* binding */ arrayOfBytes),
 /* harmony export */   oB: () => (/* binding */ readStreamingArray),
 /* harmony export */   r3: () => (/* binding */ readStreamingMember),
 /* harmony export */   z_: () => (/* binding */ parseBytes)
 /* harmony export */ });
+/* unused harmony export readMember */
 /**
  * Reads a JSON object arriving in chunks whose one array member is large (a Defender page holds up
  * to 10,000 alerts in `value`): each element of that array is handed over as soon as it is
@@ -753,9 +755,27 @@ async function streamMemberBytes(chunks, member, onBytes) {
  * object with that member empty. Anything but an object with such a member is returned whole.
  */
 function readMember(bytes, member, onElement) {
-    const scanner = new MemberScanner(member, parsing(onElement));
+    return readMemberBytes(bytes, member, parsing(onElement));
+}
+/** As readMember, but hands each element over as its bytes only, unparsed (a view of `bytes`). */
+function readMemberBytes(bytes, member, onBytes) {
+    const scanner = new MemberScanner(member, onBytes);
     scanner.write(bytes);
     return scanner.end();
+}
+/** The JSON array of these elements' bytes, copied into one buffer. */
+function arrayOfBytes(elements) {
+    const array = new Uint8Array(2 + elements.reduce((sum, element) => sum + element.length + 1, 0) - (elements.length > 0 ? 1 : 0));
+    array[0] = OPEN_BRACKET;
+    let at = 1;
+    for (const [i, element] of elements.entries()) {
+        if (i > 0)
+            array[at++] = COMMA;
+        array.set(element, at);
+        at += element.length;
+    }
+    array[at] = CLOSE_BRACKET;
+    return array;
 }
 /**
  * Streams a JSON array (a GitHub listing page): calls `onElement` with each element, parsed on its

@@ -26,6 +26,8 @@ var fields = __webpack_require__(88772);
 var marker = __webpack_require__(69745);
 // EXTERNAL MODULE: ./src/source/alert.ts
 var source_alert = __webpack_require__(15927);
+// EXTERNAL MODULE: ./src/json-stream.ts
+var json_stream = __webpack_require__(37346);
 ;// CONCATENATED MODULE: ./src/graph/evidence-fields.ts
 function isRecord(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -615,6 +617,7 @@ function toGraphIncidentChanges(changes) {
 
 
 
+
 const commentSchema = schemas/* looseObject */._H3({ comment: fields/* text */.Qq, createdByDisplayName: fields/* text */.Qq, createdDateTime: fields/* text */.Qq });
 // Every field read is one of Microsoft's: a misspelt name is a compile error.
 const shape = {
@@ -689,12 +692,28 @@ function readListedGraphAlert(raw, bytes) {
     const { id, createdDateTime } = head.data;
     return { ok: true, alert: { id, createdAt: createdDateTime, incidentId: head.data.incidentId || null, read: readAgain(id, bytes) }, updatedAt: head.data.lastUpdateDateTime ?? null };
 }
-/** An incident's alert: what the incident keeps of it, read as fromGraph reads it, and `read()` its `bytes` whole. */
-function readIncidentGraphAlert(raw, bytes) {
+function readAlertApart(bytes) {
+    const items = [];
+    const raw = (0,json_stream/* readMemberBytes */.S5)(bytes, "evidence", (item) => items.push(item));
+    // An `evidence` that was not streamed (not an array, or its name spelt with escapes) is left in `raw`.
+    const left = raw !== null && typeof raw === "object" ? raw.evidence : undefined;
+    return { raw, evidence: left !== undefined && !(Array.isArray(left) && left.length === 0) ? Buffer.from(JSON.stringify(left)) : (0,json_stream/* arrayOfBytes */.gy)(items) };
+}
+/** An incident's alert: what the incident keeps of it, read as fromGraph reads it, and its evidence parsed only when gathered. */
+function readIncidentGraphAlert(raw, evidence) {
     const parsed = summarySchema.safeParse(raw);
     if (!parsed.success)
         return { ok: false, id: (0,fields/* idOf */.TH)(raw), problem: (0,fields/* problemsOf */.GW)(parsed.error) };
-    return { ok: true, alert: { ...summaryOf(parsed.data), serviceSource: parsed.data.serviceSource ?? null, read: readAgain(parsed.data.id, bytes) } };
+    return { ok: true, alert: { ...summaryOf(parsed.data), serviceSource: parsed.data.serviceSource ?? null, evidence: () => graphEvidenceOf(JSON.parse(decoder.decode(evidence))) } };
+}
+/** An alert's evidence in our model, as fromGraph reads it: the shown entries, and the first device and user. */
+function graphEvidenceOf(items) {
+    return namedIn(shape.evidence.parse(items));
+}
+function namedIn(evidence) {
+    const device = evidence.find((item) => item.kind === "device");
+    const user = evidence.find((item) => item.kind === "user");
+    return { evidence: evidence.map((item) => item.shown), device: device ? { name: device.deviceDnsName, id: device.mdeDeviceId } : null, user: user?.account ?? null };
 }
 function readAgain(id, bytes) {
     return () => {
@@ -722,7 +741,7 @@ function summaryOf(alert) {
 /** The Graph alert in our model: enum values in our spelling, the first device and user from the evidence. */
 function fromGraph(alert) {
     const device = alert.evidence.find((item) => item.kind === "device");
-    const user = alert.evidence.find((item) => item.kind === "user");
+    const named = namedIn(alert.evidence);
     const summary = summaryOf(alert);
     const { severity } = summary;
     return {
@@ -733,9 +752,9 @@ function fromGraph(alert) {
         determination: determinationFromGraph(alert.determination),
         category: alert.category ?? null,
         threat: [alert.threatFamilyName, alert.threatDisplayName].filter((v, i, all) => v && all.indexOf(v) === i).join(" / ") || null,
-        device: device ? { name: device.deviceDnsName, id: device.mdeDeviceId } : null,
+        device: named.device,
         deviceGroup: device?.rbacGroupName ?? null,
-        user: user?.account ?? null,
+        user: named.user,
         lastActivity: alert.lastActivityDateTime ?? null,
         updatedAt: alert.lastUpdateDateTime ?? null,
         mitreTechniques: alert.mitreTechniques,
@@ -743,7 +762,7 @@ function fromGraph(alert) {
         investigation: null,
         assignedTo: alert.assignedTo ?? null,
         comments: alert.comments.flatMap((c) => (c.comment && c.createdDateTime ? [{ comment: c.comment, createdBy: c.createdByDisplayName ?? null, createdTime: c.createdDateTime }] : [])),
-        evidence: alert.evidence.map((item) => item.shown),
+        evidence: named.evidence,
         // `{severity}` is the label word for both sources; `{computerDnsName}` what it is in the Endpoint API.
         fields: { ...alert, severity: (0,source_alert/* severityOf */.x)({ severity }), computerDnsName: device?.deviceDnsName ?? null },
     };
@@ -982,8 +1001,6 @@ function updatedSinceFilter(since, before) {
     return before ? `${clause} and lastUpdateDateTime lt ${(0,odata/* odataTime */.R3)(before)}` : clause;
 }
 
-// EXTERNAL MODULE: ./src/json-stream.ts
-var json_stream = __webpack_require__(37346);
 ;// CONCATENATED MODULE: ./src/graph/incident.ts
 
 
@@ -1037,7 +1054,7 @@ function incidentStatusFromGraph(value) {
  */
 function readGraphIncidentBytes(bytes) {
     const alerts = [];
-    const rest = (0,json_stream/* readMember */.hd)(bytes, "alerts", (raw, alertBytes) => alerts.push({ raw, bytes: new Uint8Array(alertBytes) }));
+    const rest = (0,json_stream/* readMemberBytes */.S5)(bytes, "alerts", (alertBytes) => alerts.push(readAlertApart(alertBytes)));
     return readGraphIncident(rest, alerts);
 }
 /** An incident, parsed; `streamed`: alerts read apart from it, beside those its `alerts` holds. */
@@ -1049,8 +1066,8 @@ function readGraphIncident(raw, streamed = []) {
     const incident = parsed.data;
     const alerts = [];
     const malformed = [];
-    for (const item of [...streamed, ...incident.alerts.map((alert) => ({ raw: alert, bytes: Buffer.from(JSON.stringify(alert)) }))]) {
-        const reading = readIncidentGraphAlert(item.raw, item.bytes);
+    for (const item of [...streamed, ...incident.alerts.map((alert) => readAlertApart(Buffer.from(JSON.stringify(alert))))]) {
+        const reading = readIncidentGraphAlert(item.raw, item.evidence);
         if (reading.ok)
             alerts.push(reading.alert);
         else
@@ -1589,12 +1606,14 @@ function commentsOf(raw) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S5: () => (/* binding */ readMemberBytes),
 /* harmony export */   gs: () => (/* binding */ streamMemberBytes),
-/* harmony export */   hd: () => (/* binding */ readMember),
+/* harmony export */   gy: () => (/* binding */ arrayOfBytes),
 /* harmony export */   oB: () => (/* binding */ readStreamingArray),
 /* harmony export */   r3: () => (/* binding */ readStreamingMember),
 /* harmony export */   z_: () => (/* binding */ parseBytes)
 /* harmony export */ });
+/* unused harmony export readMember */
 /**
  * Reads a JSON object arriving in chunks whose one array member is large (a Defender page holds up
  * to 10,000 alerts in `value`): each element of that array is handed over as soon as it is
@@ -1641,9 +1660,27 @@ async function streamMemberBytes(chunks, member, onBytes) {
  * object with that member empty. Anything but an object with such a member is returned whole.
  */
 function readMember(bytes, member, onElement) {
-    const scanner = new MemberScanner(member, parsing(onElement));
+    return readMemberBytes(bytes, member, parsing(onElement));
+}
+/** As readMember, but hands each element over as its bytes only, unparsed (a view of `bytes`). */
+function readMemberBytes(bytes, member, onBytes) {
+    const scanner = new MemberScanner(member, onBytes);
     scanner.write(bytes);
     return scanner.end();
+}
+/** The JSON array of these elements' bytes, copied into one buffer. */
+function arrayOfBytes(elements) {
+    const array = new Uint8Array(2 + elements.reduce((sum, element) => sum + element.length + 1, 0) - (elements.length > 0 ? 1 : 0));
+    array[0] = OPEN_BRACKET;
+    let at = 1;
+    for (const [i, element] of elements.entries()) {
+        if (i > 0)
+            array[at++] = COMMA;
+        array.set(element, at);
+        at += element.length;
+    }
+    array[at] = CLOSE_BRACKET;
+    return array;
 }
 /**
  * Streams a JSON array (a GitHub listing page): calls `onElement` with each element, parsed on its

@@ -343,7 +343,7 @@ function namedBy(alert) {
 function gatherEvidence(alerts) {
     const gathered = new Map();
     for (const alert of alerts) {
-        for (const [key, { kind, entity }] of namedBy(alert.read())) {
+        for (const [key, { kind, entity }] of namedBy(alert.evidence())) {
             const seen = gathered.get(key);
             if (seen)
                 seen.alerts++;
@@ -1345,7 +1345,7 @@ function triageOf(alert) {
 function incidentAlertOf(alert) {
     const { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId } = alert;
     const serviceSource = alert.fields.serviceSource;
-    return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, read: () => alert };
+    return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, evidence: () => alert };
 }
 /**
  * The incident's severity in our vocabulary: its own when the source gives one, else the highest of

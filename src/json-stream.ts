@@ -49,9 +49,28 @@ export async function streamMemberBytes(chunks: AsyncIterable<Uint8Array>, membe
  * object with that member empty. Anything but an object with such a member is returned whole.
  */
 export function readMember(bytes: Uint8Array, member: string, onElement: OnElement): unknown {
-  const scanner = new MemberScanner(member, parsing(onElement));
+  return readMemberBytes(bytes, member, parsing(onElement));
+}
+
+/** As readMember, but hands each element over as its bytes only, unparsed (a view of `bytes`). */
+export function readMemberBytes(bytes: Uint8Array, member: string, onBytes: OnBytes): unknown {
+  const scanner = new MemberScanner(member, onBytes);
   scanner.write(bytes);
   return scanner.end();
+}
+
+/** The JSON array of these elements' bytes, copied into one buffer. */
+export function arrayOfBytes(elements: readonly Uint8Array[]): Uint8Array {
+  const array = new Uint8Array(2 + elements.reduce((sum, element) => sum + element.length + 1, 0) - (elements.length > 0 ? 1 : 0));
+  array[0] = OPEN_BRACKET;
+  let at = 1;
+  for (const [i, element] of elements.entries()) {
+    if (i > 0) array[at++] = COMMA;
+    array.set(element, at);
+    at += element.length;
+  }
+  array[at] = CLOSE_BRACKET;
+  return array;
 }
 
 /**

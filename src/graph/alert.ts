@@ -7,7 +7,8 @@ import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { z } from "zod";
 import { idOf, optionalTime, problemsOf, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
-import { type Alert, severityOf } from "../source/alert.js";
+import { type Alert, type AlertEvidence, severityOf } from "../source/alert.js";
+import { arrayOfBytes, readMemberBytes } from "../json-stream.js";
 import type { IncidentAlert } from "../source/incident.js";
 import type { ListedAlert } from "../source/source.js";
 import { graphEvidence, type GraphEvidence } from "./evidence.js";
@@ -99,11 +100,36 @@ export function readListedGraphAlert(raw: unknown, bytes: Uint8Array): ListedAle
   return { ok: true, alert: { id, createdAt: createdDateTime, incidentId: head.data.incidentId || null, read: readAgain(id, bytes) }, updatedAt: head.data.lastUpdateDateTime ?? null };
 }
 
-/** An incident's alert: what the incident keeps of it, read as fromGraph reads it, and `read()` its `bytes` whole. */
-export function readIncidentGraphAlert(raw: unknown, bytes: Uint8Array): { ok: true; alert: IncidentAlert } | { ok: false; id: string; problem: string } {
+/** An alert's JSON read apart from its evidence: the rest parsed, the evidence kept as the bytes of its array. */
+export interface AlertApart {
+  raw: unknown;
+  evidence: Uint8Array;
+}
+
+export function readAlertApart(bytes: Uint8Array): AlertApart {
+  const items: Uint8Array[] = [];
+  const raw = readMemberBytes(bytes, "evidence", (item) => items.push(item));
+  // An `evidence` that was not streamed (not an array, or its name spelt with escapes) is left in `raw`.
+  const left = raw !== null && typeof raw === "object" ? (raw as { evidence?: unknown }).evidence : undefined;
+  return { raw, evidence: left !== undefined && !(Array.isArray(left) && left.length === 0) ? Buffer.from(JSON.stringify(left)) : arrayOfBytes(items) };
+}
+
+/** An incident's alert: what the incident keeps of it, read as fromGraph reads it, and its evidence parsed only when gathered. */
+export function readIncidentGraphAlert(raw: unknown, evidence: Uint8Array): { ok: true; alert: IncidentAlert } | { ok: false; id: string; problem: string } {
   const parsed = summarySchema.safeParse(raw);
   if (!parsed.success) return { ok: false, id: idOf(raw), problem: problemsOf(parsed.error) };
-  return { ok: true, alert: { ...summaryOf(parsed.data), serviceSource: parsed.data.serviceSource ?? null, read: readAgain(parsed.data.id, bytes) } };
+  return { ok: true, alert: { ...summaryOf(parsed.data), serviceSource: parsed.data.serviceSource ?? null, evidence: () => graphEvidenceOf(JSON.parse(decoder.decode(evidence))) } };
+}
+
+/** An alert's evidence in our model, as fromGraph reads it: the shown entries, and the first device and user. */
+export function graphEvidenceOf(items: unknown): AlertEvidence {
+  return namedIn(shape.evidence.parse(items));
+}
+
+function namedIn(evidence: readonly GraphEvidence[]): AlertEvidence {
+  const device = evidence.find((item): item is Extract<GraphEvidence, { kind: "device" }> => item.kind === "device");
+  const user = evidence.find((item): item is Extract<GraphEvidence, { kind: "user" }> => item.kind === "user");
+  return { evidence: evidence.map((item) => item.shown), device: device ? { name: device.deviceDnsName, id: device.mdeDeviceId } : null, user: user?.account ?? null };
 }
 
 function readAgain(id: string, bytes: Uint8Array): () => Alert {
@@ -115,7 +141,7 @@ function readAgain(id: string, bytes: Uint8Array): () => Alert {
 }
 
 /** What an incident keeps of an alert, in our model (fromGraph reads the same). */
-function summaryOf(alert: z.infer<typeof summarySchema>): Omit<IncidentAlert, "serviceSource" | "read"> {
+function summaryOf(alert: z.infer<typeof summarySchema>): Omit<IncidentAlert, "serviceSource" | "evidence"> {
   return {
     id: alert.id,
     createdAt: alert.createdDateTime,
@@ -133,7 +159,7 @@ function summaryOf(alert: z.infer<typeof summarySchema>): Omit<IncidentAlert, "s
 /** The Graph alert in our model: enum values in our spelling, the first device and user from the evidence. */
 export function fromGraph(alert: GraphAlert): Alert {
   const device = alert.evidence.find((item): item is Extract<GraphEvidence, { kind: "device" }> => item.kind === "device");
-  const user = alert.evidence.find((item): item is Extract<GraphEvidence, { kind: "user" }> => item.kind === "user");
+  const named = namedIn(alert.evidence);
   const summary = summaryOf(alert);
   const { severity } = summary;
   return {
@@ -144,9 +170,9 @@ export function fromGraph(alert: GraphAlert): Alert {
     determination: determinationFromGraph(alert.determination),
     category: alert.category ?? null,
     threat: [alert.threatFamilyName, alert.threatDisplayName].filter((v, i, all) => v && all.indexOf(v) === i).join(" / ") || null,
-    device: device ? { name: device.deviceDnsName, id: device.mdeDeviceId } : null,
+    device: named.device,
     deviceGroup: device?.rbacGroupName ?? null,
-    user: user?.account ?? null,
+    user: named.user,
     lastActivity: alert.lastActivityDateTime ?? null,
     updatedAt: alert.lastUpdateDateTime ?? null,
     mitreTechniques: alert.mitreTechniques,
@@ -154,7 +180,7 @@ export function fromGraph(alert: GraphAlert): Alert {
     investigation: null,
     assignedTo: alert.assignedTo ?? null,
     comments: alert.comments.flatMap((c) => (c.comment && c.createdDateTime ? [{ comment: c.comment, createdBy: c.createdByDisplayName ?? null, createdTime: c.createdDateTime }] : [])),
-    evidence: alert.evidence.map((item) => item.shown),
+    evidence: named.evidence,
     // `{severity}` is the label word for both sources; `{computerDnsName}` what it is in the Endpoint API.
     fields: { ...alert, severity: severityOf({ severity }), computerDnsName: device?.deviceDnsName ?? null },
   };

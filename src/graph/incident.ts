@@ -9,10 +9,10 @@ import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { z } from "zod";
 import { idOf, optionalTime, problemsOf, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
-import { readMember } from "../json-stream.js";
+import { readMemberBytes } from "../json-stream.js";
 import type { Incident, IncidentAlert } from "../source/incident.js";
 import type { MalformedAlert } from "../source/source.js";
-import { readIncidentGraphAlert } from "./alert.js";
+import { type AlertApart, readAlertApart, readIncidentGraphAlert } from "./alert.js";
 import { classificationFromGraph, determinationFromGraph, severityFromGraph } from "./vocabulary.js";
 
 
@@ -67,13 +67,13 @@ export function incidentStatusFromGraph(value: string | null | undefined): strin
  * the page, so that what is kept is the alerts' JSON and not every chunk of the reply it came in.
  */
 export function readGraphIncidentBytes(bytes: Uint8Array): IncidentReading {
-  const alerts: Array<{ raw: unknown; bytes: Uint8Array }> = [];
-  const rest = readMember(bytes, "alerts", (raw, alertBytes) => alerts.push({ raw, bytes: new Uint8Array(alertBytes) }));
+  const alerts: AlertApart[] = [];
+  const rest = readMemberBytes(bytes, "alerts", (alertBytes) => alerts.push(readAlertApart(alertBytes)));
   return readGraphIncident(rest, alerts);
 }
 
 /** An incident, parsed; `streamed`: alerts read apart from it, beside those its `alerts` holds. */
-export function readGraphIncident(raw: unknown, streamed: ReadonlyArray<{ raw: unknown; bytes: Uint8Array }> = []): IncidentReading {
+export function readGraphIncident(raw: unknown, streamed: readonly AlertApart[] = []): IncidentReading {
   const parsed = incidentSchema.safeParse(raw);
   if (!parsed.success) {
     return { ok: false, id: idOf(raw), problem: problemsOf(parsed.error, "incident") };
@@ -81,8 +81,8 @@ export function readGraphIncident(raw: unknown, streamed: ReadonlyArray<{ raw: u
   const incident = parsed.data;
   const alerts: IncidentAlert[] = [];
   const malformed: MalformedAlert[] = [];
-  for (const item of [...streamed, ...incident.alerts.map((alert) => ({ raw: alert, bytes: Buffer.from(JSON.stringify(alert)) }))]) {
-    const reading = readIncidentGraphAlert(item.raw, item.bytes);
+  for (const item of [...streamed, ...incident.alerts.map((alert) => readAlertApart(Buffer.from(JSON.stringify(alert))))]) {
+    const reading = readIncidentGraphAlert(item.raw, item.evidence);
     if (reading.ok) alerts.push(reading.alert);
     else malformed.push({ id: reading.id, problem: reading.problem });
   }

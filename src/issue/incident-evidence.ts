@@ -3,7 +3,7 @@
  * they name, each once, with how many alerts name it. Pure, and the same for every source: it reads
  * only the neutral alert's evidence kinds, device and user.
  */
-import type { Alert, EvidenceKind } from "../source/alert.js";
+import type { AlertEvidence, EvidenceKind } from "../source/alert.js";
 import type { IncidentAlert } from "../source/incident.js";
 import { singleLine } from "./markdown.js";
 
@@ -26,7 +26,7 @@ function isGathered(kind: EvidenceKind): kind is GatheredKind {
 const keyOf = (kind: GatheredKind, entity: string) => `${kind}\n${singleLine(entity).toLowerCase()}`;
 
 /** What one alert names: its evidence of the gathered kinds, and its device and user when its evidence names none. */
-function namedBy(alert: Alert): Map<string, { kind: GatheredKind; entity: string }> {
+function namedBy(alert: AlertEvidence): Map<string, { kind: GatheredKind; entity: string }> {
   const named = new Map<string, { kind: GatheredKind; entity: string }>();
   const add = (kind: GatheredKind, entity: string | null | undefined) => {
     if (entity && singleLine(entity) && !named.has(keyOf(kind, entity))) named.set(keyOf(kind, entity), { kind, entity });
@@ -46,7 +46,7 @@ function namedBy(alert: Alert): Map<string, { kind: GatheredKind; entity: string
 export function gatherEvidence(alerts: readonly IncidentAlert[]): GatheredEntity[] {
   const gathered = new Map<string, GatheredEntity>();
   for (const alert of alerts) {
-    for (const [key, { kind, entity }] of namedBy(alert.read())) {
+    for (const [key, { kind, entity }] of namedBy(alert.evidence())) {
       const seen = gathered.get(key);
       if (seen) seen.alerts++;
       else gathered.set(key, { kind, entity, alerts: 1 });

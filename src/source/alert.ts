@@ -91,3 +91,6 @@ export function triageOf(alert: Pick<Alert, "status" | "classification" | "deter
     owner: alert.assignedTo?.trim() || null,
   };
 }
+
+/** What an alert names, as gathering evidence across an incident's alerts reads it. */
+export type AlertEvidence = Pick<Alert, "evidence" | "device" | "user">;

@@ -5,18 +5,20 @@
  * `incidentId`). Pure.
  */
 import { SEVERITIES, type Severity } from "../issue/vocabulary.js";
-import { type Alert, type AlertComment, severityOf } from "./alert.js";
+import { type Alert, type AlertComment, type AlertEvidence, severityOf } from "./alert.js";
 import type { ListedAlert } from "./source.js";
 
 /**
  * An incident's alert as the incident keeps it: what planning, the incident's severity, the
- * listing's filters and the issue's alerts table read, and `read()` for the whole alert (evidence
- * and all), which only rendering the issue's body asks for. A listing of thousands of incidents
- * keeps each alert's bytes rather than its objects, as an alert listing does (ListedAlert).
+ * listing's filters and the issue's alerts table read, and `evidence()`, which only rendering the
+ * issue's body asks for. A listing of thousands of incidents keeps each alert's evidence as bytes
+ * rather than objects, as an alert listing keeps its alerts (ListedAlert).
  */
-export interface IncidentAlert extends Omit<ListedAlert, "incidentId">, Pick<Alert, "title" | "severity" | "status" | "product" | "detectionSource" | "firstActivity" | "webUrl" | "tenantId"> {
+export interface IncidentAlert extends Omit<ListedAlert, "incidentId" | "read">, Pick<Alert, "title" | "severity" | "status" | "product" | "detectionSource" | "firstActivity" | "webUrl" | "tenantId"> {
   /** Graph's `serviceSource`, which `service-sources` filters on; none for the Endpoint API. */
   serviceSource: string | null;
+  /** Its evidence, read only when an issue's body gathers it. */
+  evidence(): AlertEvidence;
 }
 
 export interface Incident {
@@ -46,7 +48,7 @@ export interface Incident {
 export function incidentAlertOf(alert: Alert): IncidentAlert {
   const { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId } = alert;
   const serviceSource = alert.fields.serviceSource;
-  return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, read: () => alert };
+  return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, evidence: () => alert };
 }
 
 /**

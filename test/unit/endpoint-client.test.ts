@@ -78,7 +78,7 @@ describe("listIncidents", () => {
     expect(listing.incidents.map((i) => [i.id, i.name, i.severity, i.status, i.alerts.map((a) => a.id)])).toEqual([
       ["7", "First alert", "High", "InProgress", ["OLDER", "NEW"]],
     ]);
-    expect(listing.incidents[0]?.alerts.every((alert) => alert.read().evidence.length > 0)).toBe(true);
+    expect(listing.incidents[0]?.alerts.every((alert) => alert.evidence().evidence.length > 0)).toBe(true);
     expect(listing.loose.map((alert) => alert.id)).toEqual(["LOOSE"]);
     expect(listing.loose[0]?.read().evidence.length).toBeGreaterThan(0);
     expect(listing.malformed).toEqual([]);

@@ -1,6 +1,6 @@
 /**
  * A page of Graph incidents keeps each incident's alerts light: what planning and the alerts table
- * read, and the alert's bytes, parsed whole (evidence and all) only when an issue body is rendered.
+ * read, and the bytes of its evidence, parsed only when an issue body gathers it.
  */
 import { describe, expect, it, vi } from "vitest";
 
@@ -11,6 +11,7 @@ vi.mock("../../src/graph/evidence.ts", async (importOriginal) => {
 
 const { graphEvidence } = await import("../../src/graph/evidence.ts");
 const { readGraphIncidentPage } = await import("../../src/graph/page.ts");
+const { readGraphAlert } = await import("../../src/graph/alert.ts");
 const { renderIncidentIssue } = await import("../../src/issue/render-incident.ts");
 const { incidentAlertOf } = await import("../../src/source/incident.ts");
 const { sampleGraphAlerts, sampleGraphIncidents } = await import("../emulators/sample-graph-alerts.ts");
@@ -22,7 +23,7 @@ async function* body(text: string): AsyncGenerator<Uint8Array> {
 }
 
 describe("readGraphIncidentPage", () => {
-  it("reads no alert whole until an issue body is rendered, and renders the body an incident of whole alerts has", async () => {
+  it("parses no evidence until an issue body is rendered, and renders the body an incident of whole alerts has", async () => {
     const alerts = sampleGraphAlerts();
     const value = sampleGraphIncidents().map((incident) => ({ ...incident, alerts: alerts.filter((alert) => alert.incidentId === incident.id) }));
     const page = await readGraphIncidentPage(body(JSON.stringify({ value })));
@@ -34,6 +35,11 @@ describe("readGraphIncidentPage", () => {
     const evidence = value[0]!.alerts.reduce((sum, alert) => sum + (alert.evidence?.length ?? 0), 0);
     expect(evidence).toBeGreaterThan(0);
     expect(graphEvidence).toHaveBeenCalledTimes(evidence);
-    expect(draft).toEqual(renderIncidentIssue({ ...incident, alerts: incident.alerts.map((alert) => incidentAlertOf(alert.read())) }, options));
+    const whole = (id: string) => {
+      const reading = readGraphAlert(value[0]!.alerts.find((alert) => alert.id === id));
+      if (!reading.ok) throw new Error(reading.problem);
+      return reading.alert;
+    };
+    expect(draft).toEqual(renderIncidentIssue({ ...incident, alerts: incident.alerts.map((alert) => incidentAlertOf(whole(alert.id))) }, options));
   });
 });

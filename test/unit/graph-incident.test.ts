@@ -51,7 +51,7 @@ describe("readGraphIncident", () => {
 
 describe("readGraphIncidentBytes", () => {
   // What an incident shows: its alerts as it keeps them, without their readers.
-  const kept = (incident: Incident) => ({ ...incident, alerts: incident.alerts.map(({ read: _, ...alert }) => alert) });
+  const kept = (incident: Incident) => ({ ...incident, alerts: incident.alerts.map(({ evidence: _, ...alert }) => alert) });
 
   it("reads an incident from its bytes as readGraphIncident reads it parsed, each alert kept as its whole reading says", () => {
     const raw = withAlerts({ alerts: [{ id: "bad id!", createdDateTime: "2026-12-01T10:00:00Z" }, ...withAlerts().alerts] });
@@ -64,10 +64,10 @@ describe("readGraphIncidentBytes", () => {
     for (const alert of fromBytes.incident.alerts) {
       const whole = readGraphAlert(raw.alerts.find((item) => (item as { id: string }).id === alert.id));
       if (!whole.ok) throw new Error(whole.problem);
-      expect(alert.read()).toEqual(whole.alert);
-      expect(alert.read().evidence.length).toBeGreaterThan(0);
-      const { read: _, ...summary } = alert;
-      const { read: __, ...fromWhole } = incidentAlertOf(whole.alert);
+      expect(alert.evidence()).toEqual({ evidence: whole.alert.evidence, device: whole.alert.device, user: whole.alert.user });
+      expect(alert.evidence().evidence.length).toBeGreaterThan(0);
+      const { evidence: _, ...summary } = alert;
+      const { evidence: __, ...fromWhole } = incidentAlertOf(whole.alert);
       expect(summary).toEqual(fromWhole);
     }
   });
