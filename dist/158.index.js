@@ -571,22 +571,30 @@ function createStore(config, tuning, env) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CS: () => (/* binding */ withoutAlerts),
-/* harmony export */   fF: () => (/* binding */ alertHash),
+/* harmony export */   cs: () => (/* binding */ alertHashValue),
 /* harmony export */   hX: () => (/* binding */ readListedAlerts),
 /* harmony export */   k8: () => (/* binding */ lists),
 /* harmony export */   yn: () => (/* binding */ listedLine)
 /* harmony export */ });
-/* unused harmony export RECORD_MAX */
+/* unused harmony exports RECORD_MAX, alertHash, listedAlerts, hasHash */
 const PREFIX = "<!-- defender-issues-alerts:";
 const LINE = /^<!-- defender-issues-alerts:((?: [0-9a-f]{8})*)(?: since=(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z))? -->$/gm;
 /** Room the record may take in a body: 2,000 alerts' hashes. */
 const RECORD_MAX = 18_100;
-/** FNV-1a over the ID: eight hex digits. Two IDs that collide are one listed alert, which costs a mention at most. */
-function alertHash(id) {
+/** FNV-1a over the ID. Two IDs that collide are one listed alert, which costs a mention at most. */
+function alertHashValue(id) {
     let hash = 0x811c9dc5;
     for (let i = 0; i < id.length; i++)
         hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
-    return hash.toString(16).padStart(8, "0");
+    return hash;
+}
+/** The hash as the record writes it: eight hex digits. */
+function alertHash(id) {
+    return alertHashValue(id).toString(16).padStart(8, "0");
+}
+/** A record of these alerts' IDs (and `since`), as readListedAlerts reads one. */
+function listedAlerts(ids, since = null) {
+    return { hashes: Uint32Array.from(new Set(ids.map(alertHashValue))).sort(), since };
 }
 /** The record line for these alerts, within `RECORD_MAX` characters: the newest kept when not all fit. */
 function listedLine(alerts) {
@@ -602,16 +610,72 @@ function listedLine(alerts) {
 function readListedAlerts(body) {
     if (!body)
         return undefined;
-    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
-    const found = [...text.matchAll(LINE)];
-    if (found.length !== 1)
+    // Read where it lies, one line at a time: thousands of issues are listed at once, and what a
+    // listing leaves behind (copies, match arrays) is what makes the heap grow.
+    let found;
+    for (let at = body.indexOf(PREFIX); at >= 0; at = body.indexOf(PREFIX, at + PREFIX.length)) {
+        const before = at === 0 ? NEWLINE : body.charCodeAt(at - 1);
+        if (before !== NEWLINE && before !== RETURN)
+            continue;
+        const end = lineEnd(body, at);
+        const line = body.slice(at, end);
+        if (!RECORD.test(line))
+            continue;
+        if (found)
+            return undefined;
+        found = { line };
+    }
+    if (!found)
         return undefined;
-    const [, hashes = "", since] = found[0];
-    return { hashes: new Set(hashes.trim().split(" ").filter(Boolean)), since: since ? new Date(since) : null };
+    const { line } = found;
+    // The line is the prefix, each hash as a space and eight digits, maybe ` since=<time>`, and ` -->`.
+    const since = line.indexOf(" since=");
+    const hashes = new Uint32Array(((since >= 0 ? since : line.length - " -->".length) - PREFIX.length) / 9);
+    for (let k = 0; k < hashes.length; k++)
+        hashes[k] = hexAt(line, PREFIX.length + 9 * k + 1);
+    return { hashes: hashes.sort(), since: since >= 0 ? new Date(line.slice(since + " since=".length, line.length - " -->".length)) : null };
+}
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+// The record line alone, as LINE matches it in a body.
+const RECORD = new RegExp(`^${LINE.source.slice(1, -1)}$`);
+/** Where the line that `at` is on ends: its newline (or CR), or the body's end. */
+function lineEnd(body, at) {
+    for (let i = at; i < body.length; i++) {
+        const code = body.charCodeAt(i);
+        if (code === NEWLINE || code === RETURN)
+            return i;
+    }
+    return body.length;
+}
+/** The eight lower-case hex digits at `at`, as a number. */
+function hexAt(text, at) {
+    let value = 0;
+    for (let i = at; i < at + 8; i++) {
+        const code = text.charCodeAt(i);
+        value = value * 16 + (code <= 0x39 ? code - 0x30 : code - 0x57);
+    }
+    return value;
 }
 /** Whether the record lists this alert. */
 function lists(record, alert) {
-    return record.hashes.has(alertHash(alert.id)) || (record.since !== null && alert.createdAt < record.since);
+    return hasHash(record.hashes, alertHashValue(alert.id)) || (record.since !== null && alert.createdAt < record.since);
+}
+/** Whether the sorted `hashes` hold `hash`. */
+function hasHash(hashes, hash) {
+    let low = 0;
+    let high = hashes.length - 1;
+    while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const value = hashes[middle];
+        if (value === hash)
+            return true;
+        if (value < hash)
+            low = middle + 1;
+        else
+            high = middle - 1;
+    }
+    return false;
 }
 /**
  * The body with these alerts dropped from its record (the table still shows them, as history), so

@@ -146,31 +146,38 @@ function planIncidentPull(incidents, issues) {
  * issue closing as a duplicate says where its alerts went already, and a closed one is left as it is.
  */
 function movedAlerts(incidents, issueOf, closing) {
-    const recorded = new Map();
-    for (const issue of issueOf.values()) {
-        if (!issue.listed || issue.state !== "open" || closing.has(issue.number))
-            continue;
-        for (const hash of issue.listed.hashes)
-            recorded.set(hash, [...(recorded.get(hash) ?? []), issue]);
-    }
-    if (recorded.size === 0)
+    const candidates = [...issueOf.values()].filter((issue) => issue.listed && issue.listed.hashes.length > 0 && issue.state === "open" && !closing.has(issue.number));
+    if (candidates.length === 0)
         return [];
-    const moved = new Map();
+    // The listing's alerts by hash: the records of thousands of issues are searched, not copied.
+    const held = new Map();
     for (const incident of incidents) {
         if (incident.status === REDIRECTED)
             continue;
         for (const alert of incident.alerts) {
-            for (const issue of recorded.get((0,_incident_record_js__WEBPACK_IMPORTED_MODULE_0__/* .alertHash */ .fF)(alert.id)) ?? []) {
-                if (issue.incidentId === incident.id)
-                    continue;
-                const key = `${issue.number}\n${incident.id}`;
-                const entry = moved.get(key) ?? { issue, to: incident.id, alerts: [] };
-                entry.alerts.push(alert);
-                moved.set(key, entry);
-            }
+            const hash = (0,_incident_record_js__WEBPACK_IMPORTED_MODULE_0__/* .alertHashValue */ .cs)(alert.id);
+            const holders = held.get(hash);
+            if (holders)
+                holders.push({ incident, alert });
+            else
+                held.set(hash, [{ incident, alert }]);
         }
     }
-    return [...moved.values()];
+    const moved = [];
+    for (const issue of candidates) {
+        let to;
+        for (const hash of issue.listed.hashes) {
+            for (const { incident, alert } of held.get(hash) ?? []) {
+                if (incident.id === issue.incidentId)
+                    continue;
+                to ??= new Map();
+                to.set(incident.id, [...(to.get(incident.id) ?? []), alert]);
+            }
+        }
+        for (const [incidentId, alerts] of to ?? [])
+            moved.push({ issue, to: incidentId, alerts: alerts.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) });
+    }
+    return moved;
 }
 
 
@@ -181,22 +188,30 @@ function movedAlerts(incidents, issueOf, closing) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CS: () => (/* binding */ withoutAlerts),
-/* harmony export */   fF: () => (/* binding */ alertHash),
+/* harmony export */   cs: () => (/* binding */ alertHashValue),
 /* harmony export */   hX: () => (/* binding */ readListedAlerts),
 /* harmony export */   k8: () => (/* binding */ lists),
 /* harmony export */   yn: () => (/* binding */ listedLine)
 /* harmony export */ });
-/* unused harmony export RECORD_MAX */
+/* unused harmony exports RECORD_MAX, alertHash, listedAlerts, hasHash */
 const PREFIX = "<!-- defender-issues-alerts:";
 const LINE = /^<!-- defender-issues-alerts:((?: [0-9a-f]{8})*)(?: since=(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z))? -->$/gm;
 /** Room the record may take in a body: 2,000 alerts' hashes. */
 const RECORD_MAX = 18_100;
-/** FNV-1a over the ID: eight hex digits. Two IDs that collide are one listed alert, which costs a mention at most. */
-function alertHash(id) {
+/** FNV-1a over the ID. Two IDs that collide are one listed alert, which costs a mention at most. */
+function alertHashValue(id) {
     let hash = 0x811c9dc5;
     for (let i = 0; i < id.length; i++)
         hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
-    return hash.toString(16).padStart(8, "0");
+    return hash;
+}
+/** The hash as the record writes it: eight hex digits. */
+function alertHash(id) {
+    return alertHashValue(id).toString(16).padStart(8, "0");
+}
+/** A record of these alerts' IDs (and `since`), as readListedAlerts reads one. */
+function listedAlerts(ids, since = null) {
+    return { hashes: Uint32Array.from(new Set(ids.map(alertHashValue))).sort(), since };
 }
 /** The record line for these alerts, within `RECORD_MAX` characters: the newest kept when not all fit. */
 function listedLine(alerts) {
@@ -212,16 +227,72 @@ function listedLine(alerts) {
 function readListedAlerts(body) {
     if (!body)
         return undefined;
-    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
-    const found = [...text.matchAll(LINE)];
-    if (found.length !== 1)
+    // Read where it lies, one line at a time: thousands of issues are listed at once, and what a
+    // listing leaves behind (copies, match arrays) is what makes the heap grow.
+    let found;
+    for (let at = body.indexOf(PREFIX); at >= 0; at = body.indexOf(PREFIX, at + PREFIX.length)) {
+        const before = at === 0 ? NEWLINE : body.charCodeAt(at - 1);
+        if (before !== NEWLINE && before !== RETURN)
+            continue;
+        const end = lineEnd(body, at);
+        const line = body.slice(at, end);
+        if (!RECORD.test(line))
+            continue;
+        if (found)
+            return undefined;
+        found = { line };
+    }
+    if (!found)
         return undefined;
-    const [, hashes = "", since] = found[0];
-    return { hashes: new Set(hashes.trim().split(" ").filter(Boolean)), since: since ? new Date(since) : null };
+    const { line } = found;
+    // The line is the prefix, each hash as a space and eight digits, maybe ` since=<time>`, and ` -->`.
+    const since = line.indexOf(" since=");
+    const hashes = new Uint32Array(((since >= 0 ? since : line.length - " -->".length) - PREFIX.length) / 9);
+    for (let k = 0; k < hashes.length; k++)
+        hashes[k] = hexAt(line, PREFIX.length + 9 * k + 1);
+    return { hashes: hashes.sort(), since: since >= 0 ? new Date(line.slice(since + " since=".length, line.length - " -->".length)) : null };
+}
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+// The record line alone, as LINE matches it in a body.
+const RECORD = new RegExp(`^${LINE.source.slice(1, -1)}$`);
+/** Where the line that `at` is on ends: its newline (or CR), or the body's end. */
+function lineEnd(body, at) {
+    for (let i = at; i < body.length; i++) {
+        const code = body.charCodeAt(i);
+        if (code === NEWLINE || code === RETURN)
+            return i;
+    }
+    return body.length;
+}
+/** The eight lower-case hex digits at `at`, as a number. */
+function hexAt(text, at) {
+    let value = 0;
+    for (let i = at; i < at + 8; i++) {
+        const code = text.charCodeAt(i);
+        value = value * 16 + (code <= 0x39 ? code - 0x30 : code - 0x57);
+    }
+    return value;
 }
 /** Whether the record lists this alert. */
 function lists(record, alert) {
-    return record.hashes.has(alertHash(alert.id)) || (record.since !== null && alert.createdAt < record.since);
+    return hasHash(record.hashes, alertHashValue(alert.id)) || (record.since !== null && alert.createdAt < record.since);
+}
+/** Whether the sorted `hashes` hold `hash`. */
+function hasHash(hashes, hash) {
+    let low = 0;
+    let high = hashes.length - 1;
+    while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const value = hashes[middle];
+        if (value === hash)
+            return true;
+        if (value < hash)
+            low = middle + 1;
+        else
+            high = middle - 1;
+    }
+    return false;
 }
 /**
  * The body with these alerts dropped from its record (the table still shows them, as history), so
@@ -255,9 +326,9 @@ function withoutAlerts(body, ids) {
 /* harmony export */ });
 /* unused harmony export groupByChange */
 /* harmony import */ var _issue_changes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17662);
-/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(63629);
-/* harmony import */ var _send_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52680);
-/* harmony import */ var _sync_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28965);
+/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63629);
+/* harmony import */ var _send_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52680);
+/* harmony import */ var _sync_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28965);
 
 
 
@@ -296,7 +367,7 @@ function groupByChange(updates) {
     return [...groups.values()];
 }
 async function reconcile(config, deps, log, now = new Date()) {
-    const result = (0,_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyResult */ .$)("reconcile", config.dryRun);
+    const result = (0,_sync_js__WEBPACK_IMPORTED_MODULE_3__/* .emptyResult */ .$)("reconcile", config.dryRun);
     const since = new Date(now.getTime() - config.lookbackMs);
     const store = await deps.store();
     const listing = await store.listUpdatedSince(since);
@@ -308,7 +379,7 @@ async function reconcile(config, deps, log, now = new Date()) {
         if (plan.kind === "send")
             wanted.push({ issue, changes: plan.changes });
         else if (plan.kind === "problem") {
-            await (0,_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .explainLabelProblem */ .Tf)(config, store, issue.number, plan.problems, log);
+            await (0,_sync_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLabelProblem */ .Tf)(config, store, issue.number, plan.problems, log);
             result.problems.push({ issueNumber: issue.number, problems: plan.problems });
         }
         else
@@ -330,7 +401,7 @@ async function reconcile(config, deps, log, now = new Date()) {
             result.skipped.push({ issueNumber: issue.number, reason: `${what.split(" ")[0]} not found in Defender` });
             continue;
         }
-        if (found.status === _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .REDIRECTED */ ._U) {
+        if (found.status === _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .REDIRECTED */ ._U) {
             // Pull closes a merged incident's issue as a duplicate of the survivor's.
             result.skipped.push({ issueNumber: issue.number, reason: "incident merged into another" });
             continue;
@@ -356,10 +427,10 @@ function asReconciled(issue) {
 async function sendUpdates(config, deps, updates, result, log) {
     for (const update of updates)
         if (update.incidentId !== undefined)
-            await (0,_send_js__WEBPACK_IMPORTED_MODULE_1__.sendChanges)(config, deps, update, result, log);
+            await (0,_send_js__WEBPACK_IMPORTED_MODULE_2__.sendChanges)(config, deps, update, result, log);
     for (const group of groupByChange(updates.filter((update) => update.incidentId === undefined))) {
         if (group.length === 1) {
-            await (0,_send_js__WEBPACK_IMPORTED_MODULE_1__.sendChanges)(config, deps, group[0], result, log);
+            await (0,_send_js__WEBPACK_IMPORTED_MODULE_2__.sendChanges)(config, deps, group[0], result, log);
             continue;
         }
         for (let start = 0; start < group.length; start += BATCH_SIZE) {
@@ -378,7 +449,7 @@ async function sendBatch(config, deps, batch, result, log) {
         return;
     }
     try {
-        const sent = source.spell(await (0,_send_js__WEBPACK_IMPORTED_MODULE_1__/* .withDeterminationFallback */ .q)(changes, (tried) => source.updateAlerts(ids, tried), log));
+        const sent = source.spell(await (0,_send_js__WEBPACK_IMPORTED_MODULE_2__/* .withDeterminationFallback */ .q)(changes, (tried) => source.updateAlerts(ids, tried), log));
         log.info(`Updated ${ids.length} alerts in one batch: ${JSON.stringify(sent)}`);
         result.updated.push(...batch.map((update) => ({ ...update, changes: sent })));
     }

@@ -146,31 +146,38 @@ function planIncidentPull(incidents, issues) {
  * issue closing as a duplicate says where its alerts went already, and a closed one is left as it is.
  */
 function movedAlerts(incidents, issueOf, closing) {
-    const recorded = new Map();
-    for (const issue of issueOf.values()) {
-        if (!issue.listed || issue.state !== "open" || closing.has(issue.number))
-            continue;
-        for (const hash of issue.listed.hashes)
-            recorded.set(hash, [...(recorded.get(hash) ?? []), issue]);
-    }
-    if (recorded.size === 0)
+    const candidates = [...issueOf.values()].filter((issue) => issue.listed && issue.listed.hashes.length > 0 && issue.state === "open" && !closing.has(issue.number));
+    if (candidates.length === 0)
         return [];
-    const moved = new Map();
+    // The listing's alerts by hash: the records of thousands of issues are searched, not copied.
+    const held = new Map();
     for (const incident of incidents) {
         if (incident.status === REDIRECTED)
             continue;
         for (const alert of incident.alerts) {
-            for (const issue of recorded.get((0,_incident_record_js__WEBPACK_IMPORTED_MODULE_0__/* .alertHash */ .fF)(alert.id)) ?? []) {
-                if (issue.incidentId === incident.id)
-                    continue;
-                const key = `${issue.number}\n${incident.id}`;
-                const entry = moved.get(key) ?? { issue, to: incident.id, alerts: [] };
-                entry.alerts.push(alert);
-                moved.set(key, entry);
-            }
+            const hash = (0,_incident_record_js__WEBPACK_IMPORTED_MODULE_0__/* .alertHashValue */ .cs)(alert.id);
+            const holders = held.get(hash);
+            if (holders)
+                holders.push({ incident, alert });
+            else
+                held.set(hash, [{ incident, alert }]);
         }
     }
-    return [...moved.values()];
+    const moved = [];
+    for (const issue of candidates) {
+        let to;
+        for (const hash of issue.listed.hashes) {
+            for (const { incident, alert } of held.get(hash) ?? []) {
+                if (incident.id === issue.incidentId)
+                    continue;
+                to ??= new Map();
+                to.set(incident.id, [...(to.get(incident.id) ?? []), alert]);
+            }
+        }
+        for (const [incidentId, alerts] of to ?? [])
+            moved.push({ issue, to: incidentId, alerts: alerts.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) });
+    }
+    return moved;
 }
 
 
@@ -181,22 +188,30 @@ function movedAlerts(incidents, issueOf, closing) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CS: () => (/* binding */ withoutAlerts),
-/* harmony export */   fF: () => (/* binding */ alertHash),
+/* harmony export */   cs: () => (/* binding */ alertHashValue),
 /* harmony export */   hX: () => (/* binding */ readListedAlerts),
 /* harmony export */   k8: () => (/* binding */ lists),
 /* harmony export */   yn: () => (/* binding */ listedLine)
 /* harmony export */ });
-/* unused harmony export RECORD_MAX */
+/* unused harmony exports RECORD_MAX, alertHash, listedAlerts, hasHash */
 const PREFIX = "<!-- defender-issues-alerts:";
 const LINE = /^<!-- defender-issues-alerts:((?: [0-9a-f]{8})*)(?: since=(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z))? -->$/gm;
 /** Room the record may take in a body: 2,000 alerts' hashes. */
 const RECORD_MAX = 18_100;
-/** FNV-1a over the ID: eight hex digits. Two IDs that collide are one listed alert, which costs a mention at most. */
-function alertHash(id) {
+/** FNV-1a over the ID. Two IDs that collide are one listed alert, which costs a mention at most. */
+function alertHashValue(id) {
     let hash = 0x811c9dc5;
     for (let i = 0; i < id.length; i++)
         hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
-    return hash.toString(16).padStart(8, "0");
+    return hash;
+}
+/** The hash as the record writes it: eight hex digits. */
+function alertHash(id) {
+    return alertHashValue(id).toString(16).padStart(8, "0");
+}
+/** A record of these alerts' IDs (and `since`), as readListedAlerts reads one. */
+function listedAlerts(ids, since = null) {
+    return { hashes: Uint32Array.from(new Set(ids.map(alertHashValue))).sort(), since };
 }
 /** The record line for these alerts, within `RECORD_MAX` characters: the newest kept when not all fit. */
 function listedLine(alerts) {
@@ -212,16 +227,72 @@ function listedLine(alerts) {
 function readListedAlerts(body) {
     if (!body)
         return undefined;
-    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
-    const found = [...text.matchAll(LINE)];
-    if (found.length !== 1)
+    // Read where it lies, one line at a time: thousands of issues are listed at once, and what a
+    // listing leaves behind (copies, match arrays) is what makes the heap grow.
+    let found;
+    for (let at = body.indexOf(PREFIX); at >= 0; at = body.indexOf(PREFIX, at + PREFIX.length)) {
+        const before = at === 0 ? NEWLINE : body.charCodeAt(at - 1);
+        if (before !== NEWLINE && before !== RETURN)
+            continue;
+        const end = lineEnd(body, at);
+        const line = body.slice(at, end);
+        if (!RECORD.test(line))
+            continue;
+        if (found)
+            return undefined;
+        found = { line };
+    }
+    if (!found)
         return undefined;
-    const [, hashes = "", since] = found[0];
-    return { hashes: new Set(hashes.trim().split(" ").filter(Boolean)), since: since ? new Date(since) : null };
+    const { line } = found;
+    // The line is the prefix, each hash as a space and eight digits, maybe ` since=<time>`, and ` -->`.
+    const since = line.indexOf(" since=");
+    const hashes = new Uint32Array(((since >= 0 ? since : line.length - " -->".length) - PREFIX.length) / 9);
+    for (let k = 0; k < hashes.length; k++)
+        hashes[k] = hexAt(line, PREFIX.length + 9 * k + 1);
+    return { hashes: hashes.sort(), since: since >= 0 ? new Date(line.slice(since + " since=".length, line.length - " -->".length)) : null };
+}
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+// The record line alone, as LINE matches it in a body.
+const RECORD = new RegExp(`^${LINE.source.slice(1, -1)}$`);
+/** Where the line that `at` is on ends: its newline (or CR), or the body's end. */
+function lineEnd(body, at) {
+    for (let i = at; i < body.length; i++) {
+        const code = body.charCodeAt(i);
+        if (code === NEWLINE || code === RETURN)
+            return i;
+    }
+    return body.length;
+}
+/** The eight lower-case hex digits at `at`, as a number. */
+function hexAt(text, at) {
+    let value = 0;
+    for (let i = at; i < at + 8; i++) {
+        const code = text.charCodeAt(i);
+        value = value * 16 + (code <= 0x39 ? code - 0x30 : code - 0x57);
+    }
+    return value;
 }
 /** Whether the record lists this alert. */
 function lists(record, alert) {
-    return record.hashes.has(alertHash(alert.id)) || (record.since !== null && alert.createdAt < record.since);
+    return hasHash(record.hashes, alertHashValue(alert.id)) || (record.since !== null && alert.createdAt < record.since);
+}
+/** Whether the sorted `hashes` hold `hash`. */
+function hasHash(hashes, hash) {
+    let low = 0;
+    let high = hashes.length - 1;
+    while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const value = hashes[middle];
+        if (value === hash)
+            return true;
+        if (value < hash)
+            low = middle + 1;
+        else
+            high = middle - 1;
+    }
+    return false;
 }
 /**
  * The body with these alerts dropped from its record (the table still shows them, as history), so
@@ -752,10 +823,10 @@ function triageFooter(subject) {
 /* harmony export */ });
 /* unused harmony export joinedComment */
 /* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73116);
-/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63629);
-/* harmony import */ var _issue_incident_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(603);
-/* harmony import */ var _issue_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13366);
-/* harmony import */ var _source_alert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15927);
+/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63629);
+/* harmony import */ var _issue_incident_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(603);
+/* harmony import */ var _issue_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(13366);
+/* harmony import */ var _source_alert_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(15927);
 /**
  * Incident issues kept up by both pulls: an issue whose incident gained alerts lists them and says
  * so once. Pull with `group-by: incident` finds them in its own listing; pull with `group-by:
@@ -795,7 +866,7 @@ async function updateIncidentIssues(store, update, render, result, log) {
 }
 /** The comment that tells watchers, once, which alerts joined the incident. */
 function joinedComment(joined) {
-    const named = joined.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${(0,_source_alert_js__WEBPACK_IMPORTED_MODULE_1__/* .severityOf */ .x)(alert)} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineText */ .ln)((0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(alert.title ?? alert.id, 200))} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(alert.createdAt)}`);
+    const named = joined.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${(0,_source_alert_js__WEBPACK_IMPORTED_MODULE_3__/* .severityOf */ .x)(alert)} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)((0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(alert.title ?? alert.id, 200))} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .formatTime */ .fU)(alert.createdAt)}`);
     const rest = joined.length - named.length;
     return [
         `**${joined.length} ${joined.length === 1 ? "alert" : "alerts"} joined this incident in Microsoft Defender:**`,
@@ -830,7 +901,7 @@ async function routeToIncidentIssues(alerts, found, deps, log) {
         issuesOf.set(issue.incidentId, [...(issuesOf.get(issue.incidentId) ?? []), issue]);
     if (issuesOf.size === 0)
         return routed;
-    const isListed = (alert) => issuesOf.get(alert.incidentId)?.some((issue) => issue.listed !== undefined && (0,_issue_incident_record_js__WEBPACK_IMPORTED_MODULE_3__/* .lists */ .k8)(issue.listed, alert)) ?? false;
+    const isListed = (alert) => issuesOf.get(alert.incidentId)?.some((issue) => issue.listed !== undefined && (0,_issue_incident_record_js__WEBPACK_IMPORTED_MODULE_2__/* .lists */ .k8)(issue.listed, alert)) ?? false;
     const joining = correlated.filter((alert) => issuesOf.has(alert.incidentId) && !isListed(alert));
     const incidentIds = [...new Set(joining.map((alert) => alert.incidentId))];
     const read = incidentIds.slice(0, deps.incidentsMax);
@@ -842,7 +913,7 @@ async function routeToIncidentIssues(alerts, found, deps, log) {
         else
             log.warning(`Incident ${id} has an issue but could not be read; its new alerts get alert issues`);
     }
-    const plan = (0,_issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .planIncidentPull */ .Jf)(incidents, incidents.flatMap((incident) => issuesOf.get(incident.id) ?? []));
+    const plan = (0,_issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planIncidentPull */ .Jf)(incidents, incidents.flatMap((incident) => issuesOf.get(incident.id) ?? []));
     routed.update = plan.update;
     const willList = new Set(plan.update.flatMap(({ incident }) => incident.alerts.map((alert) => alert.id)));
     const later = new Set(incidentIds.slice(read.length));

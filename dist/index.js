@@ -40701,7 +40701,7 @@ const log = {
     warning: (message) => src_core/* warning */.$e(message),
 };
 async function pull(config, tuning) {
-    const [{ createSource }, { runPull }, { runIncidentPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481)), __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 97997)), __nccwpck_require__.e(/* import() */ 770).then(__nccwpck_require__.bind(__nccwpck_require__, 88770))]);
+    const [{ createSource }, { runPull }, { runIncidentPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481)), __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 97997)), Promise.all(/* import() */[__nccwpck_require__.e(997), __nccwpck_require__.e(770)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88770))]);
     const store = once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).createStore(config, tuning, process.env));
     const run = config.groupBy === "incident" ? runIncidentPull : runPull;
     const result = await run(config, { source: await createSource(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
@@ -40733,7 +40733,7 @@ async function src_sync(config, tuning) {
             result = await reconcile(config, deps, log);
         }
         else {
-            const { reconcileTwoWay } = await __nccwpck_require__.e(/* import() */ 797).then(__nccwpck_require__.bind(__nccwpck_require__, 76797));
+            const { reconcileTwoWay } = await Promise.all(/* import() */[__nccwpck_require__.e(452), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76797));
             result = await reconcileTwoWay(config, deps, log);
         }
     }

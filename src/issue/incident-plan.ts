@@ -4,7 +4,7 @@
  * the survivor's. Pure: the mode lists incidents and issues, this decides, the mode applies.
  */
 import type { Incident, IncidentAlert } from "../source/incident.js";
-import { alertHash, type ListedAlerts, lists } from "./incident-record.js";
+import { alertHashValue, type ListedAlerts, lists } from "./incident-record.js";
 
 /** An incident issue as pull sees it: its incident, and the alerts its body lists. */
 export interface IncidentIssue {
@@ -115,24 +115,30 @@ export function planIncidentPull(incidents: readonly Incident[], issues: readonl
  * issue closing as a duplicate says where its alerts went already, and a closed one is left as it is.
  */
 function movedAlerts(incidents: readonly Incident[], issueOf: ReadonlyMap<string, IncidentIssue>, closing: ReadonlySet<number>): IncidentPlan["moved"] {
-  const recorded = new Map<string, IncidentIssue[]>();
-  for (const issue of issueOf.values()) {
-    if (!issue.listed || issue.state !== "open" || closing.has(issue.number)) continue;
-    for (const hash of issue.listed.hashes) recorded.set(hash, [...(recorded.get(hash) ?? []), issue]);
-  }
-  if (recorded.size === 0) return [];
-  const moved = new Map<string, IncidentPlan["moved"][number]>();
+  const candidates = [...issueOf.values()].filter((issue) => issue.listed && issue.listed.hashes.length > 0 && issue.state === "open" && !closing.has(issue.number));
+  if (candidates.length === 0) return [];
+  // The listing's alerts by hash: the records of thousands of issues are searched, not copied.
+  const held = new Map<number, Array<{ incident: Incident; alert: IncidentAlert }>>();
   for (const incident of incidents) {
     if (incident.status === REDIRECTED) continue;
     for (const alert of incident.alerts) {
-      for (const issue of recorded.get(alertHash(alert.id)) ?? []) {
-        if (issue.incidentId === incident.id) continue;
-        const key = `${issue.number}\n${incident.id}`;
-        const entry = moved.get(key) ?? { issue, to: incident.id, alerts: [] };
-        entry.alerts.push(alert);
-        moved.set(key, entry);
-      }
+      const hash = alertHashValue(alert.id);
+      const holders = held.get(hash);
+      if (holders) holders.push({ incident, alert });
+      else held.set(hash, [{ incident, alert }]);
     }
   }
-  return [...moved.values()];
+  const moved: IncidentPlan["moved"] = [];
+  for (const issue of candidates) {
+    let to: Map<string, IncidentAlert[]> | undefined;
+    for (const hash of issue.listed!.hashes) {
+      for (const { incident, alert } of held.get(hash) ?? []) {
+        if (incident.id === issue.incidentId) continue;
+        to ??= new Map();
+        to.set(incident.id, [...(to.get(incident.id) ?? []), alert]);
+      }
+    }
+    for (const [incidentId, alerts] of to ?? []) moved.push({ issue, to: incidentId, alerts: alerts.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) });
+  }
+  return moved;
 }

@@ -11,7 +11,8 @@ const LINE = /^<!-- defender-issues-alerts:((?: [0-9a-f]{8})*)(?: since=(\d{4}-\
 export const RECORD_MAX = 18_100;
 
 export interface ListedAlerts {
-  hashes: ReadonlySet<string>;
+  /** The hashes, as numbers, in ascending order: thousands of records stay small and are searched by halves. */
+  hashes: Uint32Array;
   /**
    * When the incident held more alerts than the record has room for, only the newest are recorded:
    * an alert created before this time counts as listed.
@@ -19,11 +20,21 @@ export interface ListedAlerts {
   since: Date | null;
 }
 
-/** FNV-1a over the ID: eight hex digits. Two IDs that collide are one listed alert, which costs a mention at most. */
-export function alertHash(id: string): string {
+/** FNV-1a over the ID. Two IDs that collide are one listed alert, which costs a mention at most. */
+export function alertHashValue(id: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(16).padStart(8, "0");
+  return hash;
+}
+
+/** The hash as the record writes it: eight hex digits. */
+export function alertHash(id: string): string {
+  return alertHashValue(id).toString(16).padStart(8, "0");
+}
+
+/** A record of these alerts' IDs (and `since`), as readListedAlerts reads one. */
+export function listedAlerts(ids: readonly string[], since: Date | null = null): ListedAlerts {
+  return { hashes: Uint32Array.from(new Set(ids.map(alertHashValue))).sort(), since };
 }
 
 /** The record line for these alerts, within `RECORD_MAX` characters: the newest kept when not all fit. */
@@ -40,16 +51,68 @@ export function listedLine(alerts: ReadonlyArray<Pick<Alert, "id" | "createdAt">
 /** The record in a body: none when it is missing, or there is more than one. */
 export function readListedAlerts(body: string | null | undefined): ListedAlerts | undefined {
   if (!body) return undefined;
-  const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
-  const found = [...text.matchAll(LINE)];
-  if (found.length !== 1) return undefined;
-  const [, hashes = "", since] = found[0]!;
-  return { hashes: new Set(hashes.trim().split(" ").filter(Boolean)), since: since ? new Date(since) : null };
+  // Read where it lies, one line at a time: thousands of issues are listed at once, and what a
+  // listing leaves behind (copies, match arrays) is what makes the heap grow.
+  let found: { line: string } | undefined;
+  for (let at = body.indexOf(PREFIX); at >= 0; at = body.indexOf(PREFIX, at + PREFIX.length)) {
+    const before = at === 0 ? NEWLINE : body.charCodeAt(at - 1);
+    if (before !== NEWLINE && before !== RETURN) continue;
+    const end = lineEnd(body, at);
+    const line = body.slice(at, end);
+    if (!RECORD.test(line)) continue;
+    if (found) return undefined;
+    found = { line };
+  }
+  if (!found) return undefined;
+  const { line } = found;
+  // The line is the prefix, each hash as a space and eight digits, maybe ` since=<time>`, and ` -->`.
+  const since = line.indexOf(" since=");
+  const hashes = new Uint32Array(((since >= 0 ? since : line.length - " -->".length) - PREFIX.length) / 9);
+  for (let k = 0; k < hashes.length; k++) hashes[k] = hexAt(line, PREFIX.length + 9 * k + 1);
+  return { hashes: hashes.sort(), since: since >= 0 ? new Date(line.slice(since + " since=".length, line.length - " -->".length)) : null };
+}
+
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+// The record line alone, as LINE matches it in a body.
+const RECORD = new RegExp(`^${LINE.source.slice(1, -1)}$`);
+
+/** Where the line that `at` is on ends: its newline (or CR), or the body's end. */
+function lineEnd(body: string, at: number): number {
+  for (let i = at; i < body.length; i++) {
+    const code = body.charCodeAt(i);
+    if (code === NEWLINE || code === RETURN) return i;
+  }
+  return body.length;
+}
+
+/** The eight lower-case hex digits at `at`, as a number. */
+function hexAt(text: string, at: number): number {
+  let value = 0;
+  for (let i = at; i < at + 8; i++) {
+    const code = text.charCodeAt(i);
+    value = value * 16 + (code <= 0x39 ? code - 0x30 : code - 0x57);
+  }
+  return value;
 }
 
 /** Whether the record lists this alert. */
 export function lists(record: ListedAlerts, alert: Pick<Alert, "id" | "createdAt">): boolean {
-  return record.hashes.has(alertHash(alert.id)) || (record.since !== null && alert.createdAt < record.since);
+  return hasHash(record.hashes, alertHashValue(alert.id)) || (record.since !== null && alert.createdAt < record.since);
+}
+
+/** Whether the sorted `hashes` hold `hash`. */
+export function hasHash(hashes: Uint32Array, hash: number): boolean {
+  let low = 0;
+  let high = hashes.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const value = hashes[middle]!;
+    if (value === hash) return true;
+    if (value < hash) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 /**

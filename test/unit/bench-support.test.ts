@@ -15,7 +15,7 @@ import { graphAlertsBetween, graphIncidentsBetween, HOUR, incidentIssueBody, MIN
 import { realDelay, scaledNow } from "../../bench/support/scaled-clock.ts";
 import { readGraphAlert } from "../../src/graph/alert.ts";
 import { readGraphIncident } from "../../src/graph/incident.ts";
-import { alertHash, listedLine, readListedAlerts } from "../../src/issue/incident-record.ts";
+import { listedAlerts, listedLine, readListedAlerts } from "../../src/issue/incident-record.ts";
 import type { Alert } from "../../src/source/alert.ts";
 import { readByTime } from "../../src/graph/listing.ts";
 import type { GraphPage } from "../../src/graph/page.ts";
@@ -188,7 +188,7 @@ describe("incidentIssueBody", () => {
     const ids = ["da1_1", "da2_2"];
     const body = incidentIssueBody("48213", ids, listedLine(ids.map((id) => ({ id, createdAt: new Date(0) })) as unknown as Alert[]));
     expect(readIssueMarker(body)).toEqual({ kind: "incident", incidentId: "48213" });
-    expect(readListedAlerts(body)).toEqual({ hashes: new Set(ids.map(alertHash)), since: null });
+    expect(readListedAlerts(body)).toEqual(listedAlerts(ids));
   });
 });
 

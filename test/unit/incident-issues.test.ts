@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AlertIssue, AlertIssueStore, IncidentIssueFound } from "../../src/github/store.ts";
-import { alertHash } from "../../src/issue/incident-record.ts";
+import { listedAlerts } from "../../src/issue/incident-record.ts";
 import { alertIssueNumbers, routeToIncidentIssues } from "../../src/modes/incident-issues.ts";
 import type { Alert } from "../../src/source/alert.ts";
 import type { Incident, IncidentAlert } from "../../src/source/incident.ts";
@@ -20,7 +20,7 @@ function incident(id: string, alerts: string[], fields: Partial<Incident> = {}):
 function issue(number: number, incidentId: string, listedIds: string[]): IncidentIssueFound {
   return {
     number, incidentId, url: `https://github.com/acme/soc/issues/${number}`, author: "bot", state: "open", stateReason: null, createdAt: at,
-    labels: ["defender-incident"], assignees: [], comments: 0, record: undefined, listed: { hashes: new Set(listedIds.map(alertHash)), since: null },
+    labels: ["defender-incident"], assignees: [], comments: 0, record: undefined, listed: listedAlerts(listedIds),
   };
 }
 

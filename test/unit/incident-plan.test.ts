@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type IncidentIssue, planIncidentPull, survivorOf } from "../../src/issue/incident-plan.ts";
-import { alertHash } from "../../src/issue/incident-record.ts";
+import { listedAlerts } from "../../src/issue/incident-record.ts";
 import type { Incident, IncidentAlert } from "../../src/source/incident.ts";
 
 const alert = (id: string): IncidentAlert => ({ id, createdAt: new Date("2026-12-01T10:00:00Z") } as IncidentAlert);
@@ -28,7 +28,7 @@ function incident(id: string, alerts: string[], fields: Partial<Incident> = {}):
 const merged = (id: string, into: string) => incident(id, [], { status: "Redirected", redirectedTo: into });
 
 function issue(number: number, incidentId: string, listed: string[], fields: Partial<IncidentIssue> = {}): IncidentIssue {
-  return { number, incidentId, state: "open", createdAt: new Date(`2026-12-01T11:${String(number).padStart(2, "0")}:00Z`), listed: { hashes: new Set(listed.map(alertHash)), since: null }, ...fields };
+  return { number, incidentId, state: "open", createdAt: new Date(`2026-12-01T11:${String(number).padStart(2, "0")}:00Z`), listed: listedAlerts(listed), ...fields };
 }
 
 describe("planIncidentPull", () => {
@@ -76,7 +76,7 @@ describe("planIncidentPull", () => {
   });
 
   it("counts as listed an alert older than a cut record's oldest", () => {
-    const cut = issue(5, "1", ["a2"], { listed: { hashes: new Set([alertHash("a2")]), since: new Date("2026-12-01T10:30:00Z") } });
+    const cut = issue(5, "1", ["a2"], { listed: listedAlerts(["a2"], new Date("2026-12-01T10:30:00Z")) });
     const plan = planIncidentPull([incident("1", ["a1", "a2"])], [cut]);
     expect(plan.update).toEqual([]);
   });
@@ -109,7 +109,7 @@ describe("planIncidentPull: alerts put in another incident", () => {
   it("leaves a closed issue, one closing as a duplicate, and alerts only a cut record's time covers", () => {
     expect(planIncidentPull([incident("2", ["a1"])], [issue(5, "1", ["a1"], { state: "closed" })]).moved).toEqual([]);
     expect(planIncidentPull([merged("1", "2"), incident("2", ["a1"])], [issue(5, "1", ["a1"]), issue(6, "2", [])]).moved).toEqual([]);
-    const cut = issue(5, "1", [], { listed: { hashes: new Set(), since: new Date("2026-12-02T00:00:00Z") } });
+    const cut = issue(5, "1", [], { listed: listedAlerts([], new Date("2026-12-02T00:00:00Z")) });
     expect(planIncidentPull([incident("2", ["a1"])], [cut]).moved).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertHash, lists, listedLine, RECORD_MAX, readListedAlerts, withoutAlerts } from "../../src/issue/incident-record.ts";
+import { alertHash, lists, listedLine, RECORD_MAX, readListedAlerts, listedAlerts, withoutAlerts } from "../../src/issue/incident-record.ts";
 import type { Alert } from "../../src/source/alert.ts";
 
 const alert = (id: string, minute = 0): Alert => ({ id, createdAt: new Date(Date.UTC(2026, 11, 1, 10, minute)) } as Alert);
@@ -34,6 +34,26 @@ describe("the record of listed alerts", () => {
     expect(readListedAlerts(`${line}\n${line}`)).toBeUndefined();
     expect(readListedAlerts("<!-- defender-issues-alerts: xyz -->")).toBeUndefined();
     expect(readListedAlerts(`text ${line}`)).toBeUndefined();
+    expect(readListedAlerts(`${line} trailing`)).toBeUndefined();
+  });
+
+  it("reads a body with CRLF or CR line ends, and a valid record beside a broken one", () => {
+    const alerts = [alert("a1"), alert("a2")];
+    const line = listedLine(alerts);
+    for (const end of ["\r\n", "\r"]) {
+      const record = readListedAlerts(`head${end}${end}${line}${end}`)!;
+      expect(alerts.every((a) => lists(record, a))).toBe(true);
+      expect(lists(record, alert("a3"))).toBe(false);
+    }
+    const record = readListedAlerts(`<!-- defender-issues-alerts: xyz -->\n${line}`)!;
+    expect(alerts.every((a) => lists(record, a))).toBe(true);
+  });
+
+  it("reads every hash the line holds, whatever its digits", () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `fa${i.toString(36)}`);
+    const record = readListedAlerts(listedLine(ids.map((id) => alert(id))))!;
+    expect(record.hashes).toEqual(listedAlerts(ids).hashes);
+    expect(Array.from(record.hashes, (hash) => hash.toString(16).padStart(8, "0"))).toEqual([...new Set(ids.map(alertHash))].sort());
   });
 });
 
@@ -43,7 +63,7 @@ describe("withoutAlerts", () => {
     const out = withoutAlerts(body, ["a2", "zz"]);
     expect(out.startsWith("head\n\n")).toBe(true);
     const record = readListedAlerts(out)!;
-    expect([...record.hashes].sort()).toEqual([alertHash("a1"), alertHash("a3")].sort());
+    expect(record.hashes).toEqual(listedAlerts(["a1", "a3"]).hashes);
     const cut = `<!-- defender-issues-alerts: ${alertHash("a1")} ${alertHash("a2")} since=2026-12-01T00:00:00.000Z -->`;
     expect(withoutAlerts(cut, ["a1"])).toBe(`<!-- defender-issues-alerts: ${alertHash("a2")} since=2026-12-01T00:00:00.000Z -->`);
   });
