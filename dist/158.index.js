@@ -610,52 +610,16 @@ function listedLine(alerts) {
 function readListedAlerts(body) {
     if (!body)
         return undefined;
-    // Read where it lies, one line at a time: thousands of issues are listed at once, and what a
-    // listing leaves behind (copies, match arrays) is what makes the heap grow.
-    let found;
-    for (let at = body.indexOf(PREFIX); at >= 0; at = body.indexOf(PREFIX, at + PREFIX.length)) {
-        const before = at === 0 ? NEWLINE : body.charCodeAt(at - 1);
-        if (before !== NEWLINE && before !== RETURN)
-            continue;
-        const end = lineEnd(body, at);
-        const line = body.slice(at, end);
-        if (!RECORD.test(line))
-            continue;
-        if (found)
-            return undefined;
-        found = { line };
-    }
-    if (!found)
+    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+    const found = [...text.matchAll(LINE)];
+    if (found.length !== 1)
         return undefined;
-    const { line } = found;
-    // The line is the prefix, each hash as a space and eight digits, maybe ` since=<time>`, and ` -->`.
-    const since = line.indexOf(" since=");
-    const hashes = new Uint32Array(((since >= 0 ? since : line.length - " -->".length) - PREFIX.length) / 9);
-    for (let k = 0; k < hashes.length; k++)
-        hashes[k] = hexAt(line, PREFIX.length + 9 * k + 1);
-    return { hashes: hashes.sort(), since: since >= 0 ? new Date(line.slice(since + " since=".length, line.length - " -->".length)) : null };
-}
-const NEWLINE = 0x0a;
-const RETURN = 0x0d;
-// The record line alone, as LINE matches it in a body.
-const RECORD = new RegExp(`^${LINE.source.slice(1, -1)}$`);
-/** Where the line that `at` is on ends: its newline (or CR), or the body's end. */
-function lineEnd(body, at) {
-    for (let i = at; i < body.length; i++) {
-        const code = body.charCodeAt(i);
-        if (code === NEWLINE || code === RETURN)
-            return i;
-    }
-    return body.length;
-}
-/** The eight lower-case hex digits at `at`, as a number. */
-function hexAt(text, at) {
-    let value = 0;
-    for (let i = at; i < at + 8; i++) {
-        const code = text.charCodeAt(i);
-        value = value * 16 + (code <= 0x39 ? code - 0x30 : code - 0x57);
-    }
-    return value;
+    const [, hashes = "", since] = found[0];
+    // Each hash is a space and eight hex digits, as LINE matched them.
+    const values = new Uint32Array(hashes.length / 9);
+    for (let k = 0; k < values.length; k++)
+        values[k] = Number.parseInt(hashes.slice(9 * k + 1, 9 * k + 9), 16);
+    return { hashes: values.sort(), since: since ? new Date(since) : null };
 }
 /** Whether the record lists this alert. */
 function lists(record, alert) {

@@ -227,52 +227,16 @@ function listedLine(alerts) {
 function readListedAlerts(body) {
     if (!body)
         return undefined;
-    // Read where it lies, one line at a time: thousands of issues are listed at once, and what a
-    // listing leaves behind (copies, match arrays) is what makes the heap grow.
-    let found;
-    for (let at = body.indexOf(PREFIX); at >= 0; at = body.indexOf(PREFIX, at + PREFIX.length)) {
-        const before = at === 0 ? NEWLINE : body.charCodeAt(at - 1);
-        if (before !== NEWLINE && before !== RETURN)
-            continue;
-        const end = lineEnd(body, at);
-        const line = body.slice(at, end);
-        if (!RECORD.test(line))
-            continue;
-        if (found)
-            return undefined;
-        found = { line };
-    }
-    if (!found)
+    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+    const found = [...text.matchAll(LINE)];
+    if (found.length !== 1)
         return undefined;
-    const { line } = found;
-    // The line is the prefix, each hash as a space and eight digits, maybe ` since=<time>`, and ` -->`.
-    const since = line.indexOf(" since=");
-    const hashes = new Uint32Array(((since >= 0 ? since : line.length - " -->".length) - PREFIX.length) / 9);
-    for (let k = 0; k < hashes.length; k++)
-        hashes[k] = hexAt(line, PREFIX.length + 9 * k + 1);
-    return { hashes: hashes.sort(), since: since >= 0 ? new Date(line.slice(since + " since=".length, line.length - " -->".length)) : null };
-}
-const NEWLINE = 0x0a;
-const RETURN = 0x0d;
-// The record line alone, as LINE matches it in a body.
-const RECORD = new RegExp(`^${LINE.source.slice(1, -1)}$`);
-/** Where the line that `at` is on ends: its newline (or CR), or the body's end. */
-function lineEnd(body, at) {
-    for (let i = at; i < body.length; i++) {
-        const code = body.charCodeAt(i);
-        if (code === NEWLINE || code === RETURN)
-            return i;
-    }
-    return body.length;
-}
-/** The eight lower-case hex digits at `at`, as a number. */
-function hexAt(text, at) {
-    let value = 0;
-    for (let i = at; i < at + 8; i++) {
-        const code = text.charCodeAt(i);
-        value = value * 16 + (code <= 0x39 ? code - 0x30 : code - 0x57);
-    }
-    return value;
+    const [, hashes = "", since] = found[0];
+    // Each hash is a space and eight hex digits, as LINE matched them.
+    const values = new Uint32Array(hashes.length / 9);
+    for (let k = 0; k < values.length; k++)
+        values[k] = Number.parseInt(hashes.slice(9 * k + 1, 9 * k + 9), 16);
+    return { hashes: values.sort(), since: since ? new Date(since) : null };
 }
 /** Whether the record lists this alert. */
 function lists(record, alert) {
@@ -326,9 +290,9 @@ function withoutAlerts(body, ids) {
 /* harmony export */ });
 /* unused harmony export groupByChange */
 /* harmony import */ var _issue_changes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17662);
-/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63629);
-/* harmony import */ var _send_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52680);
-/* harmony import */ var _sync_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28965);
+/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(63629);
+/* harmony import */ var _send_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52680);
+/* harmony import */ var _sync_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28965);
 
 
 
@@ -367,7 +331,7 @@ function groupByChange(updates) {
     return [...groups.values()];
 }
 async function reconcile(config, deps, log, now = new Date()) {
-    const result = (0,_sync_js__WEBPACK_IMPORTED_MODULE_3__/* .emptyResult */ .$)("reconcile", config.dryRun);
+    const result = (0,_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyResult */ .$)("reconcile", config.dryRun);
     const since = new Date(now.getTime() - config.lookbackMs);
     const store = await deps.store();
     const listing = await store.listUpdatedSince(since);
@@ -379,7 +343,7 @@ async function reconcile(config, deps, log, now = new Date()) {
         if (plan.kind === "send")
             wanted.push({ issue, changes: plan.changes });
         else if (plan.kind === "problem") {
-            await (0,_sync_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLabelProblem */ .Tf)(config, store, issue.number, plan.problems, log);
+            await (0,_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .explainLabelProblem */ .Tf)(config, store, issue.number, plan.problems, log);
             result.problems.push({ issueNumber: issue.number, problems: plan.problems });
         }
         else
@@ -401,7 +365,7 @@ async function reconcile(config, deps, log, now = new Date()) {
             result.skipped.push({ issueNumber: issue.number, reason: `${what.split(" ")[0]} not found in Defender` });
             continue;
         }
-        if (found.status === _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .REDIRECTED */ ._U) {
+        if (found.status === _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .REDIRECTED */ ._U) {
             // Pull closes a merged incident's issue as a duplicate of the survivor's.
             result.skipped.push({ issueNumber: issue.number, reason: "incident merged into another" });
             continue;
@@ -427,10 +391,10 @@ function asReconciled(issue) {
 async function sendUpdates(config, deps, updates, result, log) {
     for (const update of updates)
         if (update.incidentId !== undefined)
-            await (0,_send_js__WEBPACK_IMPORTED_MODULE_2__.sendChanges)(config, deps, update, result, log);
+            await (0,_send_js__WEBPACK_IMPORTED_MODULE_1__.sendChanges)(config, deps, update, result, log);
     for (const group of groupByChange(updates.filter((update) => update.incidentId === undefined))) {
         if (group.length === 1) {
-            await (0,_send_js__WEBPACK_IMPORTED_MODULE_2__.sendChanges)(config, deps, group[0], result, log);
+            await (0,_send_js__WEBPACK_IMPORTED_MODULE_1__.sendChanges)(config, deps, group[0], result, log);
             continue;
         }
         for (let start = 0; start < group.length; start += BATCH_SIZE) {
@@ -449,7 +413,7 @@ async function sendBatch(config, deps, batch, result, log) {
         return;
     }
     try {
-        const sent = source.spell(await (0,_send_js__WEBPACK_IMPORTED_MODULE_2__/* .withDeterminationFallback */ .q)(changes, (tried) => source.updateAlerts(ids, tried), log));
+        const sent = source.spell(await (0,_send_js__WEBPACK_IMPORTED_MODULE_1__/* .withDeterminationFallback */ .q)(changes, (tried) => source.updateAlerts(ids, tried), log));
         log.info(`Updated ${ids.length} alerts in one batch: ${JSON.stringify(sent)}`);
         result.updated.push(...batch.map((update) => ({ ...update, changes: sent })));
     }

@@ -227,52 +227,16 @@ function listedLine(alerts) {
 function readListedAlerts(body) {
     if (!body)
         return undefined;
-    // Read where it lies, one line at a time: thousands of issues are listed at once, and what a
-    // listing leaves behind (copies, match arrays) is what makes the heap grow.
-    let found;
-    for (let at = body.indexOf(PREFIX); at >= 0; at = body.indexOf(PREFIX, at + PREFIX.length)) {
-        const before = at === 0 ? NEWLINE : body.charCodeAt(at - 1);
-        if (before !== NEWLINE && before !== RETURN)
-            continue;
-        const end = lineEnd(body, at);
-        const line = body.slice(at, end);
-        if (!RECORD.test(line))
-            continue;
-        if (found)
-            return undefined;
-        found = { line };
-    }
-    if (!found)
+    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+    const found = [...text.matchAll(LINE)];
+    if (found.length !== 1)
         return undefined;
-    const { line } = found;
-    // The line is the prefix, each hash as a space and eight digits, maybe ` since=<time>`, and ` -->`.
-    const since = line.indexOf(" since=");
-    const hashes = new Uint32Array(((since >= 0 ? since : line.length - " -->".length) - PREFIX.length) / 9);
-    for (let k = 0; k < hashes.length; k++)
-        hashes[k] = hexAt(line, PREFIX.length + 9 * k + 1);
-    return { hashes: hashes.sort(), since: since >= 0 ? new Date(line.slice(since + " since=".length, line.length - " -->".length)) : null };
-}
-const NEWLINE = 0x0a;
-const RETURN = 0x0d;
-// The record line alone, as LINE matches it in a body.
-const RECORD = new RegExp(`^${LINE.source.slice(1, -1)}$`);
-/** Where the line that `at` is on ends: its newline (or CR), or the body's end. */
-function lineEnd(body, at) {
-    for (let i = at; i < body.length; i++) {
-        const code = body.charCodeAt(i);
-        if (code === NEWLINE || code === RETURN)
-            return i;
-    }
-    return body.length;
-}
-/** The eight lower-case hex digits at `at`, as a number. */
-function hexAt(text, at) {
-    let value = 0;
-    for (let i = at; i < at + 8; i++) {
-        const code = text.charCodeAt(i);
-        value = value * 16 + (code <= 0x39 ? code - 0x30 : code - 0x57);
-    }
-    return value;
+    const [, hashes = "", since] = found[0];
+    // Each hash is a space and eight hex digits, as LINE matched them.
+    const values = new Uint32Array(hashes.length / 9);
+    for (let k = 0; k < values.length; k++)
+        values[k] = Number.parseInt(hashes.slice(9 * k + 1, 9 * k + 9), 16);
+    return { hashes: values.sort(), since: since ? new Date(since) : null };
 }
 /** Whether the record lists this alert. */
 function lists(record, alert) {
@@ -823,10 +787,10 @@ function triageFooter(subject) {
 /* harmony export */ });
 /* unused harmony export joinedComment */
 /* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73116);
-/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63629);
-/* harmony import */ var _issue_incident_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(603);
-/* harmony import */ var _issue_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(13366);
-/* harmony import */ var _source_alert_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(15927);
+/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63629);
+/* harmony import */ var _issue_incident_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(603);
+/* harmony import */ var _issue_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13366);
+/* harmony import */ var _source_alert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15927);
 /**
  * Incident issues kept up by both pulls: an issue whose incident gained alerts lists them and says
  * so once. Pull with `group-by: incident` finds them in its own listing; pull with `group-by:
@@ -866,7 +830,7 @@ async function updateIncidentIssues(store, update, render, result, log) {
 }
 /** The comment that tells watchers, once, which alerts joined the incident. */
 function joinedComment(joined) {
-    const named = joined.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${(0,_source_alert_js__WEBPACK_IMPORTED_MODULE_3__/* .severityOf */ .x)(alert)} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)((0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(alert.title ?? alert.id, 200))} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .formatTime */ .fU)(alert.createdAt)}`);
+    const named = joined.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${(0,_source_alert_js__WEBPACK_IMPORTED_MODULE_1__/* .severityOf */ .x)(alert)} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineText */ .ln)((0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(alert.title ?? alert.id, 200))} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(alert.createdAt)}`);
     const rest = joined.length - named.length;
     return [
         `**${joined.length} ${joined.length === 1 ? "alert" : "alerts"} joined this incident in Microsoft Defender:**`,
@@ -901,7 +865,7 @@ async function routeToIncidentIssues(alerts, found, deps, log) {
         issuesOf.set(issue.incidentId, [...(issuesOf.get(issue.incidentId) ?? []), issue]);
     if (issuesOf.size === 0)
         return routed;
-    const isListed = (alert) => issuesOf.get(alert.incidentId)?.some((issue) => issue.listed !== undefined && (0,_issue_incident_record_js__WEBPACK_IMPORTED_MODULE_2__/* .lists */ .k8)(issue.listed, alert)) ?? false;
+    const isListed = (alert) => issuesOf.get(alert.incidentId)?.some((issue) => issue.listed !== undefined && (0,_issue_incident_record_js__WEBPACK_IMPORTED_MODULE_3__/* .lists */ .k8)(issue.listed, alert)) ?? false;
     const joining = correlated.filter((alert) => issuesOf.has(alert.incidentId) && !isListed(alert));
     const incidentIds = [...new Set(joining.map((alert) => alert.incidentId))];
     const read = incidentIds.slice(0, deps.incidentsMax);
@@ -913,7 +877,7 @@ async function routeToIncidentIssues(alerts, found, deps, log) {
         else
             log.warning(`Incident ${id} has an issue but could not be read; its new alerts get alert issues`);
     }
-    const plan = (0,_issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planIncidentPull */ .Jf)(incidents, incidents.flatMap((incident) => issuesOf.get(incident.id) ?? []));
+    const plan = (0,_issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .planIncidentPull */ .Jf)(incidents, incidents.flatMap((incident) => issuesOf.get(incident.id) ?? []));
     routed.update = plan.update;
     const willList = new Set(plan.update.flatMap(({ incident }) => incident.alerts.map((alert) => alert.id)));
     const later = new Set(incidentIds.slice(read.length));
