@@ -619,6 +619,13 @@ function toGraphIncidentChanges(changes) {
 
 
 const commentSchema = schemas/* looseObject */._H3({ comment: fields/* text */.Qq, createdByDisplayName: fields/* text */.Qq, createdDateTime: fields/* text */.Qq });
+/** Graph's `comments` of an alert or an incident (`alertComment`), in our model; one without text or time is left out. */
+const graphComments = schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => (items ?? []).flatMap((item) => {
+    const parsed = commentSchema.safeParse(item);
+    return parsed.success && parsed.data.comment && parsed.data.createdDateTime
+        ? [{ comment: parsed.data.comment, createdBy: parsed.data.createdByDisplayName ?? null, createdTime: parsed.data.createdDateTime }]
+        : [];
+}));
 // Every field read is one of Microsoft's: a misspelt name is a compile error.
 const shape = {
     id: schemas/* string */.YjP().regex(marker/* ALERT_ID_PATTERN */.W1, "an ID of letters, digits, '_' and '-' (at most 128)"),
@@ -649,10 +656,7 @@ const shape = {
     resolvedDateTime: fields/* optionalTime */.kX,
     firstActivityDateTime: fields/* optionalTime */.kX,
     lastActivityDateTime: fields/* optionalTime */.kX,
-    comments: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => (items ?? []).flatMap((item) => {
-        const parsed = commentSchema.safeParse(item);
-        return parsed.success ? [parsed.data] : [];
-    })),
+    comments: graphComments,
     evidence: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => (items ?? []).flatMap((item) => {
         // One odd evidence entry should not cost the whole alert its ticket.
         const parsed = graphEvidence(item);
@@ -761,7 +765,7 @@ function fromGraph(alert) {
         incident: alert.incidentId ? { id: alert.incidentId, webUrl: alert.incidentWebUrl ?? null } : null,
         investigation: null,
         assignedTo: alert.assignedTo ?? null,
-        comments: alert.comments.flatMap((c) => (c.comment && c.createdDateTime ? [{ comment: c.comment, createdBy: c.createdByDisplayName ?? null, createdTime: c.createdDateTime }] : [])),
+        comments: alert.comments,
         evidence: named.evidence,
         // `{severity}` is the label word for both sources; `{computerDnsName}` what it is in the Endpoint API.
         fields: { ...alert, severity: (0,source_alert/* severityOf */.x)({ severity }), computerDnsName: device?.deviceDnsName ?? null },
@@ -1016,7 +1020,6 @@ const incident_STATUS_FROM_GRAPH = {
     resolved: "Resolved",
     redirected: "Redirected",
 };
-const incident_commentSchema = schemas/* looseObject */._H3({ comment: fields/* text */.Qq, createdByDisplayName: fields/* text */.Qq, createdDateTime: fields/* text */.Qq });
 // Every field read is one of Microsoft's: a misspelt name is a compile error.
 const incident_shape = {
     id: schemas/* string */.YjP().regex(marker/* ALERT_ID_PATTERN */.W1, "an ID of letters, digits, '_' and '-' (at most 128)"),
@@ -1031,12 +1034,7 @@ const incident_shape = {
     incidentWebUrl: fields/* text */.Qq,
     redirectIncidentId: fields/* text */.Qq,
     tenantId: fields/* text */.Qq,
-    comments: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => (items ?? []).flatMap((item) => {
-        const parsed = incident_commentSchema.safeParse(item);
-        return parsed.success && parsed.data.comment && parsed.data.createdDateTime
-            ? [{ comment: parsed.data.comment, createdBy: parsed.data.createdByDisplayName ?? null, createdTime: parsed.data.createdDateTime }]
-            : [];
-    })),
+    comments: graphComments,
     alerts: schemas/* array */.YOg(schemas/* unknown */.L5J()).nullish().catch(null).transform((items) => items ?? []),
 };
 const incidentSchema = schemas/* looseObject */._H3(incident_shape);

@@ -2,57 +2,6 @@ export const id = 997;
 export const ids = [997];
 export const modules = {
 
-/***/ 73116:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   bD: () => (/* binding */ messageOf),
-/* harmony export */   c2: () => (/* binding */ statusOf),
-/* harmony export */   dR: () => (/* binding */ isFinal),
-/* harmony export */   q0: () => (/* binding */ describe),
-/* harmony export */   to: () => (/* binding */ explained)
-/* harmony export */ });
-/** GitHub's failures, turned into one line that says what happened and, for a set-up error, what to do. */
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === "number" ? status : undefined;
-}
-/** The first line of the error, without the documentation link Octokit appends. */
-function messageOf(error) {
-    return ((error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "");
-}
-const GITHUB_FIXES = {
-    401: "The GitHub token is not valid: check the github-token input.",
-    403: "The GitHub token may not write issues here: give the job `permissions: issues: write` (or the token the Issues write permission).",
-    404: "The repository was not found with this token: check GITHUB_REPOSITORY and the token's access.",
-    410: "Issues are disabled in this repository: enable them under Settings → General → Features.",
-};
-/** A failure that every request of the run would meet alike: a bad token, no permission, no repository, no issues. */
-function isFinal(error) {
-    const status = statusOf(error);
-    return status !== undefined && status in GITHUB_FIXES;
-}
-function describe(error) {
-    const status = statusOf(error);
-    const message = messageOf(error);
-    if (!status)
-        return message;
-    const fix = GITHUB_FIXES[status] && !/secondary rate limit|rate limit exceeded/i.test(message) ? ` ${GITHUB_FIXES[status]}` : "";
-    return `HTTP ${status}: ${message}${fix}`;
-}
-/** Runs a GitHub call, turning its failure into one line that says what to do. */
-async function explained(what, call) {
-    try {
-        return await call();
-    }
-    catch (error) {
-        throw new Error(`${what} failed: ${describe(error)}`, { cause: error });
-    }
-}
-
-
-/***/ }),
-
 /***/ 63629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -178,101 +127,6 @@ function movedAlerts(incidents, issueOf, closing) {
             moved.push({ issue, to: incidentId, alerts: alerts.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) });
     }
     return moved;
-}
-
-
-/***/ }),
-
-/***/ 603:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CS: () => (/* binding */ withoutAlerts),
-/* harmony export */   cs: () => (/* binding */ alertHashValue),
-/* harmony export */   hX: () => (/* binding */ readListedAlerts),
-/* harmony export */   k8: () => (/* binding */ lists),
-/* harmony export */   yn: () => (/* binding */ listedLine)
-/* harmony export */ });
-/* unused harmony exports RECORD_MAX, alertHash, listedAlerts, hasHash */
-const PREFIX = "<!-- defender-issues-alerts:";
-const LINE = /^<!-- defender-issues-alerts:((?: [0-9a-f]{8})*)(?: since=(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z))? -->$/gm;
-/** Room the record may take in a body: 2,000 alerts' hashes. */
-const RECORD_MAX = 18_100;
-/** FNV-1a over the ID. Two IDs that collide are one listed alert, which costs a mention at most. */
-function alertHashValue(id) {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < id.length; i++)
-        hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
-    return hash;
-}
-/** The hash as the record writes it: eight hex digits. */
-function alertHash(id) {
-    return alertHashValue(id).toString(16).padStart(8, "0");
-}
-/** A record of these alerts' IDs (and `since`), as readListedAlerts reads one. */
-function listedAlerts(ids, since = null) {
-    return { hashes: Uint32Array.from(new Set(ids.map(alertHashValue))).sort(), since };
-}
-/** The record line for these alerts, within `RECORD_MAX` characters: the newest kept when not all fit. */
-function listedLine(alerts) {
-    const room = Math.floor((RECORD_MAX - PREFIX.length - " since=2026-01-01T00:00:00.000Z -->".length) / 9);
-    const newestFirst = [...alerts].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
-    const kept = newestFirst.slice(0, room);
-    const hashes = [...new Set(kept.map((alert) => alertHash(alert.id)))].sort();
-    // The oldest kept alert's time: anything older was listed when the record was cut.
-    const since = kept.length < newestFirst.length ? ` since=${kept.at(-1).createdAt.toISOString()}` : "";
-    return `${PREFIX}${hashes.map((hash) => ` ${hash}`).join("")}${since} -->`;
-}
-/** The record in a body: none when it is missing, or there is more than one. */
-function readListedAlerts(body) {
-    if (!body)
-        return undefined;
-    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
-    const found = [...text.matchAll(LINE)];
-    if (found.length !== 1)
-        return undefined;
-    const [, hashes = "", since] = found[0];
-    // Each hash is a space and eight hex digits, as LINE matched them.
-    const values = new Uint32Array(hashes.length / 9);
-    for (let k = 0; k < values.length; k++)
-        values[k] = Number.parseInt(hashes.slice(9 * k + 1, 9 * k + 9), 16);
-    return { hashes: values.sort(), since: since ? new Date(since) : null };
-}
-/** Whether the record lists this alert. */
-function lists(record, alert) {
-    return hasHash(record.hashes, alertHashValue(alert.id)) || (record.since !== null && alert.createdAt < record.since);
-}
-/** Whether the sorted `hashes` hold `hash`. */
-function hasHash(hashes, hash) {
-    let low = 0;
-    let high = hashes.length - 1;
-    while (low <= high) {
-        const middle = (low + high) >>> 1;
-        const value = hashes[middle];
-        if (value === hash)
-            return true;
-        if (value < hash)
-            low = middle + 1;
-        else
-            high = middle - 1;
-    }
-    return false;
-}
-/**
- * The body with these alerts dropped from its record (the table still shows them, as history), so
- * a later pull does not take them for alerts of this incident; the body unchanged when it has no
- * single record.
- */
-function withoutAlerts(body, ids) {
-    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
-    const found = [...text.matchAll(LINE)];
-    if (found.length !== 1)
-        return body;
-    const [line, hashes = "", since] = found[0];
-    const dropped = new Set(ids.map(alertHash));
-    const kept = hashes.trim().split(" ").filter((hash) => hash && !dropped.has(hash));
-    const rewritten = `${PREFIX}${kept.map((hash) => ` ${hash}`).join("")}${since ? ` since=${since}` : ""} -->`;
-    return text.slice(0, found[0].index) + rewritten + text.slice(found[0].index + line.length);
 }
 
 
@@ -787,10 +641,11 @@ function triageFooter(subject) {
 /* harmony export */ });
 /* unused harmony export joinedComment */
 /* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73116);
-/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63629);
-/* harmony import */ var _issue_incident_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(603);
-/* harmony import */ var _issue_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13366);
-/* harmony import */ var _source_alert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15927);
+/* harmony import */ var _github_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72378);
+/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(63629);
+/* harmony import */ var _issue_incident_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(603);
+/* harmony import */ var _issue_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(13366);
+/* harmony import */ var _source_alert_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15927);
 /**
  * Incident issues kept up by both pulls: an issue whose incident gained alerts lists them and says
  * so once. Pull with `group-by: incident` finds them in its own listing; pull with `group-by:
@@ -802,11 +657,12 @@ function triageFooter(subject) {
 
 
 
+
 const JOINED_NAMED_MAX = 50;
 /** Each alert's own issue, the oldest when it has two: an incident issue's row links it. */
 function alertIssueNumbers(issues) {
     const numbers = new Map();
-    for (const issue of [...issues].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number)) {
+    for (const issue of [...issues].sort(_github_store_js__WEBPACK_IMPORTED_MODULE_1__/* .oldestIssueFirst */ .x)) {
         if (!numbers.has(issue.alertId))
             numbers.set(issue.alertId, issue.number);
     }
@@ -830,7 +686,7 @@ async function updateIncidentIssues(store, update, render, result, log) {
 }
 /** The comment that tells watchers, once, which alerts joined the incident. */
 function joinedComment(joined) {
-    const named = joined.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${(0,_source_alert_js__WEBPACK_IMPORTED_MODULE_1__/* .severityOf */ .x)(alert)} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineText */ .ln)((0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(alert.title ?? alert.id, 200))} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(alert.createdAt)}`);
+    const named = joined.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${(0,_source_alert_js__WEBPACK_IMPORTED_MODULE_2__/* .severityOf */ .x)(alert)} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)((0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(alert.title ?? alert.id, 200))} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .formatTime */ .fU)(alert.createdAt)}`);
     const rest = joined.length - named.length;
     return [
         `**${joined.length} ${joined.length === 1 ? "alert" : "alerts"} joined this incident in Microsoft Defender:**`,
@@ -865,7 +721,7 @@ async function routeToIncidentIssues(alerts, found, deps, log) {
         issuesOf.set(issue.incidentId, [...(issuesOf.get(issue.incidentId) ?? []), issue]);
     if (issuesOf.size === 0)
         return routed;
-    const isListed = (alert) => issuesOf.get(alert.incidentId)?.some((issue) => issue.listed !== undefined && (0,_issue_incident_record_js__WEBPACK_IMPORTED_MODULE_3__/* .lists */ .k8)(issue.listed, alert)) ?? false;
+    const isListed = (alert) => issuesOf.get(alert.incidentId)?.some((issue) => issue.listed !== undefined && (0,_issue_incident_record_js__WEBPACK_IMPORTED_MODULE_4__/* .lists */ .k8)(issue.listed, alert)) ?? false;
     const joining = correlated.filter((alert) => issuesOf.has(alert.incidentId) && !isListed(alert));
     const incidentIds = [...new Set(joining.map((alert) => alert.incidentId))];
     const read = incidentIds.slice(0, deps.incidentsMax);
@@ -877,7 +733,7 @@ async function routeToIncidentIssues(alerts, found, deps, log) {
         else
             log.warning(`Incident ${id} has an issue but could not be read; its new alerts get alert issues`);
     }
-    const plan = (0,_issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .planIncidentPull */ .Jf)(incidents, incidents.flatMap((incident) => issuesOf.get(incident.id) ?? []));
+    const plan = (0,_issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .planIncidentPull */ .Jf)(incidents, incidents.flatMap((incident) => issuesOf.get(incident.id) ?? []));
     routed.update = plan.update;
     const willList = new Set(plan.update.flatMap(({ incident }) => incident.alerts.map((alert) => alert.id)));
     const later = new Set(incidentIds.slice(read.length));
@@ -909,13 +765,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   hourlyRoom: () => (/* binding */ hourlyRoom),
 /* harmony export */   makeVocabularyIfIncomplete: () => (/* binding */ makeVocabularyIfIncomplete),
 /* harmony export */   newAlerts: () => (/* binding */ newAlerts),
-/* harmony export */   runPull: () => (/* binding */ runPull)
+/* harmony export */   openAlertIssues: () => (/* binding */ openAlertIssues),
+/* harmony export */   runPull: () => (/* binding */ runPull),
+/* harmony export */   vocabularyCheck: () => (/* binding */ vocabularyCheck)
 /* harmony export */ });
 /* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73116);
-/* harmony import */ var _issue_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99127);
-/* harmony import */ var _issue_render_incident_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77809);
-/* harmony import */ var _incident_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40509);
-/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81731);
+/* harmony import */ var _github_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72378);
+/* harmony import */ var _issue_render_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99127);
+/* harmony import */ var _issue_render_incident_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77809);
+/* harmony import */ var _incident_issues_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40509);
+/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(81731);
+
 
 
 
@@ -951,7 +811,7 @@ function duplicateIssues(issues) {
     return [...byAlert.values()].flatMap((group) => {
         if (group.length === 1)
             return [];
-        const [original, ...later] = [...group].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number);
+        const [original, ...later] = [...group].sort(_github_store_js__WEBPACK_IMPORTED_MODULE_1__/* .oldestIssueFirst */ .x);
         return later.filter((issue) => issue.state === "open").map((duplicate) => ({ duplicate, original: original }));
     });
 }
@@ -1006,7 +866,7 @@ async function runPull(config, deps, log, options = {}) {
     }
     const unticketed = newAlerts(listing.alerts, existing.issues);
     // A repository that grouped by incident before: alerts of an incident with an issue go there.
-    const routed = await (0,_incident_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .routeToIncidentIssues */ .hm)(unticketed, existing.incidentIssues, { source, store, incidentsMax: config.maxIssues }, log);
+    const routed = await (0,_incident_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .routeToIncidentIssues */ .hm)(unticketed, existing.incidentIssues, { source, store, incidentsMax: config.maxIssues }, log);
     const fresh = routed.alone;
     result.alreadyTicketed = listing.alerts.length - unticketed.length + routed.listed;
     result.alertsRemaining = fresh.length + routed.deferred;
@@ -1026,9 +886,9 @@ async function runPull(config, deps, log, options = {}) {
     }
     // Each body is rendered just before it is sent, so a long backlog is never held in memory at once.
     const options_ = { titleTemplate: config.titleTemplate, portalHost: config.cloud.portalHost, tenantId: config.tenantId, extraLabels: config.labels };
-    const render = (alert) => (0,_issue_render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderIssue */ .yi)(alert, options_);
-    const alertIssues = (0,_incident_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .alertIssueNumbers */ .Cd)(existing.issues);
-    const renderIncident = (incident) => (0,_issue_render_incident_js__WEBPACK_IMPORTED_MODULE_2__/* .renderIncidentIssue */ .I8)(incident, { ...options_, alertIssues });
+    const render = (alert) => (0,_issue_render_js__WEBPACK_IMPORTED_MODULE_2__/* .renderIssue */ .yi)(alert, options_);
+    const alertIssues = (0,_incident_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .alertIssueNumbers */ .Cd)(existing.issues);
+    const renderIncident = (incident) => (0,_issue_render_incident_js__WEBPACK_IMPORTED_MODULE_3__/* .renderIncidentIssue */ .I8)(incident, { ...options_, alertIssues });
     if (config.dryRun) {
         result.planned = batch.map((alert) => {
             const { body: _body, ...planned } = render(alert.read());
@@ -1038,34 +898,49 @@ async function runPull(config, deps, log, options = {}) {
         result.alertsRemaining = fresh.length - batch.length + routed.deferred;
         return result;
     }
-    let vocabularyChecked = false;
-    for (const listed of batch) {
+    await openAlertIssues(store, batch, render, config.assignees, result, log, vocabularyCheck(store, result, log));
+    await (0,_incident_issues_js__WEBPACK_IMPORTED_MODULE_4__/* .updateIncidentIssues */ .Us)(store, routed.update, renderIncident, result, log);
+    result.alertsRemaining = fresh.length - result.opened.length + routed.deferred;
+    return result;
+}
+/**
+ * Opens an alert issue for each alert, in order, into `result`; stops at an error that every create
+ * would meet (permission, validation, issues disabled). Whether it stopped so.
+ */
+async function openAlertIssues(store, alerts, render, assignees, result, log, checkVocabulary) {
+    for (const listed of alerts) {
         const alert = listed.read();
         const draft = render(alert);
         try {
-            const issue = await store.create({ ...draft, assignees: config.assignees });
-            result.opened.push({ alertId: alert.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: (0,_issue_render_js__WEBPACK_IMPORTED_MODULE_1__/* .severityOf */ .xJ)(alert) });
+            const issue = await store.create({ ...draft, assignees });
+            result.opened.push({ alertId: alert.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: (0,_issue_render_js__WEBPACK_IMPORTED_MODULE_2__/* .severityOf */ .xJ)(alert) });
             log.info(`Opened #${issue.number} for alert ${alert.id}: ${draft.title}`);
-            // The new issue's alert label says whether the repository has the whole vocabulary: asking
-            // GitHub instead would cost a request on every run.
-            if (!vocabularyChecked) {
-                const made = await makeVocabularyIfIncomplete(store, issue.labelDescriptions, log);
-                if (made !== undefined) {
-                    vocabularyChecked = true;
-                    result.labels = made;
-                }
-            }
+            await checkVocabulary(issue.labelDescriptions);
         }
         catch (error) {
             result.failures.push({ alertId: alert.id, error: (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describe */ .q0)(error) });
-            // Permission, validation and disabled-issues errors will fail every create alike.
             if ((0,_github_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isFinal */ .dR)(error))
-                break;
+                return true;
         }
     }
-    await (0,_incident_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .updateIncidentIssues */ .Us)(store, routed.update, renderIncident, result, log);
-    result.alertsRemaining = fresh.length - result.opened.length + routed.deferred;
-    return result;
+    return false;
+}
+/**
+ * Checks the vocabulary once a run, from the first new issue whose labels tell: its seal label says
+ * whether the repository has the whole set, where asking GitHub would cost a request on every run.
+ * What it made goes into `result.labels`.
+ */
+function vocabularyCheck(store, result, log) {
+    let checked = false;
+    return async (labelDescriptions) => {
+        if (checked)
+            return;
+        const made = await makeVocabularyIfIncomplete(store, labelDescriptions, log);
+        if (made !== undefined) {
+            checked = true;
+            result.labels = made;
+        }
+    };
 }
 /**
  * Makes the vocabulary when a new issue's labels say it is incomplete: what was made, or undefined
@@ -1079,18 +954,18 @@ async function makeVocabularyIfIncomplete(store, labelDescriptions, log) {
 }
 /** Whether the repository has the whole vocabulary, as far as a new issue's seal label tells. */
 function vocabularyComplete(labelDescriptions) {
-    const seal = [_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__/* .ALERT_LABEL */ .We, _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__/* .INCIDENT_LABEL */ .MY].find((name) => labelDescriptions?.has(name));
+    const seal = [_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .ALERT_LABEL */ .We, _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .INCIDENT_LABEL */ .MY].find((name) => labelDescriptions?.has(name));
     const description = seal === undefined ? undefined : labelDescriptions.get(seal);
     // Unknown when the issue was found by a listing, or GitHub dropped its labels (no push access).
-    return description === undefined ? undefined : (0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__/* .isVocabularyComplete */ .cG)(description);
+    return description === undefined ? undefined : (0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .isVocabularyComplete */ .cG)(description);
 }
 /** Labels help triage but are not what pull is for: a label that cannot be made is a warning. */
 async function makeVocabulary(store, log) {
-    const sealNames = new Set((0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__/* .seals */ .HN)().map((seal) => seal.name));
-    const outcome = await store.ensureVocabulary((0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__/* .vocabulary */ .vP)().filter((label) => !sealNames.has(label.name)), (0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__/* .seals */ .HN)());
+    const sealNames = new Set((0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .seals */ .HN)().map((seal) => seal.name));
+    const outcome = await store.ensureVocabulary((0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .vocabulary */ .vP)().filter((label) => !sealNames.has(label.name)), (0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .seals */ .HN)());
     if (outcome.made.length > 0)
         log.info(`Made ${outcome.made.length} labels of the vocabulary`);
-    for (const [error, labels] of (0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__/* .groupByError */ .BY)(outcome.failed)) {
+    for (const [error, labels] of (0,_issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .groupByError */ .BY)(outcome.failed)) {
         log.warning(`GitHub did not make ${labels.length === 1 ? "the label" : `${labels.length} labels:`} ${labels.join(", ")}: ${error}. The next run that opens an issue tries again; they can also be made by hand (see the README's label vocabulary).`);
     }
     return outcome;

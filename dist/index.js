@@ -40701,8 +40701,8 @@ const log = {
     warning: (message) => src_core/* warning */.$e(message),
 };
 async function pull(config, tuning) {
-    const [{ createSource }, { runPull }, { runIncidentPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481)), __nccwpck_require__.e(/* import() */ 997).then(__nccwpck_require__.bind(__nccwpck_require__, 97997)), Promise.all(/* import() */[__nccwpck_require__.e(997), __nccwpck_require__.e(770)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88770))]);
-    const store = once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).createStore(config, tuning, process.env));
+    const [{ createSource }, { runPull }, { runIncidentPull }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481)), Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(997)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97997)), Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(770)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88770))]);
+    const store = once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(378), __nccwpck_require__.e(60)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5060))).createStore(config, tuning, process.env));
     const run = config.groupBy === "incident" ? runIncidentPull : runPull;
     const result = await run(config, { source: await createSource(config, tuning), store }, log, { issuesPerHour: tuning.issuesPerHour });
     await reportPull(result, reporter);
@@ -40723,7 +40723,7 @@ async function src_sync(config, tuning) {
     const eventName = process.env.GITHUB_EVENT_NAME ?? "";
     // Built on first use, then the same client for the rest of the run: one sign-in, one pace.
     const deps = {
-        store: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).createStore(config, tuning, process.env)),
+        store: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(378), __nccwpck_require__.e(60)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5060))).createStore(config, tuning, process.env)),
         source: once(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481))).createSource(config, tuning)),
     };
     let result;
@@ -40758,7 +40758,7 @@ async function src_sync(config, tuning) {
 }
 async function check(config, tuning) {
     const [{ createSource }, { runCheck }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(481)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77481)), __nccwpck_require__.e(/* import() */ 668).then(__nccwpck_require__.bind(__nccwpck_require__, 66668))]);
-    const items = await runCheck(config, { source: await createSource(config, tuning), github: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72158))).checkGitHub(config, process.env) });
+    const items = await runCheck(config, { source: await createSource(config, tuning), github: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(378), __nccwpck_require__.e(60)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5060))).checkGitHub(config, process.env) });
     checkLines(items).forEach((line, i) => (items[i].status === "warning" ? src_core/* warning */.$e(line) : src_core/* info */.pq(line)));
     await reporter.summary(checkSummary(items));
     const failed = items.filter((item) => item.status === "failed");

@@ -3,14 +3,12 @@
  * alerts grouped by `incidentId`): paging, retries, validation.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Dispatcher } from "undici";
-import { describeError, type HttpTuning, isTransientError, isTransientStatus, open, type OpenResponse, retryAfterMs, withRetries } from "../http.js";
-import type { TokenSource } from "../entra/auth.js";
+import { describeError, isTransientError, isTransientStatus, open, type OpenResponse, retryAfterMs, withRetries } from "../http.js";
 import type { TokenClaims } from "../entra/token.js";
 import type { AlertChanges } from "../issue/changes.js";
 import type { Alert } from "../source/alert.js";
 import type { Incident } from "../source/incident.js";
-import type { AlertListing, AlertSource, AlertWindow, IncidentListing, ListedAlert, MalformedAlert, SentChanges } from "../source/source.js";
+import type { AlertListing, AlertSource, AlertWindow, IncidentListing, ListedAlert, MalformedAlert, SentChanges, SourceClientOptions } from "../source/source.js";
 import { DefenderApiError, forbiddenFix, IncidentNotFoundError, readDefenderError } from "./errors.js";
 import { alertFilter, incidentsFilter, odataString, odataTime, updatedAlertFilter } from "./filter.js";
 import { groupByIncident } from "./incident.js";
@@ -26,14 +24,7 @@ const BATCH_CALLS_PER_MINUTE = 10;
 // Alerts per batchUpdate call: Defender documents no maximum, only that one exists.
 const ALERTS_PER_BATCH = 50;
 
-export interface DefenderClientOptions {
-  apiUrl: string;
-  tokens: TokenSource;
-  dispatcher: Dispatcher;
-  tuning: HttpTuning;
-  pageSize?: number;
-  retrying: (message: string) => void;
-}
+export type DefenderClientOptions = SourceClientOptions;
 
 export class DefenderClient implements AlertSource {
   readonly service = "Defender";

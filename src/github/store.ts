@@ -36,6 +36,11 @@ export interface AlertIssue {
   body?: string;
 }
 
+/** Issues by age, oldest first; ties by number. */
+export function oldestIssueFirst(a: { createdAt: Date; number: number }, b: { createdAt: Date; number: number }): number {
+  return a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number;
+}
+
 /** An incident issue (its marker names an incident), opened by a trusted author. */
 export interface IncidentIssueFound extends Omit<AlertIssue, "alertId" | "incidentId"> {
   incidentId: string;

@@ -7,7 +7,7 @@ import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { z } from "zod";
 import { idOf, optionalTime, problemsOf, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
-import { type Alert, type AlertEvidence, severityOf } from "../source/alert.js";
+import { type Alert, type AlertComment, type AlertEvidence, severityOf } from "../source/alert.js";
 import { arrayOfBytes, readMemberBytes } from "../json-stream.js";
 import type { IncidentAlert } from "../source/incident.js";
 import type { ListedAlert } from "../source/source.js";
@@ -16,6 +16,14 @@ import { classificationFromGraph, determinationFromGraph, severityFromGraph, sta
 
 
 const commentSchema = z.looseObject({ comment: text, createdByDisplayName: text, createdDateTime: text });
+
+/** Graph's `comments` of an alert or an incident (`alertComment`), in our model; one without text or time is left out. */
+export const graphComments = z.array(z.unknown()).nullish().catch(null).transform((items) => (items ?? []).flatMap((item): AlertComment[] => {
+  const parsed = commentSchema.safeParse(item);
+  return parsed.success && parsed.data.comment && parsed.data.createdDateTime
+    ? [{ comment: parsed.data.comment, createdBy: parsed.data.createdByDisplayName ?? null, createdTime: parsed.data.createdDateTime }]
+    : [];
+}));
 
 // Every field read is one of Microsoft's: a misspelt name is a compile error.
 const shape = {
@@ -47,10 +55,7 @@ const shape = {
   resolvedDateTime: optionalTime,
   firstActivityDateTime: optionalTime,
   lastActivityDateTime: optionalTime,
-  comments: z.array(z.unknown()).nullish().catch(null).transform((items) => (items ?? []).flatMap((item) => {
-    const parsed = commentSchema.safeParse(item);
-    return parsed.success ? [parsed.data] : [];
-  })),
+  comments: graphComments,
   evidence: z.array(z.unknown()).nullish().catch(null).transform((items) => (items ?? []).flatMap((item) => {
     // One odd evidence entry should not cost the whole alert its ticket.
     const parsed = graphEvidence(item);
@@ -179,7 +184,7 @@ export function fromGraph(alert: GraphAlert): Alert {
     incident: alert.incidentId ? { id: alert.incidentId, webUrl: alert.incidentWebUrl ?? null } : null,
     investigation: null,
     assignedTo: alert.assignedTo ?? null,
-    comments: alert.comments.flatMap((c) => (c.comment && c.createdDateTime ? [{ comment: c.comment, createdBy: c.createdByDisplayName ?? null, createdTime: c.createdDateTime }] : [])),
+    comments: alert.comments,
     evidence: named.evidence,
     // `{severity}` is the label word for both sources; `{computerDnsName}` what it is in the Endpoint API.
     fields: { ...alert, severity: severityOf({ severity }), computerDnsName: device?.deviceDnsName ?? null },

@@ -2,14 +2,12 @@
  * The Microsoft Graph security API (`/v1.0/security/alerts_v2` and `/v1.0/security/incidents`) over
  * undici, as a source of alerts and incidents: paging, pacing, retries.
  */
-import type { Dispatcher } from "undici";
-import type { TokenSource } from "../entra/auth.js";
 import type { TokenClaims } from "../entra/token.js";
-import type { HttpTuning, OpenResponse } from "../http.js";
+import type { OpenResponse } from "../http.js";
 import type { AlertChanges } from "../issue/changes.js";
 import type { Alert } from "../source/alert.js";
 import type { Incident } from "../source/incident.js";
-import type { AlertListing, AlertSource, AlertWindow, IncidentListing, ListedAlert, MalformedAlert, SentChanges } from "../source/source.js";
+import type { AlertListing, AlertSource, AlertWindow, IncidentListing, ListedAlert, MalformedAlert, SentChanges, SourceClientOptions } from "../source/source.js";
 import { odataTime } from "../source/odata.js";
 import { readGraphAlert } from "./alert.js";
 import { ALERT_ROLES, GraphApiError, type GraphRoles, INCIDENT_NOT_FOUND_FIX, INCIDENT_READ_ROLE, INCIDENT_ROLES, INCIDENT_WRITE_ROLE, NOT_FOUND_FIX, READ_ROLE, WRITE_ROLE } from "./errors.js";
@@ -36,14 +34,8 @@ const PROBE_PAGE_SIZE = 10;
 const ALERTS = "/v1.0/security/alerts_v2";
 const INCIDENTS = "/v1.0/security/incidents";
 
-export interface GraphClientOptions {
-  /** Graph's base URL without `/v1.0`, e.g. https://graph.microsoft.com. */
-  apiUrl: string;
-  tokens: TokenSource;
-  dispatcher: Dispatcher;
-  tuning: HttpTuning;
-  pageSize?: number;
-  retrying: (message: string) => void;
+/** `apiUrl` is Graph's base URL without `/v1.0`, e.g. https://graph.microsoft.com. */
+export interface GraphClientOptions extends SourceClientOptions {
   /** Requests in any rolling minute; default Graph's 150. */
   perMinute?: number;
   /** The pace's clock; tests give their own. */

@@ -12,7 +12,7 @@ import { ALERT_ID_PATTERN } from "../issue/marker.js";
 import { readMemberBytes } from "../json-stream.js";
 import type { Incident, IncidentAlert } from "../source/incident.js";
 import type { MalformedAlert } from "../source/source.js";
-import { type AlertApart, readAlertApart, readIncidentGraphAlert } from "./alert.js";
+import { type AlertApart, graphComments, readAlertApart, readIncidentGraphAlert } from "./alert.js";
 import { classificationFromGraph, determinationFromGraph, severityFromGraph } from "./vocabulary.js";
 
 
@@ -24,8 +24,6 @@ const STATUS_FROM_GRAPH: Record<Exclude<SecurityNamespace.IncidentStatus, "unkno
   resolved: "Resolved",
   redirected: "Redirected",
 };
-
-const commentSchema = z.looseObject({ comment: text, createdByDisplayName: text, createdDateTime: text });
 
 // Every field read is one of Microsoft's: a misspelt name is a compile error.
 const shape = {
@@ -41,12 +39,7 @@ const shape = {
   incidentWebUrl: text,
   redirectIncidentId: text,
   tenantId: text,
-  comments: z.array(z.unknown()).nullish().catch(null).transform((items) => (items ?? []).flatMap((item) => {
-    const parsed = commentSchema.safeParse(item);
-    return parsed.success && parsed.data.comment && parsed.data.createdDateTime
-      ? [{ comment: parsed.data.comment, createdBy: parsed.data.createdByDisplayName ?? null, createdTime: parsed.data.createdDateTime }]
-      : [];
-  })),
+  comments: graphComments,
   alerts: z.array(z.unknown()).nullish().catch(null).transform((items) => items ?? []),
 } satisfies Partial<Record<keyof SecurityNamespace.Incident, unknown>>;
 

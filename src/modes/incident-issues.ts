@@ -5,7 +5,7 @@
  * grouping back never gives an alert two tickets.
  */
 import { describe } from "../github/errors.js";
-import type { AlertIssue, AlertIssueStore, IncidentIssueFound } from "../github/store.js";
+import { type AlertIssue, type AlertIssueStore, type IncidentIssueFound, oldestIssueFirst } from "../github/store.js";
 import { type IncidentPlan, planIncidentPull } from "../issue/incident-plan.js";
 import { lists } from "../issue/incident-record.js";
 import { formatTime, inlineText, truncate } from "../issue/markdown.js";
@@ -19,7 +19,7 @@ const JOINED_NAMED_MAX = 50;
 /** Each alert's own issue, the oldest when it has two: an incident issue's row links it. */
 export function alertIssueNumbers(issues: readonly AlertIssue[]): Map<string, number> {
   const numbers = new Map<string, number>();
-  for (const issue of [...issues].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number)) {
+  for (const issue of [...issues].sort(oldestIssueFirst)) {
     if (!numbers.has(issue.alertId)) numbers.set(issue.alertId, issue.number);
   }
   return numbers;

@@ -8,7 +8,7 @@
  */
 import type { Config } from "../config.js";
 import { describe, isFinal } from "../github/errors.js";
-import type { AlertIssueStore, IncidentIssueFound } from "../github/store.js";
+import { type AlertIssueStore, type IncidentIssueFound, oldestIssueFirst } from "../github/store.js";
 import { type IncidentPlan, planIncidentPull } from "../issue/incident-plan.js";
 import { renderIssue } from "../issue/render.js";
 import { renderIncidentIssue } from "../issue/render-incident.js";
@@ -18,7 +18,7 @@ import { type Alert, severityOf } from "../source/alert.js";
 import { alertIssueNumbers, updateIncidentIssues } from "./incident-issues.js";
 import { type Incident, incidentSeverityOf } from "../source/incident.js";
 import type { AlertSource, AlertWindow } from "../source/source.js";
-import { emptyPullResult, hourlyRoom, ISSUES_PER_HOUR, makeVocabularyIfIncomplete, newAlerts, type PullLog, type PullOptions, type PullResult } from "./pull.js";
+import { emptyPullResult, hourlyRoom, ISSUES_PER_HOUR, newAlerts, openAlertIssues, type PullLog, type PullOptions, type PullResult, vocabularyCheck } from "./pull.js";
 
 export interface IncidentPullDeps {
   source: AlertSource;
@@ -110,15 +110,7 @@ export async function runIncidentPull(config: Config, deps: IncidentPullDeps, lo
   }
 
   const openedFor = new Map<string, number>();
-  let vocabularyChecked = false;
-  const checkVocabulary = async (descriptions: ReadonlyMap<string, string | null> | undefined) => {
-    if (vocabularyChecked) return;
-    const made = await makeVocabularyIfIncomplete(store, descriptions, log);
-    if (made !== undefined) {
-      vocabularyChecked = true;
-      result.labels = made;
-    }
-  };
+  const checkVocabulary = vocabularyCheck(store, result, log);
   let stopped = false;
   for (const incident of openIncidents) {
     const draft = renderIncident(incident);
@@ -136,19 +128,7 @@ export async function runIncidentPull(config: Config, deps: IncidentPullDeps, lo
       }
     }
   }
-  for (const listed of stopped ? [] : openAlerts) {
-    const alert = listed.read();
-    const draft = renderAlert(alert);
-    try {
-      const issue = await store.create({ ...draft, assignees: config.assignees });
-      result.opened.push({ alertId: alert.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: severityOf(alert) });
-      log.info(`Opened #${issue.number} for alert ${alert.id}: ${draft.title}`);
-      await checkVocabulary(issue.labelDescriptions);
-    } catch (error) {
-      result.failures.push({ alertId: alert.id, error: describe(error) });
-      if (isFinal(error)) break;
-    }
-  }
+  if (!stopped) await openAlertIssues(store, openAlerts, renderAlert, config.assignees, result, log, checkVocabulary);
 
   await updateIncidentIssues(store, plan.update, renderIncident, result, log);
   await tellMoved(store, plan, existing.incidentIssues, openedFor, result, log);
@@ -182,7 +162,7 @@ async function tellMoved(store: AlertIssueStore, plan: IncidentPlan, issues: rea
 
 /** The issue that speaks for an incident: opened this run, or the oldest found. */
 function issueOf(incidentId: string, issues: readonly IncidentIssueFound[], openedFor: ReadonlyMap<string, number>): number | undefined {
-  return openedFor.get(incidentId) ?? [...issues].filter((issue) => issue.incidentId === incidentId).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number)[0]?.number;
+  return openedFor.get(incidentId) ?? [...issues].filter((issue) => issue.incidentId === incidentId).sort(oldestIssueFirst)[0]?.number;
 }
 
 /** The comment that tells an incident issue's watchers where some of its alerts went. */

@@ -3,7 +3,7 @@ import type { Config } from "../config.js";
 import type { Alert } from "../source/alert.js";
 import type { AlertListing, AlertSource, ListedAlert } from "../source/source.js";
 import { describe, isFinal } from "../github/errors.js";
-import type { AlertIssue, AlertIssueStore, CreatedIssue, VocabularyOutcome } from "../github/store.js";
+import { type AlertIssue, type AlertIssueStore, type CreatedIssue, oldestIssueFirst, type VocabularyOutcome } from "../github/store.js";
 import { type IssueDraft, renderIssue, severityOf } from "../issue/render.js";
 import { renderIncidentIssue } from "../issue/render-incident.js";
 import type { Incident } from "../source/incident.js";
@@ -87,7 +87,7 @@ export function duplicateIssues(issues: readonly AlertIssue[]): Array<{ duplicat
   }
   return [...byAlert.values()].flatMap((group) => {
     if (group.length === 1) return [];
-    const [original, ...later] = [...group].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number);
+    const [original, ...later] = [...group].sort(oldestIssueFirst);
     return later.filter((issue) => issue.state === "open").map((duplicate) => ({ duplicate, original: original! }));
   });
 }
@@ -184,32 +184,50 @@ export async function runPull(config: Config, deps: PullDeps, log: PullLog, opti
     result.alertsRemaining = fresh.length - batch.length + routed.deferred;
     return result;
   }
-  let vocabularyChecked = false;
-  for (const listed of batch) {
-    const alert = listed.read();
-    const draft = render(alert);
-    try {
-      const issue = await store.create({ ...draft, assignees: config.assignees });
-      result.opened.push({ alertId: alert.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: severityOf(alert) });
-      log.info(`Opened #${issue.number} for alert ${alert.id}: ${draft.title}`);
-      // The new issue's alert label says whether the repository has the whole vocabulary: asking
-      // GitHub instead would cost a request on every run.
-      if (!vocabularyChecked) {
-        const made = await makeVocabularyIfIncomplete(store, issue.labelDescriptions, log);
-        if (made !== undefined) {
-          vocabularyChecked = true;
-          result.labels = made;
-        }
-      }
-    } catch (error) {
-      result.failures.push({ alertId: alert.id, error: describe(error) });
-      // Permission, validation and disabled-issues errors will fail every create alike.
-      if (isFinal(error)) break;
-    }
-  }
+  await openAlertIssues(store, batch, render, config.assignees, result, log, vocabularyCheck(store, result, log));
   await updateIncidentIssues(store, routed.update, renderIncident, result, log);
   result.alertsRemaining = fresh.length - result.opened.length + routed.deferred;
   return result;
+}
+
+/**
+ * Opens an alert issue for each alert, in order, into `result`; stops at an error that every create
+ * would meet (permission, validation, issues disabled). Whether it stopped so.
+ */
+export async function openAlertIssues(store: AlertIssueStore, alerts: readonly ListedAlert[], render: (alert: Alert) => IssueDraft, assignees: string[], result: PullResult, log: PullLog, checkVocabulary: VocabularyCheck): Promise<boolean> {
+  for (const listed of alerts) {
+    const alert = listed.read();
+    const draft = render(alert);
+    try {
+      const issue = await store.create({ ...draft, assignees });
+      result.opened.push({ alertId: alert.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: severityOf(alert) });
+      log.info(`Opened #${issue.number} for alert ${alert.id}: ${draft.title}`);
+      await checkVocabulary(issue.labelDescriptions);
+    } catch (error) {
+      result.failures.push({ alertId: alert.id, error: describe(error) });
+      if (isFinal(error)) return true;
+    }
+  }
+  return false;
+}
+
+export type VocabularyCheck = (labelDescriptions: CreatedIssue["labelDescriptions"]) => Promise<void>;
+
+/**
+ * Checks the vocabulary once a run, from the first new issue whose labels tell: its seal label says
+ * whether the repository has the whole set, where asking GitHub would cost a request on every run.
+ * What it made goes into `result.labels`.
+ */
+export function vocabularyCheck(store: AlertIssueStore, result: PullResult, log: PullLog): VocabularyCheck {
+  let checked = false;
+  return async (labelDescriptions) => {
+    if (checked) return;
+    const made = await makeVocabularyIfIncomplete(store, labelDescriptions, log);
+    if (made !== undefined) {
+      checked = true;
+      result.labels = made;
+    }
+  };
 }
 
 /**

@@ -3,11 +3,26 @@
  * list a window, read alerts' current state, update and comment, in our vocabulary. Each source
  * speaks its API's words behind this interface.
  */
+import type { Dispatcher } from "undici";
+import type { TokenSource } from "../entra/auth.js";
 import type { TokenClaims } from "../entra/token.js";
+import type { HttpTuning } from "../http.js";
 import type { AlertChanges } from "../issue/changes.js";
 import type { Severity } from "../issue/vocabulary.js";
 import type { Alert } from "./alert.js";
 import type { Incident } from "./incident.js";
+
+/** What every source's client is built with. */
+export interface SourceClientOptions {
+  /** The API's base URL. */
+  apiUrl: string;
+  tokens: TokenSource;
+  dispatcher: Dispatcher;
+  tuning: HttpTuning;
+  /** Alerts a page; default the API's largest. */
+  pageSize?: number;
+  retrying: (message: string) => void;
+}
 
 /** The alerts a pull asks for. */
 export interface AlertWindow {

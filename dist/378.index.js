@@ -1,5 +1,5 @@
-export const id = 158;
-export const ids = [158];
+export const id = 378;
+export const ids = [378];
 export const modules = {
 
 /***/ 73116:
@@ -53,125 +53,21 @@ async function explained(what, call) {
 
 /***/ }),
 
-/***/ 72158:
+/***/ 72378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  checkGitHub: () => (/* binding */ checkGitHub),
-  createStore: () => (/* binding */ createStore),
-  repository: () => (/* binding */ repository)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(88179);
-// EXTERNAL MODULE: ./src/config.ts + 1 modules
-var src_config = __webpack_require__(60015);
-// EXTERNAL MODULE: ./src/github/errors.ts
-var github_errors = __webpack_require__(73116);
-;// CONCATENATED MODULE: ./src/github/access.ts
-
-const WRITE_FIX = "Give the job `permissions: issues: write` (or the token the Issues read and write permission).";
-/**
- * Writes are probed with requests GitHub refuses as invalid (a blank title or label name): it
- * checks permission first, so 422 means the token may write, and nothing is created.
- */
-async function probeWrite(name, write) {
-    try {
-        await write();
-        return { name, ok: false, detail: "GitHub accepted a blank request, which it should refuse", fix: "Report this: the probe created something." };
-    }
-    catch (error) {
-        const status = (0,github_errors/* statusOf */.c2)(error);
-        if (status === 422)
-            return { name, ok: true, detail: "allowed" };
-        if (status === 410)
-            return { name, ok: false, detail: "issues are disabled (HTTP 410)", fix: "Enable issues under Settings → General → Features." };
-        if (status === 403 || status === 404)
-            return { name, ok: false, detail: `refused (HTTP ${status})`, reply: (0,github_errors/* messageOf */.bD)(error), fix: WRITE_FIX };
-        return { name, ok: false, detail: `HTTP ${status ?? "error"}`, reply: (0,github_errors/* messageOf */.bD)(error) };
-    }
-}
-async function checkGitHubAccess(github, repo) {
-    const checks = [];
-    const where = `\`${repo.owner}/${repo.repo}\``;
-    try {
-        const { data } = await github.rest.repos.get({ ...repo });
-        checks.push(data.has_issues
-            ? { name: `GitHub repository ${where}`, ok: true, detail: "found, issues enabled" }
-            : { name: `GitHub repository ${where}`, ok: false, detail: "issues are disabled", fix: "Enable issues under Settings → General → Features." });
-    }
-    catch (error) {
-        const status = (0,github_errors/* statusOf */.c2)(error);
-        checks.push({
-            name: `GitHub repository ${where}`,
-            ok: false,
-            detail: `HTTP ${status ?? "error"}`,
-            reply: (0,github_errors/* messageOf */.bD)(error),
-            fix: status === 401 ? "The github-token is not valid." : "Check GITHUB_REPOSITORY and that github-token can see the repository (`permissions: contents: read`).",
-        });
-        return checks;
-    }
-    try {
-        await github.rest.issues.listForRepo({ ...repo, state: "all", per_page: 1 });
-        checks.push({ name: "Read issues", ok: true, detail: "allowed" });
-    }
-    catch (error) {
-        checks.push({ name: "Read issues", ok: false, detail: `HTTP ${(0,github_errors/* statusOf */.c2)(error) ?? "error"}`, reply: (0,github_errors/* messageOf */.bD)(error), fix: "Give the job `permissions: issues: read` or more." });
-    }
-    checks.push(await probeWrite("Write issues", () => github.rest.issues.create({ ...repo, title: "", request: { retries: 0 } })));
-    checks.push(await probeWrite("Write labels", () => github.rest.issues.createLabel({ ...repo, name: "", color: "ededed", request: { retries: 0 } })));
-    return checks;
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(11758);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(49735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(86856);
-;// CONCATENATED MODULE: ./src/github/octokit.ts
-/** The GitHub client: @actions/github's Octokit (proxy-aware, GHES-aware) with throttling and retries. */
-
-
-
-/** Waits longer than this are not worth a runner's time: the next scheduled run picks up the rest. */
-const LONGEST_WAIT_SECONDS = 300;
-const MOST_LIMIT_RETRIES = 3;
-function createGitHub(token, hooks) {
-    const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
-        const request = `${options.method} ${options.url}`;
-        if (retryCount < MOST_LIMIT_RETRIES && retryAfter <= LONGEST_WAIT_SECONDS) {
-            hooks.warning(`GitHub ${kind} rate limit on ${request}; retrying in ${retryAfter} s`);
-            return true;
-        }
-        hooks.warning(`GitHub ${kind} rate limit on ${request}; not waiting ${retryAfter} s, giving up on this request`);
-        return false;
-    };
-    const throttle = {
-        onRateLimit: onLimit("primary"),
-        onSecondaryRateLimit: onLimit("secondary"),
-    };
-    // 429 is the throttling plugin's to handle; without this the retry plugin would retry it too.
-    return (0,github/* getOctokit */.Q)(token, { throttle, retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] } }, plugin_throttling_dist_bundle/* throttling */.A, dist_bundle/* retry */.L);
-}
-
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./src/issue/incident-record.ts
-var incident_record = __webpack_require__(603);
-// EXTERNAL MODULE: ./src/issue/marker.ts
-var issue_marker = __webpack_require__(69745);
-// EXTERNAL MODULE: ./src/issue/record.ts
-var record = __webpack_require__(99446);
-// EXTERNAL MODULE: ./src/json-stream.ts
-var json_stream = __webpack_require__(37346);
-// EXTERNAL MODULE: ./src/issue/vocabulary.ts
-var vocabulary = __webpack_require__(81731);
-;// CONCATENATED MODULE: ./src/github/store.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ AlertIssueStore),
+/* harmony export */   x: () => (/* binding */ oldestIssueFirst)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _issue_incident_record_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(603);
+/* harmony import */ var _issue_marker_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(69745);
+/* harmony import */ var _issue_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99446);
+/* harmony import */ var _json_stream_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37346);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73116);
+/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81731);
 /** The alert-issue store: alert issues in the repository, found by marker and author. */
 
 
@@ -180,6 +76,10 @@ var vocabulary = __webpack_require__(81731);
 
 
 
+/** Issues by age, oldest first; ties by number. */
+function oldestIssueFirst(a, b) {
+    return a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number;
+}
 // What GitHub gives a label it creates because an issue names it.
 const GITHUB_DEFAULT_COLOR = "ededed";
 function isGitHubDefault(label) {
@@ -200,21 +100,21 @@ class AlertIssueStore {
     }
     /** Alert issues (open and closed) updated since `since`: one listing, sized to the window. */
     async listUpdatedSince(since) {
-        return (0,github_errors/* explained */.to)("Listing the repository's issues", () => this.#list({ state: "all", since: since.toISOString() }, false));
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)("Listing the repository's issues", () => this.#list({ state: "all", since: since.toISOString() }, false));
     }
     /**
      * Open incident issues of any age, found by their label: where alerts of their incidents go when
      * the repository pulls one issue per alert again.
      */
     async listOpenIncidentIssues() {
-        return (0,github_errors/* explained */.to)("Listing the repository's incident issues", async () => (await this.#list({ state: "open", labels: vocabulary/* INCIDENT_LABEL */.MY }, false)).incidentIssues);
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)("Listing the repository's incident issues", async () => (await this.#list({ state: "open", labels: _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__/* .INCIDENT_LABEL */ .MY }, false)).incidentIssues);
     }
     /**
      * Reconcile's scope: every open alert issue, whatever its age, and every closed one updated since
      * `since`; with their bodies, whose record of agreement reconcile rewrites.
      */
     async listForReconcile(since) {
-        return (0,github_errors/* explained */.to)("Listing the repository's issues", async () => {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)("Listing the repository's issues", async () => {
             const open = await this.#list({ state: "open" }, true);
             const closed = await this.#list({ state: "closed", since: since.toISOString() }, true);
             return {
@@ -241,7 +141,7 @@ class AlertIssueStore {
         const raw = { request: { parseSuccessResponseBody: false, fetch: holding } };
         let response = await this.#github.request("GET /repos/{owner}/{repo}/issues", { ...this.#repo, ...query, per_page: 100, ...raw });
         for (;;) {
-            await (0,json_stream/* readStreamingArray */.oB)(response.data, (issue) => this.#classify(issue, listing, keepBodies));
+            await (0,_json_stream_js__WEBPACK_IMPORTED_MODULE_2__/* .readStreamingArray */ .oB)(response.data, (issue) => this.#classify(issue, listing, keepBodies));
             held = undefined;
             const next = NEXT_LINK.exec(response.headers.link ?? "")?.[1];
             if (!next)
@@ -254,7 +154,7 @@ class AlertIssueStore {
             return;
         if (this.#authors.has((raw.user?.login ?? "").toLowerCase()))
             listing.openedByTrusted.push(new Date(raw.created_at));
-        const marker = (0,issue_marker/* readIssueMarker */.qf)(raw.body);
+        const marker = (0,_issue_marker_js__WEBPACK_IMPORTED_MODULE_5__/* .readIssueMarker */ .qf)(raw.body);
         if (marker.kind !== "alert" && marker.kind !== "incident")
             return;
         const author = raw.user?.login ?? "";
@@ -266,7 +166,7 @@ class AlertIssueStore {
         // Only reconcile reads the record, and rewrites it in the body; pull's listing keeps neither.
         if (keepBodies) {
             issue.body = raw.body ?? "";
-            issue.record = (0,record/* readRecord */.aE)(raw.body);
+            issue.record = (0,_issue_record_js__WEBPACK_IMPORTED_MODULE_1__/* .readRecord */ .aE)(raw.body);
         }
         if ("listed" in issue)
             listing.incidentIssues.push(issue);
@@ -287,7 +187,7 @@ class AlertIssueStore {
             existing = await this.#labels();
         }
         catch (error) {
-            const message = `listing the repository's labels: ${(0,github_errors/* describe */.q0)(error)}`;
+            const message = `listing the repository's labels: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describe */ .q0)(error)}`;
             outcome.failed = [...labels, ...seals].map((label) => ({ label: label.name, error: message }));
             return outcome;
         }
@@ -312,9 +212,9 @@ class AlertIssueStore {
                 // Another run may have created it in the meantime.
                 if (isAlreadyExists(error))
                     continue;
-                outcome.failed.push({ label: label.name, error: (0,github_errors/* describe */.q0)(error) });
-                if ((0,github_errors/* isFinal */.dR)(error))
-                    final = (0,github_errors/* describe */.q0)(error);
+                outcome.failed.push({ label: label.name, error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describe */ .q0)(error) });
+                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isFinal */ .dR)(error))
+                    final = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describe */ .q0)(error);
             }
         }
         if (outcome.failed.length > 0)
@@ -333,7 +233,7 @@ class AlertIssueStore {
                 outcome.made.push(seal.name);
             }
             catch (error) {
-                outcome.failed.push({ label: seal.name, error: (0,github_errors/* describe */.q0)(error) });
+                outcome.failed.push({ label: seal.name, error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describe */ .q0)(error) });
             }
         }
         return outcome;
@@ -348,7 +248,7 @@ class AlertIssueStore {
     }
     /** An issue's events, oldest first: when each triage field last changed on GitHub, and by whom. */
     async issueEvents(issueNumber) {
-        return (0,github_errors/* explained */.to)(`Reading the events of issue #${issueNumber}`, async () => {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)(`Reading the events of issue #${issueNumber}`, async () => {
             const events = [];
             const pages = this.#github.paginate.iterator(this.#github.rest.issues.listEvents, { ...this.#repo, issue_number: issueNumber, per_page: 100 });
             for await (const page of pages) {
@@ -361,7 +261,7 @@ class AlertIssueStore {
     }
     /** The comments on an issue that the action's identity wrote, each with its place among all the issue's comments (from 0). */
     async ownComments(issueNumber) {
-        return (0,github_errors/* explained */.to)(`Reading the comments of issue #${issueNumber}`, async () => {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)(`Reading the comments of issue #${issueNumber}`, async () => {
             const own = [];
             let index = 0;
             const pages = this.#github.paginate.iterator(this.#github.rest.issues.listComments, { ...this.#repo, issue_number: issueNumber, per_page: 100 });
@@ -377,7 +277,7 @@ class AlertIssueStore {
     }
     /** Writes an issue's state, labels, assignees and body in one request. */
     async updateIssue(issueNumber, update) {
-        await (0,github_errors/* explained */.to)(`Updating issue #${issueNumber}`, () => this.#github.rest.issues.update({
+        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)(`Updating issue #${issueNumber}`, () => this.#github.rest.issues.update({
             ...this.#repo,
             issue_number: issueNumber,
             ...(update.state ? { state: update.state } : {}),
@@ -389,10 +289,10 @@ class AlertIssueStore {
     }
     /** One issue's body as it is now. */
     async issueBody(issueNumber) {
-        return (0,github_errors/* explained */.to)(`Reading issue #${issueNumber}`, async () => (await this.#github.rest.issues.get({ ...this.#repo, issue_number: issueNumber })).data.body ?? "");
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)(`Reading issue #${issueNumber}`, async () => (await this.#github.rest.issues.get({ ...this.#repo, issue_number: issueNumber })).data.body ?? "");
     }
     async comment(issueNumber, body) {
-        await (0,github_errors/* explained */.to)(`Commenting on issue #${issueNumber}`, () => this.#github.rest.issues.createComment({ ...this.#repo, issue_number: issueNumber, body }));
+        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)(`Commenting on issue #${issueNumber}`, () => this.#github.rest.issues.createComment({ ...this.#repo, issue_number: issueNumber, body }));
     }
     /** Whether `login` holds at least the triage role here (checked through the API, by role). */
     async canTriage(login) {
@@ -406,7 +306,7 @@ class AlertIssueStore {
             return { allowed, role };
         }
         catch (error) {
-            if ((0,github_errors/* statusOf */.c2)(error) === 404)
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c2)(error) === 404)
                 return { allowed: false, role: "none" };
             throw error;
         }
@@ -427,7 +327,7 @@ class AlertIssueStore {
     }
     /** Closes a second issue for an alert as a duplicate of the first, saying so on it. */
     async closeAsDuplicate(duplicate, original) {
-        await (0,github_errors/* explained */.to)(`Closing issue #${duplicate.number} as a duplicate`, async () => {
+        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)(`Closing issue #${duplicate.number} as a duplicate`, async () => {
             await this.#github.rest.issues.createComment({
                 ...this.#repo,
                 issue_number: duplicate.number,
@@ -441,7 +341,7 @@ class AlertIssueStore {
      * incident (saying so on both, each linking the other), or of the first issue for its incident.
      */
     async closeIncidentAsDuplicate(duplicate, original, reason) {
-        await (0,github_errors/* explained */.to)(`Closing issue #${duplicate.number} as a duplicate`, async () => {
+        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)(`Closing issue #${duplicate.number} as a duplicate`, async () => {
             const said = reason === "merged"
                 ? `Microsoft Defender merged incident \`${duplicate.incidentId}\` into incident \`${original.incidentId}\`: its alerts are listed on #${original.number}, where triage continues.`
                 : `Duplicate of #${original.number}: both were opened for Defender incident \`${original.incidentId}\` (two pull runs at once). Triage continues on #${original.number}.`;
@@ -490,8 +390,8 @@ class AlertIssueStore {
             catch (error) {
                 if (!isLostReply(error) || attempt >= CREATE_ATTEMPTS)
                     throw error;
-                this.#options.retrying(`Opening the issue for ${what}: ${(0,github_errors/* describe */.q0)(error)}; checking whether it was opened before trying again`);
-                await (0,promises_.setTimeout)(2000 * attempt);
+                this.#options.retrying(`Opening the issue for ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describe */ .q0)(error)}; checking whether it was opened before trying again`);
+                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(2000 * attempt);
                 const existing = find(await this.listUpdatedSince(started));
                 // Its labels were listed by name only: what they say is not known here.
                 if (existing)
@@ -502,7 +402,7 @@ class AlertIssueStore {
 }
 function toIncidentIssue(raw, incidentId) {
     const { alertId: _alertId, ...issue } = toAlertIssue(raw, incidentId);
-    return { ...issue, incidentId, listed: (0,incident_record/* readListedAlerts */.hX)(raw.body) };
+    return { ...issue, incidentId, listed: (0,_issue_incident_record_js__WEBPACK_IMPORTED_MODULE_6__/* .readListedAlerts */ .hX)(raw.body) };
 }
 function toAlertIssue(raw, alertId) {
     return {
@@ -521,46 +421,13 @@ function toAlertIssue(raw, alertId) {
 }
 function isAlreadyExists(error) {
     const errors = error.response?.data?.errors;
-    return (0,github_errors/* statusOf */.c2)(error) === 422 && Array.isArray(errors) && errors.some((e) => e.code === "already_exists");
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c2)(error) === 422 && Array.isArray(errors) && errors.some((e) => e.code === "already_exists");
 }
 /** A failure after which the create may or may not have happened. */
 function isLostReply(error) {
-    const status = (0,github_errors/* statusOf */.c2)(error);
+    const status = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c2)(error);
     const name = error?.name;
     return name === "TimeoutError" || name === "AbortError" || (status !== undefined && status >= 500);
-}
-
-;// CONCATENATED MODULE: ./src/github/setup.ts
-/** The GitHub side from the Config: the alert-issue store, and what check asks of the token. */
-
-
-
-
-
-function repository(env) {
-    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? "").split("/");
-    if (!owner || !repo || rest.length > 0)
-        throw new Error("GITHUB_REPOSITORY is not set to owner/name: run the action inside a GitHub Actions workflow");
-    return { owner, repo };
-}
-/** For check: what the GitHub token may do in the repository. */
-async function checkGitHub(config, env) {
-    const github = createGitHub(config.githubToken, { warning: (message) => core/* warning */.$e(message) });
-    let repo;
-    try {
-        repo = repository(env);
-    }
-    catch (error) {
-        return [{ name: "GitHub repository", ok: false, detail: error.message }];
-    }
-    return checkGitHubAccess(github, repo);
-}
-function createStore(config, tuning, env) {
-    const github = createGitHub(config.githubToken, { warning: (message) => core/* warning */.$e(message) });
-    return new AlertIssueStore(github, repository(env), config.trustedAuthors, {
-        createTimeoutMs: tuning.timeoutMs ?? src_config/* DEFAULT_TIMEOUT_MS */.t1,
-        retrying: (message) => core/* info */.pq(message),
-    });
 }
 
 
