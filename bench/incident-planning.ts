@@ -15,6 +15,7 @@ import { type IncidentIssue, planIncidentPull } from "../src/issue/incident-plan
 import { readListedAlerts } from "../src/issue/incident-record.js";
 import { renderIncidentIssue } from "../src/issue/render-incident.js";
 import type { Incident } from "../src/source/incident.js";
+import { peakRssMB } from "./support/peak-rss.mjs";
 
 /** An incident issue as the bench writes it: the record line stands for the body it is read from. */
 export interface IncidentIssueFile {
@@ -59,5 +60,5 @@ console.log(JSON.stringify({
   readCpuMs: Math.round((readCpu.user + readCpu.system) / 1000),
   cpuMs: Math.round((cpu.user + cpu.system) / 1000),
   wallMs: Math.round(performance.now() - started),
-  peakRssMB: Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10,
+  peakRssMB: Math.round(peakRssMB() * 10) / 10,
 }));

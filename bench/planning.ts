@@ -12,6 +12,7 @@ import type { AlertIssue } from "../src/github/store.js";
 import { renderIssue } from "../src/issue/render.js";
 import { duplicateIssues, newAlerts } from "../src/modes/pull.js";
 import type { ListedAlert } from "../src/source/source.js";
+import { peakRssMB } from "./support/peak-rss.mjs";
 
 const [source, issuesPath, limit, ...pagePaths] = process.argv.slice(2) as [string, string, string, ...string[]];
 // Each source's reader is loaded alone, as the action loads only the source it is given.
@@ -43,5 +44,5 @@ console.log(JSON.stringify({
   meanBodyChars: Math.round(bodyChars / Math.max(1, Math.min(fresh.length, Number(limit)))),
   cpuMs: Math.round((cpu.user + cpu.system) / 1000),
   wallMs: Math.round(performance.now() - started),
-  peakRssMB: Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10,
+  peakRssMB: Math.round(peakRssMB() * 10) / 10,
 }));

@@ -2,6 +2,7 @@
 // CPU time and peak resident memory to BENCH_USAGE_PATH when it exits. Plain JavaScript, so that
 // loading it costs the process nothing a TypeScript loader would.
 import { writeFileSync } from "node:fs";
+import { peakRssMB } from "./peak-rss.mjs";
 
 const target = process.env.BENCH_USAGE_PATH;
 if (target) {
@@ -9,6 +10,6 @@ if (target) {
     const usage = process.resourceUsage();
     const userMs = usage.userCPUTime / 1000;
     const systemMs = usage.systemCPUTime / 1000;
-    writeFileSync(target, JSON.stringify({ userMs, systemMs, cpuMs: userMs + systemMs, peakRssMB: usage.maxRSS / 1024 }));
+    writeFileSync(target, JSON.stringify({ userMs, systemMs, cpuMs: userMs + systemMs, peakRssMB: peakRssMB() }));
   });
 }

@@ -57,6 +57,20 @@ describe("the scaled clock", () => {
   });
 });
 
+describe("peakRssMB", () => {
+  it("is the process's own peak, not the resident size of the process it was forked from", async () => {
+    // This process is made large, then starts a small one: getrusage's maxrss would carry the size over.
+    const ballast = Buffer.alloc(256 * 1024 * 1024, 1);
+    const script = `import(${JSON.stringify(pathToFileURL(path.join(ROOT, "bench/support/peak-rss.mjs")).href)}).then(({ peakRssMB }) => console.log(JSON.stringify({ own: peakRssMB(), rusage: process.resourceUsage().maxRSS / 1024 })))`;
+    const { stdout } = await run(process.execPath, ["-e", script]);
+    const { own, rusage } = JSON.parse(stdout) as { own: number; rusage: number };
+    expect(ballast.length).toBe(256 * 1024 * 1024);
+    expect(rusage).toBeGreaterThan(256);
+    expect(own).toBeGreaterThan(10);
+    expect(own).toBeLessThan(128);
+  });
+});
+
 describe("mostWithin", () => {
   it("finds the most times inside any window of the span", () => {
     expect(mostWithin([], 60)).toBe(0);

@@ -1,0 +1,2 @@
+/** The process's own peak resident memory, in MB. */
+export function peakRssMB(): number;
