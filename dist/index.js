@@ -28973,12 +28973,17 @@ const EMOJI_SHORTCODE = /^:([A-Za-z0-9_+-]+):/;
 function plainText(text) {
     return (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .breakMarkerNames */ .su)(text.replace(INVISIBLE, ""));
 }
+// Whitespace that folding changes: a run of two or more, or one that is not a space.
+const UNFOLDED_SPACE = / \s+|[^\S ]\s*/g;
 /** One line of plain text: whitespace runs folded. */
 function singleLine(text) {
-    return plainText(text).replace(/\s+/g, " ").trim();
+    return plainText(text).replace(UNFOLDED_SPACE, " ").trim();
 }
 /** Cuts to at most `max` characters without splitting a surrogate pair, marking the cut. */
 function truncate(text, max) {
+    // A string has at least as many code units as characters.
+    if (text.length <= max)
+        return text;
     const chars = Array.from(text);
     if (chars.length <= max)
         return text;
@@ -29025,18 +29030,25 @@ function lineText(text, paragraphStart = true) {
  * whitespace (a cell's "| ", a quote's "> "); what follows it is not known.
  */
 function escapeInline(text, inTable) {
+    // Most text has little or nothing to escape: it is copied in slices between what needs it.
     let out = "";
+    let copied = 0;
+    const put = (at, to, escaped) => {
+        out += text.slice(copied, at) + escaped;
+        copied = to;
+    };
     for (let i = 0; i < text.length; i++) {
         const c = text[i];
         const next = text[i + 1];
         switch (c) {
             case "\\":
                 // "\U" in C:\Users stays; a backslash before punctuation (or before what follows the text) would be eaten.
-                out += next === undefined || ASCII_PUNCTUATION.test(next) ? "\\\\" : c;
+                if (next === undefined || ASCII_PUNCTUATION.test(next))
+                    put(i, i + 1, "\\\\");
                 break;
             case "`": // code spans
             case "$": // GitHub's math
-                out += `\\${c}`;
+                put(i, i + 1, `\\${c}`);
                 break;
             case "*":
             case "_":
@@ -29044,34 +29056,38 @@ function escapeInline(text, inTable) {
                 let end = i + 1;
                 while (text[end] === c)
                     end++;
-                const run = c.repeat(end - i);
-                out += delimiterRunIsInert(c, text[i - 1] ?? " ", text[end]) ? run : run.replaceAll(c, `\\${c}`);
+                if (!delimiterRunIsInert(c, text[i - 1] ?? " ", text[end]))
+                    put(i, end, `\\${c}`.repeat(end - i));
                 i = end - 1;
                 break;
             }
             case "<": // raw HTML, comments and autolinks all begin "<" and a printable character
-                out += next !== undefined && /[!-~]/.test(next) ? "\\<" : c;
+                if (next !== undefined && /[!-~]/.test(next))
+                    put(i, i + 1, "\\<");
                 break;
             case "&":
-                out += CHARACTER_REFERENCE.test(text.slice(i + 1, i + 34)) ? "\\&" : c;
+                if (CHARACTER_REFERENCE.test(text.slice(i + 1, i + 34)))
+                    put(i, i + 1, "\\&");
                 break;
             case "]": // an inline link or image needs "](": without a definition nothing else links
-                out += next === "(" ? "\\]" : c;
+                if (next === "(")
+                    put(i, i + 1, "\\]");
                 break;
             case "|":
-                out += inTable ? "\\|" : c;
+                if (inTable)
+                    put(i, i + 1, "\\|");
                 break;
             case "@": // after a word character (others carry the zero-width space): an e-mail address
-                out += EMAIL_DOMAIN.test(text.slice(i + 1, i + 256)) ? "\\@" : c;
+                if (EMAIL_DOMAIN.test(text.slice(i + 1, i + 256)))
+                    put(i, i + 1, "\\@");
                 break;
             case ":":
-                out += isEmojiShortcode(text, i) ? "\\:" : c;
+                if (isEmojiShortcode(text, i))
+                    put(i, i + 1, "\\:");
                 break;
-            default:
-                out += c;
         }
     }
-    return out;
+    return copied === 0 ? text : out + text.slice(copied);
 }
 /**
  * A run of `*`, `_` or `~` can neither open nor close emphasis or strikethrough between two spaces,
@@ -29123,7 +29139,7 @@ function cellCode(text) {
     const body = singleLine(text);
     if (body === "")
         return "";
-    const longestRun = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
+    const longestRun = body.includes("`") ? Math.max(...Array.from(body.matchAll(/`+/g), (m) => m[0].length)) : 0;
     const fence = "`".repeat(longestRun + 1);
     // GFM splits table rows on "|" before it parses code spans, so pipes are escaped even here; a
     // backslash already before a pipe would pair with ours, so a zero-width space parts them.

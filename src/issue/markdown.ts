@@ -24,13 +24,18 @@ export function plainText(text: string): string {
   return breakMarkerNames(text.replace(INVISIBLE, ""));
 }
 
+// Whitespace that folding changes: a run of two or more, or one that is not a space.
+const UNFOLDED_SPACE = / \s+|[^\S ]\s*/g;
+
 /** One line of plain text: whitespace runs folded. */
 export function singleLine(text: string): string {
-  return plainText(text).replace(/\s+/g, " ").trim();
+  return plainText(text).replace(UNFOLDED_SPACE, " ").trim();
 }
 
 /** Cuts to at most `max` characters without splitting a surrogate pair, marking the cut. */
 export function truncate(text: string, max: number): string {
+  // A string has at least as many code units as characters.
+  if (text.length <= max) return text;
   const chars = Array.from(text);
   if (chars.length <= max) return text;
   return chars.slice(0, Math.max(0, max - 1)).join("") + "…";
@@ -82,52 +87,55 @@ export function lineText(text: string, paragraphStart = true): string {
  * whitespace (a cell's "| ", a quote's "> "); what follows it is not known.
  */
 function escapeInline(text: string, inTable: boolean): string {
+  // Most text has little or nothing to escape: it is copied in slices between what needs it.
   let out = "";
+  let copied = 0;
+  const put = (at: number, to: number, escaped: string) => {
+    out += text.slice(copied, at) + escaped;
+    copied = to;
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     const next = text[i + 1];
     switch (c) {
       case "\\":
         // "\U" in C:\Users stays; a backslash before punctuation (or before what follows the text) would be eaten.
-        out += next === undefined || ASCII_PUNCTUATION.test(next) ? "\\\\" : c;
+        if (next === undefined || ASCII_PUNCTUATION.test(next)) put(i, i + 1, "\\\\");
         break;
       case "`": // code spans
       case "$": // GitHub's math
-        out += `\\${c}`;
+        put(i, i + 1, `\\${c}`);
         break;
       case "*":
       case "_":
       case "~": {
         let end = i + 1;
         while (text[end] === c) end++;
-        const run = c.repeat(end - i);
-        out += delimiterRunIsInert(c, text[i - 1] ?? " ", text[end]) ? run : run.replaceAll(c, `\\${c}`);
+        if (!delimiterRunIsInert(c, text[i - 1] ?? " ", text[end])) put(i, end, `\\${c}`.repeat(end - i));
         i = end - 1;
         break;
       }
       case "<": // raw HTML, comments and autolinks all begin "<" and a printable character
-        out += next !== undefined && /[!-~]/.test(next) ? "\\<" : c;
+        if (next !== undefined && /[!-~]/.test(next)) put(i, i + 1, "\\<");
         break;
       case "&":
-        out += CHARACTER_REFERENCE.test(text.slice(i + 1, i + 34)) ? "\\&" : c;
+        if (CHARACTER_REFERENCE.test(text.slice(i + 1, i + 34))) put(i, i + 1, "\\&");
         break;
       case "]": // an inline link or image needs "](": without a definition nothing else links
-        out += next === "(" ? "\\]" : c;
+        if (next === "(") put(i, i + 1, "\\]");
         break;
       case "|":
-        out += inTable ? "\\|" : c;
+        if (inTable) put(i, i + 1, "\\|");
         break;
       case "@": // after a word character (others carry the zero-width space): an e-mail address
-        out += EMAIL_DOMAIN.test(text.slice(i + 1, i + 256)) ? "\\@" : c;
+        if (EMAIL_DOMAIN.test(text.slice(i + 1, i + 256))) put(i, i + 1, "\\@");
         break;
       case ":":
-        out += isEmojiShortcode(text, i) ? "\\:" : c;
+        if (isEmojiShortcode(text, i)) put(i, i + 1, "\\:");
         break;
-      default:
-        out += c;
     }
   }
-  return out;
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /**
@@ -173,7 +181,7 @@ function guardLineStart(line: string, paragraphStart: boolean): string {
 export function cellCode(text: string): string {
   const body = singleLine(text);
   if (body === "") return "";
-  const longestRun = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
+  const longestRun = body.includes("`") ? Math.max(...Array.from(body.matchAll(/`+/g), (m) => m[0].length)) : 0;
   const fence = "`".repeat(longestRun + 1);
   // GFM splits table rows on "|" before it parses code spans, so pipes are escaped even here; a
   // backslash already before a pipe would pair with ours, so a zero-width space parts them.

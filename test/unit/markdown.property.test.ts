@@ -30,6 +30,18 @@ function onlyTags(html: string, allowed: readonly string[]): string[] {
 const TABLE = ["table", "thead", "tbody", "tr", "th", "td"];
 const RUNS = { numRuns: Number(process.env.RUNS ?? 1500) };
 
+describe("singleLine", () => {
+  it("folds every run of whitespace into one space and trims the ends, whatever the run is made of", () => {
+    const spaces = fc.array(fc.constantFrom(" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2028", "\u3000", "a", "b c", "é"), { maxLength: 20 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(fc.oneof(spaces, text), (input) => {
+        expect(singleLine(input)).toBe(plainText(input).replace(/\s+/g, " ").trim());
+      }),
+      RUNS,
+    );
+  });
+});
+
 describe("alert text in a table cell", () => {
   it("renders exactly as the text, in its one cell", () => {
     fc.assert(
