@@ -102,6 +102,8 @@ type Sink = "rest" | "element" | "between";
 class MemberScanner {
   /** The member whose array is streamed; undefined streams the top-level array itself. */
   readonly #member: string | undefined;
+  /** The member's name as the bytes of its key; keys are compared as bytes, never decoded. */
+  readonly #memberKey: Uint8Array;
   /** The depth of the streamed array's elements' container: 2 in an object, 1 at the top. */
   readonly #arrayDepth: number;
   readonly #onBytes: OnBytes;
@@ -114,9 +116,12 @@ class MemberScanner {
   #escaped = false;
   /** At depth 1, the next string is a key. */
   #keyNext = false;
-  /** The key being read (pieces), and the last complete key at depth 1. */
-  #key: Uint8Array[] | undefined;
-  #lastKey = "";
+  /**
+   * While a key at depth 1 is read: how many of the member's bytes it has matched so far, or -1
+   * once it cannot be the member; undefined outside keys. Then whether the last key was the member.
+   */
+  #keyMatched: number | undefined;
+  #lastKeyIsMember = false;
   /** After `"member":`, waiting to see whether an array follows. */
   #memberValueNext = false;
   #streamed = false;
@@ -126,6 +131,7 @@ class MemberScanner {
 
   constructor(member: string | undefined, onBytes: OnBytes) {
     this.#member = member;
+    this.#memberKey = Buffer.from(member ?? "");
     this.#arrayDepth = member === undefined ? 1 : 2;
     this.#memberValueNext = member === undefined;
     this.#onBytes = onBytes;
@@ -152,10 +158,10 @@ class MemberScanner {
         if (close < 0) break;
         i = close;
         this.#inString = false;
-        if (this.#key) {
-          this.#key.push(chunk.subarray(keyFrom, i));
-          this.#lastKey = Buffer.concat(this.#key).toString("utf8");
-          this.#key = undefined;
+        if (this.#keyMatched !== undefined) {
+          this.#matchKey(chunk, keyFrom, i);
+          this.#lastKeyIsMember = this.#keyMatched === this.#memberKey.length;
+          this.#keyMatched = undefined;
         }
         continue;
       }
@@ -194,7 +200,7 @@ class MemberScanner {
           this.#inString = true;
           if (this.#depth === 1 && this.#keyNext) {
             this.#keyNext = false;
-            this.#key = [];
+            this.#keyMatched = 0;
             keyFrom = i + 1;
           }
           break;
@@ -231,12 +237,21 @@ class MemberScanner {
           } else if (this.#depth === 1) this.#keyNext = true;
           break;
         case COLON:
-          if (this.#depth === 1 && !this.#streamed && this.#member !== undefined && this.#lastKey === this.#member) this.#memberValueNext = true;
+          if (this.#depth === 1 && !this.#streamed && this.#member !== undefined && this.#lastKeyIsMember) this.#memberValueNext = true;
           break;
       }
     }
     flush(chunk.length);
-    if (this.#key && this.#inString) this.#key.push(chunk.subarray(keyFrom));
+    if (this.#keyMatched !== undefined && this.#inString) this.#matchKey(chunk, keyFrom, chunk.length);
+  }
+
+  /** Goes on matching the key being read against the member's name with its bytes from `from` to `to`. */
+  #matchKey(chunk: Uint8Array, from: number, to: number): void {
+    let matched = this.#keyMatched!;
+    if (matched < 0) return;
+    if (matched + to - from > this.#memberKey.length) matched = -1;
+    for (let i = from; i < to && matched >= 0; i++) matched = chunk[i] === this.#memberKey[matched] ? matched + 1 : -1;
+    this.#keyMatched = matched;
   }
 
   /**

@@ -67,6 +67,13 @@ describe("readStreamingMember", () => {
     );
   });
 
+  it("streams only the member itself, not keys that begin or end like it", async () => {
+    const text = '{"valu":[1],"values":[2],"xvalue":[3],"value":[4,5],"valueé":[6]}';
+    for (let cut = 0; cut <= Buffer.byteLength(text); cut++) {
+      expect(await read(text, [cut])).toEqual({ elements: [4, 5], rest: { valu: [1], values: [2], xvalue: [3], value: [], "valueé": [6] } });
+    }
+  });
+
   it("cuts inside a key, an escape and a multi-byte character", async () => {
     const text = '{"val\\u0075e":0,"value":[{"t":"é\\"ü€𝄞"}],"z":"ok"}';
     for (let cut = 0; cut <= Buffer.byteLength(text); cut++) {
