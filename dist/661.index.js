@@ -697,18 +697,75 @@ function readListedGraphAlert(raw, bytes) {
     return { ok: true, alert: { id, createdAt: createdDateTime, incidentId: head.data.incidentId || null, read: readAgain(id, bytes) }, updatedAt: head.data.lastUpdateDateTime ?? null };
 }
 function readAlertApart(bytes) {
-    const items = [];
-    const raw = (0,json_stream/* readMemberBytes */.S5)(bytes, "evidence", (item) => items.push(item));
-    // An `evidence` that was not streamed (not an array, or its name spelt with escapes) is left in `raw`.
+    const evidence = [];
+    const raw = (0,json_stream/* readMemberBytes */.S5)(bytes, "evidence", (item) => evidence.push(item));
+    // An `evidence` that was not streamed (its name spelt with escapes) is left in `raw`; anything
+    // but an array reads as no evidence, as fromGraph reads it.
     const left = raw !== null && typeof raw === "object" ? raw.evidence : undefined;
-    return { raw, evidence: left !== undefined && !(Array.isArray(left) && left.length === 0) ? Buffer.from(JSON.stringify(left)) : (0,json_stream/* arrayOfBytes */.gy)(items) };
+    if (Array.isArray(left))
+        for (const item of left)
+            evidence.push(Buffer.from(JSON.stringify(item)));
+    return { raw, evidence };
 }
 /** An incident's alert: what the incident keeps of it, read as fromGraph reads it, and its evidence parsed only when gathered. */
 function readIncidentGraphAlert(raw, evidence) {
     const parsed = summarySchema.safeParse(raw);
     if (!parsed.success)
         return { ok: false, id: (0,fields/* idOf */.TH)(raw), problem: (0,fields/* problemsOf */.GW)(parsed.error) };
-    return { ok: true, alert: { ...summaryOf(parsed.data), serviceSource: parsed.data.serviceSource ?? null, evidence: () => graphEvidenceOf(JSON.parse(decoder.decode(evidence))) } };
+    return { ok: true, alert: new GraphIncidentAlert(summaryOf(parsed.data), parsed.data.serviceSource ?? null, evidence) };
+}
+/**
+ * An incident's alert as thousands of them are kept: no closure or view of its own, and the words
+ * that many alerts share (products, sources, tenants, titles) held once.
+ */
+class GraphIncidentAlert {
+    id;
+    createdAt;
+    title;
+    severity;
+    status;
+    product;
+    detectionSource;
+    firstActivity;
+    webUrl;
+    tenantId;
+    serviceSource;
+    #evidence;
+    #evidenceStart;
+    #evidenceEnd;
+    constructor(summary, serviceSource, evidence) {
+        this.id = summary.id;
+        this.createdAt = summary.createdAt;
+        this.title = shared(summary.title);
+        this.severity = summary.severity;
+        this.status = summary.status;
+        this.product = shared(summary.product);
+        this.detectionSource = shared(summary.detectionSource);
+        this.firstActivity = summary.firstActivity;
+        this.webUrl = summary.webUrl;
+        this.tenantId = shared(summary.tenantId);
+        this.serviceSource = shared(serviceSource);
+        this.#evidence = evidence.buffer;
+        this.#evidenceStart = evidence.start;
+        this.#evidenceEnd = evidence.end;
+    }
+    evidence() {
+        return graphEvidenceOf(JSON.parse(decoder.decode(this.#evidence.subarray(this.#evidenceStart, this.#evidenceEnd))));
+    }
+}
+// Words held once: at most this many, of at most this length, so that odd input cannot grow it without end.
+const SHARED_MAX = 1000;
+const SHARED_LENGTH_MAX = 256;
+const sharedWords = new Map();
+function shared(value) {
+    if (value === null || value.length > SHARED_LENGTH_MAX)
+        return value;
+    const known = sharedWords.get(value);
+    if (known !== undefined)
+        return known;
+    if (sharedWords.size < SHARED_MAX)
+        sharedWords.set(value, value);
+    return value;
 }
 /** An alert's evidence in our model, as fromGraph reads it: the shown entries, and the first device and user. */
 function graphEvidenceOf(items) {
@@ -1046,9 +1103,10 @@ function incidentStatusFromGraph(value) {
     return key === undefined ? value : incident_STATUS_FROM_GRAPH[key];
 }
 /**
- * An incident from its bytes, as a page of incidents holds it: each alert is parsed on its own and
- * kept as its bytes, read whole only when asked (IncidentAlert.read). The bytes are copied out of
- * the page, so that what is kept is the alerts' JSON and not every chunk of the reply it came in.
+ * An incident from its bytes, as a page of incidents holds it: each alert is parsed on its own,
+ * apart from its evidence, which is kept as bytes until a body gathers it (IncidentAlert.evidence).
+ * Those bytes are copied out of the page, so that what is kept is the evidence and not every chunk
+ * of the reply it came in.
  */
 function readGraphIncidentBytes(bytes) {
     const alerts = [];
@@ -1064,8 +1122,11 @@ function readGraphIncident(raw, streamed = []) {
     const incident = parsed.data;
     const alerts = [];
     const malformed = [];
-    for (const item of [...streamed, ...incident.alerts.map((alert) => readAlertApart(Buffer.from(JSON.stringify(alert))))]) {
-        const reading = readIncidentGraphAlert(item.raw, item.evidence);
+    const apart = [...streamed, ...incident.alerts.map((alert) => readAlertApart(Buffer.from(JSON.stringify(alert))))];
+    // The alerts' evidence side by side in one buffer, each alert holding where its own is.
+    const evidence = (0,json_stream/* arraysOfBytes */.Be)(apart.map((item) => item.evidence));
+    for (const [i, item] of apart.entries()) {
+        const reading = readIncidentGraphAlert(item.raw, { buffer: evidence.buffer, start: evidence.bounds[i], end: evidence.bounds[i + 1] });
         if (reading.ok)
             alerts.push(reading.alert);
         else
@@ -1604,9 +1665,9 @@ function commentsOf(raw) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Be: () => (/* binding */ arraysOfBytes),
 /* harmony export */   S5: () => (/* binding */ readMemberBytes),
 /* harmony export */   gs: () => (/* binding */ streamMemberBytes),
-/* harmony export */   gy: () => (/* binding */ arrayOfBytes),
 /* harmony export */   oB: () => (/* binding */ readStreamingArray),
 /* harmony export */   r3: () => (/* binding */ readStreamingMember),
 /* harmony export */   z_: () => (/* binding */ parseBytes)
@@ -1666,19 +1727,28 @@ function readMemberBytes(bytes, member, onBytes) {
     scanner.write(bytes);
     return scanner.end();
 }
-/** The JSON array of these elements' bytes, copied into one buffer. */
-function arrayOfBytes(elements) {
-    const array = new Uint8Array(2 + elements.reduce((sum, element) => sum + element.length + 1, 0) - (elements.length > 0 ? 1 : 0));
-    array[0] = OPEN_BRACKET;
-    let at = 1;
-    for (const [i, element] of elements.entries()) {
-        if (i > 0)
-            array[at++] = COMMA;
-        array.set(element, at);
-        at += element.length;
+/**
+ * A JSON array for each group of elements' bytes, side by side in one buffer: the i-th array is
+ * `buffer` from `bounds[i]` to `bounds[i + 1]`. Thousands of small arrays kept together cost one
+ * allocation, not one each.
+ */
+function arraysOfBytes(groups) {
+    const lengthOf = (elements) => elements.reduce((sum, element) => sum + element.length, 2 + Math.max(0, elements.length - 1));
+    const buffer = new Uint8Array(groups.reduce((sum, elements) => sum + lengthOf(elements), 0));
+    const bounds = [0];
+    let at = 0;
+    for (const elements of groups) {
+        buffer[at++] = OPEN_BRACKET;
+        for (const [i, element] of elements.entries()) {
+            if (i > 0)
+                buffer[at++] = COMMA;
+            buffer.set(element, at);
+            at += element.length;
+        }
+        buffer[at++] = CLOSE_BRACKET;
+        bounds.push(at);
     }
-    array[at] = CLOSE_BRACKET;
-    return array;
+    return { buffer, bounds };
 }
 /**
  * Streams a JSON array (a GitHub listing page): calls `onElement` with each element, parsed on its

@@ -751,9 +751,9 @@ class DefenderClient {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Be: () => (/* binding */ arraysOfBytes),
 /* harmony export */   S5: () => (/* binding */ readMemberBytes),
 /* harmony export */   gs: () => (/* binding */ streamMemberBytes),
-/* harmony export */   gy: () => (/* binding */ arrayOfBytes),
 /* harmony export */   oB: () => (/* binding */ readStreamingArray),
 /* harmony export */   r3: () => (/* binding */ readStreamingMember),
 /* harmony export */   z_: () => (/* binding */ parseBytes)
@@ -813,19 +813,28 @@ function readMemberBytes(bytes, member, onBytes) {
     scanner.write(bytes);
     return scanner.end();
 }
-/** The JSON array of these elements' bytes, copied into one buffer. */
-function arrayOfBytes(elements) {
-    const array = new Uint8Array(2 + elements.reduce((sum, element) => sum + element.length + 1, 0) - (elements.length > 0 ? 1 : 0));
-    array[0] = OPEN_BRACKET;
-    let at = 1;
-    for (const [i, element] of elements.entries()) {
-        if (i > 0)
-            array[at++] = COMMA;
-        array.set(element, at);
-        at += element.length;
+/**
+ * A JSON array for each group of elements' bytes, side by side in one buffer: the i-th array is
+ * `buffer` from `bounds[i]` to `bounds[i + 1]`. Thousands of small arrays kept together cost one
+ * allocation, not one each.
+ */
+function arraysOfBytes(groups) {
+    const lengthOf = (elements) => elements.reduce((sum, element) => sum + element.length, 2 + Math.max(0, elements.length - 1));
+    const buffer = new Uint8Array(groups.reduce((sum, elements) => sum + lengthOf(elements), 0));
+    const bounds = [0];
+    let at = 0;
+    for (const elements of groups) {
+        buffer[at++] = OPEN_BRACKET;
+        for (const [i, element] of elements.entries()) {
+            if (i > 0)
+                buffer[at++] = COMMA;
+            buffer.set(element, at);
+            at += element.length;
+        }
+        buffer[at++] = CLOSE_BRACKET;
+        bounds.push(at);
     }
-    array[at] = CLOSE_BRACKET;
-    return array;
+    return { buffer, bounds };
 }
 /**
  * Streams a JSON array (a GitHub listing page): calls `onElement` with each element, parsed on its

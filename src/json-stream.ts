@@ -59,18 +59,27 @@ export function readMemberBytes(bytes: Uint8Array, member: string, onBytes: OnBy
   return scanner.end();
 }
 
-/** The JSON array of these elements' bytes, copied into one buffer. */
-export function arrayOfBytes(elements: readonly Uint8Array[]): Uint8Array {
-  const array = new Uint8Array(2 + elements.reduce((sum, element) => sum + element.length + 1, 0) - (elements.length > 0 ? 1 : 0));
-  array[0] = OPEN_BRACKET;
-  let at = 1;
-  for (const [i, element] of elements.entries()) {
-    if (i > 0) array[at++] = COMMA;
-    array.set(element, at);
-    at += element.length;
+/**
+ * A JSON array for each group of elements' bytes, side by side in one buffer: the i-th array is
+ * `buffer` from `bounds[i]` to `bounds[i + 1]`. Thousands of small arrays kept together cost one
+ * allocation, not one each.
+ */
+export function arraysOfBytes(groups: ReadonlyArray<readonly Uint8Array[]>): { buffer: Uint8Array; bounds: number[] } {
+  const lengthOf = (elements: readonly Uint8Array[]) => elements.reduce((sum, element) => sum + element.length, 2 + Math.max(0, elements.length - 1));
+  const buffer = new Uint8Array(groups.reduce((sum, elements) => sum + lengthOf(elements), 0));
+  const bounds = [0];
+  let at = 0;
+  for (const elements of groups) {
+    buffer[at++] = OPEN_BRACKET;
+    for (const [i, element] of elements.entries()) {
+      if (i > 0) buffer[at++] = COMMA;
+      buffer.set(element, at);
+      at += element.length;
+    }
+    buffer[at++] = CLOSE_BRACKET;
+    bounds.push(at);
   }
-  array[at] = CLOSE_BRACKET;
-  return array;
+  return { buffer, bounds };
 }
 
 /**

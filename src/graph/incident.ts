@@ -9,7 +9,7 @@ import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { z } from "zod";
 import { idOf, optionalTime, problemsOf, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
-import { readMemberBytes } from "../json-stream.js";
+import { arraysOfBytes, readMemberBytes } from "../json-stream.js";
 import type { Incident, IncidentAlert } from "../source/incident.js";
 import type { MalformedAlert } from "../source/source.js";
 import { type AlertApart, graphComments, readAlertApart, readIncidentGraphAlert } from "./alert.js";
@@ -55,9 +55,10 @@ export function incidentStatusFromGraph(value: string | null | undefined): strin
 }
 
 /**
- * An incident from its bytes, as a page of incidents holds it: each alert is parsed on its own and
- * kept as its bytes, read whole only when asked (IncidentAlert.read). The bytes are copied out of
- * the page, so that what is kept is the alerts' JSON and not every chunk of the reply it came in.
+ * An incident from its bytes, as a page of incidents holds it: each alert is parsed on its own,
+ * apart from its evidence, which is kept as bytes until a body gathers it (IncidentAlert.evidence).
+ * Those bytes are copied out of the page, so that what is kept is the evidence and not every chunk
+ * of the reply it came in.
  */
 export function readGraphIncidentBytes(bytes: Uint8Array): IncidentReading {
   const alerts: AlertApart[] = [];
@@ -74,8 +75,11 @@ export function readGraphIncident(raw: unknown, streamed: readonly AlertApart[] 
   const incident = parsed.data;
   const alerts: IncidentAlert[] = [];
   const malformed: MalformedAlert[] = [];
-  for (const item of [...streamed, ...incident.alerts.map((alert) => readAlertApart(Buffer.from(JSON.stringify(alert))))]) {
-    const reading = readIncidentGraphAlert(item.raw, item.evidence);
+  const apart = [...streamed, ...incident.alerts.map((alert) => readAlertApart(Buffer.from(JSON.stringify(alert))))];
+  // The alerts' evidence side by side in one buffer, each alert holding where its own is.
+  const evidence = arraysOfBytes(apart.map((item) => item.evidence));
+  for (const [i, item] of apart.entries()) {
+    const reading = readIncidentGraphAlert(item.raw, { buffer: evidence.buffer, start: evidence.bounds[i]!, end: evidence.bounds[i + 1]! });
     if (reading.ok) alerts.push(reading.alert);
     else malformed.push({ id: reading.id, problem: reading.problem });
   }

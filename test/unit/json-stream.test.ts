@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readMember, readStreamingArray, readStreamingMember } from "../../src/json-stream.ts";
+import { arraysOfBytes, readMember, readStreamingArray, readStreamingMember } from "../../src/json-stream.ts";
 
 async function* chunked(text: string, cuts: number[]): AsyncGenerator<Uint8Array> {
   const bytes = Buffer.from(text, "utf8");
@@ -132,5 +132,15 @@ describe("readMember", () => {
     expect(readMember(Buffer.from("[1,2]"), "alerts", none)).toEqual([1, 2]);
     expect(readMember(Buffer.from("null"), "alerts", none)).toBeNull();
     expect(() => readMember(Buffer.from('{"alerts":[1,]}'), "alerts", () => {})).toThrow(SyntaxError);
+  });
+});
+
+describe("arraysOfBytes", () => {
+  it("writes each group as a JSON array, side by side in one buffer, with where each begins and ends", () => {
+    const bytes = (text: string) => Buffer.from(text, "utf8");
+    const { buffer, bounds } = arraysOfBytes([[bytes('{"a":1}'), bytes('"é"')], [], [bytes("null")]]);
+    expect(bounds).toEqual([0, 14, 16, 22]);
+    expect(bounds.slice(1).map((end, i) => JSON.parse(Buffer.from(buffer.subarray(bounds[i], end)).toString("utf8")))).toEqual([[{ a: 1 }, "é"], [], [null]]);
+    expect(buffer.length).toBe(22);
   });
 });

@@ -56,7 +56,8 @@ const graphAlert: fc.Arbitrary<IncidentAlert> = fc
   })
   .map(({ fields, ...rest }) => {
     const raw = { ...fields, ...rest };
-    const reading = readIncidentGraphAlert(raw, Buffer.from(JSON.stringify(raw)));
+    const evidence = Buffer.from(JSON.stringify(rest.evidence));
+    const reading = readIncidentGraphAlert(raw, { buffer: evidence, start: 0, end: evidence.length });
     if (!reading.ok) throw new Error(reading.problem);
     return reading.alert;
   });
