@@ -62,12 +62,12 @@ async function explained(what, call) {
 /* harmony export */ });
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _issue_incident_record_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(603);
-/* harmony import */ var _issue_marker_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(69745);
-/* harmony import */ var _issue_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99446);
-/* harmony import */ var _json_stream_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37346);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73116);
-/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81731);
+/* harmony import */ var _issue_incident_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(603);
+/* harmony import */ var _issue_marker_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(69745);
+/* harmony import */ var _issue_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99446);
+/* harmony import */ var _json_stream_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37346);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73116);
+/* harmony import */ var _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(81731);
 /** The alert-issue store: alert issues in the repository, found by marker and author. */
 
 
@@ -100,21 +100,21 @@ class AlertIssueStore {
     }
     /** Alert issues (open and closed) updated since `since`: one listing, sized to the window. */
     async listUpdatedSince(since) {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)("Listing the repository's issues", () => this.#list({ state: "all", since: since.toISOString() }, false));
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .explained */ .to)("Listing the repository's issues", () => this.#list({ state: "all", since: since.toISOString() }, false));
     }
     /**
      * Open incident issues of any age, found by their label: where alerts of their incidents go when
      * the repository pulls one issue per alert again.
      */
     async listOpenIncidentIssues() {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)("Listing the repository's incident issues", async () => (await this.#list({ state: "open", labels: _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__/* .INCIDENT_LABEL */ .MY }, false)).incidentIssues);
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .explained */ .to)("Listing the repository's incident issues", async () => (await this.#list({ state: "open", labels: _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .INCIDENT_LABEL */ .MY }, false)).incidentIssues);
     }
     /**
      * Reconcile's scope: every open alert issue, whatever its age, and every closed one updated since
      * `since`; with their bodies, whose record of agreement reconcile rewrites.
      */
     async listForReconcile(since) {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)("Listing the repository's issues", async () => {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .explained */ .to)("Listing the repository's issues", async () => {
             const open = await this.#list({ state: "open" }, true);
             const closed = await this.#list({ state: "closed", since: since.toISOString() }, true);
             return {
@@ -141,7 +141,7 @@ class AlertIssueStore {
         const raw = { request: { parseSuccessResponseBody: false, fetch: holding } };
         let response = await this.#github.request("GET /repos/{owner}/{repo}/issues", { ...this.#repo, ...query, per_page: 100, ...raw });
         for (;;) {
-            await (0,_json_stream_js__WEBPACK_IMPORTED_MODULE_2__/* .readStreamingArray */ .oB)(response.data, (issue) => this.#classify(issue, listing, keepBodies));
+            await (0,_json_stream_js__WEBPACK_IMPORTED_MODULE_3__/* .readStreamingArray */ .oB)(response.data, (issue) => this.#classify(issue, listing, keepBodies));
             held = undefined;
             const next = NEXT_LINK.exec(response.headers.link ?? "")?.[1];
             if (!next)
@@ -154,7 +154,7 @@ class AlertIssueStore {
             return;
         if (this.#authors.has((raw.user?.login ?? "").toLowerCase()))
             listing.openedByTrusted.push(new Date(raw.created_at));
-        const marker = (0,_issue_marker_js__WEBPACK_IMPORTED_MODULE_5__/* .readIssueMarker */ .qf)(raw.body);
+        const marker = (0,_issue_marker_js__WEBPACK_IMPORTED_MODULE_6__/* .readIssueMarker */ .qf)(raw.body);
         if (marker.kind !== "alert" && marker.kind !== "incident")
             return;
         const author = raw.user?.login ?? "";
@@ -166,7 +166,7 @@ class AlertIssueStore {
         // Only reconcile reads the record, and rewrites it in the body; pull's listing keeps neither.
         if (keepBodies) {
             issue.body = raw.body ?? "";
-            issue.record = (0,_issue_record_js__WEBPACK_IMPORTED_MODULE_1__/* .readRecord */ .aE)(raw.body);
+            issue.record = (0,_issue_record_js__WEBPACK_IMPORTED_MODULE_2__/* .readRecord */ .aE)(raw.body);
         }
         if ("listed" in issue)
             listing.incidentIssues.push(issue);
@@ -187,7 +187,7 @@ class AlertIssueStore {
             existing = await this.#labels();
         }
         catch (error) {
-            const message = `listing the repository's labels: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describe */ .q0)(error)}`;
+            const message = `listing the repository's labels: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describe */ .q0)(error)}`;
             outcome.failed = [...labels, ...seals].map((label) => ({ label: label.name, error: message }));
             return outcome;
         }
@@ -212,9 +212,9 @@ class AlertIssueStore {
                 // Another run may have created it in the meantime.
                 if (isAlreadyExists(error))
                     continue;
-                outcome.failed.push({ label: label.name, error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describe */ .q0)(error) });
-                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isFinal */ .dR)(error))
-                    final = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describe */ .q0)(error);
+                outcome.failed.push({ label: label.name, error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describe */ .q0)(error) });
+                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .isFinal */ .dR)(error))
+                    final = (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describe */ .q0)(error);
             }
         }
         if (outcome.failed.length > 0)
@@ -233,7 +233,7 @@ class AlertIssueStore {
                 outcome.made.push(seal.name);
             }
             catch (error) {
-                outcome.failed.push({ label: seal.name, error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describe */ .q0)(error) });
+                outcome.failed.push({ label: seal.name, error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describe */ .q0)(error) });
             }
         }
         return outcome;
@@ -248,7 +248,7 @@ class AlertIssueStore {
     }
     /** An issue's events, oldest first: when each triage field last changed on GitHub, and by whom. */
     async issueEvents(issueNumber) {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)(`Reading the events of issue #${issueNumber}`, async () => {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .explained */ .to)(`Reading the events of issue #${issueNumber}`, async () => {
             const events = [];
             const pages = this.#github.paginate.iterator(this.#github.rest.issues.listEvents, { ...this.#repo, issue_number: issueNumber, per_page: 100 });
             for await (const page of pages) {
@@ -261,7 +261,7 @@ class AlertIssueStore {
     }
     /** The comments on an issue that the action's identity wrote, each with its place among all the issue's comments (from 0). */
     async ownComments(issueNumber) {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)(`Reading the comments of issue #${issueNumber}`, async () => {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .explained */ .to)(`Reading the comments of issue #${issueNumber}`, async () => {
             const own = [];
             let index = 0;
             const pages = this.#github.paginate.iterator(this.#github.rest.issues.listComments, { ...this.#repo, issue_number: issueNumber, per_page: 100 });
@@ -277,7 +277,7 @@ class AlertIssueStore {
     }
     /** Writes an issue's state, labels, assignees and body in one request. */
     async updateIssue(issueNumber, update) {
-        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)(`Updating issue #${issueNumber}`, () => this.#github.rest.issues.update({
+        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .explained */ .to)(`Updating issue #${issueNumber}`, () => this.#github.rest.issues.update({
             ...this.#repo,
             issue_number: issueNumber,
             ...(update.state ? { state: update.state } : {}),
@@ -289,10 +289,10 @@ class AlertIssueStore {
     }
     /** One issue's body as it is now. */
     async issueBody(issueNumber) {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)(`Reading issue #${issueNumber}`, async () => (await this.#github.rest.issues.get({ ...this.#repo, issue_number: issueNumber })).data.body ?? "");
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .explained */ .to)(`Reading issue #${issueNumber}`, async () => (await this.#github.rest.issues.get({ ...this.#repo, issue_number: issueNumber })).data.body ?? "");
     }
     async comment(issueNumber, body) {
-        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)(`Commenting on issue #${issueNumber}`, () => this.#github.rest.issues.createComment({ ...this.#repo, issue_number: issueNumber, body }));
+        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .explained */ .to)(`Commenting on issue #${issueNumber}`, () => this.#github.rest.issues.createComment({ ...this.#repo, issue_number: issueNumber, body }));
     }
     /** Whether `login` holds at least the triage role here (checked through the API, by role). */
     async canTriage(login) {
@@ -306,7 +306,7 @@ class AlertIssueStore {
             return { allowed, role };
         }
         catch (error) {
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c2)(error) === 404)
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .statusOf */ .c2)(error) === 404)
                 return { allowed: false, role: "none" };
             throw error;
         }
@@ -327,7 +327,7 @@ class AlertIssueStore {
     }
     /** Closes a second issue for an alert as a duplicate of the first, saying so on it. */
     async closeAsDuplicate(duplicate, original) {
-        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)(`Closing issue #${duplicate.number} as a duplicate`, async () => {
+        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .explained */ .to)(`Closing issue #${duplicate.number} as a duplicate`, async () => {
             await this.#github.rest.issues.createComment({
                 ...this.#repo,
                 issue_number: duplicate.number,
@@ -341,7 +341,7 @@ class AlertIssueStore {
      * incident (saying so on both, each linking the other), or of the first issue for its incident.
      */
     async closeIncidentAsDuplicate(duplicate, original, reason) {
-        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explained */ .to)(`Closing issue #${duplicate.number} as a duplicate`, async () => {
+        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .explained */ .to)(`Closing issue #${duplicate.number} as a duplicate`, async () => {
             const said = reason === "merged"
                 ? `Microsoft Defender merged incident \`${duplicate.incidentId}\` into incident \`${original.incidentId}\`: its alerts are listed on #${original.number}, where triage continues.`
                 : `Duplicate of #${original.number}: both were opened for Defender incident \`${original.incidentId}\` (two pull runs at once). Triage continues on #${original.number}.`;
@@ -390,7 +390,7 @@ class AlertIssueStore {
             catch (error) {
                 if (!isLostReply(error) || attempt >= CREATE_ATTEMPTS)
                     throw error;
-                this.#options.retrying(`Opening the issue for ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describe */ .q0)(error)}; checking whether it was opened before trying again`);
+                this.#options.retrying(`Opening the issue for ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describe */ .q0)(error)}; checking whether it was opened before trying again`);
                 await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(2000 * attempt);
                 const existing = find(await this.listUpdatedSince(started));
                 // Its labels were listed by name only: what they say is not known here.
@@ -402,7 +402,7 @@ class AlertIssueStore {
 }
 function toIncidentIssue(raw, incidentId) {
     const { alertId: _alertId, ...issue } = toAlertIssue(raw, incidentId);
-    return { ...issue, incidentId, listed: (0,_issue_incident_record_js__WEBPACK_IMPORTED_MODULE_6__/* .readListedAlerts */ .hX)(raw.body) };
+    return { ...issue, incidentId, listed: (0,_issue_incident_record_js__WEBPACK_IMPORTED_MODULE_1__/* .readListedAlerts */ .hX)(raw.body) };
 }
 function toAlertIssue(raw, alertId) {
     return {
@@ -421,11 +421,11 @@ function toAlertIssue(raw, alertId) {
 }
 function isAlreadyExists(error) {
     const errors = error.response?.data?.errors;
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c2)(error) === 422 && Array.isArray(errors) && errors.some((e) => e.code === "already_exists");
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .statusOf */ .c2)(error) === 422 && Array.isArray(errors) && errors.some((e) => e.code === "already_exists");
 }
 /** A failure after which the create may or may not have happened. */
 function isLostReply(error) {
-    const status = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c2)(error);
+    const status = (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .statusOf */ .c2)(error);
     const name = error?.name;
     return name === "TimeoutError" || name === "AbortError" || (status !== undefined && status >= 500);
 }
@@ -483,10 +483,25 @@ function readListedAlerts(body) {
         return undefined;
     const [, hashes = "", since] = found[0];
     // Each hash is a space and eight hex digits, as LINE matched them.
-    const values = new Uint32Array(hashes.length / 9);
+    const values = hashArray(hashes.length / 9);
     for (let k = 0; k < values.length; k++)
         values[k] = Number.parseInt(hashes.slice(9 * k + 1, 9 * k + 9), 16);
     return { hashes: values.sort(), since: since ? new Date(since) : null };
+}
+// A pull keeps the records of thousands of issues, most of a few hashes: they are cut from shared
+// blocks rather than each given a buffer of its own.
+const BLOCK_LENGTH = 16_384;
+let block = new Uint32Array(BLOCK_LENGTH);
+let blockUsed = 0;
+function hashArray(length) {
+    if (length > BLOCK_LENGTH / 16)
+        return new Uint32Array(length);
+    if (blockUsed + length > BLOCK_LENGTH) {
+        block = new Uint32Array(BLOCK_LENGTH);
+        blockUsed = 0;
+    }
+    blockUsed += length;
+    return block.subarray(blockUsed - length, blockUsed);
 }
 /** Whether the record lists this alert. */
 function lists(record, alert) {

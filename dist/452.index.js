@@ -233,10 +233,25 @@ function readListedAlerts(body) {
         return undefined;
     const [, hashes = "", since] = found[0];
     // Each hash is a space and eight hex digits, as LINE matched them.
-    const values = new Uint32Array(hashes.length / 9);
+    const values = hashArray(hashes.length / 9);
     for (let k = 0; k < values.length; k++)
         values[k] = Number.parseInt(hashes.slice(9 * k + 1, 9 * k + 9), 16);
     return { hashes: values.sort(), since: since ? new Date(since) : null };
+}
+// A pull keeps the records of thousands of issues, most of a few hashes: they are cut from shared
+// blocks rather than each given a buffer of its own.
+const BLOCK_LENGTH = 16_384;
+let block = new Uint32Array(BLOCK_LENGTH);
+let blockUsed = 0;
+function hashArray(length) {
+    if (length > BLOCK_LENGTH / 16)
+        return new Uint32Array(length);
+    if (blockUsed + length > BLOCK_LENGTH) {
+        block = new Uint32Array(BLOCK_LENGTH);
+        blockUsed = 0;
+    }
+    blockUsed += length;
+    return block.subarray(blockUsed - length, blockUsed);
 }
 /** Whether the record lists this alert. */
 function lists(record, alert) {
@@ -290,9 +305,9 @@ function withoutAlerts(body, ids) {
 /* harmony export */ });
 /* unused harmony export groupByChange */
 /* harmony import */ var _issue_changes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17662);
-/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(63629);
-/* harmony import */ var _send_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52680);
-/* harmony import */ var _sync_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28965);
+/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63629);
+/* harmony import */ var _send_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52680);
+/* harmony import */ var _sync_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28965);
 
 
 
@@ -331,7 +346,7 @@ function groupByChange(updates) {
     return [...groups.values()];
 }
 async function reconcile(config, deps, log, now = new Date()) {
-    const result = (0,_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyResult */ .$)("reconcile", config.dryRun);
+    const result = (0,_sync_js__WEBPACK_IMPORTED_MODULE_3__/* .emptyResult */ .$)("reconcile", config.dryRun);
     const since = new Date(now.getTime() - config.lookbackMs);
     const store = await deps.store();
     const listing = await store.listUpdatedSince(since);
@@ -343,7 +358,7 @@ async function reconcile(config, deps, log, now = new Date()) {
         if (plan.kind === "send")
             wanted.push({ issue, changes: plan.changes });
         else if (plan.kind === "problem") {
-            await (0,_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .explainLabelProblem */ .Tf)(config, store, issue.number, plan.problems, log);
+            await (0,_sync_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLabelProblem */ .Tf)(config, store, issue.number, plan.problems, log);
             result.problems.push({ issueNumber: issue.number, problems: plan.problems });
         }
         else
@@ -365,7 +380,7 @@ async function reconcile(config, deps, log, now = new Date()) {
             result.skipped.push({ issueNumber: issue.number, reason: `${what.split(" ")[0]} not found in Defender` });
             continue;
         }
-        if (found.status === _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .REDIRECTED */ ._U) {
+        if (found.status === _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .REDIRECTED */ ._U) {
             // Pull closes a merged incident's issue as a duplicate of the survivor's.
             result.skipped.push({ issueNumber: issue.number, reason: "incident merged into another" });
             continue;
@@ -391,10 +406,10 @@ function asReconciled(issue) {
 async function sendUpdates(config, deps, updates, result, log) {
     for (const update of updates)
         if (update.incidentId !== undefined)
-            await (0,_send_js__WEBPACK_IMPORTED_MODULE_1__.sendChanges)(config, deps, update, result, log);
+            await (0,_send_js__WEBPACK_IMPORTED_MODULE_2__.sendChanges)(config, deps, update, result, log);
     for (const group of groupByChange(updates.filter((update) => update.incidentId === undefined))) {
         if (group.length === 1) {
-            await (0,_send_js__WEBPACK_IMPORTED_MODULE_1__.sendChanges)(config, deps, group[0], result, log);
+            await (0,_send_js__WEBPACK_IMPORTED_MODULE_2__.sendChanges)(config, deps, group[0], result, log);
             continue;
         }
         for (let start = 0; start < group.length; start += BATCH_SIZE) {
@@ -413,7 +428,7 @@ async function sendBatch(config, deps, batch, result, log) {
         return;
     }
     try {
-        const sent = source.spell(await (0,_send_js__WEBPACK_IMPORTED_MODULE_1__/* .withDeterminationFallback */ .q)(changes, (tried) => source.updateAlerts(ids, tried), log));
+        const sent = source.spell(await (0,_send_js__WEBPACK_IMPORTED_MODULE_2__/* .withDeterminationFallback */ .q)(changes, (tried) => source.updateAlerts(ids, tried), log));
         log.info(`Updated ${ids.length} alerts in one batch: ${JSON.stringify(sent)}`);
         result.updated.push(...batch.map((update) => ({ ...update, changes: sent })));
     }

@@ -642,10 +642,10 @@ function triageFooter(subject) {
 /* unused harmony export joinedComment */
 /* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73116);
 /* harmony import */ var _github_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72378);
-/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(63629);
-/* harmony import */ var _issue_incident_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(603);
-/* harmony import */ var _issue_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(13366);
-/* harmony import */ var _source_alert_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15927);
+/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63629);
+/* harmony import */ var _issue_incident_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(603);
+/* harmony import */ var _issue_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13366);
+/* harmony import */ var _source_alert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15927);
 /**
  * Incident issues kept up by both pulls: an issue whose incident gained alerts lists them and says
  * so once. Pull with `group-by: incident` finds them in its own listing; pull with `group-by:
@@ -686,7 +686,7 @@ async function updateIncidentIssues(store, update, render, result, log) {
 }
 /** The comment that tells watchers, once, which alerts joined the incident. */
 function joinedComment(joined) {
-    const named = joined.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${(0,_source_alert_js__WEBPACK_IMPORTED_MODULE_2__/* .severityOf */ .x)(alert)} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)((0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(alert.title ?? alert.id, 200))} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .formatTime */ .fU)(alert.createdAt)}`);
+    const named = joined.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${(0,_source_alert_js__WEBPACK_IMPORTED_MODULE_4__/* .severityOf */ .x)(alert)} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineText */ .ln)((0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .truncate */ .xv)(alert.title ?? alert.id, 200))} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .formatTime */ .fU)(alert.createdAt)}`);
     const rest = joined.length - named.length;
     return [
         `**${joined.length} ${joined.length === 1 ? "alert" : "alerts"} joined this incident in Microsoft Defender:**`,
@@ -721,7 +721,7 @@ async function routeToIncidentIssues(alerts, found, deps, log) {
         issuesOf.set(issue.incidentId, [...(issuesOf.get(issue.incidentId) ?? []), issue]);
     if (issuesOf.size === 0)
         return routed;
-    const isListed = (alert) => issuesOf.get(alert.incidentId)?.some((issue) => issue.listed !== undefined && (0,_issue_incident_record_js__WEBPACK_IMPORTED_MODULE_4__/* .lists */ .k8)(issue.listed, alert)) ?? false;
+    const isListed = (alert) => issuesOf.get(alert.incidentId)?.some((issue) => issue.listed !== undefined && (0,_issue_incident_record_js__WEBPACK_IMPORTED_MODULE_3__/* .lists */ .k8)(issue.listed, alert)) ?? false;
     const joining = correlated.filter((alert) => issuesOf.has(alert.incidentId) && !isListed(alert));
     const incidentIds = [...new Set(joining.map((alert) => alert.incidentId))];
     const read = incidentIds.slice(0, deps.incidentsMax);
@@ -733,7 +733,7 @@ async function routeToIncidentIssues(alerts, found, deps, log) {
         else
             log.warning(`Incident ${id} has an issue but could not be read; its new alerts get alert issues`);
     }
-    const plan = (0,_issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .planIncidentPull */ .Jf)(incidents, incidents.flatMap((incident) => issuesOf.get(incident.id) ?? []));
+    const plan = (0,_issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planIncidentPull */ .Jf)(incidents, incidents.flatMap((incident) => issuesOf.get(incident.id) ?? []));
     routed.update = plan.update;
     const willList = new Set(plan.update.flatMap(({ incident }) => incident.alerts.map((alert) => alert.id)));
     const later = new Set(incidentIds.slice(read.length));
@@ -764,15 +764,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73116);
 /* harmony import */ var _github_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72378);
-/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(63629);
-/* harmony import */ var _issue_render_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99127);
-/* harmony import */ var _issue_render_incident_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77809);
-/* harmony import */ var _issue_incident_record_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(603);
+/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63629);
+/* harmony import */ var _issue_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99127);
+/* harmony import */ var _issue_render_incident_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77809);
+/* harmony import */ var _issue_incident_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(603);
 /* harmony import */ var _issue_markdown_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(13366);
-/* harmony import */ var _source_alert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15927);
-/* harmony import */ var _incident_issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40509);
-/* harmony import */ var _source_incident_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(76871);
-/* harmony import */ var _pull_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(97997);
+/* harmony import */ var _source_alert_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(15927);
+/* harmony import */ var _incident_issues_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(40509);
+/* harmony import */ var _source_incident_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(76871);
+/* harmony import */ var _pull_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(97997);
 
 
 
@@ -800,7 +800,7 @@ async function runIncidentPull(config, deps, log, options = {}) {
     for (const bad of listing.malformed)
         log.warning(`Skipped malformed ${bad.problem.startsWith("incident") ? "incident" : "alert"} ${JSON.stringify(bad.id)}: ${bad.problem}`);
     const alertsFound = listing.incidents.reduce((sum, incident) => sum + incident.alerts.length, 0) + listing.loose.length;
-    const result = { ...(0,_pull_js__WEBPACK_IMPORTED_MODULE_7__.emptyPullResult)(config.dryRun, window, alertsFound, listing.malformed), incidentsFound: listing.incidents.length };
+    const result = { ...(0,_pull_js__WEBPACK_IMPORTED_MODULE_9__.emptyPullResult)(config.dryRun, window, alertsFound, listing.malformed), incidentsFound: listing.incidents.length };
     if (listing.incidents.length === 0 && listing.loose.length === 0) {
         log.info("No incident or alert in the window; nothing to open");
         return result;
@@ -815,7 +815,7 @@ async function runIncidentPull(config, deps, log, options = {}) {
         log.warning(`Issue #${stranger.number} has a Defender marker but was opened by ${JSON.stringify(stranger.author)}, who is not in trusted-authors: it is not treated as an alert or incident issue. If the action runs as that identity, add it to trusted-authors.`);
     }
     const incidents = [...listing.incidents];
-    let plan = (0,_issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .planIncidentPull */ .Jf)(incidents, existing.incidentIssues);
+    let plan = (0,_issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planIncidentPull */ .Jf)(incidents, existing.incidentIssues);
     for (let reads = 0; plan.missing.length > 0 && reads < SURVIVOR_READS_MAX; reads++) {
         for (const id of plan.missing) {
             const survivor = await source.incident(id);
@@ -825,14 +825,14 @@ async function runIncidentPull(config, deps, log, options = {}) {
                 log.warning(`Incident ${id}, into which Defender merged another, could not be read; its merged incident's issue is left open`);
         }
         const before = plan.missing;
-        plan = (0,_issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .planIncidentPull */ .Jf)(incidents, existing.incidentIssues);
+        plan = (0,_issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planIncidentPull */ .Jf)(incidents, existing.incidentIssues);
         if (plan.missing.every((id) => before.includes(id)))
             break;
     }
-    const loose = (0,_pull_js__WEBPACK_IMPORTED_MODULE_7__.newAlerts)(listing.loose, existing.issues);
+    const loose = (0,_pull_js__WEBPACK_IMPORTED_MODULE_9__.newAlerts)(listing.loose, existing.issues);
     result.alreadyTicketed = listing.loose.length - loose.length + (listing.incidents.length - plan.open.length);
-    const perHour = options.issuesPerHour ?? _pull_js__WEBPACK_IMPORTED_MODULE_7__.ISSUES_PER_HOUR;
-    const room = (0,_pull_js__WEBPACK_IMPORTED_MODULE_7__.hourlyRoom)(existing.openedByTrusted, now, perHour);
+    const perHour = options.issuesPerHour ?? _pull_js__WEBPACK_IMPORTED_MODULE_9__.ISSUES_PER_HOUR;
+    const room = (0,_pull_js__WEBPACK_IMPORTED_MODULE_9__.hourlyRoom)(existing.openedByTrusted, now, perHour);
     const wanted = plan.open.length + loose.length;
     const allowed = Math.min(config.maxIssues, room);
     if (allowed < Math.min(wanted, config.maxIssues)) {
@@ -845,9 +845,9 @@ async function runIncidentPull(config, deps, log, options = {}) {
     log.info(`${listing.incidents.length} incidents and ${listing.loose.length} alerts of no incident in the window; ${config.dryRun ? "would open" : "opening"} ${openIncidents.length} incident issues and ${openAlerts.length} alert issues, ${config.dryRun ? "would update" : "updating"} ${plan.update.length}`);
     const options_ = { titleTemplate: config.titleTemplate, portalHost: config.cloud.portalHost, tenantId: config.tenantId, extraLabels: config.labels };
     // Alerts with an issue of their own from before the repository grouped by incident: rows link it.
-    const alertIssues = (0,_incident_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .alertIssueNumbers */ .Cd)(existing.issues);
-    const renderIncident = (incident) => (0,_issue_render_incident_js__WEBPACK_IMPORTED_MODULE_3__/* .renderIncidentIssue */ .I8)(incident, { ...options_, alertIssues });
-    const renderAlert = (alert) => (0,_issue_render_js__WEBPACK_IMPORTED_MODULE_2__/* .renderIssue */ .yi)(alert, options_);
+    const alertIssues = (0,_incident_issues_js__WEBPACK_IMPORTED_MODULE_7__/* .alertIssueNumbers */ .Cd)(existing.issues);
+    const renderIncident = (incident) => (0,_issue_render_incident_js__WEBPACK_IMPORTED_MODULE_4__/* .renderIncidentIssue */ .I8)(incident, { ...options_, alertIssues });
+    const renderAlert = (alert) => (0,_issue_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderIssue */ .yi)(alert, options_);
     if (config.dryRun) {
         result.planned = [
             ...openIncidents.map((incident) => {
@@ -866,14 +866,14 @@ async function runIncidentPull(config, deps, log, options = {}) {
         return result;
     }
     const openedFor = new Map();
-    const checkVocabulary = (0,_pull_js__WEBPACK_IMPORTED_MODULE_7__.vocabularyCheck)(store, result, log);
+    const checkVocabulary = (0,_pull_js__WEBPACK_IMPORTED_MODULE_9__.vocabularyCheck)(store, result, log);
     let stopped = false;
     for (const incident of openIncidents) {
         const draft = renderIncident(incident);
         try {
             const issue = await store.createIncidentIssue({ ...draft, assignees: config.assignees });
             openedFor.set(incident.id, issue.number);
-            result.opened.push({ alertId: incident.id, incidentId: incident.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: (0,_source_incident_js__WEBPACK_IMPORTED_MODULE_6__/* .incidentSeverityOf */ .f)(incident) });
+            result.opened.push({ alertId: incident.id, incidentId: incident.id, issueNumber: issue.number, url: issue.url, title: draft.title, severity: (0,_source_incident_js__WEBPACK_IMPORTED_MODULE_8__/* .incidentSeverityOf */ .f)(incident) });
             log.info(`Opened #${issue.number} for incident ${incident.id} (${incident.alerts.length} alerts): ${draft.title}`);
             await checkVocabulary(issue.labelDescriptions);
         }
@@ -886,8 +886,8 @@ async function runIncidentPull(config, deps, log, options = {}) {
         }
     }
     if (!stopped)
-        await (0,_pull_js__WEBPACK_IMPORTED_MODULE_7__.openAlertIssues)(store, openAlerts, renderAlert, config.assignees, result, log, checkVocabulary);
-    await (0,_incident_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .updateIncidentIssues */ .Us)(store, plan.update, renderIncident, result, log);
+        await (0,_pull_js__WEBPACK_IMPORTED_MODULE_9__.openAlertIssues)(store, openAlerts, renderAlert, config.assignees, result, log, checkVocabulary);
+    await (0,_incident_issues_js__WEBPACK_IMPORTED_MODULE_7__/* .updateIncidentIssues */ .Us)(store, plan.update, renderIncident, result, log);
     await tellMoved(store, plan, existing.incidentIssues, openedFor, result, log);
     await closeDuplicates(store, plan, existing.incidentIssues, openedFor, result, log);
     result.alertsRemaining = wanted - result.opened.length;
@@ -905,7 +905,7 @@ async function tellMoved(store, plan, issues, openedFor, result, log) {
         const { incidentId } = moves[0].issue;
         try {
             const body = await store.issueBody(number);
-            await store.updateIssue(number, { body: (0,_issue_incident_record_js__WEBPACK_IMPORTED_MODULE_9__/* .withoutAlerts */ .CS)(body, moves.flatMap(({ alerts }) => alerts.map((alert) => alert.id))) });
+            await store.updateIssue(number, { body: (0,_issue_incident_record_js__WEBPACK_IMPORTED_MODULE_5__/* .withoutAlerts */ .CS)(body, moves.flatMap(({ alerts }) => alerts.map((alert) => alert.id))) });
             await store.comment(number, movedComment(moves.map(({ to, alerts }) => ({ to, issue: issueOf(to, issues, openedFor), alerts }))));
             for (const { to, alerts } of moves) {
                 result.alertsMoved.push({ issueNumber: number, incidentId, to, alerts: alerts.map((alert) => alert.id) });
@@ -925,7 +925,7 @@ function issueOf(incidentId, issues, openedFor) {
 function movedComment(moves) {
     return moves
         .map(({ to, issue, alerts }) => {
-        const named = alerts.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${(0,_source_alert_js__WEBPACK_IMPORTED_MODULE_4__/* .severityOf */ .x)(alert)} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .inlineText */ .ln)((0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .truncate */ .xv)(alert.title ?? alert.id, 200))} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .cellCode */ .GA)(alert.id)}`);
+        const named = alerts.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${(0,_source_alert_js__WEBPACK_IMPORTED_MODULE_6__/* .severityOf */ .x)(alert)} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .inlineText */ .ln)((0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .truncate */ .xv)(alert.title ?? alert.id, 200))} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_10__/* .cellCode */ .GA)(alert.id)}`);
         const rest = alerts.length - named.length;
         const where = issue === undefined ? "" : ` (#${issue})`;
         return [

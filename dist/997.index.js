@@ -642,10 +642,10 @@ function triageFooter(subject) {
 /* unused harmony export joinedComment */
 /* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73116);
 /* harmony import */ var _github_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72378);
-/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(63629);
-/* harmony import */ var _issue_incident_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(603);
-/* harmony import */ var _issue_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(13366);
-/* harmony import */ var _source_alert_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15927);
+/* harmony import */ var _issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63629);
+/* harmony import */ var _issue_incident_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(603);
+/* harmony import */ var _issue_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13366);
+/* harmony import */ var _source_alert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15927);
 /**
  * Incident issues kept up by both pulls: an issue whose incident gained alerts lists them and says
  * so once. Pull with `group-by: incident` finds them in its own listing; pull with `group-by:
@@ -686,7 +686,7 @@ async function updateIncidentIssues(store, update, render, result, log) {
 }
 /** The comment that tells watchers, once, which alerts joined the incident. */
 function joinedComment(joined) {
-    const named = joined.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${(0,_source_alert_js__WEBPACK_IMPORTED_MODULE_2__/* .severityOf */ .x)(alert)} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)((0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(alert.title ?? alert.id, 200))} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .formatTime */ .fU)(alert.createdAt)}`);
+    const named = joined.slice(0, JOINED_NAMED_MAX).map((alert) => `- ${(0,_source_alert_js__WEBPACK_IMPORTED_MODULE_4__/* .severityOf */ .x)(alert)} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineText */ .ln)((0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .truncate */ .xv)(alert.title ?? alert.id, 200))} · ${(0,_issue_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .formatTime */ .fU)(alert.createdAt)}`);
     const rest = joined.length - named.length;
     return [
         `**${joined.length} ${joined.length === 1 ? "alert" : "alerts"} joined this incident in Microsoft Defender:**`,
@@ -721,7 +721,7 @@ async function routeToIncidentIssues(alerts, found, deps, log) {
         issuesOf.set(issue.incidentId, [...(issuesOf.get(issue.incidentId) ?? []), issue]);
     if (issuesOf.size === 0)
         return routed;
-    const isListed = (alert) => issuesOf.get(alert.incidentId)?.some((issue) => issue.listed !== undefined && (0,_issue_incident_record_js__WEBPACK_IMPORTED_MODULE_4__/* .lists */ .k8)(issue.listed, alert)) ?? false;
+    const isListed = (alert) => issuesOf.get(alert.incidentId)?.some((issue) => issue.listed !== undefined && (0,_issue_incident_record_js__WEBPACK_IMPORTED_MODULE_3__/* .lists */ .k8)(issue.listed, alert)) ?? false;
     const joining = correlated.filter((alert) => issuesOf.has(alert.incidentId) && !isListed(alert));
     const incidentIds = [...new Set(joining.map((alert) => alert.incidentId))];
     const read = incidentIds.slice(0, deps.incidentsMax);
@@ -733,7 +733,7 @@ async function routeToIncidentIssues(alerts, found, deps, log) {
         else
             log.warning(`Incident ${id} has an issue but could not be read; its new alerts get alert issues`);
     }
-    const plan = (0,_issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .planIncidentPull */ .Jf)(incidents, incidents.flatMap((incident) => issuesOf.get(incident.id) ?? []));
+    const plan = (0,_issue_incident_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planIncidentPull */ .Jf)(incidents, incidents.flatMap((incident) => issuesOf.get(incident.id) ?? []));
     routed.update = plan.update;
     const willList = new Set(plan.update.flatMap(({ incident }) => incident.alerts.map((alert) => alert.id)));
     const later = new Set(incidentIds.slice(read.length));

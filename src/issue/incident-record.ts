@@ -56,9 +56,25 @@ export function readListedAlerts(body: string | null | undefined): ListedAlerts 
   if (found.length !== 1) return undefined;
   const [, hashes = "", since] = found[0]!;
   // Each hash is a space and eight hex digits, as LINE matched them.
-  const values = new Uint32Array(hashes.length / 9);
+  const values = hashArray(hashes.length / 9);
   for (let k = 0; k < values.length; k++) values[k] = Number.parseInt(hashes.slice(9 * k + 1, 9 * k + 9), 16);
   return { hashes: values.sort(), since: since ? new Date(since) : null };
+}
+
+// A pull keeps the records of thousands of issues, most of a few hashes: they are cut from shared
+// blocks rather than each given a buffer of its own.
+const BLOCK_LENGTH = 16_384;
+let block = new Uint32Array(BLOCK_LENGTH);
+let blockUsed = 0;
+
+function hashArray(length: number): Uint32Array {
+  if (length > BLOCK_LENGTH / 16) return new Uint32Array(length);
+  if (blockUsed + length > BLOCK_LENGTH) {
+    block = new Uint32Array(BLOCK_LENGTH);
+    blockUsed = 0;
+  }
+  blockUsed += length;
+  return block.subarray(blockUsed - length, blockUsed);
 }
 
 /** Whether the record lists this alert. */

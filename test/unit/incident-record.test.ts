@@ -18,6 +18,12 @@ describe("the record of listed alerts", () => {
     expect(alertHash("da637551227677560813_-961444813")).toMatch(/^[0-9a-f]{8}$/);
   });
 
+  it("keeps each record's own hashes when thousands are read together, short and long", () => {
+    const idsOf = (n: number) => Array.from({ length: 1 + ((n * 7) % 9) + (n % 500 === 0 ? 1_500 : 0) }, (_, i) => `da${n}_${i}`);
+    const records = Array.from({ length: 5_000 }, (_, n) => readListedAlerts(listedLine(idsOf(n).map((id) => alert(id))))!);
+    for (const [n, record] of records.entries()) expect(Array.from(record.hashes)).toEqual(Array.from(listedAlerts(idsOf(n)).hashes));
+  });
+
   it("keeps the newest alerts within its room, and counts older ones as listed", () => {
     const many = Array.from({ length: 3_000 }, (_, i) => alert(`da${i}`, i));
     const line = listedLine(many);
