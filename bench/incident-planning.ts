@@ -2,15 +2,16 @@
  * Incident planning at scale, alone: bundled with ncc and run in its own process by
  * bench/incident-scale.ts. Reads pages of Graph incidents (`$expand=alerts`) with the reader
  * `GraphClient.listIncidents` uses, and incident issues (each with its record of listed alerts)
- * from a file, then times what pull with `group-by: incident` does between its listings and its
+ * from a file, streamed an issue at a time as the store reads GitHub's listing, then times what pull with `group-by: incident` does between its listings and its
  * writes: planIncidentPull, rendering the incidents it opens (at most `limit`) and rewriting the
  * bodies of the issues whose incidents gained alerts. Prints its CPU time, the reading's, and the
  * process's peak RSS as JSON.
  *
  *   node index.js <issues.json> <limit> <page.json>...
  */
-import { createReadStream, readFileSync } from "node:fs";
+import { createReadStream } from "node:fs";
 import { readGraphIncidentPage } from "../src/graph/page.js";
+import { readStreamingArray } from "../src/json-stream.js";
 import { type IncidentIssue, planIncidentPull } from "../src/issue/incident-plan.js";
 import { readListedAlerts } from "../src/issue/incident-record.js";
 import { renderIncidentIssue } from "../src/issue/render-incident.js";
@@ -31,13 +32,12 @@ const readStarted = process.cpuUsage();
 const incidents: Incident[] = [];
 for (const pagePath of pagePaths) incidents.push(...(await readGraphIncidentPage(createReadStream(pagePath))).items);
 const readCpu = process.cpuUsage(readStarted);
-const issues: IncidentIssue[] = (JSON.parse(readFileSync(issuesPath, "utf8")) as IncidentIssueFile[]).map((issue) => ({
-  number: issue.number,
-  incidentId: issue.incidentId,
-  state: issue.state,
-  createdAt: new Date(issue.createdAt),
-  listed: readListedAlerts(issue.record),
-}));
+// Streamed an issue at a time, as the action reads GitHub's listing pages.
+const issues: IncidentIssue[] = [];
+await readStreamingArray(createReadStream(issuesPath), (element) => {
+  const issue = element as IncidentIssueFile;
+  issues.push({ number: issue.number, incidentId: issue.incidentId, state: issue.state, createdAt: new Date(issue.createdAt), listed: readListedAlerts(issue.record) });
+});
 
 const before = process.cpuUsage();
 const started = performance.now();
