@@ -9,19 +9,20 @@ export const modules = {
 /* harmony export */   Dm: () => (/* binding */ isTransientStatus),
 /* harmony export */   LH: () => (/* binding */ withRetries),
 /* harmony export */   SM: () => (/* binding */ createDispatcher),
-/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   Vh: () => (/* binding */ readJson),
 /* harmony export */   Vs: () => (/* binding */ retryAfterMs),
 /* harmony export */   bV: () => (/* binding */ isTransientError),
-/* harmony export */   ho: () => (/* binding */ open),
+/* harmony export */   cv: () => (/* binding */ exchange),
 /* harmony export */   oE: () => (/* binding */ DEFAULT_TUNING),
+/* harmony export */   s6: () => (/* binding */ nothing),
 /* harmony export */   tN: () => (/* binding */ send)
 /* harmony export */ });
-/* unused harmony export RetriesExhaustedError */
+/* unused harmony exports open, RetriesExhaustedError, describeError */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46752);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60015);
-/** HTTP for the Microsoft clients: one proxy-aware dispatcher and one retry policy. */
+/** HTTP for the Microsoft clients: one proxy-aware dispatcher, one retry policy, and the exchange every API request goes through. */
 
 
 
@@ -102,6 +103,80 @@ function describeError(error) {
     const code = error.code;
     const message = error instanceof Error ? error.message : String(error);
     return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
+}
+/**
+ * One API request with retries: 429 (after Retry-After), 5xx, resets and timeouts, and a reply
+ * that is not valid JSON. Each attempt waits for its turn in the pace. A 401 gets one fresh token.
+ * A write whose reply was lost is asked, through `landed`, whether it took effect before it is
+ * sent again.
+ */
+async function exchange(api, request) {
+    const { tokens, dispatcher, tuning, pace, retrying } = api;
+    const { method, url, body, what, landed } = request;
+    const write = method !== "GET";
+    let refreshed = false;
+    let lostReply = false;
+    // Writes read nothing (T is undefined), and only writes are asked whether they landed.
+    const done = undefined;
+    return withRetries(what, tuning, async () => {
+        if (lostReply && landed && (await landed()))
+            return { done };
+        const token = await tokens.token();
+        const headers = { authorization: `Bearer ${token}`, accept: "application/json", ...api.headers };
+        if (body !== undefined)
+            headers["content-type"] = "application/json";
+        const replied = (await pace?.take()) ?? (() => undefined);
+        let reply;
+        try {
+            reply = await open(dispatcher, { method, url, headers, body });
+        }
+        catch (error) {
+            if (!isTransientError(error))
+                throw error;
+            lostReply = write;
+            return { retry: describeError(error) };
+        }
+        finally {
+            replied();
+        }
+        if (reply.status >= 200 && reply.status < 300 && write) {
+            // The write happened; what the body says does not matter.
+            await reply.body.dump().catch(() => undefined);
+            return { done };
+        }
+        try {
+            if (reply.status >= 200 && reply.status < 300)
+                return { done: await request.read(reply.body) };
+            const text = await reply.body.text();
+            if (reply.status === 401 && !refreshed) {
+                // A token can expire between MSAL's check and the request: ask Entra once for a new one.
+                refreshed = true;
+                await tokens.token({ refresh: true });
+                return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
+            }
+            if (isTransientStatus(reply.status)) {
+                // A 429 was refused before it was carried out; another status may have been after.
+                lostReply = write && reply.status !== 429;
+                return { retry: `HTTP ${reply.status}`, afterMs: retryAfterMs(reply.headers["retry-after"]) };
+            }
+            throw api.refusal(reply.status, text, reply.headers, request);
+        }
+        catch (error) {
+            if (error instanceof SyntaxError)
+                return { retry: "the reply is not valid JSON" };
+            if (!isTransientError(error))
+                throw error;
+            lostReply = write;
+            return { retry: describeError(error) };
+        }
+    }, retrying);
+}
+/** A write's reader: its reply's body is not read. */
+async function nothing() {
+    return undefined;
+}
+async function readJson(body) {
+    return JSON.parse(await body.text());
 }
 
 

@@ -16,6 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
   REQUESTS_PER_MINUTE: () => (/* binding */ REQUESTS_PER_MINUTE)
 });
 
+// EXTERNAL MODULE: ./src/http.ts
+var http = __webpack_require__(76803);
 // EXTERNAL MODULE: ./src/source/odata.ts
 var odata = __webpack_require__(71380);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
@@ -908,84 +910,17 @@ class GraphApiError extends Error {
     }
 }
 
-// EXTERNAL MODULE: ./src/http.ts
-var http = __webpack_require__(76803);
 ;// CONCATENATED MODULE: ./src/graph/exchange.ts
 
 
 // Without it, alerts of newer products (Sentinel, Defender for Cloud…) arrive as `unknownFutureValue`.
 const PREFER = "include-unknown-enum-members";
-/**
- * One request with retries: 429 (after Retry-After), 5xx, resets and timeouts, and a reply that
- * is not valid JSON. Each attempt waits for its turn in the minute's budget. A 401 gets one
- * fresh token. A write whose reply was lost is asked, through `landed`, whether it took effect.
- */
+/** One Graph request (`exchange` in src/http.ts), each attempt waiting for its turn in the minute's budget. */
 async function exchange(options, request) {
-    const { tokens, dispatcher, tuning, pace, retrying } = options;
-    const { method, url, what, landed } = request;
+    const { tokens } = options;
+    const refusal = (status, text, headers) => new GraphApiError(status, readGraphError(text, headers["request-id"]), request.what, fixFor(status, tokens, request));
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-    let refreshed = false;
-    let lostReply = false;
-    // Writes read nothing (T is undefined), and only writes are asked whether they landed.
-    const done = undefined;
-    return (0,http/* withRetries */.LH)(what, tuning, async () => {
-        if (lostReply && landed && (await landed()))
-            return { done };
-        const token = await tokens.token();
-        const headers = { authorization: `Bearer ${token}`, accept: "application/json", prefer: PREFER };
-        if (body !== undefined)
-            headers["content-type"] = "application/json";
-        const replied = await pace.take();
-        let reply;
-        try {
-            reply = await (0,http/* open */.ho)(dispatcher, { method, url, headers, body });
-        }
-        catch (error) {
-            if (!(0,http/* isTransientError */.bV)(error))
-                throw error;
-            lostReply = method !== "GET";
-            return { retry: (0,http/* describeError */.Uc)(error) };
-        }
-        finally {
-            replied();
-        }
-        if (reply.status >= 200 && reply.status < 300 && method !== "GET") {
-            // The write happened; what the body says does not matter.
-            await reply.body.dump().catch(() => undefined);
-            return { done };
-        }
-        try {
-            if (reply.status >= 200 && reply.status < 300)
-                return { done: await request.read(reply.body) };
-            const text = await reply.body.text();
-            if (reply.status === 401 && !refreshed) {
-                // A token can expire between MSAL's check and the request: ask Entra once for a new one.
-                refreshed = true;
-                await tokens.token({ refresh: true });
-                return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
-            }
-            if ((0,http/* isTransientStatus */.Dm)(reply.status)) {
-                lostReply = method !== "GET" && reply.status !== 429;
-                return { retry: `HTTP ${reply.status}`, afterMs: (0,http/* retryAfterMs */.Vs)(reply.headers["retry-after"]) };
-            }
-            throw new GraphApiError(reply.status, readGraphError(text, reply.headers["request-id"]), what, fixFor(reply.status, tokens, request));
-        }
-        catch (error) {
-            if (error instanceof SyntaxError)
-                return { retry: "the reply is not valid JSON" };
-            if (!(0,http/* isTransientError */.bV)(error))
-                throw error;
-            lostReply = method !== "GET";
-            return { retry: (0,http/* describeError */.Uc)(error) };
-        }
-    }, retrying);
-}
-/** A write's reader: its reply's body is not read. */
-async function nothing() {
-    return undefined;
-}
-async function readJson(body) {
-    return JSON.parse(await body.text());
+    return (0,http/* exchange */.cv)({ ...options, headers: { prefer: PREFER }, refusal }, { ...request, body });
 }
 function fixFor(status, tokens, request) {
     if (status === 401)
@@ -1378,6 +1313,7 @@ function insertSorted(times, time) {
 
 
 
+
 /** The largest page Graph serves (`$top` ≤ 1,000, as the old alerts API documented). */
 const MAX_PAGE_SIZE = 1_000;
 /**
@@ -1489,12 +1425,12 @@ class GraphClient {
         const { comment, ...fields } = toGraphChanges(changes);
         const url = this.#alertUrl(id);
         if (Object.keys(fields).length > 0) {
-            await this.#exchange({ method: "PATCH", url, body: fields, what: `Updating Microsoft Graph alert ${id}`, read: nothing, notFound: NOT_FOUND_FIX });
+            await this.#exchange({ method: "PATCH", url, body: fields, what: `Updating Microsoft Graph alert ${id}`, read: http/* nothing */.s6, notFound: NOT_FOUND_FIX });
         }
         if (comment !== undefined) {
             const landed = async () => ((await this.#alert(id))?.comments ?? []).some((c) => c.comment === comment);
             const body = { "@odata.type": "microsoft.graph.security.alertComment", comment };
-            await this.#exchange({ method: "POST", url: `${url}/comments`, body, what: `Commenting on Microsoft Graph alert ${id}`, read: nothing, landed, notFound: NOT_FOUND_FIX });
+            await this.#exchange({ method: "POST", url: `${url}/comments`, body, what: `Commenting on Microsoft Graph alert ${id}`, read: http/* nothing */.s6, landed, notFound: NOT_FOUND_FIX });
         }
     }
     /** Graph has no batch update: the same change to each alert in turn, stopping at the first refusal. */
@@ -1556,7 +1492,7 @@ class GraphClient {
     async updateIncident(id, changes) {
         const { comment, ...fields } = toGraphIncidentChanges(changes);
         const url = this.#incidentUrl(id);
-        const common = { read: nothing, notFound: INCIDENT_NOT_FOUND_FIX, roles: INCIDENT_ROLES };
+        const common = { read: http/* nothing */.s6, notFound: INCIDENT_NOT_FOUND_FIX, roles: INCIDENT_ROLES };
         if (Object.keys(fields).length > 0) {
             await this.#exchange({ method: "PATCH", url, body: fields, what: `Updating Microsoft Graph incident ${id}`, ...common });
         }
@@ -1601,7 +1537,7 @@ class GraphClient {
     async #incidentReply(id, options) {
         const url = options.alerts ? `${this.#incidentUrl(id)}?$expand=alerts` : this.#incidentUrl(id);
         try {
-            return await this.#exchange({ method: "GET", url, what: `Reading Microsoft Graph incident ${id}`, read: readJson, roles: INCIDENT_ROLES });
+            return await this.#exchange({ method: "GET", url, what: `Reading Microsoft Graph incident ${id}`, read: http/* readJson */.Vh, roles: INCIDENT_ROLES });
         }
         catch (error) {
             if (error instanceof GraphApiError && error.status === 404)
@@ -1612,7 +1548,7 @@ class GraphClient {
     /** One alert, or undefined when Graph does not have it (or it does not read). */
     async #alert(id) {
         try {
-            const raw = await this.#exchange({ method: "GET", url: this.#alertUrl(id), what: `Reading Microsoft Graph alert ${id}`, read: readJson });
+            const raw = await this.#exchange({ method: "GET", url: this.#alertUrl(id), what: `Reading Microsoft Graph alert ${id}`, read: http/* readJson */.Vh });
             const reading = readGraphAlert(raw);
             return reading.ok ? reading.alert : undefined;
         }

@@ -484,9 +484,18 @@ class DefenderClient {
     incidentPermissions = this.permissions;
     #options;
     #pageSize;
+    #api;
     constructor(options) {
         this.#options = options;
         this.#pageSize = Math.min(Math.max(1, options.pageSize ?? MAX_PAGE_SIZE), MAX_PAGE_SIZE);
+        const { tokens, dispatcher, tuning, retrying } = options;
+        this.#api = {
+            tokens,
+            dispatcher,
+            tuning,
+            retrying,
+            refusal: (status, text, _headers, request) => new DefenderApiError(status, readDefenderError(text), request.what, status === 403 ? forbiddenFix(tokens.claims().roles, request.method !== "GET") : undefined),
+        };
     }
     get apiUrl() {
         return this.#options.apiUrl;
@@ -510,7 +519,7 @@ class DefenderClient {
         let skip = 0;
         let pages = 0;
         while (url !== undefined && pages < MAX_PAGES) {
-            const page = await this.#exchange("GET", url, undefined, "Listing Defender alerts", undefined, readAlertPage);
+            const page = await (0,http/* exchange */.cv)(this.#api, { method: "GET", url, what: "Listing Defender alerts", read: readAlertPage });
             pages++;
             for (const alert of page.alerts)
                 byId.set(alert.id, alert);
@@ -604,7 +613,7 @@ class DefenderClient {
     async probeAlerts() {
         const since = (0,odata/* odataTime */.R3)(new Date(Date.now() - 86_400_000));
         const url = `${this.#options.apiUrl}/api/alerts?$filter=${encodeURIComponent(`alertCreationTime ge ${since}`)}&$top=100`;
-        const page = await this.#exchange("GET", url, undefined, "Listing Defender alerts", undefined, readAlertPage);
+        const page = await (0,http/* exchange */.cv)(this.#api, { method: "GET", url, what: "Listing Defender alerts", read: readAlertPage });
         return page.alerts.length + page.malformed.length;
     }
     /** The current state of these alerts, read in bulk (`id eq` or-chains), not one GET each. */
@@ -679,68 +688,7 @@ class DefenderClient {
         return next.href;
     }
     async #send(method, url, body, what, landed) {
-        await this.#exchange(method, url, JSON.stringify(body), what, landed, async () => undefined);
-    }
-    /**
-     * One request with retries: 429 (after Retry-After), 5xx, resets and timeouts, and a reply that
-     * is not valid JSON. A 401 gets one fresh token. For a write, `landed` is asked after a lost
-     * reply whether it took effect anyway. `read` reads a successful GET's body.
-     */
-    async #exchange(method, url, body, what, landed, read) {
-        const { tokens, dispatcher, tuning, retrying } = this.#options;
-        let refreshed = false;
-        let lostReply = false;
-        // Writes read nothing (T is undefined), and only writes are asked whether they landed.
-        const nothing = undefined;
-        return (0,http/* withRetries */.LH)(what, tuning, async () => {
-            if (lostReply && landed && (await landed()))
-                return { done: nothing };
-            const token = await tokens.token();
-            const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
-            if (body !== undefined)
-                headers["content-type"] = "application/json";
-            let reply;
-            try {
-                reply = await (0,http/* open */.ho)(dispatcher, { method, url, headers, body });
-            }
-            catch (error) {
-                if (!(0,http/* isTransientError */.bV)(error))
-                    throw error;
-                lostReply = true;
-                return { retry: (0,http/* describeError */.Uc)(error) };
-            }
-            if (reply.status >= 200 && reply.status < 300 && method !== "GET") {
-                // The write happened; what the body says does not matter.
-                await reply.body.dump().catch(() => undefined);
-                return { done: nothing };
-            }
-            try {
-                if (reply.status >= 200 && reply.status < 300)
-                    return { done: await read(reply.body) };
-                const text = await reply.body.text();
-                if (reply.status === 401 && !refreshed) {
-                    // A token can expire between MSAL's check and the request: ask Entra once for a new one.
-                    refreshed = true;
-                    await tokens.token({ refresh: true });
-                    return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
-                }
-                if ((0,http/* isTransientStatus */.Dm)(reply.status)) {
-                    lostReply = reply.status !== 429;
-                    return { retry: `HTTP ${reply.status}`, afterMs: (0,http/* retryAfterMs */.Vs)(reply.headers["retry-after"]) };
-                }
-                if (reply.status === 403)
-                    throw new DefenderApiError(403, readDefenderError(text), what, forbiddenFix(tokens.claims().roles, method !== "GET"));
-                throw new DefenderApiError(reply.status, readDefenderError(text), what);
-            }
-            catch (error) {
-                if (error instanceof SyntaxError)
-                    return { retry: "the reply is not valid JSON" };
-                if (!(0,http/* isTransientError */.bV)(error))
-                    throw error;
-                lostReply = method !== "GET";
-                return { retry: (0,http/* describeError */.Uc)(error) };
-            }
-        }, retrying);
+        await (0,http/* exchange */.cv)(this.#api, { method, url, body: JSON.stringify(body), what, read: http/* nothing */.s6, landed });
     }
 }
 

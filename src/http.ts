@@ -1,4 +1,4 @@
-/** HTTP for the Microsoft clients: one proxy-aware dispatcher and one retry policy. */
+/** HTTP for the Microsoft clients: one proxy-aware dispatcher, one retry policy, and the exchange every API request goes through. */
 import { setTimeout as sleep } from "node:timers/promises";
 import { EnvHttpProxyAgent, errors, request, type Dispatcher } from "undici";
 import { DEFAULT_TIMEOUT_MS } from "./config.js";
@@ -122,4 +122,101 @@ export function describeError(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
   return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
+}
+
+/**
+ * What an API client brings to each of its requests: where its tokens come from, its connection
+ * and retry tuning, its pace, and how a refusal reads in its API's words.
+ */
+export interface ApiConnection {
+  tokens: { token(options?: { refresh?: boolean }): Promise<string> };
+  dispatcher: Dispatcher;
+  tuning: HttpTuning;
+  retrying: (message: string) => void;
+  /** Sent with every request, beside the token. */
+  headers?: Record<string, string>;
+  /** Waits for a request's turn; what it returns is called once the reply (or the failure) is in. */
+  pace?: { take(): Promise<() => void> };
+  /** The error a refused request throws: an error status that is not retried. */
+  refusal(status: number, text: string, headers: OpenResponse["headers"], request: ApiRequest<unknown>): Error;
+}
+
+export interface ApiRequest<T> {
+  method: "GET" | "PATCH" | "POST";
+  url: string;
+  /** JSON text. */
+  body?: string;
+  what: string;
+  /** Reads a successful GET's body. */
+  read: (body: OpenResponse["body"]) => Promise<T>;
+  /** For a write whose reply was lost: whether it took effect anyway. */
+  landed?: () => Promise<boolean>;
+}
+
+/**
+ * One API request with retries: 429 (after Retry-After), 5xx, resets and timeouts, and a reply
+ * that is not valid JSON. Each attempt waits for its turn in the pace. A 401 gets one fresh token.
+ * A write whose reply was lost is asked, through `landed`, whether it took effect before it is
+ * sent again.
+ */
+export async function exchange<T>(api: ApiConnection, request: ApiRequest<T>): Promise<T> {
+  const { tokens, dispatcher, tuning, pace, retrying } = api;
+  const { method, url, body, what, landed } = request;
+  const write = method !== "GET";
+  let refreshed = false;
+  let lostReply = false;
+  // Writes read nothing (T is undefined), and only writes are asked whether they landed.
+  const done = undefined as T;
+  return withRetries<T>(what, tuning, async () => {
+    if (lostReply && landed && (await landed())) return { done };
+    const token = await tokens.token();
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json", ...api.headers };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const replied = (await pace?.take()) ?? (() => undefined);
+    let reply: OpenResponse;
+    try {
+      reply = await open(dispatcher, { method, url, headers, body });
+    } catch (error) {
+      if (!isTransientError(error)) throw error;
+      lostReply = write;
+      return { retry: describeError(error) };
+    } finally {
+      replied();
+    }
+    if (reply.status >= 200 && reply.status < 300 && write) {
+      // The write happened; what the body says does not matter.
+      await reply.body.dump().catch(() => undefined);
+      return { done };
+    }
+    try {
+      if (reply.status >= 200 && reply.status < 300) return { done: await request.read(reply.body) };
+      const text = await reply.body.text();
+      if (reply.status === 401 && !refreshed) {
+        // A token can expire between MSAL's check and the request: ask Entra once for a new one.
+        refreshed = true;
+        await tokens.token({ refresh: true });
+        return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
+      }
+      if (isTransientStatus(reply.status)) {
+        // A 429 was refused before it was carried out; another status may have been after.
+        lostReply = write && reply.status !== 429;
+        return { retry: `HTTP ${reply.status}`, afterMs: retryAfterMs(reply.headers["retry-after"]) };
+      }
+      throw api.refusal(reply.status, text, reply.headers, request);
+    } catch (error) {
+      if (error instanceof SyntaxError) return { retry: "the reply is not valid JSON" };
+      if (!isTransientError(error)) throw error;
+      lostReply = write;
+      return { retry: describeError(error) };
+    }
+  }, retrying);
+}
+
+/** A write's reader: its reply's body is not read. */
+export async function nothing(): Promise<undefined> {
+  return undefined;
+}
+
+export async function readJson(body: OpenResponse["body"]): Promise<unknown> {
+  return JSON.parse(await body.text()) as unknown;
 }

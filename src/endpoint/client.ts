@@ -3,7 +3,7 @@
  * alerts grouped by `incidentId`): paging, retries, validation.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { describeError, isTransientError, isTransientStatus, open, type OpenResponse, retryAfterMs, withRetries } from "../http.js";
+import { type ApiConnection, exchange, nothing } from "../http.js";
 import type { TokenClaims } from "../entra/token.js";
 import type { AlertChanges } from "../issue/changes.js";
 import type { Alert } from "../source/alert.js";
@@ -33,10 +33,20 @@ export class DefenderClient implements AlertSource {
   readonly incidentPermissions = this.permissions;
   readonly #options: DefenderClientOptions;
   readonly #pageSize: number;
+  readonly #api: ApiConnection;
 
   constructor(options: DefenderClientOptions) {
     this.#options = options;
     this.#pageSize = Math.min(Math.max(1, options.pageSize ?? MAX_PAGE_SIZE), MAX_PAGE_SIZE);
+    const { tokens, dispatcher, tuning, retrying } = options;
+    this.#api = {
+      tokens,
+      dispatcher,
+      tuning,
+      retrying,
+      refusal: (status, text, _headers, request) =>
+        new DefenderApiError(status, readDefenderError(text), request.what, status === 403 ? forbiddenFix(tokens.claims().roles, request.method !== "GET") : undefined),
+    };
   }
 
   get apiUrl(): string {
@@ -64,7 +74,7 @@ export class DefenderClient implements AlertSource {
     let skip = 0;
     let pages = 0;
     while (url !== undefined && pages < MAX_PAGES) {
-      const page: AlertPage = await this.#exchange("GET", url, undefined, "Listing Defender alerts", undefined, readAlertPage);
+      const page: AlertPage = await exchange(this.#api, { method: "GET", url, what: "Listing Defender alerts", read: readAlertPage });
       pages++;
       for (const alert of page.alerts) byId.set(alert.id, alert);
       malformed.push(...page.malformed);
@@ -156,7 +166,7 @@ export class DefenderClient implements AlertSource {
   async probeAlerts(): Promise<number> {
     const since = odataTime(new Date(Date.now() - 86_400_000));
     const url = `${this.#options.apiUrl}/api/alerts?$filter=${encodeURIComponent(`alertCreationTime ge ${since}`)}&$top=100`;
-    const page = await this.#exchange("GET", url, undefined, "Listing Defender alerts", undefined, readAlertPage);
+    const page = await exchange(this.#api, { method: "GET", url, what: "Listing Defender alerts", read: readAlertPage });
     return page.alerts.length + page.malformed.length;
   }
 
@@ -236,60 +246,7 @@ export class DefenderClient implements AlertSource {
   }
 
   async #send(method: "PATCH" | "POST", url: string, body: unknown, what: string, landed?: () => Promise<boolean>): Promise<void> {
-    await this.#exchange(method, url, JSON.stringify(body), what, landed, async () => undefined);
-  }
-
-  /**
-   * One request with retries: 429 (after Retry-After), 5xx, resets and timeouts, and a reply that
-   * is not valid JSON. A 401 gets one fresh token. For a write, `landed` is asked after a lost
-   * reply whether it took effect anyway. `read` reads a successful GET's body.
-   */
-  async #exchange<T>(method: "GET" | "PATCH" | "POST", url: string, body: string | undefined, what: string, landed: (() => Promise<boolean>) | undefined, read: (body: OpenResponse["body"]) => Promise<T>): Promise<T> {
-    const { tokens, dispatcher, tuning, retrying } = this.#options;
-    let refreshed = false;
-    let lostReply = false;
-    // Writes read nothing (T is undefined), and only writes are asked whether they landed.
-    const nothing = undefined as T;
-    return withRetries<T>(what, tuning, async () => {
-      if (lostReply && landed && (await landed())) return { done: nothing };
-      const token = await tokens.token();
-      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
-      if (body !== undefined) headers["content-type"] = "application/json";
-      let reply: OpenResponse;
-      try {
-        reply = await open(dispatcher, { method, url, headers, body });
-      } catch (error) {
-        if (!isTransientError(error)) throw error;
-        lostReply = true;
-        return { retry: describeError(error) };
-      }
-      if (reply.status >= 200 && reply.status < 300 && method !== "GET") {
-        // The write happened; what the body says does not matter.
-        await reply.body.dump().catch(() => undefined);
-        return { done: nothing };
-      }
-      try {
-        if (reply.status >= 200 && reply.status < 300) return { done: await read(reply.body) };
-        const text = await reply.body.text();
-        if (reply.status === 401 && !refreshed) {
-          // A token can expire between MSAL's check and the request: ask Entra once for a new one.
-          refreshed = true;
-          await tokens.token({ refresh: true });
-          return { retry: "HTTP 401, with a fresh token", afterMs: 0 };
-        }
-        if (isTransientStatus(reply.status)) {
-          lostReply = reply.status !== 429;
-          return { retry: `HTTP ${reply.status}`, afterMs: retryAfterMs(reply.headers["retry-after"]) };
-        }
-        if (reply.status === 403) throw new DefenderApiError(403, readDefenderError(text), what, forbiddenFix(tokens.claims().roles, method !== "GET"));
-        throw new DefenderApiError(reply.status, readDefenderError(text), what);
-      } catch (error) {
-        if (error instanceof SyntaxError) return { retry: "the reply is not valid JSON" };
-        if (!isTransientError(error)) throw error;
-        lostReply = method !== "GET";
-        return { retry: describeError(error) };
-      }
-    }, retrying);
+    await exchange(this.#api, { method, url, body: JSON.stringify(body), what, read: nothing, landed });
   }
 }
 

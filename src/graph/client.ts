@@ -3,7 +3,7 @@
  * undici, as a source of alerts and incidents: paging, pacing, retries.
  */
 import type { TokenClaims } from "../entra/token.js";
-import type { OpenResponse } from "../http.js";
+import { nothing, type OpenResponse, readJson } from "../http.js";
 import type { AlertChanges } from "../issue/changes.js";
 import type { Alert } from "../source/alert.js";
 import type { Incident } from "../source/incident.js";
@@ -11,7 +11,7 @@ import type { AlertListing, AlertSource, AlertWindow, IncidentListing, ListedAle
 import { odataTime } from "../source/odata.js";
 import { readGraphAlert } from "./alert.js";
 import { ALERT_ROLES, GraphApiError, type GraphRoles, INCIDENT_NOT_FOUND_FIX, INCIDENT_READ_ROLE, INCIDENT_ROLES, INCIDENT_WRITE_ROLE, NOT_FOUND_FIX, READ_ROLE, WRITE_ROLE } from "./errors.js";
-import { type Exchange, exchange, type ExchangeOptions, nothing, readJson } from "./exchange.js";
+import { type Exchange, exchange, type ExchangeOptions } from "./exchange.js";
 import { graphAlertFilter, graphIncidentFilter, passesAlertFilters, updatedSinceFilter } from "./filter.js";
 import { readGraphIncident } from "./incident.js";
 import { readByTime, type TimeField } from "./listing.js";
