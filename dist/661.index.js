@@ -1474,7 +1474,7 @@ class GraphClient {
             throw new Error(`Reading Microsoft Graph incident ${id}: its reply cannot be read as an incident (${reading.problem})`);
         return reading.incident;
     }
-    /** Incidents by ID, each read on its own: Graph's incident `$filter` does not take `id`. */
+    /** Incidents by ID, each read on its own (evidence included): Graph's incident `$filter` does not take `id`. */
     async incidentsById(ids) {
         const found = new Map();
         for (const id of new Set(ids)) {

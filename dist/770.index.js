@@ -702,8 +702,8 @@ function joinedComment(joined) {
  * incident's issue lists gets no issue of its own, and one that joined an incident with an issue is
  * added to that issue instead. Issues are looked for in the pull's own listing, and among all open
  * incident issues (one more listing, made only when a new alert's incident was not in the first).
- * An incident is read once to render its issue; one that cannot be read, or was merged, leaves its
- * alerts to alert issues. `alerts` are oldest first, as pull opens them.
+ * The incidents are read together, once, to render their issues; one that cannot be read, or was
+ * merged, leaves its alerts to alert issues. `alerts` are oldest first, as pull opens them.
  */
 async function routeToIncidentIssues(alerts, found, deps, log) {
     const routed = { alone: [...alerts], listed: 0, deferred: 0, update: [] };
@@ -725,9 +725,11 @@ async function routeToIncidentIssues(alerts, found, deps, log) {
     const joining = correlated.filter((alert) => issuesOf.has(alert.incidentId) && !isListed(alert));
     const incidentIds = [...new Set(joining.map((alert) => alert.incidentId))];
     const read = incidentIds.slice(0, deps.incidentsMax);
+    // Read together, with the evidence their bodies gather.
+    const byId = read.length === 0 ? new Map() : await deps.source.incidentsById(read, { evidence: true });
     const incidents = [];
     for (const id of read) {
-        const incident = await deps.source.incident(id);
+        const incident = byId.get(id);
         if (incident)
             incidents.push(incident);
         else

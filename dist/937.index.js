@@ -569,8 +569,8 @@ class DefenderClient {
         return groupByIncident(alerts).incidents[0];
     }
     /** Incidents by ID: their alerts read together (`incidentId eq` or-chains, 40 incidents a request). */
-    async incidentsById(ids) {
-        const { alerts } = await this.#incidentAlerts([...new Set(ids)], { evidence: false });
+    async incidentsById(ids, options = {}) {
+        const { alerts } = await this.#incidentAlerts([...new Set(ids)], { evidence: options.evidence ?? false });
         return new Map(groupByIncident(alerts).incidents.map((incident) => [incident.id, incident]));
     }
     /**

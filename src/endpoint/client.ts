@@ -122,8 +122,8 @@ export class DefenderClient implements AlertSource {
   }
 
   /** Incidents by ID: their alerts read together (`incidentId eq` or-chains, 40 incidents a request). */
-  async incidentsById(ids: readonly string[]): Promise<Map<string, Incident>> {
-    const { alerts } = await this.#incidentAlerts([...new Set(ids)], { evidence: false });
+  async incidentsById(ids: readonly string[], options: { evidence?: boolean } = {}): Promise<Map<string, Incident>> {
+    const { alerts } = await this.#incidentAlerts([...new Set(ids)], { evidence: options.evidence ?? false });
     return new Map(groupByIncident(alerts).incidents.map((incident) => [incident.id, incident]));
   }
 

@@ -198,7 +198,7 @@ export class GraphClient implements AlertSource {
     return reading.incident;
   }
 
-  /** Incidents by ID, each read on its own: Graph's incident `$filter` does not take `id`. */
+  /** Incidents by ID, each read on its own (evidence included): Graph's incident `$filter` does not take `id`. */
   async incidentsById(ids: readonly string[]): Promise<Map<string, Incident>> {
     const found = new Map<string, Incident>();
     for (const id of new Set(ids)) {

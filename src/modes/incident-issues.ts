@@ -77,8 +77,8 @@ export interface RouteDeps {
  * incident's issue lists gets no issue of its own, and one that joined an incident with an issue is
  * added to that issue instead. Issues are looked for in the pull's own listing, and among all open
  * incident issues (one more listing, made only when a new alert's incident was not in the first).
- * An incident is read once to render its issue; one that cannot be read, or was merged, leaves its
- * alerts to alert issues. `alerts` are oldest first, as pull opens them.
+ * The incidents are read together, once, to render their issues; one that cannot be read, or was
+ * merged, leaves its alerts to alert issues. `alerts` are oldest first, as pull opens them.
  */
 export async function routeToIncidentIssues(alerts: readonly ListedAlert[], found: readonly IncidentIssueFound[], deps: RouteDeps, log: PullLog): Promise<RoutedAlerts> {
   const routed: RoutedAlerts = { alone: [...alerts], listed: 0, deferred: 0, update: [] };
@@ -98,9 +98,11 @@ export async function routeToIncidentIssues(alerts: readonly ListedAlert[], foun
   const joining = correlated.filter((alert) => issuesOf.has(alert.incidentId!) && !isListed(alert));
   const incidentIds = [...new Set(joining.map((alert) => alert.incidentId!))];
   const read = incidentIds.slice(0, deps.incidentsMax);
+  // Read together, with the evidence their bodies gather.
+  const byId = read.length === 0 ? new Map<string, Incident>() : await deps.source.incidentsById(read, { evidence: true });
   const incidents: Incident[] = [];
   for (const id of read) {
-    const incident = await deps.source.incident(id);
+    const incident = byId.get(id);
     if (incident) incidents.push(incident);
     else log.warning(`Incident ${id} has an issue but could not be read; its new alerts get alert issues`);
   }

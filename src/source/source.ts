@@ -121,10 +121,11 @@ export interface AlertSource {
   /** One incident with all its alerts, or undefined when the source does not have it. */
   incident(id: string): Promise<Incident | undefined>;
   /**
-   * The current state of these incidents (evidence not needed), in as few requests as the API
-   * allows; an incident that is not found is missing from the map.
+   * The current state of these incidents, in as few requests as the API allows; an incident that
+   * is not found is missing from the map. Their alerts' evidence is read only when asked for (a
+   * body is rendered from them).
    */
-  incidentsById(ids: readonly string[]): Promise<Map<string, Incident>>;
+  incidentsById(ids: readonly string[], options?: { evidence?: boolean }): Promise<Map<string, Incident>>;
   /**
    * Sends a change (and a comment) to an incident: the incident itself where the API has incidents,
    * else every alert it holds now (a comment on each).

@@ -142,6 +142,13 @@ describe("incidentsById", () => {
     // 46 distinct incidents, forty a request.
     expect(emulator.requests.map((r) => [r.query.$filter!.split(" or ").length, r.query.$expand])).toEqual([[40, undefined], [6, undefined]]);
   });
+
+  it("reads their alerts' evidence when asked, for a body rendered from them", async () => {
+    await start([alertAt("A", 7, "2026-11-30T09:00:00", "2026-11-30T09:00:05"), alertAt("B", 8, "2026-11-30T09:00:00", "2026-11-30T09:00:05")]);
+    const found = await client().incidentsById(["7", "8"], { evidence: true });
+    expect([...found.keys()].sort()).toEqual(["7", "8"]);
+    expect(emulator.requests.map((r) => [r.query.$filter, r.query.$expand])).toEqual([["incidentId eq 7 or incidentId eq 8", "evidence"]]);
+  });
 });
 
 describe("updateIncident", () => {

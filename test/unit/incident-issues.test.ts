@@ -24,13 +24,19 @@ function issue(number: number, incidentId: string, listedIds: string[]): Inciden
   };
 }
 
-/** A source that knows `incidents` and counts reads; a store whose open incident issues are `open`. */
+/** A source that knows `incidents` and records its reads; a store whose open incident issues are `open`. */
 function deps(incidents: Incident[], open: IncidentIssueFound[], incidentsMax = 50) {
   const reads: string[] = [];
+  const calls: Array<{ ids: string[]; evidence: boolean | undefined }> = [];
   let listings = 0;
-  const source = { incident: async (id: string) => (reads.push(id), incidents.find((i) => i.id === id)) } as unknown as AlertSource;
+  const incidentsById = async (ids: readonly string[], options?: { evidence?: boolean }) => {
+    calls.push({ ids: [...ids], evidence: options?.evidence });
+    reads.push(...ids);
+    return new Map(incidents.filter((i) => ids.includes(i.id)).map((i) => [i.id, i]));
+  };
+  const source = { incidentsById } as unknown as AlertSource;
   const store = { listOpenIncidentIssues: async () => (listings++, open) } as unknown as AlertIssueStore;
-  return { deps: { source, store, incidentsMax }, reads, listings: () => listings };
+  return { deps: { source, store, incidentsMax }, reads, calls, listings: () => listings };
 }
 
 const log = { info: () => {}, warning: () => {} };
@@ -73,6 +79,12 @@ describe("routeToIncidentIssues", () => {
     const routed = await routeToIncidentIssues([listed("a1", "1"), listed("a2", "2"), listed("a3", "3")], [], d.deps, log);
     expect(d.reads).toEqual(["1", "2"]);
     expect(routed).toMatchObject({ alone: [], listed: 2, deferred: 1 });
+  });
+
+  it("reads the incidents whose issues gained alerts together, once, with the evidence their bodies gather", async () => {
+    const d = deps([incident("1", ["a1", "b1"]), incident("2", ["a2"])], [issue(5, "1", ["a1"]), issue(6, "2", [])]);
+    await routeToIncidentIssues([listed("b1", "1"), listed("a2", "2"), listed("c2", "2")], [], d.deps, log);
+    expect(d.calls).toEqual([{ ids: ["1", "2"], evidence: true }]);
   });
 });
 
