@@ -146,28 +146,34 @@ var incident = __webpack_require__(76871);
 
 
 const byAge = (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-/** The alerts grouped by incident, each incident's alerts oldest first, incidents by their first alert. */
+/**
+ * Listed alerts grouped by the incident they name, each incident's alerts oldest first, incidents
+ * by their first alert. An incident's alerts are read whole only while it is made from them: it
+ * keeps what it shows of each, and reads an alert again for its evidence.
+ */
 function groupByIncident(alerts) {
     const groups = new Map();
     const loose = [];
     for (const alert of alerts) {
-        const id = alert.incident?.id;
-        if (!id) {
+        if (!alert.incidentId) {
             loose.push(alert);
             continue;
         }
-        const group = groups.get(id);
+        const group = groups.get(alert.incidentId);
         if (group)
             group.push(alert);
         else
-            groups.set(id, [alert]);
+            groups.set(alert.incidentId, [alert]);
     }
-    const incidents = [...groups].map(([id, members]) => incidentOf(id, members.sort(byAge)));
+    const incidents = [...groups].map(([id, members]) => incidentOf(id, members.map((listed) => listed.read()).sort(byAge), new Map(members.map((listed) => [listed.id, listed.read]))));
     incidents.sort((a, b) => byAge(a.alerts[0], b.alerts[0]));
     return { incidents, loose: loose.sort(byAge) };
 }
-/** One incident from its alerts (oldest first): what they agree on, and the most severe and latest of them. */
-function incidentOf(id, alerts) {
+/**
+ * One incident from its alerts (oldest first): what they agree on, and the most severe and latest
+ * of them. `readAgain`: how to read each alert again, by ID, so that the incident need not hold it.
+ */
+function incidentOf(id, alerts, readAgain) {
     const first = alerts[0];
     if (!first)
         throw new Error(`Incident ${id} has no alerts`);
@@ -186,7 +192,7 @@ function incidentOf(id, alerts) {
         webUrl: first.incident?.webUrl ?? null,
         redirectedTo: null,
         tenantId: first.tenantId,
-        alerts: alerts.map(incident/* incidentAlertOf */.u),
+        alerts: alerts.map((alert) => (0,incident/* incidentAlertOf */.u)(alert, readAgain?.get(alert.id))),
         comments: incidentComments(alerts),
     };
 }
@@ -548,9 +554,8 @@ class DefenderClient {
         // The window's bounds as the filter wrote them, to the second.
         const [from, to] = [(0,odata/* odataTime */.R3)(window.since), (0,odata/* odataTime */.R3)(window.until)].map(Date.parse);
         for (const listed of updated.alerts) {
-            const incident = listed.read().incident?.id;
-            if (incident)
-                named.add(incident);
+            if (listed.incidentId)
+                named.add(listed.incidentId);
             else if (listed.createdAt.getTime() >= from && listed.createdAt.getTime() < to)
                 loose.push(listed);
         }
@@ -593,12 +598,12 @@ class DefenderClient {
             for (const alertId of ids)
                 await this.updateAlert(alertId, { comment });
     }
-    /** Every alert of these incidents, read in bulk (`incidentId eq` or-chains). */
+    /** Every alert of these incidents, listed in bulk (`incidentId eq` or-chains). */
     async #incidentAlerts(incidentIds, options) {
         const found = { alerts: [], malformed: [], pages: 0 };
         for (let start = 0; start < incidentIds.length; start += IDS_PER_QUERY) {
             const listing = await this.#list(incidentsFilter(incidentIds.slice(start, start + IDS_PER_QUERY)), options);
-            found.alerts.push(...listing.alerts.map((alert) => alert.read()));
+            found.alerts.push(...listing.alerts);
             found.malformed.push(...listing.malformed);
             found.pages += listing.pages;
         }
@@ -1097,11 +1102,14 @@ function problemsOf(error, what = "alert") {
  */
 
 
-/** An alert already read whole, as an incident keeps it. */
-function incidentAlertOf(alert) {
+/**
+ * An alert already read whole, as an incident keeps it. `readAgain`, when the alert can be read
+ * again from its bytes, gives its evidence, so that the incident does not hold the whole alert.
+ */
+function incidentAlertOf(alert, readAgain) {
     const { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId } = alert;
     const serviceSource = alert.fields.serviceSource;
-    return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, evidence: () => alert };
+    return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, evidence: readAgain ?? (() => alert) };
 }
 /**
  * The incident's severity in our vocabulary: its own when the source gives one, else the highest of

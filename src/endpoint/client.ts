@@ -102,8 +102,7 @@ export class DefenderClient implements AlertSource {
     // The window's bounds as the filter wrote them, to the second.
     const [from, to] = [odataTime(window.since), odataTime(window.until)].map(Date.parse) as [number, number];
     for (const listed of updated.alerts) {
-      const incident = listed.read().incident?.id;
-      if (incident) named.add(incident);
+      if (listed.incidentId) named.add(listed.incidentId);
       else if (listed.createdAt.getTime() >= from && listed.createdAt.getTime() < to) loose.push(listed);
     }
     // In the order of their IDs, so that the requests a run makes do not depend on Defender's order.
@@ -144,12 +143,12 @@ export class DefenderClient implements AlertSource {
     if (comment !== undefined) for (const alertId of ids) await this.updateAlert(alertId, { comment });
   }
 
-  /** Every alert of these incidents, read in bulk (`incidentId eq` or-chains). */
-  async #incidentAlerts(incidentIds: readonly string[], options: { evidence: boolean }): Promise<{ alerts: Alert[]; malformed: MalformedAlert[]; pages: number }> {
-    const found = { alerts: [] as Alert[], malformed: [] as MalformedAlert[], pages: 0 };
+  /** Every alert of these incidents, listed in bulk (`incidentId eq` or-chains). */
+  async #incidentAlerts(incidentIds: readonly string[], options: { evidence: boolean }): Promise<{ alerts: ListedAlert[]; malformed: MalformedAlert[]; pages: number }> {
+    const found = { alerts: [] as ListedAlert[], malformed: [] as MalformedAlert[], pages: 0 };
     for (let start = 0; start < incidentIds.length; start += IDS_PER_QUERY) {
       const listing = await this.#list(incidentsFilter(incidentIds.slice(start, start + IDS_PER_QUERY)), options);
-      found.alerts.push(...listing.alerts.map((alert) => alert.read()));
+      found.alerts.push(...listing.alerts);
       found.malformed.push(...listing.malformed);
       found.pages += listing.pages;
     }

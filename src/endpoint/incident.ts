@@ -6,36 +6,43 @@
 import { SEVERITIES } from "../issue/vocabulary.js";
 import { type Alert, type AlertComment, severityOf } from "../source/alert.js";
 import { type Incident, incidentAlertOf } from "../source/incident.js";
+import type { ListedAlert } from "../source/source.js";
 
 export interface Grouped {
   incidents: Incident[];
   /** Alerts that name no incident: they get alert issues, as without grouping. */
-  loose: Alert[];
+  loose: ListedAlert[];
 }
 
 const byAge = (a: Pick<Alert, "id" | "createdAt">, b: Pick<Alert, "id" | "createdAt">) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** The alerts grouped by incident, each incident's alerts oldest first, incidents by their first alert. */
-export function groupByIncident(alerts: readonly Alert[]): Grouped {
-  const groups = new Map<string, Alert[]>();
-  const loose: Alert[] = [];
+/**
+ * Listed alerts grouped by the incident they name, each incident's alerts oldest first, incidents
+ * by their first alert. An incident's alerts are read whole only while it is made from them: it
+ * keeps what it shows of each, and reads an alert again for its evidence.
+ */
+export function groupByIncident(alerts: readonly ListedAlert[]): Grouped {
+  const groups = new Map<string, ListedAlert[]>();
+  const loose: ListedAlert[] = [];
   for (const alert of alerts) {
-    const id = alert.incident?.id;
-    if (!id) {
+    if (!alert.incidentId) {
       loose.push(alert);
       continue;
     }
-    const group = groups.get(id);
+    const group = groups.get(alert.incidentId);
     if (group) group.push(alert);
-    else groups.set(id, [alert]);
+    else groups.set(alert.incidentId, [alert]);
   }
-  const incidents = [...groups].map(([id, members]) => incidentOf(id, members.sort(byAge)));
+  const incidents = [...groups].map(([id, members]) => incidentOf(id, members.map((listed) => listed.read()).sort(byAge), new Map(members.map((listed) => [listed.id, listed.read]))));
   incidents.sort((a, b) => byAge(a.alerts[0]!, b.alerts[0]!));
   return { incidents, loose: loose.sort(byAge) };
 }
 
-/** One incident from its alerts (oldest first): what they agree on, and the most severe and latest of them. */
-export function incidentOf(id: string, alerts: readonly Alert[]): Incident {
+/**
+ * One incident from its alerts (oldest first): what they agree on, and the most severe and latest
+ * of them. `readAgain`: how to read each alert again, by ID, so that the incident need not hold it.
+ */
+export function incidentOf(id: string, alerts: readonly Alert[], readAgain?: ReadonlyMap<string, () => Alert>): Incident {
   const first = alerts[0];
   if (!first) throw new Error(`Incident ${id} has no alerts`);
   const severity = alerts.map(severityOf).reduce((worst, s) => (SEVERITIES.indexOf(s) > SEVERITIES.indexOf(worst) ? s : worst));
@@ -53,7 +60,7 @@ export function incidentOf(id: string, alerts: readonly Alert[]): Incident {
     webUrl: first.incident?.webUrl ?? null,
     redirectedTo: null,
     tenantId: first.tenantId,
-    alerts: alerts.map(incidentAlertOf),
+    alerts: alerts.map((alert) => incidentAlertOf(alert, readAgain?.get(alert.id))),
     comments: incidentComments(alerts),
   };
 }

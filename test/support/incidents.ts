@@ -31,7 +31,7 @@ export function graphIncident(overrides: Partial<Incident> = {}, raw: GraphIncid
     webUrl: raw.incidentWebUrl ?? null,
     redirectedTo: raw.redirectIncidentId ?? null,
     tenantId: raw.tenantId ?? null,
-    alerts: graphAlerts().filter((alert) => alert.incident?.id === raw.id).map(incidentAlertOf),
+    alerts: graphAlerts().filter((alert) => alert.incident?.id === raw.id).map((alert) => incidentAlertOf(alert)),
     comments: [],
     ...overrides,
   };
@@ -52,7 +52,7 @@ export function endpointIncident(alerts: Alert[], overrides: Partial<Incident> =
     webUrl: null,
     redirectedTo: null,
     tenantId: alerts[0]?.tenantId ?? null,
-    alerts: alerts.map(incidentAlertOf),
+    alerts: alerts.map((alert) => incidentAlertOf(alert)),
     comments: [],
     ...overrides,
   };

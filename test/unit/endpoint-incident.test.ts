@@ -2,9 +2,15 @@ import { describe, expect, it } from "vitest";
 import { alertSchema, toAlert } from "../../src/endpoint/alert.ts";
 import { groupByIncident, incidentComments, incidentOf } from "../../src/endpoint/incident.ts";
 import { copiedComments } from "../../src/issue/reconcile-plan.ts";
+import type { Alert } from "../../src/source/alert.ts";
+import type { ListedAlert } from "../../src/source/source.ts";
 import { makeAlert } from "../emulators/sample-alerts.ts";
 
 const alert = (fields: Record<string, unknown>) => toAlert(alertSchema.parse(makeAlert(fields as never)));
+/** The alert as a listing holds it, counting how often it is read whole. */
+function listed(whole: Alert, reads: string[] = []): ListedAlert {
+  return { id: whole.id, createdAt: whole.createdAt, incidentId: whole.incident?.id ?? null, read: () => (reads.push(whole.id), whole) };
+}
 
 describe("groupByIncident", () => {
   it("groups alerts by incidentId, oldest first within and across incidents, and leaves alerts without one loose", () => {
@@ -15,12 +21,22 @@ describe("groupByIncident", () => {
       alert({ id: "da0", incidentId: 7, alertCreationTime: "2026-12-01T10:00:00Z" }),
       alert({ id: "da4", incidentId: 9, alertCreationTime: "2026-12-01T10:04:00Z" }),
     ];
-    const { incidents, loose } = groupByIncident(alerts);
+    const { incidents, loose } = groupByIncident(alerts.map((a) => listed(a)));
     expect(incidents.map((incident) => [incident.id, incident.alerts.map((a) => a.id)])).toEqual([
       ["7", ["da0", "da3"]],
       ["9", ["da1", "da4"]],
     ]);
     expect(loose.map((a) => a.id)).toEqual(["da2"]);
+  });
+
+  it("reads each alert of an incident whole once to make it, and again only for its evidence; an alert of no incident not at all", () => {
+    const reads: string[] = [];
+    const withEvidence = alert({ id: "da0", incidentId: 7, alertCreationTime: "2026-12-01T10:00:00Z" });
+    const alerts = [listed(withEvidence, reads), listed(alert({ id: "da1", incidentId: 7, alertCreationTime: "2026-12-01T10:01:00Z" }), reads), listed(alert({ id: "da2", incidentId: null }), reads)];
+    const [incident] = groupByIncident(alerts).incidents;
+    expect(reads).toEqual(["da0", "da1"]);
+    expect(incident!.alerts[0]!.evidence()).toBe(withEvidence);
+    expect(reads).toEqual(["da0", "da1", "da0"]);
   });
 });
 

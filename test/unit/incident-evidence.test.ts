@@ -17,7 +17,7 @@ describe("gatherEvidence", () => {
       alert([{ kind: "device", entity: "ws-1" }, { kind: "user", entity: "CORP\\jdoe" }, { kind: "mailbox", entity: "jdoe@contoso.com" }]),
       alert([{ kind: "device", entity: "ws-2" }, { kind: "device", entity: "ws-1" }]),
     ];
-    expect(gatherEvidence(alerts.map(incidentAlertOf))).toEqual([
+    expect(gatherEvidence(alerts.map((alert) => incidentAlertOf(alert)))).toEqual([
       { kind: "device", entity: "ws-1", alerts: 3 },
       { kind: "device", entity: "ws-2", alerts: 1 },
       { kind: "user", entity: "CORP\\jdoe", alerts: 1 },
@@ -28,7 +28,7 @@ describe("gatherEvidence", () => {
 
   it("counts an alert once however often it names an entity, and compares names without regard to case or invisible characters", () => {
     const alerts = [alert([{ kind: "user", entity: "CORP\\JDoe" }, { kind: "user", entity: "corp\\jdoe" }]), alert([{ kind: "user", entity: "corp\\jd\u200boe " }])];
-    expect(gatherEvidence(alerts.map(incidentAlertOf))).toEqual([{ kind: "user", entity: "CORP\\JDoe", alerts: 2 }]);
+    expect(gatherEvidence(alerts.map((alert) => incidentAlertOf(alert)))).toEqual([{ kind: "user", entity: "CORP\\JDoe", alerts: 2 }]);
   });
 
   it("keeps the same name of two kinds apart", () => {
@@ -45,7 +45,7 @@ describe("gatherEvidence", () => {
       alert([], { device: { name: null, id: "a".repeat(40) }, user: null }),
       alert([{ kind: "device", entity: "ws-9" }, { kind: "user", entity: "CORP\\x" }], { device: { name: "ws-1.corp", id: null }, user: "CORP\\jdoe" }),
     ];
-    expect(gatherEvidence(alerts.map(incidentAlertOf))).toEqual([
+    expect(gatherEvidence(alerts.map((alert) => incidentAlertOf(alert)))).toEqual([
       { kind: "device", entity: "ws-1.corp", alerts: 1 },
       { kind: "device", entity: "a".repeat(40), alerts: 1 },
       { kind: "device", entity: "ws-9", alerts: 1 },
@@ -56,7 +56,7 @@ describe("gatherEvidence", () => {
 
   it("puts first, within each kind, what most alerts name; then what was named first", () => {
     const alerts = [alert([{ kind: "file", entity: "a" }, { kind: "file", entity: "b" }]), alert([{ kind: "file", entity: "c" }, { kind: "file", entity: "b" }]), alert([{ kind: "file", entity: "c" }])];
-    expect(gatherEvidence(alerts.map(incidentAlertOf)).map((e) => `${e.entity}${e.alerts}`)).toEqual(["b2", "c2", "a1"]);
+    expect(gatherEvidence(alerts.map((alert) => incidentAlertOf(alert))).map((e) => `${e.entity}${e.alerts}`)).toEqual(["b2", "c2", "a1"]);
   });
 
   it("reads Graph alerts of several products the same way", () => {

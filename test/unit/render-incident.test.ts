@@ -253,7 +253,7 @@ describe("an incident too large for one issue", () => {
     }));
     const body = renderIncidentIssue({ ...incident, name: "@x|".repeat(30_000), status: "`".repeat(9_000) }, options).body;
     expect(body.length).toBeLessThanOrEqual(BODY_MAX);
-    const hugeBody = renderIncidentIssue({ ...incident, alerts: huge.map(incidentAlertOf) }, options).body;
+    const hugeBody = renderIncidentIssue({ ...incident, alerts: huge.map((alert) => incidentAlertOf(alert)) }, options).body;
     expect(hugeBody.length).toBeLessThanOrEqual(BODY_MAX);
     expect(hugeBody).toMatch(/\n\n\d+ more alerts are not shown here: /);
     expect(hugeBody).toMatch(/\n\n\d+ more entities \(\d+ devices, \d+ users, \d+ files\) are not shown here: /);
@@ -281,7 +281,7 @@ describe("an incident of Graph alerts of every product", () => {
       makeGraphAlert({ id: "g1", incidentId: "7", createdDateTime: "2026-11-30T08:00:00Z", evidence: [{ "@odata.type": "#microsoft.graph.security.mailboxEvidence", primaryAddress: "CFO@contoso.com" } as never] }),
       makeGraphAlert({ id: "g2", incidentId: "7", createdDateTime: "2026-11-30T08:01:00Z", evidence: [{ "@odata.type": "#microsoft.graph.security.mailboxEvidence", primaryAddress: "cfo@contoso.com" } as never] }),
     ];
-    const incident: Incident = { ...graphIncident(), id: "7", webUrl: null, alerts: graphAlerts(alerts).map(incidentAlertOf) };
+    const incident: Incident = { ...graphIncident(), id: "7", webUrl: null, alerts: graphAlerts(alerts).map((alert) => incidentAlertOf(alert)) };
     expect(evidenceRows(renderIncidentIssue(incident, options).body)).toEqual(["| Mailbox | ` CFO@contoso.com ` | 2 |"]);
   });
 });
