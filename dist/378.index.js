@@ -475,13 +475,10 @@ function listedLine(alerts) {
 }
 /** The record in a body: none when it is missing, or there is more than one. */
 function readListedAlerts(body) {
-    if (!body)
+    const found = recordIn(body);
+    if (!found)
         return undefined;
-    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
-    const found = [...text.matchAll(LINE)];
-    if (found.length !== 1)
-        return undefined;
-    const [, hashes = "", since] = found[0];
+    const [, hashes = "", since] = found.match;
     // Each hash is a space and eight hex digits, as LINE matched them.
     const values = hashArray(hashes.length / 9);
     for (let k = 0; k < values.length; k++)
@@ -529,15 +526,23 @@ function hasHash(hashes, hash) {
  * single record.
  */
 function withoutAlerts(body, ids) {
-    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
-    const found = [...text.matchAll(LINE)];
-    if (found.length !== 1)
+    const found = recordIn(body);
+    if (!found)
         return body;
-    const [line, hashes = "", since] = found[0];
+    const { text, match } = found;
+    const [line, hashes = "", since] = match;
     const dropped = new Set(ids.map(alertHash));
     const kept = hashes.trim().split(" ").filter((hash) => hash && !dropped.has(hash));
     const rewritten = `${PREFIX}${kept.map((hash) => ` ${hash}`).join("")}${since ? ` since=${since}` : ""} -->`;
-    return text.slice(0, found[0].index) + rewritten + text.slice(found[0].index + line.length);
+    return text.slice(0, match.index) + rewritten + text.slice(match.index + line.length);
+}
+/** The body's one record line (its line ends made `\n`), or none when it has none or several. */
+function recordIn(body) {
+    if (!body)
+        return undefined;
+    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+    const found = [...text.matchAll(LINE)];
+    return found.length === 1 ? { text, match: found[0] } : undefined;
 }
 
 
@@ -618,7 +623,6 @@ function withRecord(body, record) {
 /* harmony export */   r3: () => (/* binding */ readStreamingMember),
 /* harmony export */   z_: () => (/* binding */ parseBytes)
 /* harmony export */ });
-/* unused harmony export readMember */
 /**
  * Reads a JSON object arriving in chunks whose one array member is large (a Defender page holds up
  * to 10,000 alerts in `value`): each element of that array is handed over as soon as it is
@@ -651,7 +655,7 @@ function readStreamingMember(chunks, member, onElement) {
 }
 /**
  * As readStreamingMember, but hands each element over as its bytes only, unparsed: for a reader
- * that parses parts of an element on their own (readMember).
+ * that parses parts of an element on their own (readMemberBytes).
  */
 async function streamMemberBytes(chunks, member, onBytes) {
     const scanner = new MemberScanner(member, onBytes);
@@ -660,14 +664,10 @@ async function streamMemberBytes(chunks, member, onBytes) {
     return scanner.end();
 }
 /**
- * Reads one JSON object held in `bytes` as readStreamingMember reads a stream: calls `onElement`
- * with each element of its array member `member` (its bytes a view of `bytes`), and returns the
- * object with that member empty. Anything but an object with such a member is returned whole.
+ * Reads one JSON object held in `bytes` as streamMemberBytes reads a stream: hands over the bytes
+ * of each element of its array member `member` (a view of `bytes`), and returns the object with
+ * that member empty. Anything but an object with such a member is returned whole.
  */
-function readMember(bytes, member, onElement) {
-    return readMemberBytes(bytes, member, parsing(onElement));
-}
-/** As readMember, but hands each element over as its bytes only, unparsed (a view of `bytes`). */
 function readMemberBytes(bytes, member, onBytes) {
     const scanner = new MemberScanner(member, onBytes);
     scanner.write(bytes);

@@ -225,13 +225,10 @@ function listedLine(alerts) {
 }
 /** The record in a body: none when it is missing, or there is more than one. */
 function readListedAlerts(body) {
-    if (!body)
+    const found = recordIn(body);
+    if (!found)
         return undefined;
-    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
-    const found = [...text.matchAll(LINE)];
-    if (found.length !== 1)
-        return undefined;
-    const [, hashes = "", since] = found[0];
+    const [, hashes = "", since] = found.match;
     // Each hash is a space and eight hex digits, as LINE matched them.
     const values = hashArray(hashes.length / 9);
     for (let k = 0; k < values.length; k++)
@@ -279,15 +276,23 @@ function hasHash(hashes, hash) {
  * single record.
  */
 function withoutAlerts(body, ids) {
-    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
-    const found = [...text.matchAll(LINE)];
-    if (found.length !== 1)
+    const found = recordIn(body);
+    if (!found)
         return body;
-    const [line, hashes = "", since] = found[0];
+    const { text, match } = found;
+    const [line, hashes = "", since] = match;
     const dropped = new Set(ids.map(alertHash));
     const kept = hashes.trim().split(" ").filter((hash) => hash && !dropped.has(hash));
     const rewritten = `${PREFIX}${kept.map((hash) => ` ${hash}`).join("")}${since ? ` since=${since}` : ""} -->`;
-    return text.slice(0, found[0].index) + rewritten + text.slice(found[0].index + line.length);
+    return text.slice(0, match.index) + rewritten + text.slice(match.index + line.length);
+}
+/** The body's one record line (its line ends made `\n`), or none when it has none or several. */
+function recordIn(body) {
+    if (!body)
+        return undefined;
+    const text = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+    const found = [...text.matchAll(LINE)];
+    return found.length === 1 ? { text, match: found[0] } : undefined;
 }
 
 

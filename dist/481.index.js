@@ -13,6 +13,7 @@ export const modules = {
 /* harmony export */   Vs: () => (/* binding */ retryAfterMs),
 /* harmony export */   bV: () => (/* binding */ isTransientError),
 /* harmony export */   cv: () => (/* binding */ exchange),
+/* harmony export */   io: () => (/* binding */ readBytes),
 /* harmony export */   oE: () => (/* binding */ DEFAULT_TUNING),
 /* harmony export */   s6: () => (/* binding */ nothing),
 /* harmony export */   tN: () => (/* binding */ send)
@@ -174,6 +175,13 @@ async function exchange(api, request) {
 /** A write's reader: its reply's body is not read. */
 async function nothing() {
     return undefined;
+}
+/** A body's bytes, whole. */
+async function readBytes(body) {
+    const chunks = [];
+    for await (const chunk of body)
+        chunks.push(chunk);
+    return Buffer.concat(chunks);
 }
 async function readJson(body) {
     return JSON.parse(await body.text());

@@ -1216,7 +1216,7 @@ function readGraphPage(body) {
 /**
  * A page of incidents with their alerts (`$expand=alerts`); a malformed incident is reported as
  * such (its problem begins `incident:`), and so is a malformed alert, its incident kept without it.
- * Each incident's alerts are kept as their bytes, read whole only when asked (readGraphIncidentBytes).
+ * Each incident's alerts are parsed apart from their evidence, kept as bytes (readGraphIncidentBytes).
  */
 function readGraphIncidentPage(body) {
     return readPage(body, "incidents", (page) => (bytes) => {
@@ -1466,10 +1466,10 @@ class GraphClient {
     }
     /** One incident with its alerts; undefined when Graph does not have it. Its malformed alerts are left out. */
     async incident(id) {
-        const raw = await this.#incidentReply(id, { alerts: true });
-        if (raw === undefined)
+        // Read from its bytes, as a page of incidents is: each alert's evidence kept as bytes.
+        const reading = await this.#incidentReply(id, { alerts: true }, async (body) => readGraphIncidentBytes(await (0,http/* readBytes */.io)(body)));
+        if (reading === undefined)
             return undefined;
-        const reading = readGraphIncident(raw);
         if (!reading.ok)
             throw new Error(`Reading Microsoft Graph incident ${id}: its reply cannot be read as an incident (${reading.problem})`);
         return reading.incident;
@@ -1497,7 +1497,7 @@ class GraphClient {
             await this.#exchange({ method: "PATCH", url, body: fields, what: `Updating Microsoft Graph incident ${id}`, ...common });
         }
         if (comment !== undefined) {
-            const landed = async () => commentsOf(await this.#incidentReply(id, { alerts: false })).includes(comment);
+            const landed = async () => commentsOf(await this.#incidentReply(id, { alerts: false }, http/* readJson */.Vh)).includes(comment);
             const body = { "@odata.type": "microsoft.graph.security.alertComment", comment };
             await this.#exchange({ method: "POST", url: `${url}/comments`, body, what: `Commenting on Microsoft Graph incident ${id}`, landed, ...common });
         }
@@ -1533,11 +1533,11 @@ class GraphClient {
             next: (link) => this.#exchange({ method: "GET", url: this.#sameOrigin(link, what), what, read, roles }),
         }, take);
     }
-    /** An incident's reply, parsed (with its alerts when asked), or undefined when Graph does not have it. */
-    async #incidentReply(id, options) {
+    /** An incident's reply as `read` reads it, with its alerts when asked; undefined when Graph does not have it. */
+    async #incidentReply(id, options, read) {
         const url = options.alerts ? `${this.#incidentUrl(id)}?$expand=alerts` : this.#incidentUrl(id);
         try {
-            return await this.#exchange({ method: "GET", url, what: `Reading Microsoft Graph incident ${id}`, read: http/* readJson */.Vh, roles: INCIDENT_ROLES });
+            return await this.#exchange({ method: "GET", url, what: `Reading Microsoft Graph incident ${id}`, read, roles: INCIDENT_ROLES });
         }
         catch (error) {
             if (error instanceof GraphApiError && error.status === 404)
@@ -1608,7 +1608,6 @@ function commentsOf(raw) {
 /* harmony export */   r3: () => (/* binding */ readStreamingMember),
 /* harmony export */   z_: () => (/* binding */ parseBytes)
 /* harmony export */ });
-/* unused harmony export readMember */
 /**
  * Reads a JSON object arriving in chunks whose one array member is large (a Defender page holds up
  * to 10,000 alerts in `value`): each element of that array is handed over as soon as it is
@@ -1641,7 +1640,7 @@ function readStreamingMember(chunks, member, onElement) {
 }
 /**
  * As readStreamingMember, but hands each element over as its bytes only, unparsed: for a reader
- * that parses parts of an element on their own (readMember).
+ * that parses parts of an element on their own (readMemberBytes).
  */
 async function streamMemberBytes(chunks, member, onBytes) {
     const scanner = new MemberScanner(member, onBytes);
@@ -1650,14 +1649,10 @@ async function streamMemberBytes(chunks, member, onBytes) {
     return scanner.end();
 }
 /**
- * Reads one JSON object held in `bytes` as readStreamingMember reads a stream: calls `onElement`
- * with each element of its array member `member` (its bytes a view of `bytes`), and returns the
- * object with that member empty. Anything but an object with such a member is returned whole.
+ * Reads one JSON object held in `bytes` as streamMemberBytes reads a stream: hands over the bytes
+ * of each element of its array member `member` (a view of `bytes`), and returns the object with
+ * that member empty. Anything but an object with such a member is returned whole.
  */
-function readMember(bytes, member, onElement) {
-    return readMemberBytes(bytes, member, parsing(onElement));
-}
-/** As readMember, but hands each element over as its bytes only, unparsed (a view of `bytes`). */
 function readMemberBytes(bytes, member, onBytes) {
     const scanner = new MemberScanner(member, onBytes);
     scanner.write(bytes);

@@ -1113,7 +1113,7 @@ async function runPull(config, deps, log, options = {}) {
 }
 /**
  * Opens an alert issue for each alert, in order, into `result`; stops at an error that every create
- * would meet (permission, validation, issues disabled). Whether it stopped so.
+ * would meet (permission, validation, issues disabled).
  */
 async function openAlertIssues(store, alerts, render, assignees, result, log, checkVocabulary) {
     for (const listed of alerts) {
@@ -1128,10 +1128,9 @@ async function openAlertIssues(store, alerts, render, assignees, result, log, ch
         catch (error) {
             result.failures.push({ alertId: alert.id, error: (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describe */ .q0)(error) });
             if ((0,_github_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isFinal */ .dR)(error))
-                return true;
+                return;
         }
     }
-    return false;
 }
 /**
  * Checks the vocabulary once a run, from the first new issue whose labels tell: its seal label says

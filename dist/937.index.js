@@ -711,7 +711,6 @@ class DefenderClient {
 /* harmony export */   r3: () => (/* binding */ readStreamingMember),
 /* harmony export */   z_: () => (/* binding */ parseBytes)
 /* harmony export */ });
-/* unused harmony export readMember */
 /**
  * Reads a JSON object arriving in chunks whose one array member is large (a Defender page holds up
  * to 10,000 alerts in `value`): each element of that array is handed over as soon as it is
@@ -744,7 +743,7 @@ function readStreamingMember(chunks, member, onElement) {
 }
 /**
  * As readStreamingMember, but hands each element over as its bytes only, unparsed: for a reader
- * that parses parts of an element on their own (readMember).
+ * that parses parts of an element on their own (readMemberBytes).
  */
 async function streamMemberBytes(chunks, member, onBytes) {
     const scanner = new MemberScanner(member, onBytes);
@@ -753,14 +752,10 @@ async function streamMemberBytes(chunks, member, onBytes) {
     return scanner.end();
 }
 /**
- * Reads one JSON object held in `bytes` as readStreamingMember reads a stream: calls `onElement`
- * with each element of its array member `member` (its bytes a view of `bytes`), and returns the
- * object with that member empty. Anything but an object with such a member is returned whole.
+ * Reads one JSON object held in `bytes` as streamMemberBytes reads a stream: hands over the bytes
+ * of each element of its array member `member` (a view of `bytes`), and returns the object with
+ * that member empty. Anything but an object with such a member is returned whole.
  */
-function readMember(bytes, member, onElement) {
-    return readMemberBytes(bytes, member, parsing(onElement));
-}
-/** As readMember, but hands each element over as its bytes only, unparsed (a view of `bytes`). */
 function readMemberBytes(bytes, member, onBytes) {
     const scanner = new MemberScanner(member, onBytes);
     scanner.write(bytes);

@@ -217,6 +217,13 @@ export async function nothing(): Promise<undefined> {
   return undefined;
 }
 
+/** A body's bytes, whole. */
+export async function readBytes(body: OpenResponse["body"]): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of body) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
 export async function readJson(body: OpenResponse["body"]): Promise<unknown> {
   return JSON.parse(await body.text()) as unknown;
 }

@@ -35,7 +35,7 @@ export function readStreamingMember(chunks: AsyncIterable<Uint8Array>, member: s
 
 /**
  * As readStreamingMember, but hands each element over as its bytes only, unparsed: for a reader
- * that parses parts of an element on their own (readMember).
+ * that parses parts of an element on their own (readMemberBytes).
  */
 export async function streamMemberBytes(chunks: AsyncIterable<Uint8Array>, member: string, onBytes: OnBytes): Promise<unknown> {
   const scanner = new MemberScanner(member, onBytes);
@@ -44,15 +44,10 @@ export async function streamMemberBytes(chunks: AsyncIterable<Uint8Array>, membe
 }
 
 /**
- * Reads one JSON object held in `bytes` as readStreamingMember reads a stream: calls `onElement`
- * with each element of its array member `member` (its bytes a view of `bytes`), and returns the
- * object with that member empty. Anything but an object with such a member is returned whole.
+ * Reads one JSON object held in `bytes` as streamMemberBytes reads a stream: hands over the bytes
+ * of each element of its array member `member` (a view of `bytes`), and returns the object with
+ * that member empty. Anything but an object with such a member is returned whole.
  */
-export function readMember(bytes: Uint8Array, member: string, onElement: OnElement): unknown {
-  return readMemberBytes(bytes, member, parsing(onElement));
-}
-
-/** As readMember, but hands each element over as its bytes only, unparsed (a view of `bytes`). */
 export function readMemberBytes(bytes: Uint8Array, member: string, onBytes: OnBytes): unknown {
   const scanner = new MemberScanner(member, onBytes);
   scanner.write(bytes);

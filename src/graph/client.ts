@@ -3,7 +3,7 @@
  * undici, as a source of alerts and incidents: paging, pacing, retries.
  */
 import type { TokenClaims } from "../entra/token.js";
-import { nothing, type OpenResponse, readJson } from "../http.js";
+import { nothing, type OpenResponse, readBytes, readJson } from "../http.js";
 import type { AlertChanges } from "../issue/changes.js";
 import type { Alert } from "../source/alert.js";
 import type { Incident } from "../source/incident.js";
@@ -13,7 +13,7 @@ import { readGraphAlert } from "./alert.js";
 import { ALERT_ROLES, GraphApiError, type GraphRoles, INCIDENT_NOT_FOUND_FIX, INCIDENT_READ_ROLE, INCIDENT_ROLES, INCIDENT_WRITE_ROLE, NOT_FOUND_FIX, READ_ROLE, WRITE_ROLE } from "./errors.js";
 import { type Exchange, exchange, type ExchangeOptions } from "./exchange.js";
 import { graphAlertFilter, graphIncidentFilter, passesAlertFilters, updatedSinceFilter } from "./filter.js";
-import { readGraphIncident } from "./incident.js";
+import { readGraphIncidentBytes } from "./incident.js";
 import { readByTime, type TimeField } from "./listing.js";
 import { type GraphPage, type PagedAlert, readGraphIncidentPage, readGraphPage, type Timed } from "./page.js";
 import { type Clock, RequestPace, SYSTEM_CLOCK } from "./pace.js";
@@ -191,9 +191,9 @@ export class GraphClient implements AlertSource {
 
   /** One incident with its alerts; undefined when Graph does not have it. Its malformed alerts are left out. */
   async incident(id: string): Promise<Incident | undefined> {
-    const raw = await this.#incidentReply(id, { alerts: true });
-    if (raw === undefined) return undefined;
-    const reading = readGraphIncident(raw);
+    // Read from its bytes, as a page of incidents is: each alert's evidence kept as bytes.
+    const reading = await this.#incidentReply(id, { alerts: true }, async (body) => readGraphIncidentBytes(await readBytes(body)));
+    if (reading === undefined) return undefined;
     if (!reading.ok) throw new Error(`Reading Microsoft Graph incident ${id}: its reply cannot be read as an incident (${reading.problem})`);
     return reading.incident;
   }
@@ -221,7 +221,7 @@ export class GraphClient implements AlertSource {
       await this.#exchange({ method: "PATCH", url, body: fields, what: `Updating Microsoft Graph incident ${id}`, ...common });
     }
     if (comment !== undefined) {
-      const landed = async () => commentsOf(await this.#incidentReply(id, { alerts: false })).includes(comment);
+      const landed = async () => commentsOf(await this.#incidentReply(id, { alerts: false }, readJson)).includes(comment);
       const body = { "@odata.type": "microsoft.graph.security.alertComment", comment };
       await this.#exchange({ method: "POST", url: `${url}/comments`, body, what: `Commenting on Microsoft Graph incident ${id}`, landed, ...common });
     }
@@ -262,11 +262,11 @@ export class GraphClient implements AlertSource {
     }, take);
   }
 
-  /** An incident's reply, parsed (with its alerts when asked), or undefined when Graph does not have it. */
-  async #incidentReply(id: string, options: { alerts: boolean }): Promise<unknown> {
+  /** An incident's reply as `read` reads it, with its alerts when asked; undefined when Graph does not have it. */
+  async #incidentReply<T>(id: string, options: { alerts: boolean }, read: (body: OpenResponse["body"]) => Promise<T>): Promise<T | undefined> {
     const url = options.alerts ? `${this.#incidentUrl(id)}?$expand=alerts` : this.#incidentUrl(id);
     try {
-      return await this.#exchange({ method: "GET", url, what: `Reading Microsoft Graph incident ${id}`, read: readJson, roles: INCIDENT_ROLES });
+      return await this.#exchange({ method: "GET", url, what: `Reading Microsoft Graph incident ${id}`, read, roles: INCIDENT_ROLES });
     } catch (error) {
       if (error instanceof GraphApiError && error.status === 404) return undefined;
       throw error;

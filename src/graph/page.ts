@@ -43,7 +43,7 @@ export function readGraphPage(body: AsyncIterable<Uint8Array>): Promise<GraphPag
 /**
  * A page of incidents with their alerts (`$expand=alerts`); a malformed incident is reported as
  * such (its problem begins `incident:`), and so is a malformed alert, its incident kept without it.
- * Each incident's alerts are kept as their bytes, read whole only when asked (readGraphIncidentBytes).
+ * Each incident's alerts are parsed apart from their evidence, kept as bytes (readGraphIncidentBytes).
  */
 export function readGraphIncidentPage(body: AsyncIterable<Uint8Array>): Promise<GraphPage<Incident>> {
   return readPage(body, "incidents", (page) => (bytes) => {

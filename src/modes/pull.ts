@@ -192,9 +192,9 @@ export async function runPull(config: Config, deps: PullDeps, log: PullLog, opti
 
 /**
  * Opens an alert issue for each alert, in order, into `result`; stops at an error that every create
- * would meet (permission, validation, issues disabled). Whether it stopped so.
+ * would meet (permission, validation, issues disabled).
  */
-export async function openAlertIssues(store: AlertIssueStore, alerts: readonly ListedAlert[], render: (alert: Alert) => IssueDraft, assignees: string[], result: PullResult, log: PullLog, checkVocabulary: VocabularyCheck): Promise<boolean> {
+export async function openAlertIssues(store: AlertIssueStore, alerts: readonly ListedAlert[], render: (alert: Alert) => IssueDraft, assignees: string[], result: PullResult, log: PullLog, checkVocabulary: VocabularyCheck): Promise<void> {
   for (const listed of alerts) {
     const alert = listed.read();
     const draft = render(alert);
@@ -205,10 +205,9 @@ export async function openAlertIssues(store: AlertIssueStore, alerts: readonly L
       await checkVocabulary(issue.labelDescriptions);
     } catch (error) {
       result.failures.push({ alertId: alert.id, error: describe(error) });
-      if (isFinal(error)) return true;
+      if (isFinal(error)) return;
     }
   }
-  return false;
 }
 
 export type VocabularyCheck = (labelDescriptions: CreatedIssue["labelDescriptions"]) => Promise<void>;
