@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh"' EXIT
-npx ncc build src/index.ts -o "$fresh" --license licenses.txt --target es2023 >/dev/null
+npx ncc build src/index.ts -o "$fresh" --license licenses.txt --target es2023 --no-cache >/dev/null
 if ! diff -r -q dist "$fresh" >/dev/null; then
   echo "dist/ is stale: run 'npm run build' and commit dist/ with the source it comes from." >&2
   diff -r -q dist "$fresh" >&2 || true
