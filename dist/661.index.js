@@ -28,8 +28,8 @@ var fields = __webpack_require__(88772);
 var marker = __webpack_require__(69745);
 // EXTERNAL MODULE: ./src/source/alert.ts
 var source_alert = __webpack_require__(15927);
-// EXTERNAL MODULE: ./src/json-stream.ts
-var json_stream = __webpack_require__(37346);
+// EXTERNAL MODULE: ./src/source/compact.ts
+var compact = __webpack_require__(34444);
 ;// CONCATENATED MODULE: ./src/graph/evidence-fields.ts
 function isRecord(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -698,17 +698,6 @@ function readListedGraphAlert(raw, bytes) {
     const { id, createdDateTime } = head.data;
     return { ok: true, alert: { id, createdAt: createdDateTime, incidentId: head.data.incidentId || null, read: readAgain(id, bytes) }, updatedAt: head.data.lastUpdateDateTime ?? null };
 }
-function readAlertApart(bytes) {
-    const evidence = [];
-    const raw = (0,json_stream/* readMemberBytes */.S5)(bytes, "evidence", (item) => evidence.push(item));
-    // An `evidence` that was not streamed (its name spelt with escapes) is left in `raw`; anything
-    // but an array reads as no evidence, as fromGraph reads it.
-    const left = raw !== null && typeof raw === "object" ? raw.evidence : undefined;
-    if (Array.isArray(left))
-        for (const item of left)
-            evidence.push(Buffer.from(JSON.stringify(item)));
-    return { raw, evidence };
-}
 /** An incident's alert: what the incident keeps of it, read as fromGraph reads it, and its evidence parsed only when gathered. */
 function readIncidentGraphAlert(raw, evidence) {
     const parsed = summarySchema.safeParse(raw);
@@ -733,41 +722,23 @@ class GraphIncidentAlert {
     tenantId;
     serviceSource;
     #evidence;
-    #evidenceStart;
-    #evidenceEnd;
     constructor(summary, serviceSource, evidence) {
         this.id = summary.id;
         this.createdAt = summary.createdAt;
-        this.title = shared(summary.title);
+        this.title = (0,compact/* shared */.ue)(summary.title);
         this.severity = summary.severity;
         this.status = summary.status;
-        this.product = shared(summary.product);
-        this.detectionSource = shared(summary.detectionSource);
+        this.product = (0,compact/* shared */.ue)(summary.product);
+        this.detectionSource = (0,compact/* shared */.ue)(summary.detectionSource);
         this.firstActivity = summary.firstActivity;
         this.webUrl = summary.webUrl;
-        this.tenantId = shared(summary.tenantId);
-        this.serviceSource = shared(serviceSource);
-        this.#evidence = evidence.buffer;
-        this.#evidenceStart = evidence.start;
-        this.#evidenceEnd = evidence.end;
+        this.tenantId = (0,compact/* shared */.ue)(summary.tenantId);
+        this.serviceSource = (0,compact/* shared */.ue)(serviceSource);
+        this.#evidence = evidence;
     }
     evidence() {
-        return graphEvidenceOf(JSON.parse(decoder.decode(this.#evidence.subarray(this.#evidenceStart, this.#evidenceEnd))));
+        return graphEvidenceOf((0,compact/* parseEvidence */.vf)(this.#evidence));
     }
-}
-// Words held once: at most this many, of at most this length, so that odd input cannot grow it without end.
-const SHARED_MAX = 1000;
-const SHARED_LENGTH_MAX = 256;
-const sharedWords = new Map();
-function shared(value) {
-    if (value === null || value.length > SHARED_LENGTH_MAX)
-        return value;
-    const known = sharedWords.get(value);
-    if (known !== undefined)
-        return known;
-    if (sharedWords.size < SHARED_MAX)
-        sharedWords.set(value, value);
-    return value;
 }
 /** An alert's evidence in our model, as fromGraph reads it: the shown entries, and the first device and user. */
 function graphEvidenceOf(items) {
@@ -997,7 +968,10 @@ function updatedSinceFilter(since, before) {
     return before ? `${clause} and lastUpdateDateTime lt ${(0,odata/* odataTime */.R3)(before)}` : clause;
 }
 
+// EXTERNAL MODULE: ./src/json-stream.ts
+var json_stream = __webpack_require__(37346);
 ;// CONCATENATED MODULE: ./src/graph/incident.ts
+
 
 
 
@@ -1045,7 +1019,7 @@ function incidentStatusFromGraph(value) {
  */
 function readGraphIncidentBytes(bytes) {
     const alerts = [];
-    const rest = (0,json_stream/* readMemberBytes */.S5)(bytes, "alerts", (alertBytes) => alerts.push(readAlertApart(alertBytes)));
+    const rest = (0,json_stream/* readMemberBytes */.S5)(bytes, "alerts", (alertBytes) => alerts.push((0,compact/* readAlertApart */.Fe)(alertBytes)));
     return readGraphIncident(rest, alerts);
 }
 /** An incident, parsed; `streamed`: alerts read apart from it, beside those its `alerts` holds. */
@@ -1057,11 +1031,11 @@ function readGraphIncident(raw, streamed = []) {
     const incident = parsed.data;
     const alerts = [];
     const malformed = [];
-    const apart = [...streamed, ...incident.alerts.map((alert) => readAlertApart(Buffer.from(JSON.stringify(alert))))];
+    const apart = [...streamed, ...incident.alerts.map((alert) => (0,compact/* readAlertApart */.Fe)(Buffer.from(JSON.stringify(alert))))];
     // The alerts' evidence side by side in one buffer, each alert holding where its own is.
-    const evidence = (0,json_stream/* arraysOfBytes */.Be)(apart.map((item) => item.evidence));
+    const evidence = (0,compact/* evidenceSideBySide */.lO)(apart);
     for (const [i, item] of apart.entries()) {
-        const reading = readIncidentGraphAlert(item.raw, { buffer: evidence.buffer, start: evidence.bounds[i], end: evidence.bounds[i + 1] });
+        const reading = readIncidentGraphAlert(item.raw, evidence[i]);
         if (reading.ok)
             alerts.push(reading.alert);
         else
@@ -1937,6 +1911,66 @@ function triageOf(alert) {
         determination: determination && _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .DETERMINATIONS */ .rH.includes(determination) ? determination : null,
         owner: alert.assignedTo?.trim() || null,
     };
+}
+
+
+/***/ }),
+
+/***/ 34444:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fe: () => (/* binding */ readAlertApart),
+/* harmony export */   lO: () => (/* binding */ evidenceSideBySide),
+/* harmony export */   ue: () => (/* binding */ shared),
+/* harmony export */   vf: () => (/* binding */ parseEvidence)
+/* harmony export */ });
+/* harmony import */ var _json_stream_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37346);
+/**
+ * How an incident listing keeps thousands of alerts small, whatever their source: each alert's JSON
+ * is read apart from its evidence, which is kept as bytes, an incident's alerts' evidence side by
+ * side in one buffer, until an issue's body gathers it; and the words many alerts share (products,
+ * sources, tenants, titles) are held once.
+ */
+
+function readAlertApart(bytes) {
+    const evidence = [];
+    const raw = (0,_json_stream_js__WEBPACK_IMPORTED_MODULE_0__/* .readMemberBytes */ .S5)(bytes, "evidence", (item) => evidence.push(item));
+    // An `evidence` that was not streamed (its name spelt with escapes) is left in `raw`; anything
+    // but an array reads as no evidence, as the sources' readers read it.
+    const left = raw !== null && typeof raw === "object" ? raw.evidence : undefined;
+    if (Array.isArray(left))
+        for (const item of left)
+            evidence.push(Buffer.from(JSON.stringify(item)));
+    return { raw, evidence };
+}
+/**
+ * The evidence of an incident's alerts, copied side by side into one buffer (so that what is kept is
+ * the evidence, not every chunk of the reply it came in): the i-th alert's is the i-th.
+ */
+function evidenceSideBySide(apart) {
+    const { buffer, bounds } = (0,_json_stream_js__WEBPACK_IMPORTED_MODULE_0__/* .arraysOfBytes */ .Be)(apart.map((item) => item.evidence));
+    return apart.map((_, i) => ({ buffer, start: bounds[i], end: bounds[i + 1] }));
+}
+const decoder = new TextDecoder();
+/** The evidence array these bytes hold, parsed. */
+function parseEvidence(evidence) {
+    return JSON.parse(decoder.decode(evidence.buffer.subarray(evidence.start, evidence.end)));
+}
+// Words held once: at most this many, of at most this length, so that odd input cannot grow it without end.
+const SHARED_MAX = 1000;
+const SHARED_LENGTH_MAX = 256;
+const sharedWords = new Map();
+/** The one copy of a word many alerts share. */
+function shared(value) {
+    if (value === null || value.length > SHARED_LENGTH_MAX)
+        return value;
+    const known = sharedWords.get(value);
+    if (known !== undefined)
+        return known;
+    if (sharedWords.size < SHARED_MAX)
+        sharedWords.set(value, value);
+    return value;
 }
 
 

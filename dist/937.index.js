@@ -134,128 +134,12 @@ function windowFilter(time, window) {
 var vocabulary = __webpack_require__(81731);
 // EXTERNAL MODULE: ./src/source/alert.ts
 var source_alert = __webpack_require__(15927);
+// EXTERNAL MODULE: ./src/source/compact.ts
+var compact = __webpack_require__(34444);
 // EXTERNAL MODULE: ./src/source/incident.ts
 var incident = __webpack_require__(76871);
-;// CONCATENATED MODULE: ./src/endpoint/incident.ts
-/**
- * Incidents as the Defender for Endpoint API shows them: it serves no incidents, only alerts that
- * name theirs (`incidentId`), so an incident is its alerts grouped, named by its first alert's
- * title, as severe as its most severe alert, commented as its alerts are. Pure.
- */
-
-
-
-const byAge = (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-/**
- * Listed alerts grouped by the incident they name, each incident's alerts oldest first, incidents
- * by their first alert. An incident's alerts are read whole only while it is made from them: it
- * keeps what it shows of each, and reads an alert again for its evidence.
- */
-function groupByIncident(alerts) {
-    const groups = new Map();
-    const loose = [];
-    for (const alert of alerts) {
-        if (!alert.incidentId) {
-            loose.push(alert);
-            continue;
-        }
-        const group = groups.get(alert.incidentId);
-        if (group)
-            group.push(alert);
-        else
-            groups.set(alert.incidentId, [alert]);
-    }
-    const incidents = [...groups].map(([id, members]) => incidentOf(id, members.map((listed) => listed.read()).sort(byAge), new Map(members.map((listed) => [listed.id, listed.read]))));
-    incidents.sort((a, b) => byAge(a.alerts[0], b.alerts[0]));
-    return { incidents, loose: loose.sort(byAge) };
-}
-/**
- * One incident from its alerts (oldest first): what they agree on, and the most severe and latest
- * of them. `readAgain`: how to read each alert again, by ID, so that the incident need not hold it.
- */
-function incidentOf(id, alerts, readAgain) {
-    const first = alerts[0];
-    if (!first)
-        throw new Error(`Incident ${id} has no alerts`);
-    const severity = alerts.map(source_alert/* severityOf */.x).reduce((worst, s) => (vocabulary/* SEVERITIES */.oC.indexOf(s) > vocabulary/* SEVERITIES */.oC.indexOf(worst) ? s : worst));
-    const updated = alerts.reduce((latest, alert) => Math.max(latest, alert.updatedAt?.getTime() ?? Number.NEGATIVE_INFINITY), Number.NEGATIVE_INFINITY);
-    return {
-        id,
-        name: first.title,
-        severity,
-        status: statusOf(alerts),
-        classification: agreed(alerts.map((alert) => alert.classification)),
-        determination: agreed(alerts.map((alert) => alert.determination)),
-        assignedTo: agreed(alerts.map((alert) => alert.assignedTo)),
-        createdAt: first.createdAt,
-        updatedAt: Number.isFinite(updated) ? new Date(updated) : null,
-        webUrl: first.incident?.webUrl ?? null,
-        redirectedTo: null,
-        tenantId: first.tenantId,
-        alerts: alerts.map((alert) => (0,incident/* incidentAlertOf */.u)(alert, readAgain?.get(alert.id))),
-        comments: incidentComments(alerts),
-    };
-}
-/**
- * The comments on an incident's alerts as the incident's, oldest first. The same text by the same
- * author on several alerts (someone commenting on each alert, as sync does with an incident issue's
- * comment) is one comment, at its earliest time: the first such comment on each alert is one, the
- * second on each another, and so on. A comment on only some of the alerts names them.
- */
-function incidentComments(alerts) {
-    const copies = new Map();
-    const alertIds = new Set();
-    for (const alert of alerts) {
-        // An alert listed twice is one alert.
-        if (alertIds.has(alert.id))
-            continue;
-        alertIds.add(alert.id);
-        const seen = new Map();
-        for (const comment of [...alert.comments].sort(byTime)) {
-            const key = JSON.stringify([comment.createdBy, comment.comment]);
-            const nth = seen.get(key) ?? 0;
-            seen.set(key, nth + 1);
-            const same = copies.get(key) ?? [];
-            copies.set(key, same);
-            const copy = same[nth];
-            if (!copy)
-                same.push({ comment, alertIds: [alert.id] });
-            else {
-                copy.alertIds.push(alert.id);
-                if (byTime(comment, copy.comment) < 0)
-                    copy.comment = comment;
-            }
-        }
-    }
-    const merged = [...copies.values()].flat().map(({ comment, alertIds: on }) => (on.length < alertIds.size ? { ...comment, alertIds: on } : comment));
-    return merged.sort(byTime);
-}
-/** Oldest first; a time that does not read last. */
-function byTime(a, b) {
-    const at = (c) => {
-        const time = Date.parse(c.createdTime);
-        return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
-    };
-    return at(a) - at(b) || 0;
-}
-/** Resolved when every alert is; in progress when any is, or when some are resolved and some not; else new. */
-function statusOf(alerts) {
-    if (alerts.every((alert) => alert.status === "Resolved"))
-        return "Resolved";
-    if (alerts.some((alert) => alert.status === "InProgress" || alert.status === "Resolved"))
-        return "InProgress";
-    return "New";
-}
-/** The value every alert has, or none when they differ or none has one. */
-function agreed(values) {
-    const first = values[0] ?? null;
-    return first !== null && values.every((value) => value === first) ? first : null;
-}
-
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
 var schemas = __webpack_require__(50000);
-// EXTERNAL MODULE: ./src/json-stream.ts
-var json_stream = __webpack_require__(37346);
 // EXTERNAL MODULE: ./src/source/fields.ts
 var fields = __webpack_require__(88772);
 // EXTERNAL MODULE: ./src/issue/marker.ts
@@ -265,6 +149,7 @@ var marker = __webpack_require__(69745);
  * A Defender for Endpoint alert as the action reads it: lenient where Defender varies, strict where
  * we rely on it, and translated into our alert model (src/source/alert.ts) at this border.
  */
+
 
 
 
@@ -419,21 +304,227 @@ function incidentIdOf(value) {
 // rest of the alert is not looked at here (a plain object schema ignores other keys).
 const headSchema = schemas/* object */.Ikc({ id: alertSchema.shape.id, alertCreationTime: alertSchema.shape.alertCreationTime, incidentId: alertSchema.shape.incidentId });
 const decoder = new TextDecoder();
-/** Validates the parts of one alert a listing needs now; `bytes` (its JSON) is read again by `read()`. */
+/** Validates the parts of one alert a listing needs now; `bytes` (its JSON) are read again later. */
 function readListedAlert(raw, bytes) {
     const head = headSchema.safeParse(raw);
     if (!head.success)
         return { ok: false, id: (0,fields/* idOf */.TH)(raw), problem: (0,fields/* problemsOf */.GW)(head.error) };
     const { id, alertCreationTime, incidentId } = head.data;
-    const read = () => {
-        const reading = readAlert(JSON.parse(decoder.decode(bytes)));
+    return { ok: true, alert: new EndpointListedAlert(id, alertCreationTime, incidentIdOf(incidentId), bytes) };
+}
+/** A listed alert: what the listing read of it, and its JSON, read again whole or apart from its evidence. */
+class EndpointListedAlert {
+    id;
+    createdAt;
+    incidentId;
+    #bytes;
+    constructor(id, createdAt, incidentId, bytes) {
+        this.id = id;
+        this.createdAt = createdAt;
+        this.incidentId = incidentId;
+        this.#bytes = bytes;
+    }
+    read() {
+        return this.#readAgain(JSON.parse(decoder.decode(this.#bytes)));
+    }
+    /** The alert without its evidence, and its evidence's items as bytes: as an incident keeps it. */
+    readApart() {
+        const { raw, evidence } = (0,compact/* readAlertApart */.Fe)(this.#bytes);
+        return { alert: this.#readAgain(raw), evidence };
+    }
+    #readAgain(raw) {
+        const reading = readAlert(raw);
         if (!reading.ok)
-            throw new Error(`Alert ${id} could not be read again: ${reading.problem}`);
+            throw new Error(`Alert ${this.id} could not be read again: ${reading.problem}`);
         return reading.alert;
-    };
-    return { ok: true, alert: { id, createdAt: alertCreationTime, incidentId: incidentIdOf(incidentId), read } };
+    }
+}
+/**
+ * An incident's alert as thousands of them are kept: what the incident shows of it, the words many
+ * alerts share held once, and its evidence as bytes in its incident's one buffer, parsed only when
+ * a body gathers it.
+ */
+class EndpointIncidentAlert {
+    id;
+    createdAt;
+    title;
+    severity;
+    status;
+    product = null;
+    detectionSource;
+    firstActivity;
+    webUrl = null;
+    tenantId;
+    serviceSource = null;
+    #device;
+    #user;
+    #evidence;
+    /** `alert`: read apart from its evidence, whose bytes are `evidence`. */
+    constructor(alert, evidence) {
+        this.id = alert.id;
+        this.createdAt = alert.createdAt;
+        this.title = (0,compact/* shared */.ue)(alert.title);
+        this.severity = alert.severity;
+        this.status = alert.status;
+        this.detectionSource = (0,compact/* shared */.ue)(alert.detectionSource);
+        this.firstActivity = alert.firstActivity;
+        this.tenantId = (0,compact/* shared */.ue)(alert.tenantId);
+        this.#device = alert.device && { name: (0,compact/* shared */.ue)(alert.device.name), id: alert.device.id };
+        this.#user = alert.user;
+        this.#evidence = evidence;
+    }
+    evidence() {
+        return { evidence: alertSchema.shape.evidence.parse((0,compact/* parseEvidence */.vf)(this.#evidence)).map(toEvidence), device: this.#device, user: this.#user };
+    }
 }
 
+;// CONCATENATED MODULE: ./src/endpoint/incident.ts
+/**
+ * Incidents as the Defender for Endpoint API shows them: it serves no incidents, only alerts that
+ * name theirs (`incidentId`), so an incident is its alerts grouped, named by its first alert's
+ * title, as severe as its most severe alert, commented as its alerts are. Pure.
+ */
+
+
+
+
+
+
+const byAge = (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/**
+ * What a listing of the alerts updated within the window names, taken an alert at a time as it
+ * streams in (an alert taken twice counts once): the incidents, of which only the ID is kept (their
+ * alerts are read again in full), and the alerts of no incident that were created within the window
+ * (to the second, as the filter writes its bounds): those `listAlerts` gives, which get alert issues.
+ */
+function namedInWindow(window) {
+    const incidentIds = new Set();
+    const loose = new Map();
+    const [from, to] = [(0,odata/* odataTime */.R3)(window.since), (0,odata/* odataTime */.R3)(window.until)].map(Date.parse);
+    return {
+        take(alert) {
+            if (alert.incidentId)
+                incidentIds.add(alert.incidentId);
+            else if (alert.createdAt.getTime() >= from && alert.createdAt.getTime() < to)
+                loose.set(alert.id, alert);
+        },
+        // Incidents shortest ID first, then in order, so that the requests a run makes to read them do not depend on Defender's order.
+        named: () => ({ incidentIds: [...incidentIds].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)), loose: [...loose.values()] }),
+    };
+}
+/**
+ * Listed alerts grouped by the incident they name, each incident's alerts oldest first, incidents
+ * by their first alert. Each alert is read apart from its evidence while its incident is made: the
+ * incident keeps what it shows of each, and the evidence as bytes.
+ */
+function groupByIncident(alerts) {
+    const groups = new Map();
+    const loose = [];
+    for (const alert of alerts) {
+        if (!alert.incidentId) {
+            loose.push(alert);
+            continue;
+        }
+        const group = groups.get(alert.incidentId);
+        if (group)
+            group.push(alert);
+        else
+            groups.set(alert.incidentId, [alert]);
+    }
+    const incidents = [...groups].map(([id, members]) => {
+        const apart = members.map((listed) => listed.readApart());
+        const evidence = new Map((0,compact/* evidenceSideBySide */.lO)(apart).map((bytes, i) => [apart[i].alert.id, bytes]));
+        return incidentOf(id, apart.map(({ alert }) => alert).sort(byAge), (alert) => new EndpointIncidentAlert(alert, evidence.get(alert.id)));
+    });
+    return { incidents: incidents.sort(byFirstAlert), loose: loose.sort(byAge) };
+}
+/** Incidents by their first alert: oldest first. */
+const byFirstAlert = (a, b) => byAge(a.alerts[0], b.alerts[0]);
+/**
+ * One incident from its alerts (oldest first): what they agree on, and the most severe and latest
+ * of them. `keep`: what the incident keeps of each alert (by default, the alert itself).
+ */
+function incidentOf(id, alerts, keep = (alert) => (0,incident/* incidentAlertOf */.u)(alert)) {
+    const first = alerts[0];
+    if (!first)
+        throw new Error(`Incident ${id} has no alerts`);
+    const severity = alerts.map(source_alert/* severityOf */.x).reduce((worst, s) => (vocabulary/* SEVERITIES */.oC.indexOf(s) > vocabulary/* SEVERITIES */.oC.indexOf(worst) ? s : worst));
+    const updated = alerts.reduce((latest, alert) => Math.max(latest, alert.updatedAt?.getTime() ?? Number.NEGATIVE_INFINITY), Number.NEGATIVE_INFINITY);
+    return {
+        id,
+        name: first.title,
+        severity,
+        status: statusOf(alerts),
+        classification: agreed(alerts.map((alert) => alert.classification)),
+        determination: agreed(alerts.map((alert) => alert.determination)),
+        assignedTo: agreed(alerts.map((alert) => alert.assignedTo)),
+        createdAt: first.createdAt,
+        updatedAt: Number.isFinite(updated) ? new Date(updated) : null,
+        webUrl: first.incident?.webUrl ?? null,
+        redirectedTo: null,
+        tenantId: first.tenantId,
+        alerts: alerts.map(keep),
+        comments: incidentComments(alerts),
+    };
+}
+/**
+ * The comments on an incident's alerts as the incident's, oldest first. The same text by the same
+ * author on several alerts (someone commenting on each alert, as sync does with an incident issue's
+ * comment) is one comment, at its earliest time: the first such comment on each alert is one, the
+ * second on each another, and so on. A comment on only some of the alerts names them.
+ */
+function incidentComments(alerts) {
+    const copies = new Map();
+    const alertIds = new Set();
+    for (const alert of alerts) {
+        // An alert listed twice is one alert.
+        if (alertIds.has(alert.id))
+            continue;
+        alertIds.add(alert.id);
+        const seen = new Map();
+        for (const comment of [...alert.comments].sort(byTime)) {
+            const key = JSON.stringify([comment.createdBy, comment.comment]);
+            const nth = seen.get(key) ?? 0;
+            seen.set(key, nth + 1);
+            const same = copies.get(key) ?? [];
+            copies.set(key, same);
+            const copy = same[nth];
+            if (!copy)
+                same.push({ comment, alertIds: [alert.id] });
+            else {
+                copy.alertIds.push(alert.id);
+                if (byTime(comment, copy.comment) < 0)
+                    copy.comment = comment;
+            }
+        }
+    }
+    const merged = [...copies.values()].flat().map(({ comment, alertIds: on }) => (on.length < alertIds.size ? { ...comment, alertIds: on } : comment));
+    return merged.sort(byTime);
+}
+/** Oldest first; a time that does not read last. */
+function byTime(a, b) {
+    const at = (c) => {
+        const time = Date.parse(c.createdTime);
+        return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
+    };
+    return at(a) - at(b) || 0;
+}
+/** Resolved when every alert is; in progress when any is, or when some are resolved and some not; else new. */
+function statusOf(alerts) {
+    if (alerts.every((alert) => alert.status === "Resolved"))
+        return "Resolved";
+    if (alerts.some((alert) => alert.status === "InProgress" || alert.status === "Resolved"))
+        return "InProgress";
+    return "New";
+}
+/** The value every alert has, or none when they differ or none has one. */
+function agreed(values) {
+    const first = values[0] ?? null;
+    return first !== null && values.every((value) => value === first) ? first : null;
+}
+
+// EXTERNAL MODULE: ./src/json-stream.ts
+var json_stream = __webpack_require__(37346);
 ;// CONCATENATED MODULE: ./src/endpoint/page.ts
 /** A Defender page of alerts (`{"value": [...], "@odata.nextLink": ...}`), read as it streams in. */
 
@@ -445,20 +536,28 @@ const pageSchema = schemas/* looseObject */._H3({
 });
 /** A page of alerts, validated one by one as they stream in; a malformed alert is reported, not thrown. */
 async function readAlertPage(body) {
-    const page = { alerts: [], malformed: [], nextLink: undefined };
-    const take = (raw, bytes) => {
+    const alerts = [];
+    const page = await streamAlertPage(body, (alert) => alerts.push(alert));
+    return { alerts, malformed: page.malformed, nextLink: page.nextLink };
+}
+/** A page of alerts, each handed to `take` as it streams in, so that a reader keeping only some of them never holds the page. */
+async function streamAlertPage(body, take) {
+    const page = { listed: 0, malformed: [], nextLink: undefined };
+    const read = (raw, bytes) => {
         const reading = readListedAlert(raw, bytes);
-        if (reading.ok)
-            page.alerts.push(reading.alert);
-        else
+        if (!reading.ok)
             page.malformed.push({ id: reading.id, problem: reading.problem });
+        else {
+            page.listed++;
+            take(reading.alert);
+        }
     };
-    const rest = pageSchema.safeParse(await (0,json_stream/* readStreamingMember */.r3)(body, "value", take));
+    const rest = pageSchema.safeParse(await (0,json_stream/* readStreamingMember */.r3)(body, "value", read));
     if (!rest.success)
         throw new Error("Listing Defender alerts: the reply has no 'value' array of alerts");
     // Left in place only when the member's name was spelt with escapes.
     for (const raw of rest.data.value)
-        take(raw, Buffer.from(JSON.stringify(raw)));
+        read(raw, Buffer.from(JSON.stringify(raw)));
     page.nextLink = rest.data["@odata.nextLink"] ?? undefined;
     return page;
 }
@@ -512,31 +611,35 @@ class DefenderClient {
     listAlerts(window) {
         return this.#list(alertFilter(window));
     }
-    /**
-     * Every alert matching `filter`, evidence included. Defender promises no nextLink, so pages are
-     * asked for with $top/$skip until one comes back short; a nextLink, when sent, is followed. Each
-     * page is read as it streams in, one alert at a time, so a page of 10,000 is never held as text.
-     */
+    /** Every alert matching `filter`, evidence included unless asked otherwise (see #scan). */
     async #list(filter, options = {}) {
-        const evidence = options.evidence ?? true;
         const byId = new Map();
+        const { malformed, pages } = await this.#scan(filter, options, (alert) => byId.set(alert.id, alert));
+        return { alerts: [...byId.values()], malformed, pages };
+    }
+    /**
+     * Hands every alert matching `filter` to `take` as it streams in (the same alert again when a
+     * page is read twice). Defender promises no nextLink, so pages are asked for with $top/$skip until
+     * one comes back short; a nextLink, when sent, is followed. A page of 10,000 is never held as text,
+     * nor as alerts unless `take` keeps them.
+     */
+    async #scan(filter, options, take) {
+        const evidence = options.evidence ?? true;
         const malformed = [];
         let url = this.#listUrl(filter, 0, evidence);
         let skip = 0;
         let pages = 0;
         while (url !== undefined && pages < MAX_PAGES) {
-            const page = await (0,http/* exchange */.cv)(this.#api, { method: "GET", url, what: "Listing Defender alerts", read: readAlertPage });
+            const page = await (0,http/* exchange */.cv)(this.#api, { method: "GET", url, what: "Listing Defender alerts", read: (body) => streamAlertPage(body, take) });
             pages++;
-            for (const alert of page.alerts)
-                byId.set(alert.id, alert);
             malformed.push(...page.malformed);
-            skip += page.alerts.length + page.malformed.length;
+            skip += page.listed + page.malformed.length;
             if (page.nextLink)
                 url = this.#sameOrigin(page.nextLink);
             else
-                url = page.alerts.length + page.malformed.length >= this.#pageSize ? this.#listUrl(filter, skip, evidence) : undefined;
+                url = page.listed + page.malformed.length >= this.#pageSize ? this.#listUrl(filter, skip, evidence) : undefined;
         }
-        return { alerts: [...byId.values()], malformed, pages };
+        return { malformed, pages };
     }
     describeIncidentWindow(window) {
         return `$filter=${updatedAlertFilter(window)}`;
@@ -548,35 +651,27 @@ class DefenderClient {
      * gives) are loose. Incidents oldest first.
      */
     async listIncidents(window) {
-        const updated = await this.#list(updatedAlertFilter(window));
-        const named = new Set();
-        const loose = [];
-        // The window's bounds as the filter wrote them, to the second.
-        const [from, to] = [(0,odata/* odataTime */.R3)(window.since), (0,odata/* odataTime */.R3)(window.until)].map(Date.parse);
-        for (const listed of updated.alerts) {
-            if (listed.incidentId)
-                named.add(listed.incidentId);
-            else if (listed.createdAt.getTime() >= from && listed.createdAt.getTime() < to)
-                loose.push(listed);
-        }
-        // In the order of their IDs, so that the requests a run makes do not depend on Defender's order.
-        const ids = [...named].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-        const members = await this.#incidentAlerts(ids, { evidence: true });
+        const named = await this.#namedInWindow(window);
+        const read = await this.#incidents(named.incidentIds, { evidence: true });
         const malformed = new Map();
-        for (const bad of [...updated.malformed, ...members.malformed])
+        for (const bad of [...named.malformed, ...read.malformed])
             malformed.set(`${bad.id}\n${bad.problem}`, bad);
-        const { incidents } = groupByIncident(members.alerts);
-        return { incidents, loose, malformed: [...malformed.values()], pages: updated.pages + members.pages };
+        return { incidents: read.incidents, loose: named.loose, malformed: [...malformed.values()], pages: named.pages + read.pages };
+    }
+    /** The incidents the alerts updated within the window name, and its loose alerts (namedInWindow). */
+    async #namedInWindow(window) {
+        const names = namedInWindow(window);
+        const { malformed, pages } = await this.#scan(updatedAlertFilter(window), {}, names.take);
+        return { ...names.named(), malformed, pages };
     }
     /** One incident: the alerts naming it, with evidence; undefined when none does. */
     async incident(id) {
-        const { alerts } = await this.#incidentAlerts([id], { evidence: true });
-        return groupByIncident(alerts).incidents[0];
+        return (await this.#incidents([id], { evidence: true })).incidents[0];
     }
     /** Incidents by ID: their alerts read together (`incidentId eq` or-chains, 40 incidents a request). */
     async incidentsById(ids, options = {}) {
-        const { alerts } = await this.#incidentAlerts([...new Set(ids)], { evidence: options.evidence ?? false });
-        return new Map(groupByIncident(alerts).incidents.map((incident) => [incident.id, incident]));
+        const { incidents } = await this.#incidents([...new Set(ids)], { evidence: options.evidence ?? false });
+        return new Map(incidents.map((incident) => [incident.id, incident]));
     }
     /**
      * The change to every alert the incident holds now: the fields through batchUpdate, as few calls
@@ -584,8 +679,7 @@ class DefenderClient {
      */
     async updateIncident(id, changes) {
         const { comment, ...fields } = changes;
-        const { alerts } = await this.#incidentAlerts([id], { evidence: false });
-        const held = groupByIncident(alerts).incidents[0];
+        const held = (await this.#incidents([id], { evidence: false })).incidents[0];
         if (!held)
             throw new IncidentNotFoundError(id, `Updating Defender incident ${id}`);
         // Oldest first: the comments land in the order the issue lists the alerts.
@@ -598,15 +692,20 @@ class DefenderClient {
             for (const alertId of ids)
                 await this.updateAlert(alertId, { comment });
     }
-    /** Every alert of these incidents, listed in bulk (`incidentId eq` or-chains). */
-    async #incidentAlerts(incidentIds, options) {
-        const found = { alerts: [], malformed: [], pages: 0 };
+    /**
+     * These incidents, oldest first: their alerts listed in bulk (`incidentId eq` or-chains), each
+     * request's grouped into its incidents as it comes, so that no more than one request's alerts are
+     * held whole at once.
+     */
+    async #incidents(incidentIds, options) {
+        const found = { incidents: [], malformed: [], pages: 0 };
         for (let start = 0; start < incidentIds.length; start += IDS_PER_QUERY) {
             const listing = await this.#list(incidentsFilter(incidentIds.slice(start, start + IDS_PER_QUERY)), options);
-            found.alerts.push(...listing.alerts);
+            found.incidents.push(...groupByIncident(listing.alerts).incidents);
             found.malformed.push(...listing.malformed);
             found.pages += listing.pages;
         }
+        found.incidents.sort(byFirstAlert);
         return found;
     }
     /** Signs in and returns the access token's claims (for check). */
@@ -1040,6 +1139,66 @@ function triageOf(alert) {
         determination: determination && _issue_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .DETERMINATIONS */ .rH.includes(determination) ? determination : null,
         owner: alert.assignedTo?.trim() || null,
     };
+}
+
+
+/***/ }),
+
+/***/ 34444:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fe: () => (/* binding */ readAlertApart),
+/* harmony export */   lO: () => (/* binding */ evidenceSideBySide),
+/* harmony export */   ue: () => (/* binding */ shared),
+/* harmony export */   vf: () => (/* binding */ parseEvidence)
+/* harmony export */ });
+/* harmony import */ var _json_stream_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37346);
+/**
+ * How an incident listing keeps thousands of alerts small, whatever their source: each alert's JSON
+ * is read apart from its evidence, which is kept as bytes, an incident's alerts' evidence side by
+ * side in one buffer, until an issue's body gathers it; and the words many alerts share (products,
+ * sources, tenants, titles) are held once.
+ */
+
+function readAlertApart(bytes) {
+    const evidence = [];
+    const raw = (0,_json_stream_js__WEBPACK_IMPORTED_MODULE_0__/* .readMemberBytes */ .S5)(bytes, "evidence", (item) => evidence.push(item));
+    // An `evidence` that was not streamed (its name spelt with escapes) is left in `raw`; anything
+    // but an array reads as no evidence, as the sources' readers read it.
+    const left = raw !== null && typeof raw === "object" ? raw.evidence : undefined;
+    if (Array.isArray(left))
+        for (const item of left)
+            evidence.push(Buffer.from(JSON.stringify(item)));
+    return { raw, evidence };
+}
+/**
+ * The evidence of an incident's alerts, copied side by side into one buffer (so that what is kept is
+ * the evidence, not every chunk of the reply it came in): the i-th alert's is the i-th.
+ */
+function evidenceSideBySide(apart) {
+    const { buffer, bounds } = (0,_json_stream_js__WEBPACK_IMPORTED_MODULE_0__/* .arraysOfBytes */ .Be)(apart.map((item) => item.evidence));
+    return apart.map((_, i) => ({ buffer, start: bounds[i], end: bounds[i + 1] }));
+}
+const decoder = new TextDecoder();
+/** The evidence array these bytes hold, parsed. */
+function parseEvidence(evidence) {
+    return JSON.parse(decoder.decode(evidence.buffer.subarray(evidence.start, evidence.end)));
+}
+// Words held once: at most this many, of at most this length, so that odd input cannot grow it without end.
+const SHARED_MAX = 1000;
+const SHARED_LENGTH_MAX = 256;
+const sharedWords = new Map();
+/** The one copy of a word many alerts share. */
+function shared(value) {
+    if (value === null || value.length > SHARED_LENGTH_MAX)
+        return value;
+    const known = sharedWords.get(value);
+    if (known !== undefined)
+        return known;
+    if (sharedWords.size < SHARED_MAX)
+        sharedWords.set(value, value);
+    return value;
 }
 
 

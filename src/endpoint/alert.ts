@@ -5,7 +5,9 @@
 import { z } from "zod";
 import { idOf, optionalTime, problemsOf, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
-import type { Alert, Evidence, EvidenceDetail, EvidenceKind } from "../source/alert.js";
+import type { Alert, AlertEvidence, Evidence, EvidenceDetail, EvidenceKind } from "../source/alert.js";
+import { type EvidenceBytes, parseEvidence, readAlertApart, shared } from "../source/compact.js";
+import type { IncidentAlert } from "../source/incident.js";
 import type { ListedAlert } from "../source/source.js";
 
 
@@ -161,7 +163,7 @@ function incidentIdOf(value: number | string | null | undefined): string | null 
   return value === null || value === undefined || value === "" ? null : String(value);
 }
 
-export type ListedAlertReading = { ok: true; alert: ListedAlert } | { ok: false; id: string; problem: string };
+export type ListedAlertReading = { ok: true; alert: EndpointListedAlert } | { ok: false; id: string; problem: string };
 
 // Only the ID and the creation time can make an alert malformed: every other field is lenient. The
 // rest of the alert is not looked at here (a plain object schema ignores other keys).
@@ -169,15 +171,82 @@ const headSchema = z.object({ id: alertSchema.shape.id, alertCreationTime: alert
 
 const decoder = new TextDecoder();
 
-/** Validates the parts of one alert a listing needs now; `bytes` (its JSON) is read again by `read()`. */
+/** Validates the parts of one alert a listing needs now; `bytes` (its JSON) are read again later. */
 export function readListedAlert(raw: unknown, bytes: Uint8Array): ListedAlertReading {
   const head = headSchema.safeParse(raw);
   if (!head.success) return { ok: false, id: idOf(raw), problem: problemsOf(head.error) };
   const { id, alertCreationTime, incidentId } = head.data;
-  const read = (): Alert => {
-    const reading = readAlert(JSON.parse(decoder.decode(bytes)));
-    if (!reading.ok) throw new Error(`Alert ${id} could not be read again: ${reading.problem}`);
+  return { ok: true, alert: new EndpointListedAlert(id, alertCreationTime, incidentIdOf(incidentId), bytes) };
+}
+
+/** A listed alert: what the listing read of it, and its JSON, read again whole or apart from its evidence. */
+export class EndpointListedAlert implements ListedAlert {
+  readonly id: string;
+  readonly createdAt: Date;
+  readonly incidentId: string | null;
+  readonly #bytes: Uint8Array;
+
+  constructor(id: string, createdAt: Date, incidentId: string | null, bytes: Uint8Array) {
+    this.id = id;
+    this.createdAt = createdAt;
+    this.incidentId = incidentId;
+    this.#bytes = bytes;
+  }
+
+  read(): Alert {
+    return this.#readAgain(JSON.parse(decoder.decode(this.#bytes)));
+  }
+
+  /** The alert without its evidence, and its evidence's items as bytes: as an incident keeps it. */
+  readApart(): { alert: Alert; evidence: Uint8Array[] } {
+    const { raw, evidence } = readAlertApart(this.#bytes);
+    return { alert: this.#readAgain(raw), evidence };
+  }
+
+  #readAgain(raw: unknown): Alert {
+    const reading = readAlert(raw);
+    if (!reading.ok) throw new Error(`Alert ${this.id} could not be read again: ${reading.problem}`);
     return reading.alert;
-  };
-  return { ok: true, alert: { id, createdAt: alertCreationTime, incidentId: incidentIdOf(incidentId), read } };
+  }
+}
+
+/**
+ * An incident's alert as thousands of them are kept: what the incident shows of it, the words many
+ * alerts share held once, and its evidence as bytes in its incident's one buffer, parsed only when
+ * a body gathers it.
+ */
+export class EndpointIncidentAlert implements IncidentAlert {
+  readonly id: string;
+  readonly createdAt: Date;
+  readonly title: string | null;
+  readonly severity: string | null;
+  readonly status: string | null;
+  readonly product = null;
+  readonly detectionSource: string | null;
+  readonly firstActivity: Date | null;
+  readonly webUrl = null;
+  readonly tenantId: string | null;
+  readonly serviceSource = null;
+  readonly #device: Alert["device"];
+  readonly #user: string | null;
+  readonly #evidence: EvidenceBytes;
+
+  /** `alert`: read apart from its evidence, whose bytes are `evidence`. */
+  constructor(alert: Alert, evidence: EvidenceBytes) {
+    this.id = alert.id;
+    this.createdAt = alert.createdAt;
+    this.title = shared(alert.title);
+    this.severity = alert.severity;
+    this.status = alert.status;
+    this.detectionSource = shared(alert.detectionSource);
+    this.firstActivity = alert.firstActivity;
+    this.tenantId = shared(alert.tenantId);
+    this.#device = alert.device && { name: shared(alert.device.name), id: alert.device.id };
+    this.#user = alert.user;
+    this.#evidence = evidence;
+  }
+
+  evidence(): AlertEvidence {
+    return { evidence: alertSchema.shape.evidence.parse(parseEvidence(this.#evidence)).map(toEvidence), device: this.#device, user: this.#user };
+  }
 }

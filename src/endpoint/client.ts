@@ -9,10 +9,11 @@ import type { AlertChanges } from "../issue/changes.js";
 import type { Alert } from "../source/alert.js";
 import type { Incident } from "../source/incident.js";
 import type { AlertListing, AlertSource, AlertWindow, IncidentListing, ListedAlert, MalformedAlert, SentChanges, SourceClientOptions } from "../source/source.js";
+import type { EndpointListedAlert } from "./alert.js";
 import { DefenderApiError, forbiddenFix, IncidentNotFoundError, readDefenderError } from "./errors.js";
 import { alertFilter, incidentsFilter, odataString, odataTime, updatedAlertFilter } from "./filter.js";
-import { groupByIncident } from "./incident.js";
-import { type AlertPage, readAlertPage } from "./page.js";
+import { byFirstAlert, groupByIncident, namedInWindow } from "./incident.js";
+import { type AlertPageStreamed, readAlertPage, streamAlertPage } from "./page.js";
 
 /** Defender's documented largest page. */
 export const MAX_PAGE_SIZE = 10_000;
@@ -61,28 +62,34 @@ export class DefenderClient implements AlertSource {
     return this.#list(alertFilter(window));
   }
 
+  /** Every alert matching `filter`, evidence included unless asked otherwise (see #scan). */
+  async #list(filter: string, options: { evidence?: boolean } = {}): Promise<AlertListing & { alerts: EndpointListedAlert[] }> {
+    const byId = new Map<string, EndpointListedAlert>();
+    const { malformed, pages } = await this.#scan(filter, options, (alert) => byId.set(alert.id, alert));
+    return { alerts: [...byId.values()], malformed, pages };
+  }
+
   /**
-   * Every alert matching `filter`, evidence included. Defender promises no nextLink, so pages are
-   * asked for with $top/$skip until one comes back short; a nextLink, when sent, is followed. Each
-   * page is read as it streams in, one alert at a time, so a page of 10,000 is never held as text.
+   * Hands every alert matching `filter` to `take` as it streams in (the same alert again when a
+   * page is read twice). Defender promises no nextLink, so pages are asked for with $top/$skip until
+   * one comes back short; a nextLink, when sent, is followed. A page of 10,000 is never held as text,
+   * nor as alerts unless `take` keeps them.
    */
-  async #list(filter: string, options: { evidence?: boolean } = {}): Promise<AlertListing> {
+  async #scan(filter: string, options: { evidence?: boolean }, take: (alert: EndpointListedAlert) => void): Promise<{ malformed: MalformedAlert[]; pages: number }> {
     const evidence = options.evidence ?? true;
-    const byId = new Map<string, ListedAlert>();
     const malformed: MalformedAlert[] = [];
     let url: string | undefined = this.#listUrl(filter, 0, evidence);
     let skip = 0;
     let pages = 0;
     while (url !== undefined && pages < MAX_PAGES) {
-      const page: AlertPage = await exchange(this.#api, { method: "GET", url, what: "Listing Defender alerts", read: readAlertPage });
+      const page: AlertPageStreamed = await exchange(this.#api, { method: "GET", url, what: "Listing Defender alerts", read: (body) => streamAlertPage(body, take) });
       pages++;
-      for (const alert of page.alerts) byId.set(alert.id, alert);
       malformed.push(...page.malformed);
-      skip += page.alerts.length + page.malformed.length;
+      skip += page.listed + page.malformed.length;
       if (page.nextLink) url = this.#sameOrigin(page.nextLink);
-      else url = page.alerts.length + page.malformed.length >= this.#pageSize ? this.#listUrl(filter, skip, evidence) : undefined;
+      else url = page.listed + page.malformed.length >= this.#pageSize ? this.#listUrl(filter, skip, evidence) : undefined;
     }
-    return { alerts: [...byId.values()], malformed, pages };
+    return { malformed, pages };
   }
 
   describeIncidentWindow(window: AlertWindow): string {
@@ -96,34 +103,29 @@ export class DefenderClient implements AlertSource {
    * gives) are loose. Incidents oldest first.
    */
   async listIncidents(window: AlertWindow): Promise<IncidentListing> {
-    const updated = await this.#list(updatedAlertFilter(window));
-    const named = new Set<string>();
-    const loose: ListedAlert[] = [];
-    // The window's bounds as the filter wrote them, to the second.
-    const [from, to] = [odataTime(window.since), odataTime(window.until)].map(Date.parse) as [number, number];
-    for (const listed of updated.alerts) {
-      if (listed.incidentId) named.add(listed.incidentId);
-      else if (listed.createdAt.getTime() >= from && listed.createdAt.getTime() < to) loose.push(listed);
-    }
-    // In the order of their IDs, so that the requests a run makes do not depend on Defender's order.
-    const ids = [...named].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-    const members = await this.#incidentAlerts(ids, { evidence: true });
+    const named = await this.#namedInWindow(window);
+    const read = await this.#incidents(named.incidentIds, { evidence: true });
     const malformed = new Map<string, MalformedAlert>();
-    for (const bad of [...updated.malformed, ...members.malformed]) malformed.set(`${bad.id}\n${bad.problem}`, bad);
-    const { incidents } = groupByIncident(members.alerts);
-    return { incidents, loose, malformed: [...malformed.values()], pages: updated.pages + members.pages };
+    for (const bad of [...named.malformed, ...read.malformed]) malformed.set(`${bad.id}\n${bad.problem}`, bad);
+    return { incidents: read.incidents, loose: named.loose, malformed: [...malformed.values()], pages: named.pages + read.pages };
+  }
+
+  /** The incidents the alerts updated within the window name, and its loose alerts (namedInWindow). */
+  async #namedInWindow(window: AlertWindow): Promise<{ incidentIds: string[]; loose: ListedAlert[]; malformed: MalformedAlert[]; pages: number }> {
+    const names = namedInWindow(window);
+    const { malformed, pages } = await this.#scan(updatedAlertFilter(window), {}, names.take);
+    return { ...names.named(), malformed, pages };
   }
 
   /** One incident: the alerts naming it, with evidence; undefined when none does. */
   async incident(id: string): Promise<Incident | undefined> {
-    const { alerts } = await this.#incidentAlerts([id], { evidence: true });
-    return groupByIncident(alerts).incidents[0];
+    return (await this.#incidents([id], { evidence: true })).incidents[0];
   }
 
   /** Incidents by ID: their alerts read together (`incidentId eq` or-chains, 40 incidents a request). */
   async incidentsById(ids: readonly string[], options: { evidence?: boolean } = {}): Promise<Map<string, Incident>> {
-    const { alerts } = await this.#incidentAlerts([...new Set(ids)], { evidence: options.evidence ?? false });
-    return new Map(groupByIncident(alerts).incidents.map((incident) => [incident.id, incident]));
+    const { incidents } = await this.#incidents([...new Set(ids)], { evidence: options.evidence ?? false });
+    return new Map(incidents.map((incident) => [incident.id, incident]));
   }
 
   /**
@@ -132,8 +134,7 @@ export class DefenderClient implements AlertSource {
    */
   async updateIncident(id: string, changes: AlertChanges): Promise<void> {
     const { comment, ...fields } = changes;
-    const { alerts } = await this.#incidentAlerts([id], { evidence: false });
-    const held = groupByIncident(alerts).incidents[0];
+    const held = (await this.#incidents([id], { evidence: false })).incidents[0];
     if (!held) throw new IncidentNotFoundError(id, `Updating Defender incident ${id}`);
     // Oldest first: the comments land in the order the issue lists the alerts.
     const ids = held.alerts.map((alert) => alert.id);
@@ -143,15 +144,20 @@ export class DefenderClient implements AlertSource {
     if (comment !== undefined) for (const alertId of ids) await this.updateAlert(alertId, { comment });
   }
 
-  /** Every alert of these incidents, listed in bulk (`incidentId eq` or-chains). */
-  async #incidentAlerts(incidentIds: readonly string[], options: { evidence: boolean }): Promise<{ alerts: ListedAlert[]; malformed: MalformedAlert[]; pages: number }> {
-    const found = { alerts: [] as ListedAlert[], malformed: [] as MalformedAlert[], pages: 0 };
+  /**
+   * These incidents, oldest first: their alerts listed in bulk (`incidentId eq` or-chains), each
+   * request's grouped into its incidents as it comes, so that no more than one request's alerts are
+   * held whole at once.
+   */
+  async #incidents(incidentIds: readonly string[], options: { evidence: boolean }): Promise<{ incidents: Incident[]; malformed: MalformedAlert[]; pages: number }> {
+    const found = { incidents: [] as Incident[], malformed: [] as MalformedAlert[], pages: 0 };
     for (let start = 0; start < incidentIds.length; start += IDS_PER_QUERY) {
       const listing = await this.#list(incidentsFilter(incidentIds.slice(start, start + IDS_PER_QUERY)), options);
-      found.alerts.push(...listing.alerts);
+      found.incidents.push(...groupByIncident(listing.alerts).incidents);
       found.malformed.push(...listing.malformed);
       found.pages += listing.pages;
     }
+    found.incidents.sort(byFirstAlert);
     return found;
   }
 

@@ -5,25 +5,48 @@
  */
 import { SEVERITIES } from "../issue/vocabulary.js";
 import { type Alert, type AlertComment, severityOf } from "../source/alert.js";
-import { type Incident, incidentAlertOf } from "../source/incident.js";
-import type { ListedAlert } from "../source/source.js";
+import { evidenceSideBySide } from "../source/compact.js";
+import { type Incident, type IncidentAlert, incidentAlertOf } from "../source/incident.js";
+import { odataTime } from "../source/odata.js";
+import type { AlertWindow, ListedAlert } from "../source/source.js";
+import { EndpointIncidentAlert, type EndpointListedAlert } from "./alert.js";
 
 export interface Grouped {
   incidents: Incident[];
   /** Alerts that name no incident: they get alert issues, as without grouping. */
-  loose: ListedAlert[];
+  loose: EndpointListedAlert[];
 }
 
 const byAge = (a: Pick<Alert, "id" | "createdAt">, b: Pick<Alert, "id" | "createdAt">) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * Listed alerts grouped by the incident they name, each incident's alerts oldest first, incidents
- * by their first alert. An incident's alerts are read whole only while it is made from them: it
- * keeps what it shows of each, and reads an alert again for its evidence.
+ * What a listing of the alerts updated within the window names, taken an alert at a time as it
+ * streams in (an alert taken twice counts once): the incidents, of which only the ID is kept (their
+ * alerts are read again in full), and the alerts of no incident that were created within the window
+ * (to the second, as the filter writes its bounds): those `listAlerts` gives, which get alert issues.
  */
-export function groupByIncident(alerts: readonly ListedAlert[]): Grouped {
-  const groups = new Map<string, ListedAlert[]>();
-  const loose: ListedAlert[] = [];
+export function namedInWindow(window: Pick<AlertWindow, "since" | "until">): { take(alert: ListedAlert): void; named(): { incidentIds: string[]; loose: ListedAlert[] } } {
+  const incidentIds = new Set<string>();
+  const loose = new Map<string, ListedAlert>();
+  const [from, to] = [odataTime(window.since), odataTime(window.until)].map(Date.parse) as [number, number];
+  return {
+    take(alert) {
+      if (alert.incidentId) incidentIds.add(alert.incidentId);
+      else if (alert.createdAt.getTime() >= from && alert.createdAt.getTime() < to) loose.set(alert.id, alert);
+    },
+    // Incidents shortest ID first, then in order, so that the requests a run makes to read them do not depend on Defender's order.
+    named: () => ({ incidentIds: [...incidentIds].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)), loose: [...loose.values()] }),
+  };
+}
+
+/**
+ * Listed alerts grouped by the incident they name, each incident's alerts oldest first, incidents
+ * by their first alert. Each alert is read apart from its evidence while its incident is made: the
+ * incident keeps what it shows of each, and the evidence as bytes.
+ */
+export function groupByIncident(alerts: readonly EndpointListedAlert[]): Grouped {
+  const groups = new Map<string, EndpointListedAlert[]>();
+  const loose: EndpointListedAlert[] = [];
   for (const alert of alerts) {
     if (!alert.incidentId) {
       loose.push(alert);
@@ -33,16 +56,22 @@ export function groupByIncident(alerts: readonly ListedAlert[]): Grouped {
     if (group) group.push(alert);
     else groups.set(alert.incidentId, [alert]);
   }
-  const incidents = [...groups].map(([id, members]) => incidentOf(id, members.map((listed) => listed.read()).sort(byAge), new Map(members.map((listed) => [listed.id, listed.read]))));
-  incidents.sort((a, b) => byAge(a.alerts[0]!, b.alerts[0]!));
-  return { incidents, loose: loose.sort(byAge) };
+  const incidents = [...groups].map(([id, members]) => {
+    const apart = members.map((listed) => listed.readApart());
+    const evidence = new Map(evidenceSideBySide(apart).map((bytes, i) => [apart[i]!.alert.id, bytes]));
+    return incidentOf(id, apart.map(({ alert }) => alert).sort(byAge), (alert) => new EndpointIncidentAlert(alert, evidence.get(alert.id)!));
+  });
+  return { incidents: incidents.sort(byFirstAlert), loose: loose.sort(byAge) };
 }
+
+/** Incidents by their first alert: oldest first. */
+export const byFirstAlert = (a: Incident, b: Incident) => byAge(a.alerts[0]!, b.alerts[0]!);
 
 /**
  * One incident from its alerts (oldest first): what they agree on, and the most severe and latest
- * of them. `readAgain`: how to read each alert again, by ID, so that the incident need not hold it.
+ * of them. `keep`: what the incident keeps of each alert (by default, the alert itself).
  */
-export function incidentOf(id: string, alerts: readonly Alert[], readAgain?: ReadonlyMap<string, () => Alert>): Incident {
+export function incidentOf(id: string, alerts: readonly Alert[], keep: (alert: Alert) => IncidentAlert = (alert) => incidentAlertOf(alert)): Incident {
   const first = alerts[0];
   if (!first) throw new Error(`Incident ${id} has no alerts`);
   const severity = alerts.map(severityOf).reduce((worst, s) => (SEVERITIES.indexOf(s) > SEVERITIES.indexOf(worst) ? s : worst));
@@ -60,7 +89,7 @@ export function incidentOf(id: string, alerts: readonly Alert[], readAgain?: Rea
     webUrl: first.incident?.webUrl ?? null,
     redirectedTo: null,
     tenantId: first.tenantId,
-    alerts: alerts.map((alert) => incidentAlertOf(alert, readAgain?.get(alert.id))),
+    alerts: alerts.map(keep),
     comments: incidentComments(alerts),
   };
 }

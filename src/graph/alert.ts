@@ -8,7 +8,7 @@ import { z } from "zod";
 import { idOf, optionalTime, problemsOf, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
 import { type Alert, type AlertComment, type AlertEvidence, severityOf } from "../source/alert.js";
-import { readMemberBytes } from "../json-stream.js";
+import { type EvidenceBytes, parseEvidence, shared } from "../source/compact.js";
 import type { IncidentAlert } from "../source/incident.js";
 import type { ListedAlert } from "../source/source.js";
 import { graphEvidence, type GraphEvidence } from "./evidence.js";
@@ -105,29 +105,6 @@ export function readListedGraphAlert(raw: unknown, bytes: Uint8Array): ListedAle
   return { ok: true, alert: { id, createdAt: createdDateTime, incidentId: head.data.incidentId || null, read: readAgain(id, bytes) }, updatedAt: head.data.lastUpdateDateTime ?? null };
 }
 
-/** An alert's JSON read apart from its evidence: the rest parsed, the evidence kept as its items' bytes. */
-export interface AlertApart {
-  raw: unknown;
-  evidence: Uint8Array[];
-}
-
-export function readAlertApart(bytes: Uint8Array): AlertApart {
-  const evidence: Uint8Array[] = [];
-  const raw = readMemberBytes(bytes, "evidence", (item) => evidence.push(item));
-  // An `evidence` that was not streamed (its name spelt with escapes) is left in `raw`; anything
-  // but an array reads as no evidence, as fromGraph reads it.
-  const left = raw !== null && typeof raw === "object" ? (raw as { evidence?: unknown }).evidence : undefined;
-  if (Array.isArray(left)) for (const item of left) evidence.push(Buffer.from(JSON.stringify(item)));
-  return { raw, evidence };
-}
-
-/** Where the bytes of an alert's evidence array are: `buffer` from `start` to `end`. */
-export interface EvidenceBytes {
-  buffer: Uint8Array;
-  start: number;
-  end: number;
-}
-
 /** An incident's alert: what the incident keeps of it, read as fromGraph reads it, and its evidence parsed only when gathered. */
 export function readIncidentGraphAlert(raw: unknown, evidence: EvidenceBytes): { ok: true; alert: IncidentAlert } | { ok: false; id: string; problem: string } {
   const parsed = summarySchema.safeParse(raw);
@@ -151,9 +128,7 @@ class GraphIncidentAlert implements IncidentAlert {
   readonly webUrl: string | null;
   readonly tenantId: string | null;
   readonly serviceSource: string | null;
-  readonly #evidence: Uint8Array;
-  readonly #evidenceStart: number;
-  readonly #evidenceEnd: number;
+  readonly #evidence: EvidenceBytes;
 
   constructor(summary: ReturnType<typeof summaryOf>, serviceSource: string | null, evidence: EvidenceBytes) {
     this.id = summary.id;
@@ -167,27 +142,12 @@ class GraphIncidentAlert implements IncidentAlert {
     this.webUrl = summary.webUrl;
     this.tenantId = shared(summary.tenantId);
     this.serviceSource = shared(serviceSource);
-    this.#evidence = evidence.buffer;
-    this.#evidenceStart = evidence.start;
-    this.#evidenceEnd = evidence.end;
+    this.#evidence = evidence;
   }
 
   evidence(): AlertEvidence {
-    return graphEvidenceOf(JSON.parse(decoder.decode(this.#evidence.subarray(this.#evidenceStart, this.#evidenceEnd))));
+    return graphEvidenceOf(parseEvidence(this.#evidence));
   }
-}
-
-// Words held once: at most this many, of at most this length, so that odd input cannot grow it without end.
-const SHARED_MAX = 1000;
-const SHARED_LENGTH_MAX = 256;
-const sharedWords = new Map<string, string>();
-
-function shared(value: string | null): string | null {
-  if (value === null || value.length > SHARED_LENGTH_MAX) return value;
-  const known = sharedWords.get(value);
-  if (known !== undefined) return known;
-  if (sharedWords.size < SHARED_MAX) sharedWords.set(value, value);
-  return value;
 }
 
 /** An alert's evidence in our model, as fromGraph reads it: the shown entries, and the first device and user. */

@@ -9,10 +9,11 @@ import type { SecurityNamespace } from "@microsoft/microsoft-graph-types";
 import { z } from "zod";
 import { idOf, optionalTime, problemsOf, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
-import { arraysOfBytes, readMemberBytes } from "../json-stream.js";
+import { readMemberBytes } from "../json-stream.js";
 import type { Incident, IncidentAlert } from "../source/incident.js";
 import type { MalformedAlert } from "../source/source.js";
-import { type AlertApart, graphComments, readAlertApart, readIncidentGraphAlert } from "./alert.js";
+import { graphComments, readIncidentGraphAlert } from "./alert.js";
+import { type AlertApart, evidenceSideBySide, readAlertApart } from "../source/compact.js";
 import { classificationFromGraph, determinationFromGraph, severityFromGraph } from "./vocabulary.js";
 
 
@@ -77,9 +78,9 @@ export function readGraphIncident(raw: unknown, streamed: readonly AlertApart[] 
   const malformed: MalformedAlert[] = [];
   const apart = [...streamed, ...incident.alerts.map((alert) => readAlertApart(Buffer.from(JSON.stringify(alert))))];
   // The alerts' evidence side by side in one buffer, each alert holding where its own is.
-  const evidence = arraysOfBytes(apart.map((item) => item.evidence));
+  const evidence = evidenceSideBySide(apart);
   for (const [i, item] of apart.entries()) {
-    const reading = readIncidentGraphAlert(item.raw, { buffer: evidence.buffer, start: evidence.bounds[i]!, end: evidence.bounds[i + 1]! });
+    const reading = readIncidentGraphAlert(item.raw, evidence[i]!);
     if (reading.ok) alerts.push(reading.alert);
     else malformed.push({ id: reading.id, problem: reading.problem });
   }

@@ -91,11 +91,13 @@ describe("listIncidents", () => {
     expect(defender.describeIncidentWindow(chosen)).toBe(`$filter=${filter}`);
   });
 
-  it("reads the incidents' alerts forty incidents a request, their IDs as unquoted numbers", async () => {
-    const alerts = Array.from({ length: 45 }, (_, i) => alertAt(`A${i}`, 5000 + i, "2026-11-30T09:00:00", "2026-11-30T09:00:05"));
-    await start(alerts);
+  it("reads the incidents' alerts forty incidents a request, their IDs as unquoted numbers, and gives the incidents of every request oldest first", async () => {
+    const alerts = Array.from({ length: 45 }, (_, i) => alertAt(`A${i}`, 5000 + i, `2026-11-30T09:${String(i).padStart(2, "0")}:00`, "2026-11-30T09:00:05"));
+    // The second request's last incident holds the oldest alert.
+    await start([...alerts, alertAt("OLDEST", 5044, "2026-11-01T09:00:00", "2026-11-01T09:00:05")]);
     const listing = await client().listIncidents(window);
     expect(listing.incidents).toHaveLength(45);
+    expect(listing.incidents.map((incident) => incident.id)).toEqual(["5044", ...alerts.slice(0, 44).map((alert) => String(alert.incidentId))]);
     expect(listing.pages).toBe(3);
     const bulk = emulator.requests.slice(1).map((r) => r.query.$filter!);
     expect(bulk.map((filter) => filter.split(" or ").length)).toEqual([40, 5]);

@@ -1,27 +1,32 @@
-import { describe, expect, it } from "vitest";
-import { alertSchema, toAlert } from "../../src/endpoint/alert.ts";
-import { groupByIncident, incidentComments, incidentOf } from "../../src/endpoint/incident.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { alertSchema, EndpointListedAlert, readListedAlert, toAlert } from "../../src/endpoint/alert.ts";
+import { groupByIncident, incidentComments, incidentOf, namedInWindow } from "../../src/endpoint/incident.ts";
 import { copiedComments } from "../../src/issue/reconcile-plan.ts";
-import type { Alert } from "../../src/source/alert.ts";
-import type { ListedAlert } from "../../src/source/source.ts";
-import { makeAlert } from "../emulators/sample-alerts.ts";
+import { makeAlert, sampleAlerts } from "../emulators/sample-alerts.ts";
 
 const alert = (fields: Record<string, unknown>) => toAlert(alertSchema.parse(makeAlert(fields as never)));
-/** The alert as a listing holds it, counting how often it is read whole. */
-function listed(whole: Alert, reads: string[] = []): ListedAlert {
-  return { id: whole.id, createdAt: whole.createdAt, incidentId: whole.incident?.id ?? null, read: () => (reads.push(whole.id), whole) };
+
+/** The alert as a listing reads it from a page: its head, and its JSON's bytes. */
+function listed(raw: Record<string, unknown>): EndpointListedAlert {
+  const reading = readListedAlert(raw, Buffer.from(JSON.stringify(raw)));
+  if (!reading.ok) throw new Error(reading.problem);
+  return reading.alert;
 }
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe("groupByIncident", () => {
   it("groups alerts by incidentId, oldest first within and across incidents, and leaves alerts without one loose", () => {
     const alerts = [
-      alert({ id: "da3", incidentId: 7, alertCreationTime: "2026-12-01T10:03:00Z" }),
-      alert({ id: "da1", incidentId: 9, alertCreationTime: "2026-12-01T10:01:00Z" }),
-      alert({ id: "da2", incidentId: null, alertCreationTime: "2026-12-01T10:02:00Z" }),
-      alert({ id: "da0", incidentId: 7, alertCreationTime: "2026-12-01T10:00:00Z" }),
-      alert({ id: "da4", incidentId: 9, alertCreationTime: "2026-12-01T10:04:00Z" }),
+      makeAlert({ id: "da3", incidentId: 7, alertCreationTime: "2026-12-01T10:03:00Z" }),
+      makeAlert({ id: "da1", incidentId: 9, alertCreationTime: "2026-12-01T10:01:00Z" }),
+      makeAlert({ id: "da2", incidentId: null, alertCreationTime: "2026-12-01T10:02:00Z" }),
+      makeAlert({ id: "da0", incidentId: 7, alertCreationTime: "2026-12-01T10:00:00Z" }),
+      makeAlert({ id: "da4", incidentId: 9, alertCreationTime: "2026-12-01T10:04:00Z" }),
     ];
-    const { incidents, loose } = groupByIncident(alerts.map((a) => listed(a)));
+    const { incidents, loose } = groupByIncident(alerts.map(listed));
     expect(incidents.map((incident) => [incident.id, incident.alerts.map((a) => a.id)])).toEqual([
       ["7", ["da0", "da3"]],
       ["9", ["da1", "da4"]],
@@ -29,14 +34,51 @@ describe("groupByIncident", () => {
     expect(loose.map((a) => a.id)).toEqual(["da2"]);
   });
 
-  it("reads each alert of an incident whole once to make it, and again only for its evidence; an alert of no incident not at all", () => {
-    const reads: string[] = [];
-    const withEvidence = alert({ id: "da0", incidentId: 7, alertCreationTime: "2026-12-01T10:00:00Z" });
-    const alerts = [listed(withEvidence, reads), listed(alert({ id: "da1", incidentId: 7, alertCreationTime: "2026-12-01T10:01:00Z" }), reads), listed(alert({ id: "da2", incidentId: null }), reads)];
-    const [incident] = groupByIncident(alerts).incidents;
-    expect(reads).toEqual(["da0", "da1"]);
-    expect(incident!.alerts[0]!.evidence()).toBe(withEvidence);
-    expect(reads).toEqual(["da0", "da1", "da0"]);
+  it("reads no alert whole: each keeps what the incident shows, and its evidence gives what the whole alert's does", () => {
+    const samples = sampleAlerts().map((sample, i) => ({ ...sample, incidentId: 7, alertCreationTime: `2026-12-01T10:0${i}:00Z` }));
+    const readWhole = vi.spyOn(EndpointListedAlert.prototype, "read");
+    const [incident] = groupByIncident(samples.map(listed)).incidents;
+    expect(incident!.alerts.map((a) => a.id)).toEqual(samples.map((sample) => sample.id));
+    for (const [i, kept] of incident!.alerts.entries()) {
+      const whole = toAlert(alertSchema.parse(samples[i]));
+      expect(kept.evidence()).toEqual({ evidence: whole.evidence, device: whole.device, user: whole.user });
+      expect(kept).toMatchObject({ title: whole.title, severity: whole.severity, status: whole.status, detectionSource: whole.detectionSource, tenantId: whole.tenantId, product: null, webUrl: null, serviceSource: null });
+      expect([kept.createdAt, kept.firstActivity]).toEqual([whole.createdAt, whole.firstActivity]);
+    }
+    expect(samples.every((sample) => (sample as { evidence?: unknown[] }).evidence?.length)).toBe(true);
+    expect(readWhole).not.toHaveBeenCalled();
+  });
+
+  it("reads an alert whose evidence is missing, null or not a list as having none", () => {
+    const odd = [undefined, null, "none", { entityType: "File" }].map((evidence, i) => ({ ...makeAlert({ id: `da${i}`, incidentId: 7, alertCreationTime: `2026-12-01T10:0${i}:00Z` }), evidence }));
+    const [incident] = groupByIncident(odd.map(listed)).incidents;
+    expect(incident!.alerts.map((a) => a.evidence().evidence)).toEqual([[], [], [], []]);
+  });
+});
+
+describe("namedInWindow", () => {
+  const since = new Date("2026-11-30T00:00:00.400Z");
+  const until = new Date("2026-12-01T00:00:00.900Z");
+  const head = (id: string, incidentId: string | null, created: string) => ({ id, createdAt: new Date(created), incidentId, read: () => { throw new Error("read"); } });
+
+  it("names each incident once, shortest ID first, then in order, and keeps the alerts of none created within the window, to the second", () => {
+    const names = namedInWindow({ since, until });
+    for (const alert of [
+      head("a", "10", "2026-11-30T01:00:00Z"),
+      head("b", "9", "2026-11-30T01:00:00Z"),
+      head("c", "10", "2026-11-20T01:00:00Z"),
+      head("d", "100", "2026-11-30T01:00:00Z"),
+      head("e", "11", "2026-11-30T01:00:00Z"),
+      head("before", null, "2026-11-29T23:59:59.999Z"),
+      head("first-second", null, "2026-11-30T00:00:00.000Z"),
+      head("last-second", null, "2026-11-30T23:59:59.999Z"),
+      head("until", null, "2026-12-01T00:00:00.000Z"),
+    ]) names.take(alert);
+    // An alert read twice (a page read again) counts once.
+    names.take(head("first-second", null, "2026-11-30T00:00:00.000Z"));
+    const { incidentIds, loose } = names.named();
+    expect(incidentIds).toEqual(["9", "10", "11", "100"]);
+    expect(loose.map((alert) => alert.id)).toEqual(["first-second", "last-second"]);
   });
 });
 

@@ -1,0 +1,60 @@
+/**
+ * How an incident listing keeps thousands of alerts small, whatever their source: each alert's JSON
+ * is read apart from its evidence, which is kept as bytes, an incident's alerts' evidence side by
+ * side in one buffer, until an issue's body gathers it; and the words many alerts share (products,
+ * sources, tenants, titles) are held once.
+ */
+import { arraysOfBytes, readMemberBytes } from "../json-stream.js";
+
+/** An alert's JSON read apart from its evidence: the rest parsed, the evidence kept as its items' bytes. */
+export interface AlertApart {
+  raw: unknown;
+  evidence: Uint8Array[];
+}
+
+export function readAlertApart(bytes: Uint8Array): AlertApart {
+  const evidence: Uint8Array[] = [];
+  const raw = readMemberBytes(bytes, "evidence", (item) => evidence.push(item));
+  // An `evidence` that was not streamed (its name spelt with escapes) is left in `raw`; anything
+  // but an array reads as no evidence, as the sources' readers read it.
+  const left = raw !== null && typeof raw === "object" ? (raw as { evidence?: unknown }).evidence : undefined;
+  if (Array.isArray(left)) for (const item of left) evidence.push(Buffer.from(JSON.stringify(item)));
+  return { raw, evidence };
+}
+
+/** Where the bytes of an alert's evidence array are: `buffer` from `start` to `end`. */
+export interface EvidenceBytes {
+  buffer: Uint8Array;
+  start: number;
+  end: number;
+}
+
+/**
+ * The evidence of an incident's alerts, copied side by side into one buffer (so that what is kept is
+ * the evidence, not every chunk of the reply it came in): the i-th alert's is the i-th.
+ */
+export function evidenceSideBySide(apart: ReadonlyArray<Pick<AlertApart, "evidence">>): EvidenceBytes[] {
+  const { buffer, bounds } = arraysOfBytes(apart.map((item) => item.evidence));
+  return apart.map((_, i) => ({ buffer, start: bounds[i]!, end: bounds[i + 1]! }));
+}
+
+const decoder = new TextDecoder();
+
+/** The evidence array these bytes hold, parsed. */
+export function parseEvidence(evidence: EvidenceBytes): unknown {
+  return JSON.parse(decoder.decode(evidence.buffer.subarray(evidence.start, evidence.end)));
+}
+
+// Words held once: at most this many, of at most this length, so that odd input cannot grow it without end.
+const SHARED_MAX = 1000;
+const SHARED_LENGTH_MAX = 256;
+const sharedWords = new Map<string, string>();
+
+/** The one copy of a word many alerts share. */
+export function shared(value: string | null): string | null {
+  if (value === null || value.length > SHARED_LENGTH_MAX) return value;
+  const known = sharedWords.get(value);
+  if (known !== undefined) return known;
+  if (sharedWords.size < SHARED_MAX) sharedWords.set(value, value);
+  return value;
+}
