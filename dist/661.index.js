@@ -711,33 +711,44 @@ function readIncidentGraphAlert(raw, evidence) {
  */
 class GraphIncidentAlert {
     id;
-    createdAt;
+    #createdAt;
     title;
     severity;
     status;
     product;
     detectionSource;
-    firstActivity;
+    #firstActivity;
     webUrl;
     tenantId;
     serviceSource;
     #evidence;
+    #evidenceStart;
+    #evidenceEnd;
     constructor(summary, serviceSource, evidence) {
         this.id = summary.id;
-        this.createdAt = summary.createdAt;
+        this.#createdAt = summary.createdAt.getTime();
         this.title = (0,compact/* shared */.ue)(summary.title);
         this.severity = summary.severity;
         this.status = summary.status;
         this.product = (0,compact/* shared */.ue)(summary.product);
         this.detectionSource = (0,compact/* shared */.ue)(summary.detectionSource);
-        this.firstActivity = summary.firstActivity;
+        this.#firstActivity = summary.firstActivity?.getTime() ?? null;
         this.webUrl = summary.webUrl;
         this.tenantId = (0,compact/* shared */.ue)(summary.tenantId);
         this.serviceSource = (0,compact/* shared */.ue)(serviceSource);
-        this.#evidence = evidence;
+        this.#evidence = evidence.buffer;
+        this.#evidenceStart = evidence.start;
+        this.#evidenceEnd = evidence.end;
+    }
+    // Times are kept as numbers: a Date costs about 100 bytes, and each alert has two.
+    get createdAt() {
+        return new Date(this.#createdAt);
+    }
+    get firstActivity() {
+        return this.#firstActivity === null ? null : new Date(this.#firstActivity);
     }
     evidence() {
-        return graphEvidenceOf((0,compact/* parseEvidence */.vf)(this.#evidence));
+        return graphEvidenceOf((0,compact/* parseEvidence */.vf)({ buffer: this.#evidence, start: this.#evidenceStart, end: this.#evidenceEnd }));
     }
 }
 /** An alert's evidence in our model, as fromGraph reads it: the shown entries, and the first device and user. */
@@ -1058,7 +1069,7 @@ function readGraphIncident(raw, streamed = []) {
             updatedAt: incident.lastUpdateDateTime ?? null,
             webUrl: incident.incidentWebUrl ?? null,
             redirectedTo: status === "Redirected" ? (incident.redirectIncidentId ?? null) : null,
-            tenantId: incident.tenantId ?? null,
+            tenantId: (0,compact/* shared */.ue)(incident.tenantId ?? null),
             alerts,
             comments: incident.comments,
         },
@@ -1921,6 +1932,7 @@ function triageOf(alert) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fe: () => (/* binding */ readAlertApart),
+/* harmony export */   Fv: () => (/* binding */ sharedName),
 /* harmony export */   lO: () => (/* binding */ evidenceSideBySide),
 /* harmony export */   ue: () => (/* binding */ shared),
 /* harmony export */   vf: () => (/* binding */ parseEvidence)
@@ -1957,21 +1969,34 @@ const decoder = new TextDecoder();
 function parseEvidence(evidence) {
     return JSON.parse(decoder.decode(evidence.buffer.subarray(evidence.start, evidence.end)));
 }
-// Words held once: at most this many, of at most this length, so that odd input cannot grow it without end.
-const SHARED_MAX = 1000;
-const SHARED_LENGTH_MAX = 256;
-const sharedWords = new Map();
-/** The one copy of a word many alerts share. */
-function shared(value) {
-    if (value === null || value.length > SHARED_LENGTH_MAX)
+/**
+ * Strings held once: at most `max` of them, of at most 256 characters, so that odd input cannot
+ * grow the table without end (a string past either is kept as it came).
+ */
+class Interned {
+    #held = new Map();
+    #max;
+    constructor(max) {
+        this.#max = max;
+    }
+    of(value) {
+        if (value === null || value.length > 256)
+            return value;
+        const known = this.#held.get(value);
+        if (known !== undefined)
+            return known;
+        if (this.#held.size < this.#max)
+            this.#held.set(value, value);
         return value;
-    const known = sharedWords.get(value);
-    if (known !== undefined)
-        return known;
-    if (sharedWords.size < SHARED_MAX)
-        sharedWords.set(value, value);
-    return value;
+    }
 }
+// Words and names have tables of their own, so that thousands of devices cannot crowd out the words.
+const words = new Interned(1000);
+const names = new Interned(1000);
+/** The one copy of a word many alerts share: a product, a detection source, a tenant, a title. */
+const shared = (value) => words.of(value);
+/** The one copy of a name many alerts share: a device's name or ID, a user. */
+const sharedName = (value) => names.of(value);
 
 
 /***/ }),

@@ -346,35 +346,51 @@ class EndpointListedAlert {
  */
 class EndpointIncidentAlert {
     id;
-    createdAt;
+    #createdAt;
     title;
     severity;
     status;
     product = null;
     detectionSource;
-    firstActivity;
+    #firstActivity;
     webUrl = null;
     tenantId;
     serviceSource = null;
-    #device;
+    #deviceName;
+    #deviceId;
+    #hasDevice;
     #user;
     #evidence;
+    #evidenceStart;
+    #evidenceEnd;
     /** `alert`: read apart from its evidence, whose bytes are `evidence`. */
     constructor(alert, evidence) {
         this.id = alert.id;
-        this.createdAt = alert.createdAt;
+        this.#createdAt = alert.createdAt.getTime();
         this.title = (0,compact/* shared */.ue)(alert.title);
         this.severity = alert.severity;
         this.status = alert.status;
         this.detectionSource = (0,compact/* shared */.ue)(alert.detectionSource);
-        this.firstActivity = alert.firstActivity;
+        this.#firstActivity = alert.firstActivity?.getTime() ?? null;
         this.tenantId = (0,compact/* shared */.ue)(alert.tenantId);
-        this.#device = alert.device && { name: (0,compact/* shared */.ue)(alert.device.name), id: alert.device.id };
-        this.#user = alert.user;
-        this.#evidence = evidence;
+        this.#hasDevice = alert.device !== null;
+        this.#deviceName = (0,compact/* sharedName */.Fv)(alert.device?.name ?? null);
+        this.#deviceId = (0,compact/* sharedName */.Fv)(alert.device?.id ?? null);
+        this.#user = (0,compact/* sharedName */.Fv)(alert.user);
+        this.#evidence = evidence.buffer;
+        this.#evidenceStart = evidence.start;
+        this.#evidenceEnd = evidence.end;
+    }
+    // Times are kept as numbers: a Date costs about 100 bytes, and each alert has two.
+    get createdAt() {
+        return new Date(this.#createdAt);
+    }
+    get firstActivity() {
+        return this.#firstActivity === null ? null : new Date(this.#firstActivity);
     }
     evidence() {
-        return { evidence: alertSchema.shape.evidence.parse((0,compact/* parseEvidence */.vf)(this.#evidence)).map(toEvidence), device: this.#device, user: this.#user };
+        const items = (0,compact/* parseEvidence */.vf)({ buffer: this.#evidence, start: this.#evidenceStart, end: this.#evidenceEnd });
+        return { evidence: alertSchema.shape.evidence.parse(items).map(toEvidence), device: this.#hasDevice ? { name: this.#deviceName, id: this.#deviceId } : null, user: this.#user };
     }
 }
 
@@ -452,7 +468,7 @@ function incidentOf(id, alerts, keep = (alert) => (0,incident/* incidentAlertOf 
     const updated = alerts.reduce((latest, alert) => Math.max(latest, alert.updatedAt?.getTime() ?? Number.NEGATIVE_INFINITY), Number.NEGATIVE_INFINITY);
     return {
         id,
-        name: first.title,
+        name: (0,compact/* shared */.ue)(first.title),
         severity,
         status: statusOf(alerts),
         classification: agreed(alerts.map((alert) => alert.classification)),
@@ -462,7 +478,7 @@ function incidentOf(id, alerts, keep = (alert) => (0,incident/* incidentAlertOf 
         updatedAt: Number.isFinite(updated) ? new Date(updated) : null,
         webUrl: first.incident?.webUrl ?? null,
         redirectedTo: null,
-        tenantId: first.tenantId,
+        tenantId: (0,compact/* shared */.ue)(first.tenantId),
         alerts: alerts.map(keep),
         comments: incidentComments(alerts),
     };
@@ -1149,6 +1165,7 @@ function triageOf(alert) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fe: () => (/* binding */ readAlertApart),
+/* harmony export */   Fv: () => (/* binding */ sharedName),
 /* harmony export */   lO: () => (/* binding */ evidenceSideBySide),
 /* harmony export */   ue: () => (/* binding */ shared),
 /* harmony export */   vf: () => (/* binding */ parseEvidence)
@@ -1185,21 +1202,34 @@ const decoder = new TextDecoder();
 function parseEvidence(evidence) {
     return JSON.parse(decoder.decode(evidence.buffer.subarray(evidence.start, evidence.end)));
 }
-// Words held once: at most this many, of at most this length, so that odd input cannot grow it without end.
-const SHARED_MAX = 1000;
-const SHARED_LENGTH_MAX = 256;
-const sharedWords = new Map();
-/** The one copy of a word many alerts share. */
-function shared(value) {
-    if (value === null || value.length > SHARED_LENGTH_MAX)
+/**
+ * Strings held once: at most `max` of them, of at most 256 characters, so that odd input cannot
+ * grow the table without end (a string past either is kept as it came).
+ */
+class Interned {
+    #held = new Map();
+    #max;
+    constructor(max) {
+        this.#max = max;
+    }
+    of(value) {
+        if (value === null || value.length > 256)
+            return value;
+        const known = this.#held.get(value);
+        if (known !== undefined)
+            return known;
+        if (this.#held.size < this.#max)
+            this.#held.set(value, value);
         return value;
-    const known = sharedWords.get(value);
-    if (known !== undefined)
-        return known;
-    if (sharedWords.size < SHARED_MAX)
-        sharedWords.set(value, value);
-    return value;
+    }
 }
+// Words and names have tables of their own, so that thousands of devices cannot crowd out the words.
+const words = new Interned(1000);
+const names = new Interned(1000);
+/** The one copy of a word many alerts share: a product, a detection source, a tenant, a title. */
+const shared = (value) => words.of(value);
+/** The one copy of a name many alerts share: a device's name or ID, a user. */
+const sharedName = (value) => names.of(value);
 
 
 /***/ }),

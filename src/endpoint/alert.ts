@@ -6,7 +6,7 @@ import { z } from "zod";
 import { idOf, optionalTime, problemsOf, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
 import type { Alert, AlertEvidence, Evidence, EvidenceDetail, EvidenceKind } from "../source/alert.js";
-import { type EvidenceBytes, parseEvidence, readAlertApart, shared } from "../source/compact.js";
+import { type EvidenceBytes, parseEvidence, readAlertApart, shared, sharedName } from "../source/compact.js";
 import type { IncidentAlert } from "../source/incident.js";
 import type { ListedAlert } from "../source/source.js";
 
@@ -217,36 +217,54 @@ export class EndpointListedAlert implements ListedAlert {
  */
 export class EndpointIncidentAlert implements IncidentAlert {
   readonly id: string;
-  readonly createdAt: Date;
+  readonly #createdAt: number;
   readonly title: string | null;
   readonly severity: string | null;
   readonly status: string | null;
   readonly product = null;
   readonly detectionSource: string | null;
-  readonly firstActivity: Date | null;
+  readonly #firstActivity: number | null;
   readonly webUrl = null;
   readonly tenantId: string | null;
   readonly serviceSource = null;
-  readonly #device: Alert["device"];
+  readonly #deviceName: string | null;
+  readonly #deviceId: string | null;
+  readonly #hasDevice: boolean;
   readonly #user: string | null;
-  readonly #evidence: EvidenceBytes;
+  readonly #evidence: Uint8Array;
+  readonly #evidenceStart: number;
+  readonly #evidenceEnd: number;
 
   /** `alert`: read apart from its evidence, whose bytes are `evidence`. */
   constructor(alert: Alert, evidence: EvidenceBytes) {
     this.id = alert.id;
-    this.createdAt = alert.createdAt;
+    this.#createdAt = alert.createdAt.getTime();
     this.title = shared(alert.title);
     this.severity = alert.severity;
     this.status = alert.status;
     this.detectionSource = shared(alert.detectionSource);
-    this.firstActivity = alert.firstActivity;
+    this.#firstActivity = alert.firstActivity?.getTime() ?? null;
     this.tenantId = shared(alert.tenantId);
-    this.#device = alert.device && { name: shared(alert.device.name), id: alert.device.id };
-    this.#user = alert.user;
-    this.#evidence = evidence;
+    this.#hasDevice = alert.device !== null;
+    this.#deviceName = sharedName(alert.device?.name ?? null);
+    this.#deviceId = sharedName(alert.device?.id ?? null);
+    this.#user = sharedName(alert.user);
+    this.#evidence = evidence.buffer;
+    this.#evidenceStart = evidence.start;
+    this.#evidenceEnd = evidence.end;
+  }
+
+  // Times are kept as numbers: a Date costs about 100 bytes, and each alert has two.
+  get createdAt(): Date {
+    return new Date(this.#createdAt);
+  }
+
+  get firstActivity(): Date | null {
+    return this.#firstActivity === null ? null : new Date(this.#firstActivity);
   }
 
   evidence(): AlertEvidence {
-    return { evidence: alertSchema.shape.evidence.parse(parseEvidence(this.#evidence)).map(toEvidence), device: this.#device, user: this.#user };
+    const items = parseEvidence({ buffer: this.#evidence, start: this.#evidenceStart, end: this.#evidenceEnd });
+    return { evidence: alertSchema.shape.evidence.parse(items).map(toEvidence), device: this.#hasDevice ? { name: this.#deviceName, id: this.#deviceId } : null, user: this.#user };
   }
 }

@@ -5,7 +5,7 @@
  */
 import { SEVERITIES } from "../issue/vocabulary.js";
 import { type Alert, type AlertComment, severityOf } from "../source/alert.js";
-import { evidenceSideBySide } from "../source/compact.js";
+import { evidenceSideBySide, shared } from "../source/compact.js";
 import { type Incident, type IncidentAlert, incidentAlertOf } from "../source/incident.js";
 import { odataTime } from "../source/odata.js";
 import type { AlertWindow, ListedAlert } from "../source/source.js";
@@ -78,7 +78,7 @@ export function incidentOf(id: string, alerts: readonly Alert[], keep: (alert: A
   const updated = alerts.reduce((latest, alert) => Math.max(latest, alert.updatedAt?.getTime() ?? Number.NEGATIVE_INFINITY), Number.NEGATIVE_INFINITY);
   return {
     id,
-    name: first.title,
+    name: shared(first.title),
     severity,
     status: statusOf(alerts),
     classification: agreed(alerts.map((alert) => alert.classification)),
@@ -88,7 +88,7 @@ export function incidentOf(id: string, alerts: readonly Alert[], keep: (alert: A
     updatedAt: Number.isFinite(updated) ? new Date(updated) : null,
     webUrl: first.incident?.webUrl ?? null,
     redirectedTo: null,
-    tenantId: first.tenantId,
+    tenantId: shared(first.tenantId),
     alerts: alerts.map(keep),
     comments: incidentComments(alerts),
   };

@@ -118,35 +118,48 @@ export function readIncidentGraphAlert(raw: unknown, evidence: EvidenceBytes): {
  */
 class GraphIncidentAlert implements IncidentAlert {
   readonly id: string;
-  readonly createdAt: Date;
+  readonly #createdAt: number;
   readonly title: string | null;
   readonly severity: string | null;
   readonly status: string | null;
   readonly product: string | null;
   readonly detectionSource: string | null;
-  readonly firstActivity: Date | null;
+  readonly #firstActivity: number | null;
   readonly webUrl: string | null;
   readonly tenantId: string | null;
   readonly serviceSource: string | null;
-  readonly #evidence: EvidenceBytes;
+  readonly #evidence: Uint8Array;
+  readonly #evidenceStart: number;
+  readonly #evidenceEnd: number;
 
   constructor(summary: ReturnType<typeof summaryOf>, serviceSource: string | null, evidence: EvidenceBytes) {
     this.id = summary.id;
-    this.createdAt = summary.createdAt;
+    this.#createdAt = summary.createdAt.getTime();
     this.title = shared(summary.title);
     this.severity = summary.severity;
     this.status = summary.status;
     this.product = shared(summary.product);
     this.detectionSource = shared(summary.detectionSource);
-    this.firstActivity = summary.firstActivity;
+    this.#firstActivity = summary.firstActivity?.getTime() ?? null;
     this.webUrl = summary.webUrl;
     this.tenantId = shared(summary.tenantId);
     this.serviceSource = shared(serviceSource);
-    this.#evidence = evidence;
+    this.#evidence = evidence.buffer;
+    this.#evidenceStart = evidence.start;
+    this.#evidenceEnd = evidence.end;
+  }
+
+  // Times are kept as numbers: a Date costs about 100 bytes, and each alert has two.
+  get createdAt(): Date {
+    return new Date(this.#createdAt);
+  }
+
+  get firstActivity(): Date | null {
+    return this.#firstActivity === null ? null : new Date(this.#firstActivity);
   }
 
   evidence(): AlertEvidence {
-    return graphEvidenceOf(parseEvidence(this.#evidence));
+    return graphEvidenceOf(parseEvidence({ buffer: this.#evidence, start: this.#evidenceStart, end: this.#evidenceEnd }));
   }
 }
 

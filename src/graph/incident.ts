@@ -13,7 +13,7 @@ import { readMemberBytes } from "../json-stream.js";
 import type { Incident, IncidentAlert } from "../source/incident.js";
 import type { MalformedAlert } from "../source/source.js";
 import { graphComments, readIncidentGraphAlert } from "./alert.js";
-import { type AlertApart, evidenceSideBySide, readAlertApart } from "../source/compact.js";
+import { type AlertApart, evidenceSideBySide, readAlertApart, shared } from "../source/compact.js";
 import { classificationFromGraph, determinationFromGraph, severityFromGraph } from "./vocabulary.js";
 
 
@@ -101,7 +101,7 @@ export function readGraphIncident(raw: unknown, streamed: readonly AlertApart[] 
       updatedAt: incident.lastUpdateDateTime ?? null,
       webUrl: incident.incidentWebUrl ?? null,
       redirectedTo: status === "Redirected" ? (incident.redirectIncidentId ?? null) : null,
-      tenantId: incident.tenantId ?? null,
+      tenantId: shared(incident.tenantId ?? null),
       alerts,
       comments: incident.comments,
     },

@@ -45,16 +45,33 @@ export function parseEvidence(evidence: EvidenceBytes): unknown {
   return JSON.parse(decoder.decode(evidence.buffer.subarray(evidence.start, evidence.end)));
 }
 
-// Words held once: at most this many, of at most this length, so that odd input cannot grow it without end.
-const SHARED_MAX = 1000;
-const SHARED_LENGTH_MAX = 256;
-const sharedWords = new Map<string, string>();
+/**
+ * Strings held once: at most `max` of them, of at most 256 characters, so that odd input cannot
+ * grow the table without end (a string past either is kept as it came).
+ */
+class Interned {
+  readonly #held = new Map<string, string>();
+  readonly #max: number;
 
-/** The one copy of a word many alerts share. */
-export function shared(value: string | null): string | null {
-  if (value === null || value.length > SHARED_LENGTH_MAX) return value;
-  const known = sharedWords.get(value);
-  if (known !== undefined) return known;
-  if (sharedWords.size < SHARED_MAX) sharedWords.set(value, value);
-  return value;
+  constructor(max: number) {
+    this.#max = max;
+  }
+
+  of(value: string | null): string | null {
+    if (value === null || value.length > 256) return value;
+    const known = this.#held.get(value);
+    if (known !== undefined) return known;
+    if (this.#held.size < this.#max) this.#held.set(value, value);
+    return value;
+  }
 }
+
+// Words and names have tables of their own, so that thousands of devices cannot crowd out the words.
+const words = new Interned(1000);
+const names = new Interned(1000);
+
+/** The one copy of a word many alerts share: a product, a detection source, a tenant, a title. */
+export const shared = (value: string | null): string | null => words.of(value);
+
+/** The one copy of a name many alerts share: a device's name or ID, a user. */
+export const sharedName = (value: string | null): string | null => names.of(value);
