@@ -119,15 +119,16 @@ export function scaleTable(result: { planning: PlanningResult[]; dryRuns: ScaleR
   for (const plan of result.incidents.planning) {
     const rewritten = plan.updated > 0 ? `, rewrite ${plan.updated}` : "";
     rows.push([
-      `planning alone, group-by: incident: plan ${plan.case} (${plan.alerts.toLocaleString("en")} alerts, ${plan.pages} pages; reading them ${plan.readCpuMs} ms more) against ${plan.issues.toLocaleString("en")} issues, render ${plan.rendered}${rewritten}`,
+      `planning alone, group-by: incident, source: ${plan.source}: plan ${plan.case} (${plan.alerts.toLocaleString("en")} alerts, ${plan.pages} pages; reading them ${plan.readCpuMs} ms more) against ${plan.issues.toLocaleString("en")} issues, render ${plan.rendered}${rewritten}`,
       plan.cpuMs,
       plan.peakRssMB,
       yes(plan.cpuMs < 2000),
       yes(plan.peakRssMB < 150),
     ]);
   }
-  const run = result.incidents.dryRun;
-  rows.push([`whole dry run, group-by: incident (start, sign-in, both listings, plan, render): ${run.case} (${run.alerts.toLocaleString("en")} alerts) against ${run.issues.toLocaleString("en")} issues, would open ${run.wouldOpen}`, run.cpuMs, run.peakRssMB, yes(run.cpuMs < 2000), yes(run.peakRssMB < 150)]);
+  for (const run of result.incidents.dryRuns) {
+    rows.push([`whole dry run, group-by: incident, source: ${run.source} (start, sign-in, both listings, plan, render): ${run.case} (${run.alerts.toLocaleString("en")} alerts) against ${run.issues.toLocaleString("en")} issues, would open ${run.wouldOpen}`, run.cpuMs, run.peakRssMB, yes(run.cpuMs < 2000), yes(run.peakRssMB < 150)]);
+  }
   return table(["scale", "CPU ms", "peak RSS MB", "< 2 s CPU", "< 150 MB"], rows);
 }
 
