@@ -62,7 +62,7 @@ async function readIncidents(): Promise<{ incidents: Incident[]; pages: number }
   const named = names.named();
   // Each request's alerts grouped into its incidents as it comes.
   const incidents: Incident[] = [];
-  for (const page of run.memberPages) incidents.push(...groupByIncident((await readAlertPage(createReadStream(page))).alerts).incidents);
+  for (const page of run.memberPages) incidents.push(...groupByIncident((await readAlertPage(createReadStream(page))).alerts));
   incidents.sort(byFirstAlert);
   if (incidents.length !== named.incidentIds.length) throw new Error(`the window names ${named.incidentIds.length} incidents, their alerts make ${incidents.length}`);
   return { incidents, pages: run.windowPages.length + run.memberPages.length };

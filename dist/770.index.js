@@ -1232,14 +1232,11 @@ function triageOf(alert) {
  */
 
 
-/**
- * An alert already read whole, as an incident keeps it. `readAgain`, when the alert can be read
- * again from its bytes, gives its evidence, so that the incident does not hold the whole alert.
- */
-function incidentAlertOf(alert, readAgain) {
+/** An alert already read whole, as an incident keeps it: itself, which gives its evidence. */
+function incidentAlertOf(alert) {
     const { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId } = alert;
     const serviceSource = alert.fields.serviceSource;
-    return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, evidence: readAgain ?? (() => alert) };
+    return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, evidence: () => alert };
 }
 /**
  * The incident's severity in our vocabulary: its own when the source gives one, else the highest of

@@ -429,18 +429,16 @@ function namedInWindow(window) {
     };
 }
 /**
- * Listed alerts grouped by the incident they name, each incident's alerts oldest first, incidents
- * by their first alert. Each alert is read apart from its evidence while its incident is made: the
- * incident keeps what it shows of each, and the evidence as bytes.
+ * Listed alerts grouped by the incident they name (an alert that names none is no incident's),
+ * each incident's alerts oldest first, incidents by their first alert. Each alert is read apart
+ * from its evidence while its incident is made: the incident keeps what it shows of each, and the
+ * evidence as bytes.
  */
 function groupByIncident(alerts) {
     const groups = new Map();
-    const loose = [];
     for (const alert of alerts) {
-        if (!alert.incidentId) {
-            loose.push(alert);
+        if (!alert.incidentId)
             continue;
-        }
         const group = groups.get(alert.incidentId);
         if (group)
             group.push(alert);
@@ -452,7 +450,7 @@ function groupByIncident(alerts) {
         const evidence = new Map((0,compact/* evidenceSideBySide */.lO)(apart).map((bytes, i) => [apart[i].alert.id, bytes]));
         return incidentOf(id, apart.map(({ alert }) => alert).sort(byAge), (alert) => new EndpointIncidentAlert(alert, evidence.get(alert.id)));
     });
-    return { incidents: incidents.sort(byFirstAlert), loose: loose.sort(byAge) };
+    return incidents.sort(byFirstAlert);
 }
 /** Incidents by their first alert: oldest first. */
 const byFirstAlert = (a, b) => byAge(a.alerts[0], b.alerts[0]);
@@ -717,7 +715,7 @@ class DefenderClient {
         const found = { incidents: [], malformed: [], pages: 0 };
         for (let start = 0; start < incidentIds.length; start += IDS_PER_QUERY) {
             const listing = await this.#list(incidentsFilter(incidentIds.slice(start, start + IDS_PER_QUERY)), options);
-            found.incidents.push(...groupByIncident(listing.alerts).incidents);
+            found.incidents.push(...groupByIncident(listing.alerts));
             found.malformed.push(...listing.malformed);
             found.pages += listing.pages;
         }
@@ -1286,14 +1284,11 @@ function problemsOf(error, what = "alert") {
  */
 
 
-/**
- * An alert already read whole, as an incident keeps it. `readAgain`, when the alert can be read
- * again from its bytes, gives its evidence, so that the incident does not hold the whole alert.
- */
-function incidentAlertOf(alert, readAgain) {
+/** An alert already read whole, as an incident keeps it: itself, which gives its evidence. */
+function incidentAlertOf(alert) {
     const { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId } = alert;
     const serviceSource = alert.fields.serviceSource;
-    return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, evidence: readAgain ?? (() => alert) };
+    return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, evidence: () => alert };
 }
 /**
  * The incident's severity in our vocabulary: its own when the source gives one, else the highest of

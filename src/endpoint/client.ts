@@ -153,7 +153,7 @@ export class DefenderClient implements AlertSource {
     const found = { incidents: [] as Incident[], malformed: [] as MalformedAlert[], pages: 0 };
     for (let start = 0; start < incidentIds.length; start += IDS_PER_QUERY) {
       const listing = await this.#list(incidentsFilter(incidentIds.slice(start, start + IDS_PER_QUERY)), options);
-      found.incidents.push(...groupByIncident(listing.alerts).incidents);
+      found.incidents.push(...groupByIncident(listing.alerts));
       found.malformed.push(...listing.malformed);
       found.pages += listing.pages;
     }

@@ -11,12 +11,6 @@ import { odataTime } from "../source/odata.js";
 import type { AlertWindow, ListedAlert } from "../source/source.js";
 import { EndpointIncidentAlert, type EndpointListedAlert } from "./alert.js";
 
-export interface Grouped {
-  incidents: Incident[];
-  /** Alerts that name no incident: they get alert issues, as without grouping. */
-  loose: EndpointListedAlert[];
-}
-
 const byAge = (a: Pick<Alert, "id" | "createdAt">, b: Pick<Alert, "id" | "createdAt">) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
@@ -40,18 +34,15 @@ export function namedInWindow(window: Pick<AlertWindow, "since" | "until">): { t
 }
 
 /**
- * Listed alerts grouped by the incident they name, each incident's alerts oldest first, incidents
- * by their first alert. Each alert is read apart from its evidence while its incident is made: the
- * incident keeps what it shows of each, and the evidence as bytes.
+ * Listed alerts grouped by the incident they name (an alert that names none is no incident's),
+ * each incident's alerts oldest first, incidents by their first alert. Each alert is read apart
+ * from its evidence while its incident is made: the incident keeps what it shows of each, and the
+ * evidence as bytes.
  */
-export function groupByIncident(alerts: readonly EndpointListedAlert[]): Grouped {
+export function groupByIncident(alerts: readonly EndpointListedAlert[]): Incident[] {
   const groups = new Map<string, EndpointListedAlert[]>();
-  const loose: EndpointListedAlert[] = [];
   for (const alert of alerts) {
-    if (!alert.incidentId) {
-      loose.push(alert);
-      continue;
-    }
+    if (!alert.incidentId) continue;
     const group = groups.get(alert.incidentId);
     if (group) group.push(alert);
     else groups.set(alert.incidentId, [alert]);
@@ -61,7 +52,7 @@ export function groupByIncident(alerts: readonly EndpointListedAlert[]): Grouped
     const evidence = new Map(evidenceSideBySide(apart).map((bytes, i) => [apart[i]!.alert.id, bytes]));
     return incidentOf(id, apart.map(({ alert }) => alert).sort(byAge), (alert) => new EndpointIncidentAlert(alert, evidence.get(alert.id)!));
   });
-  return { incidents: incidents.sort(byFirstAlert), loose: loose.sort(byAge) };
+  return incidents.sort(byFirstAlert);
 }
 
 /** Incidents by their first alert: oldest first. */

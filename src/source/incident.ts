@@ -44,14 +44,11 @@ export interface Incident {
   comments: AlertComment[];
 }
 
-/**
- * An alert already read whole, as an incident keeps it. `readAgain`, when the alert can be read
- * again from its bytes, gives its evidence, so that the incident does not hold the whole alert.
- */
-export function incidentAlertOf(alert: Alert, readAgain?: () => AlertEvidence): IncidentAlert {
+/** An alert already read whole, as an incident keeps it: itself, which gives its evidence. */
+export function incidentAlertOf(alert: Alert): IncidentAlert {
   const { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId } = alert;
   const serviceSource = alert.fields.serviceSource;
-  return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, evidence: readAgain ?? (() => alert) };
+  return { id, createdAt, title, severity, status, product, detectionSource, firstActivity, webUrl, tenantId, serviceSource: typeof serviceSource === "string" ? serviceSource : null, evidence: () => alert };
 }
 
 /**
