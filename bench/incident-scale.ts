@@ -25,7 +25,7 @@ import { bundle, measuredDryRun, type Source, type Usage } from "./scale.ts";
 import { listedLine } from "../src/issue/incident-record.ts";
 import type { Alert } from "../src/source/alert.ts";
 import type { GraphAlert, GraphIncident } from "../test/emulators/sample-graph-alerts.ts";
-import { alertsBetween, graphIncidentsBetween, HOUR, incidentIssueBody, isoAt, MINUTE, startLab } from "./support/lab.ts";
+import { endpointIncidentsBetween, graphIncidentsBetween, HOUR, incidentIssueBody, isoAt, MINUTE, startLab } from "./support/lab.ts";
 
 const run = promisify(execFile);
 const INCIDENTS = 2_000;
@@ -133,12 +133,8 @@ async function writeGraphPages(dir: string, now: Date): Promise<Written> {
   };
 }
 
-/** The scale's Defender alerts, newest first, five to an incident: incident i holds alerts 5i to 5i + 4. */
-function endpointScaleAlerts(now: Date) {
-  const alerts = alertsBetween(INCIDENTS * ALERTS_EACH, now, 10 * MINUTE, 23 * HOUR, "scale");
-  for (const [i, alert] of alerts.entries()) alert.incidentId = FIRST_ENDPOINT_INCIDENT + Math.floor(i / ALERTS_EACH);
-  return alerts;
-}
+/** The scale's Defender alerts, newest first, five to an incident. */
+const endpointScaleAlerts = (now: Date) => endpointIncidentsBetween(INCIDENTS, ALERTS_EACH, now, 10 * MINUTE, 23 * HOUR, "scale", FIRST_ENDPOINT_INCIDENT);
 
 /**
  * Defender's alerts, five to an incident: the page of the window's updated alerts (all 10,000), and

@@ -69,7 +69,7 @@ export function economyTables(result: EconomyResult): string {
     result.graphSync.map((row) => [row.event, row.sends ? "yes" : "no", row.github, row.entra, row.graph, row.calls, yes(row.met)]),
   );
   const incidentPull = table(
-    ["pull, source: graph, group-by: incident: I new incidents of A alerts, E incident issues", "opened", "updated + commented", "issues listed", "GitHub requests / fewest", "incidents listed", "⌈incidents / 100⌉", "Entra + Graph / fewest", "ratio", "target 1.00 met"],
+    ["pull, group-by: incident (source: graph unless said): I new incidents of A alerts, E incident issues", "opened", "updated + commented", "issues listed", "GitHub requests / fewest", "incidents listed", "fewest list calls", "Entra + Graph or Defender / fewest", "ratio", "target 1.00 met"],
     result.incidentPull.map((row) => [
       row.case,
       row.opened,

@@ -122,6 +122,17 @@ export function graphAlertsBetween(count: number, now: Date, newestAgo: number, 
   });
 }
 
+/**
+ * Defender alerts of `count` incidents of `alertsEach` alerts each, numbered from `firstId` (the
+ * Endpoint API's incidents are its alerts' `incidentId`): alertsBetween's alerts, newest first,
+ * incident i holding the i-th `alertsEach` of them.
+ */
+export function endpointIncidentsBetween(count: number, alertsEach: number, now: Date, newestAgo: number, oldestAgo: number, salt: string, firstId: number) {
+  const alerts = alertsBetween(count * alertsEach, now, newestAgo, oldestAgo, salt);
+  for (const [i, alert] of alerts.entries()) alert.incidentId = firstId + Math.floor(i / alertsEach);
+  return alerts;
+}
+
 const [GRAPH_INCIDENT] = sampleGraphIncidents();
 
 /**

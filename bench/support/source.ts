@@ -24,3 +24,7 @@ export const { triageOf: endpointTriage } = await import("../../src/source/alert
 export const { readGraphIncident } = await import("../../src/graph/incident.ts");
 /** An incident issue as pull opens it. */
 export const { renderIncidentIssue } = await import("../../src/issue/render-incident.ts");
+/** A Defender alert as a listing reads it. */
+export const { readListedAlert } = await import("../../src/endpoint/alert.ts");
+/** Defender alerts grouped into the incidents they name, as the Endpoint client groups them. */
+export const { groupByIncident } = await import("../../src/endpoint/incident.ts");

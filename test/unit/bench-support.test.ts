@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { mostWithin } from "../../bench/economy.ts";
 import { graphListCalls } from "../../bench/graph-economy.ts";
-import { incidentGitHubMinimum, listingReach } from "../../bench/incident-economy.ts";
+import { endpointIncidentListCalls, incidentGitHubMinimum, listingReach } from "../../bench/incident-economy.ts";
 import { graphAlertsBetween, graphIncidentsBetween, HOUR, incidentIssueBody, MINUTE, movedTimes } from "../../bench/support/lab.ts";
 import { realDelay, scaledNow } from "../../bench/support/scaled-clock.ts";
 import { readGraphAlert } from "../../src/graph/alert.ts";
@@ -228,5 +228,19 @@ describe("the fewest requests of an incident pull", () => {
     expect(incidentGitHubMinimum({ ...base, incidentsListed: 10, issuesListed: 310, gained: 10 })).toBe(4 + 20);
     // A first run that opens nothing makes no label.
     expect(incidentGitHubMinimum({ ...base, incidentsListed: 3, issuesListed: 3, firstRun: true })).toBe(1);
+  });
+
+  it("with source: endpoint, are the window's alert pages and one read of all their alerts per 40 incidents the window names", () => {
+    const named = (count: number, each = 1) => Array.from({ length: count * each }, (_, i) => ({ incidentId: String(Math.floor(i / each)) }));
+    const alertsEach = (each: number) => () => each;
+    expect(endpointIncidentListCalls([], alertsEach(1))).toBe(1);
+    expect(endpointIncidentListCalls([{ incidentId: null }], alertsEach(1))).toBe(1);
+    expect(endpointIncidentListCalls(named(10, 5), alertsEach(5))).toBe(1 + 1);
+    expect(endpointIncidentListCalls(named(40), alertsEach(3))).toBe(1 + 1);
+    expect(endpointIncidentListCalls(named(41), alertsEach(3))).toBe(1 + 2);
+    expect(endpointIncidentListCalls(named(150, 2), alertsEach(2))).toBe(1 + 4);
+    // 10,001 alerts updated take two pages; 40 incidents holding 300 alerts each, two pages of their alerts.
+    expect(endpointIncidentListCalls([...named(1), ...Array.from({ length: 10_000 }, () => ({ incidentId: null }))], alertsEach(1))).toBe(2 + 1);
+    expect(endpointIncidentListCalls(named(40), alertsEach(300))).toBe(1 + 2);
   });
 });
