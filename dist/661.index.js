@@ -705,50 +705,10 @@ function readIncidentGraphAlert(raw, evidence) {
         return { ok: false, id: (0,fields/* idOf */.TH)(raw), problem: (0,fields/* problemsOf */.GW)(parsed.error) };
     return { ok: true, alert: new GraphIncidentAlert(summaryOf(parsed.data), parsed.data.serviceSource ?? null, evidence) };
 }
-/**
- * An incident's alert as thousands of them are kept: no closure or view of its own, and the words
- * that many alerts share (products, sources, tenants, titles) held once.
- */
-class GraphIncidentAlert {
-    id;
-    #createdAt;
-    title;
-    severity;
-    status;
-    product;
-    detectionSource;
-    #firstActivity;
-    webUrl;
-    tenantId;
-    serviceSource;
-    #evidence;
-    #evidenceStart;
-    #evidenceEnd;
-    constructor(summary, serviceSource, evidence) {
-        this.id = summary.id;
-        this.#createdAt = summary.createdAt.getTime();
-        this.title = (0,compact/* shared */.ue)(summary.title);
-        this.severity = summary.severity;
-        this.status = summary.status;
-        this.product = (0,compact/* shared */.ue)(summary.product);
-        this.detectionSource = (0,compact/* shared */.ue)(summary.detectionSource);
-        this.#firstActivity = summary.firstActivity?.getTime() ?? null;
-        this.webUrl = summary.webUrl;
-        this.tenantId = (0,compact/* shared */.ue)(summary.tenantId);
-        this.serviceSource = (0,compact/* shared */.ue)(serviceSource);
-        this.#evidence = evidence.buffer;
-        this.#evidenceStart = evidence.start;
-        this.#evidenceEnd = evidence.end;
-    }
-    // Times are kept as numbers: a Date costs about 100 bytes, and each alert has two.
-    get createdAt() {
-        return new Date(this.#createdAt);
-    }
-    get firstActivity() {
-        return this.#firstActivity === null ? null : new Date(this.#firstActivity);
-    }
+/** A Graph alert as its incident keeps it (KeptIncidentAlert). */
+class GraphIncidentAlert extends compact/* KeptIncidentAlert */.Nf {
     evidence() {
-        return graphEvidenceOf((0,compact/* parseEvidence */.vf)({ buffer: this.#evidence, start: this.#evidenceStart, end: this.#evidenceEnd }));
+        return graphEvidenceOf(this.evidenceItems());
     }
 }
 /** An alert's evidence in our model, as fromGraph reads it: the shown entries, and the first device and user. */
@@ -1933,10 +1893,11 @@ function triageOf(alert) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fe: () => (/* binding */ readAlertApart),
 /* harmony export */   Fv: () => (/* binding */ sharedName),
+/* harmony export */   Nf: () => (/* binding */ KeptIncidentAlert),
 /* harmony export */   lO: () => (/* binding */ evidenceSideBySide),
-/* harmony export */   ue: () => (/* binding */ shared),
-/* harmony export */   vf: () => (/* binding */ parseEvidence)
+/* harmony export */   ue: () => (/* binding */ shared)
 /* harmony export */ });
+/* unused harmony export parseEvidence */
 /* harmony import */ var _json_stream_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37346);
 /**
  * How an incident listing keeps thousands of alerts small, whatever their source: each alert's JSON
@@ -1968,6 +1929,54 @@ const decoder = new TextDecoder();
 /** The evidence array these bytes hold, parsed. */
 function parseEvidence(evidence) {
     return JSON.parse(decoder.decode(evidence.buffer.subarray(evidence.start, evidence.end)));
+}
+/**
+ * An incident's alert as thousands of them are kept, whatever its source: no closure or view of its
+ * own, the words many alerts share held once, its times as numbers (a Date costs about 100 bytes,
+ * and each alert has two), and where its evidence lies in its incident's one buffer. A source reads
+ * the evidence in its own words (`evidence()`).
+ */
+class KeptIncidentAlert {
+    id;
+    title;
+    severity;
+    status;
+    product;
+    detectionSource;
+    webUrl;
+    tenantId;
+    serviceSource;
+    #createdAt;
+    #firstActivity;
+    #evidence;
+    #evidenceStart;
+    #evidenceEnd;
+    constructor(shown, serviceSource, evidence) {
+        this.id = shown.id;
+        this.title = shared(shown.title);
+        this.severity = shown.severity;
+        this.status = shown.status;
+        this.product = shared(shown.product);
+        this.detectionSource = shared(shown.detectionSource);
+        this.webUrl = shown.webUrl;
+        this.tenantId = shared(shown.tenantId);
+        this.serviceSource = shared(serviceSource);
+        this.#createdAt = shown.createdAt.getTime();
+        this.#firstActivity = shown.firstActivity?.getTime() ?? null;
+        this.#evidence = evidence.buffer;
+        this.#evidenceStart = evidence.start;
+        this.#evidenceEnd = evidence.end;
+    }
+    get createdAt() {
+        return new Date(this.#createdAt);
+    }
+    get firstActivity() {
+        return this.#firstActivity === null ? null : new Date(this.#firstActivity);
+    }
+    /** The alert's evidence array, parsed. */
+    evidenceItems() {
+        return parseEvidence({ buffer: this.#evidence, start: this.#evidenceStart, end: this.#evidenceEnd });
+    }
 }
 /**
  * Strings held once: at most `max` of them, of at most 256 characters, so that odd input cannot

@@ -339,58 +339,23 @@ class EndpointListedAlert {
         return reading.alert;
     }
 }
-/**
- * An incident's alert as thousands of them are kept: what the incident shows of it, the words many
- * alerts share held once, and its evidence as bytes in its incident's one buffer, parsed only when
- * a body gathers it.
- */
-class EndpointIncidentAlert {
-    id;
-    #createdAt;
-    title;
-    severity;
-    status;
-    product = null;
-    detectionSource;
-    #firstActivity;
-    webUrl = null;
-    tenantId;
-    serviceSource = null;
+/** A Defender alert as its incident keeps it (KeptIncidentAlert), with its device and user, which it gives as evidence. */
+class EndpointIncidentAlert extends compact/* KeptIncidentAlert */.Nf {
+    #hasDevice;
     #deviceName;
     #deviceId;
-    #hasDevice;
     #user;
-    #evidence;
-    #evidenceStart;
-    #evidenceEnd;
     /** `alert`: read apart from its evidence, whose bytes are `evidence`. */
     constructor(alert, evidence) {
-        this.id = alert.id;
-        this.#createdAt = alert.createdAt.getTime();
-        this.title = (0,compact/* shared */.ue)(alert.title);
-        this.severity = alert.severity;
-        this.status = alert.status;
-        this.detectionSource = (0,compact/* shared */.ue)(alert.detectionSource);
-        this.#firstActivity = alert.firstActivity?.getTime() ?? null;
-        this.tenantId = (0,compact/* shared */.ue)(alert.tenantId);
+        super(alert, null, evidence);
         this.#hasDevice = alert.device !== null;
         this.#deviceName = (0,compact/* sharedName */.Fv)(alert.device?.name ?? null);
         this.#deviceId = (0,compact/* sharedName */.Fv)(alert.device?.id ?? null);
         this.#user = (0,compact/* sharedName */.Fv)(alert.user);
-        this.#evidence = evidence.buffer;
-        this.#evidenceStart = evidence.start;
-        this.#evidenceEnd = evidence.end;
-    }
-    // Times are kept as numbers: a Date costs about 100 bytes, and each alert has two.
-    get createdAt() {
-        return new Date(this.#createdAt);
-    }
-    get firstActivity() {
-        return this.#firstActivity === null ? null : new Date(this.#firstActivity);
     }
     evidence() {
-        const items = (0,compact/* parseEvidence */.vf)({ buffer: this.#evidence, start: this.#evidenceStart, end: this.#evidenceEnd });
-        return { evidence: alertSchema.shape.evidence.parse(items).map(toEvidence), device: this.#hasDevice ? { name: this.#deviceName, id: this.#deviceId } : null, user: this.#user };
+        const evidence = alertSchema.shape.evidence.parse(this.evidenceItems()).map(toEvidence);
+        return { evidence, device: this.#hasDevice ? { name: this.#deviceName, id: this.#deviceId } : null, user: this.#user };
     }
 }
 
@@ -1164,10 +1129,11 @@ function triageOf(alert) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fe: () => (/* binding */ readAlertApart),
 /* harmony export */   Fv: () => (/* binding */ sharedName),
+/* harmony export */   Nf: () => (/* binding */ KeptIncidentAlert),
 /* harmony export */   lO: () => (/* binding */ evidenceSideBySide),
-/* harmony export */   ue: () => (/* binding */ shared),
-/* harmony export */   vf: () => (/* binding */ parseEvidence)
+/* harmony export */   ue: () => (/* binding */ shared)
 /* harmony export */ });
+/* unused harmony export parseEvidence */
 /* harmony import */ var _json_stream_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37346);
 /**
  * How an incident listing keeps thousands of alerts small, whatever their source: each alert's JSON
@@ -1199,6 +1165,54 @@ const decoder = new TextDecoder();
 /** The evidence array these bytes hold, parsed. */
 function parseEvidence(evidence) {
     return JSON.parse(decoder.decode(evidence.buffer.subarray(evidence.start, evidence.end)));
+}
+/**
+ * An incident's alert as thousands of them are kept, whatever its source: no closure or view of its
+ * own, the words many alerts share held once, its times as numbers (a Date costs about 100 bytes,
+ * and each alert has two), and where its evidence lies in its incident's one buffer. A source reads
+ * the evidence in its own words (`evidence()`).
+ */
+class KeptIncidentAlert {
+    id;
+    title;
+    severity;
+    status;
+    product;
+    detectionSource;
+    webUrl;
+    tenantId;
+    serviceSource;
+    #createdAt;
+    #firstActivity;
+    #evidence;
+    #evidenceStart;
+    #evidenceEnd;
+    constructor(shown, serviceSource, evidence) {
+        this.id = shown.id;
+        this.title = shared(shown.title);
+        this.severity = shown.severity;
+        this.status = shown.status;
+        this.product = shared(shown.product);
+        this.detectionSource = shared(shown.detectionSource);
+        this.webUrl = shown.webUrl;
+        this.tenantId = shared(shown.tenantId);
+        this.serviceSource = shared(serviceSource);
+        this.#createdAt = shown.createdAt.getTime();
+        this.#firstActivity = shown.firstActivity?.getTime() ?? null;
+        this.#evidence = evidence.buffer;
+        this.#evidenceStart = evidence.start;
+        this.#evidenceEnd = evidence.end;
+    }
+    get createdAt() {
+        return new Date(this.#createdAt);
+    }
+    get firstActivity() {
+        return this.#firstActivity === null ? null : new Date(this.#firstActivity);
+    }
+    /** The alert's evidence array, parsed. */
+    evidenceItems() {
+        return parseEvidence({ buffer: this.#evidence, start: this.#evidenceStart, end: this.#evidenceEnd });
+    }
 }
 /**
  * Strings held once: at most `max` of them, of at most 256 characters, so that odd input cannot

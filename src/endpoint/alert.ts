@@ -6,8 +6,7 @@ import { z } from "zod";
 import { idOf, optionalTime, problemsOf, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
 import type { Alert, AlertEvidence, Evidence, EvidenceDetail, EvidenceKind } from "../source/alert.js";
-import { type EvidenceBytes, parseEvidence, readAlertApart, shared, sharedName } from "../source/compact.js";
-import type { IncidentAlert } from "../source/incident.js";
+import { type EvidenceBytes, KeptIncidentAlert, readAlertApart, sharedName } from "../source/compact.js";
 import type { ListedAlert } from "../source/source.js";
 
 
@@ -210,61 +209,24 @@ export class EndpointListedAlert implements ListedAlert {
   }
 }
 
-/**
- * An incident's alert as thousands of them are kept: what the incident shows of it, the words many
- * alerts share held once, and its evidence as bytes in its incident's one buffer, parsed only when
- * a body gathers it.
- */
-export class EndpointIncidentAlert implements IncidentAlert {
-  readonly id: string;
-  readonly #createdAt: number;
-  readonly title: string | null;
-  readonly severity: string | null;
-  readonly status: string | null;
-  readonly product = null;
-  readonly detectionSource: string | null;
-  readonly #firstActivity: number | null;
-  readonly webUrl = null;
-  readonly tenantId: string | null;
-  readonly serviceSource = null;
+/** A Defender alert as its incident keeps it (KeptIncidentAlert), with its device and user, which it gives as evidence. */
+export class EndpointIncidentAlert extends KeptIncidentAlert {
+  readonly #hasDevice: boolean;
   readonly #deviceName: string | null;
   readonly #deviceId: string | null;
-  readonly #hasDevice: boolean;
   readonly #user: string | null;
-  readonly #evidence: Uint8Array;
-  readonly #evidenceStart: number;
-  readonly #evidenceEnd: number;
 
   /** `alert`: read apart from its evidence, whose bytes are `evidence`. */
   constructor(alert: Alert, evidence: EvidenceBytes) {
-    this.id = alert.id;
-    this.#createdAt = alert.createdAt.getTime();
-    this.title = shared(alert.title);
-    this.severity = alert.severity;
-    this.status = alert.status;
-    this.detectionSource = shared(alert.detectionSource);
-    this.#firstActivity = alert.firstActivity?.getTime() ?? null;
-    this.tenantId = shared(alert.tenantId);
+    super(alert, null, evidence);
     this.#hasDevice = alert.device !== null;
     this.#deviceName = sharedName(alert.device?.name ?? null);
     this.#deviceId = sharedName(alert.device?.id ?? null);
     this.#user = sharedName(alert.user);
-    this.#evidence = evidence.buffer;
-    this.#evidenceStart = evidence.start;
-    this.#evidenceEnd = evidence.end;
-  }
-
-  // Times are kept as numbers: a Date costs about 100 bytes, and each alert has two.
-  get createdAt(): Date {
-    return new Date(this.#createdAt);
-  }
-
-  get firstActivity(): Date | null {
-    return this.#firstActivity === null ? null : new Date(this.#firstActivity);
   }
 
   evidence(): AlertEvidence {
-    const items = parseEvidence({ buffer: this.#evidence, start: this.#evidenceStart, end: this.#evidenceEnd });
-    return { evidence: alertSchema.shape.evidence.parse(items).map(toEvidence), device: this.#hasDevice ? { name: this.#deviceName, id: this.#deviceId } : null, user: this.#user };
+    const evidence = alertSchema.shape.evidence.parse(this.evidenceItems()).map(toEvidence);
+    return { evidence, device: this.#hasDevice ? { name: this.#deviceName, id: this.#deviceId } : null, user: this.#user };
   }
 }

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { idOf, optionalTime, problemsOf, text, time } from "../source/fields.js";
 import { ALERT_ID_PATTERN } from "../issue/marker.js";
 import { type Alert, type AlertComment, type AlertEvidence, severityOf } from "../source/alert.js";
-import { type EvidenceBytes, parseEvidence, shared } from "../source/compact.js";
+import { type EvidenceBytes, KeptIncidentAlert } from "../source/compact.js";
 import type { IncidentAlert } from "../source/incident.js";
 import type { ListedAlert } from "../source/source.js";
 import { graphEvidence, type GraphEvidence } from "./evidence.js";
@@ -112,54 +112,10 @@ export function readIncidentGraphAlert(raw: unknown, evidence: EvidenceBytes): {
   return { ok: true, alert: new GraphIncidentAlert(summaryOf(parsed.data), parsed.data.serviceSource ?? null, evidence) };
 }
 
-/**
- * An incident's alert as thousands of them are kept: no closure or view of its own, and the words
- * that many alerts share (products, sources, tenants, titles) held once.
- */
-class GraphIncidentAlert implements IncidentAlert {
-  readonly id: string;
-  readonly #createdAt: number;
-  readonly title: string | null;
-  readonly severity: string | null;
-  readonly status: string | null;
-  readonly product: string | null;
-  readonly detectionSource: string | null;
-  readonly #firstActivity: number | null;
-  readonly webUrl: string | null;
-  readonly tenantId: string | null;
-  readonly serviceSource: string | null;
-  readonly #evidence: Uint8Array;
-  readonly #evidenceStart: number;
-  readonly #evidenceEnd: number;
-
-  constructor(summary: ReturnType<typeof summaryOf>, serviceSource: string | null, evidence: EvidenceBytes) {
-    this.id = summary.id;
-    this.#createdAt = summary.createdAt.getTime();
-    this.title = shared(summary.title);
-    this.severity = summary.severity;
-    this.status = summary.status;
-    this.product = shared(summary.product);
-    this.detectionSource = shared(summary.detectionSource);
-    this.#firstActivity = summary.firstActivity?.getTime() ?? null;
-    this.webUrl = summary.webUrl;
-    this.tenantId = shared(summary.tenantId);
-    this.serviceSource = shared(serviceSource);
-    this.#evidence = evidence.buffer;
-    this.#evidenceStart = evidence.start;
-    this.#evidenceEnd = evidence.end;
-  }
-
-  // Times are kept as numbers: a Date costs about 100 bytes, and each alert has two.
-  get createdAt(): Date {
-    return new Date(this.#createdAt);
-  }
-
-  get firstActivity(): Date | null {
-    return this.#firstActivity === null ? null : new Date(this.#firstActivity);
-  }
-
+/** A Graph alert as its incident keeps it (KeptIncidentAlert). */
+class GraphIncidentAlert extends KeptIncidentAlert {
   evidence(): AlertEvidence {
-    return graphEvidenceOf(parseEvidence({ buffer: this.#evidence, start: this.#evidenceStart, end: this.#evidenceEnd }));
+    return graphEvidenceOf(this.evidenceItems());
   }
 }
 

@@ -5,6 +5,8 @@
  * sources, tenants, titles) are held once.
  */
 import { arraysOfBytes, readMemberBytes } from "../json-stream.js";
+import type { AlertEvidence } from "./alert.js";
+import type { IncidentAlert } from "./incident.js";
 
 /** An alert's JSON read apart from its evidence: the rest parsed, the evidence kept as its items' bytes. */
 export interface AlertApart {
@@ -43,6 +45,64 @@ const decoder = new TextDecoder();
 /** The evidence array these bytes hold, parsed. */
 export function parseEvidence(evidence: EvidenceBytes): unknown {
   return JSON.parse(decoder.decode(evidence.buffer.subarray(evidence.start, evidence.end)));
+}
+
+/** What an incident shows of an alert: all that IncidentAlert names but its evidence and its Graph service source. */
+export type AlertShown = Omit<IncidentAlert, "evidence" | "serviceSource">;
+
+/**
+ * An incident's alert as thousands of them are kept, whatever its source: no closure or view of its
+ * own, the words many alerts share held once, its times as numbers (a Date costs about 100 bytes,
+ * and each alert has two), and where its evidence lies in its incident's one buffer. A source reads
+ * the evidence in its own words (`evidence()`).
+ */
+export abstract class KeptIncidentAlert implements IncidentAlert {
+  readonly id: string;
+  readonly title: string | null;
+  readonly severity: string | null;
+  readonly status: string | null;
+  readonly product: string | null;
+  readonly detectionSource: string | null;
+  readonly webUrl: string | null;
+  readonly tenantId: string | null;
+  readonly serviceSource: string | null;
+  readonly #createdAt: number;
+  readonly #firstActivity: number | null;
+  readonly #evidence: Uint8Array;
+  readonly #evidenceStart: number;
+  readonly #evidenceEnd: number;
+
+  constructor(shown: AlertShown, serviceSource: string | null, evidence: EvidenceBytes) {
+    this.id = shown.id;
+    this.title = shared(shown.title);
+    this.severity = shown.severity;
+    this.status = shown.status;
+    this.product = shared(shown.product);
+    this.detectionSource = shared(shown.detectionSource);
+    this.webUrl = shown.webUrl;
+    this.tenantId = shared(shown.tenantId);
+    this.serviceSource = shared(serviceSource);
+    this.#createdAt = shown.createdAt.getTime();
+    this.#firstActivity = shown.firstActivity?.getTime() ?? null;
+    this.#evidence = evidence.buffer;
+    this.#evidenceStart = evidence.start;
+    this.#evidenceEnd = evidence.end;
+  }
+
+  get createdAt(): Date {
+    return new Date(this.#createdAt);
+  }
+
+  get firstActivity(): Date | null {
+    return this.#firstActivity === null ? null : new Date(this.#firstActivity);
+  }
+
+  abstract evidence(): AlertEvidence;
+
+  /** The alert's evidence array, parsed. */
+  protected evidenceItems(): unknown {
+    return parseEvidence({ buffer: this.#evidence, start: this.#evidenceStart, end: this.#evidenceEnd });
+  }
 }
 
 /**
