@@ -26,6 +26,7 @@ import { listedLine } from "../src/issue/incident-record.ts";
 import type { Alert } from "../src/source/alert.ts";
 import type { GraphAlert, GraphIncident } from "../test/emulators/sample-graph-alerts.ts";
 import { endpointIncidentsBetween, graphIncidentsBetween, HOUR, incidentIssueBody, isoAt, MINUTE, startLab } from "./support/lab.ts";
+import { namedInWindow, readListedAlert } from "./support/source.ts";
 
 const run = promisify(execFile);
 const INCIDENTS = 2_000;
@@ -151,8 +152,14 @@ async function writeEndpointPages(dir: string, now: Date): Promise<Written> {
   }
   const alertsOf = new Map<string, typeof alerts>();
   for (const alert of alerts) alertsOf.set(String(alert.incidentId), [...(alertsOf.get(String(alert.incidentId)) ?? []), alert]);
-  // Shortest first, then in order, as the client asks for them (namedInWindow in src/endpoint/incident.ts).
-  const incidentIds = [...alertsOf.keys()].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  // In the order the client asks for them.
+  const names = namedInWindow({ since, until: now });
+  for (const alert of alerts) {
+    const reading = readListedAlert(alert, Buffer.from(JSON.stringify(alert)));
+    if (!reading.ok) throw new Error(`alert ${alert.id} does not read: ${reading.problem}`);
+    names.take(reading.alert);
+  }
+  const { incidentIds } = names.named();
   const memberPages: string[] = [];
   for (let start = 0; start < incidentIds.length; start += INCIDENTS_PER_QUERY) {
     const value = incidentIds.slice(start, start + INCIDENTS_PER_QUERY).flatMap((id) => alertsOf.get(id) ?? []);

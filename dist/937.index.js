@@ -1133,7 +1133,6 @@ function triageOf(alert) {
 /* harmony export */   lO: () => (/* binding */ evidenceSideBySide),
 /* harmony export */   ue: () => (/* binding */ shared)
 /* harmony export */ });
-/* unused harmony export parseEvidence */
 /* harmony import */ var _json_stream_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37346);
 /**
  * How an incident listing keeps thousands of alerts small, whatever their source: each alert's JSON
@@ -1162,10 +1161,6 @@ function evidenceSideBySide(apart) {
     return apart.map((_, i) => ({ buffer, start: bounds[i], end: bounds[i + 1] }));
 }
 const decoder = new TextDecoder();
-/** The evidence array these bytes hold, parsed. */
-function parseEvidence(evidence) {
-    return JSON.parse(decoder.decode(evidence.buffer.subarray(evidence.start, evidence.end)));
-}
 /**
  * An incident's alert as thousands of them are kept, whatever its source: no closure or view of its
  * own, the words many alerts share held once, its times as numbers (a Date costs about 100 bytes,
@@ -1211,7 +1206,7 @@ class KeptIncidentAlert {
     }
     /** The alert's evidence array, parsed. */
     evidenceItems() {
-        return parseEvidence({ buffer: this.#evidence, start: this.#evidenceStart, end: this.#evidenceEnd });
+        return JSON.parse(decoder.decode(this.#evidence.subarray(this.#evidenceStart, this.#evidenceEnd)));
     }
 }
 /**

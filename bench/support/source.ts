@@ -26,5 +26,5 @@ export const { readGraphIncident } = await import("../../src/graph/incident.ts")
 export const { renderIncidentIssue } = await import("../../src/issue/render-incident.ts");
 /** A Defender alert as a listing reads it. */
 export const { readListedAlert } = await import("../../src/endpoint/alert.ts");
-/** Defender alerts grouped into the incidents they name, as the Endpoint client groups them. */
-export const { groupByIncident } = await import("../../src/endpoint/incident.ts");
+/** Defender alerts grouped into the incidents they name, and the incidents a window's alerts name, as the Endpoint client reads them. */
+export const { groupByIncident, namedInWindow } = await import("../../src/endpoint/incident.ts");

@@ -42,11 +42,6 @@ export function evidenceSideBySide(apart: ReadonlyArray<Pick<AlertApart, "eviden
 
 const decoder = new TextDecoder();
 
-/** The evidence array these bytes hold, parsed. */
-export function parseEvidence(evidence: EvidenceBytes): unknown {
-  return JSON.parse(decoder.decode(evidence.buffer.subarray(evidence.start, evidence.end)));
-}
-
 /** What an incident shows of an alert: all that IncidentAlert names but its evidence and its Graph service source. */
 export type AlertShown = Omit<IncidentAlert, "evidence" | "serviceSource">;
 
@@ -101,7 +96,7 @@ export abstract class KeptIncidentAlert implements IncidentAlert {
 
   /** The alert's evidence array, parsed. */
   protected evidenceItems(): unknown {
-    return parseEvidence({ buffer: this.#evidence, start: this.#evidenceStart, end: this.#evidenceEnd });
+    return JSON.parse(decoder.decode(this.#evidence.subarray(this.#evidenceStart, this.#evidenceEnd)));
   }
 }
 
